@@ -1,0 +1,11 @@
+DROP TABLE audit_events;
+DROP TABLE quarter_updates;
+DROP TABLE annual_reports;
+DROP TABLE indicator_values;
+DROP TABLE indicators;
+DROP TABLE initiative_departments;
+DROP TABLE initiative_placements;
+DROP TABLE initiatives;
+DROP TABLE plan_nodes;
+DROP TABLE plans;
+DROP TABLE departments;

@@ -1,0 +1,171 @@
+//! The HTTP application: routes, middleware (request id, access log), docs page, server.
+
+use std::net::TcpListener;
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, Service, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::{get, web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer};
+use serde::Serialize;
+use tracing::Instrument;
+use utoipa::{OpenApi, ToSchema};
+use utoipa_actix_web::{scope, AppExt};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::error::{self, ApiError, ApiResult};
+use crate::http::{self as api_http, BodyLimits};
+use crate::openapi::ApiDoc;
+use crate::resources::{bundles, departments, indicators, initiatives, nodes, plans};
+use crate::state::{AppState, RequestId};
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Every route, with the OpenAPI document collected from them.
+pub fn routes() -> (
+    App<impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>>,
+    utoipa::openapi::OpenApi,
+) {
+    App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(healthz)
+        .service(readyz)
+        .service(
+            scope::scope("/api/v1")
+                .service(departments::list_departments)
+                .service(departments::create_department)
+                .service(departments::get_department)
+                .service(departments::update_department)
+                .service(departments::delete_department)
+                .service(plans::list_plans)
+                .service(plans::create_plan)
+                .service(plans::get_plan)
+                .service(plans::update_plan)
+                .service(plans::delete_plan)
+                .service(nodes::list_nodes)
+                .service(nodes::create_node)
+                .service(nodes::get_node)
+                .service(nodes::update_node)
+                .service(nodes::delete_node)
+                .service(initiatives::list_initiatives)
+                .service(initiatives::create_initiative)
+                .service(initiatives::get_initiative)
+                .service(initiatives::update_initiative)
+                .service(initiatives::delete_initiative)
+                .service(indicators::list_indicators)
+                .service(indicators::create_indicator)
+                .service(indicators::get_indicator)
+                .service(indicators::update_indicator)
+                .service(indicators::delete_indicator)
+                .service(indicators::revise_indicator)
+                .service(indicators::list_targets)
+                .service(indicators::create_target)
+                .service(indicators::get_target)
+                .service(indicators::update_target)
+                .service(indicators::delete_target)
+                .service(indicators::revise_target)
+                .service(bundles::import_bundle)
+                .service(bundles::export_bundle),
+        )
+        .split_for_parts()
+}
+
+/// Builds the server on an already bound listener (tests bind port 0).
+pub fn server(state: AppState, limits: BodyLimits, listener: TcpListener, workers: Option<usize>) -> std::io::Result<Server> {
+    let state = web::Data::new(state);
+    let limits = web::Data::new(limits);
+    let mut server = HttpServer::new(move || {
+        let (app, api) = routes();
+        let swagger = SwaggerUi::new("/docs/{_:.*}")
+            .url("/api/v1/openapi.json", api)
+            .config(utoipa_swagger_ui::Config::default().validator_url("none"));
+        app.app_data(state.clone())
+            .app_data(limits.clone())
+            .app_data(api_http::path_config())
+            .app_data(api_http::query_config())
+            .service(swagger)
+            .route("/docs", web::get().to(docs_redirect))
+            .default_service(web::to(not_found))
+            .wrap_fn(|req, srv| {
+                let request_id = request_id_of(&req);
+                req.extensions_mut().insert(RequestId(request_id.clone()));
+                let method = req.method().to_string();
+                let path = req.path().to_string();
+                let span = tracing::info_span!("request", request_id = %request_id);
+                let started = Instant::now();
+                let response = srv.call(req);
+                async move {
+                    let mut res = response.await?;
+                    if let Ok(value) = HeaderValue::from_str(&request_id) {
+                        res.headers_mut().insert(REQUEST_ID, value);
+                    }
+                    tracing::info!(
+                        %method, %path, status = res.status().as_u16(),
+                        latency_ms = started.elapsed().as_secs_f64() * 1000.0, "request"
+                    );
+                    Ok(res)
+                }
+                .instrument(span)
+            })
+    })
+    .listen(listener)?;
+    if let Some(n) = workers {
+        server = server.workers(n);
+    }
+    Ok(server.run())
+}
+
+/// Uses the caller's `X-Request-Id` when it is a sane token, else a new UUID.
+fn request_id_of(req: &ServiceRequest) -> String {
+    req.headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.chars().all(|c| c.is_ascii_graphic()))
+        .map(str::to_string)
+        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string())
+}
+
+async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect().insert_header((header::LOCATION, "/docs/")).finish()
+}
+
+async fn not_found(req: HttpRequest) -> ApiResult<HttpResponse> {
+    Err(ApiError::NotFound(format!("no route for {} {}", req.method(), req.path())))
+}
+
+/// Health of this process.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    pub status: String,
+}
+
+/// Liveness
+///
+/// The process is up. Does not touch the database.
+#[utoipa::path(tag = "operations", responses((status = 200, description = "Alive", body = Health)))]
+#[get("/healthz")]
+pub async fn healthz() -> web::Json<Health> {
+    web::Json(Health { status: "ok".into() })
+}
+
+/// Readiness
+///
+/// The database is reachable and every migration is applied.
+#[utoipa::path(
+    tag = "operations",
+    responses(
+        (status = 200, description = "Ready", body = Health),
+        (status = 503, response = error::ServiceUnavailable),
+    )
+)]
+#[get("/readyz")]
+pub async fn readyz(state: web::Data<AppState>) -> ApiResult<web::Json<Health>> {
+    let complete = state.db(|conn| crate::db::migrations_complete(conn).map_err(ApiError::Unavailable)).await?;
+    if complete {
+        Ok(web::Json(Health { status: "ready".into() }))
+    } else {
+        Err(ApiError::Unavailable("migrations pending".into()))
+    }
+}

@@ -1,0 +1,68 @@
+//! The audit trail: every write appends one event inside its own transaction.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::{DbConnection, DbUuid};
+use crate::error::ApiResult;
+use crate::schema::{audit_events, plans};
+use crate::state::{now, Actor};
+
+#[derive(Insertable)]
+#[diesel(table_name = audit_events)]
+struct NewAuditEvent {
+    id: DbUuid,
+    occurred_at: chrono::NaiveDateTime,
+    actor_id: Option<DbUuid>,
+    token_id: Option<DbUuid>,
+    action: String,
+    entity_type: &'static str,
+    entity_id: DbUuid,
+    plan_id: Option<DbUuid>,
+    request_id: Option<String>,
+    before_state: Option<String>,
+    after_state: Option<String>,
+}
+
+/// What was written: `action` is `create`, `update`, `delete`, `move` or `import`.
+pub struct Change<'a, B: Serialize, A: Serialize> {
+    pub action: &'a str,
+    pub entity_type: &'static str,
+    pub entity_id: uuid::Uuid,
+    pub plan_id: Option<uuid::Uuid>,
+    pub before: Option<&'a B>,
+    pub after: Option<&'a A>,
+}
+
+/// Appends the audit event and, for plan data, bumps the plan's data version
+/// (read caches key on it, so a read after a write is never stale).
+pub fn record<B: Serialize, A: Serialize>(conn: &mut DbConnection, actor: &Actor, change: Change<'_, B, A>) -> ApiResult<()> {
+    let event = NewAuditEvent {
+        id: DbUuid(uuid::Uuid::now_v7()),
+        occurred_at: now(),
+        actor_id: actor.user_id.map(DbUuid),
+        token_id: actor.token_id.map(DbUuid),
+        action: change.action.to_string(),
+        entity_type: change.entity_type,
+        entity_id: DbUuid(change.entity_id),
+        plan_id: change.plan_id.map(DbUuid),
+        request_id: actor.request_id.clone(),
+        before_state: change.before.map(serde_json::to_string).transpose()?,
+        after_state: change.after.map(serde_json::to_string).transpose()?,
+    };
+    diesel::insert_into(audit_events::table).values(&event).execute(conn)?;
+    if let Some(plan_id) = change.plan_id {
+        bump_data_version(conn, plan_id)?;
+    }
+    Ok(())
+}
+
+fn bump_data_version(conn: &mut DbConnection, plan_id: uuid::Uuid) -> ApiResult<()> {
+    diesel::update(plans::table.find(DbUuid(plan_id)))
+        .set(plans::data_version.eq(plans::data_version + 1))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Placeholder type for the empty side of a change.
+pub type Nothing = ();

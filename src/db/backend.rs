@@ -1,0 +1,31 @@
+//! The only place where SQL differs per backend.
+//!
+//! `MultiConnection` covers the common subset of both backends; multi-row inserts,
+//! `ON CONFLICT` and `RETURNING` have to be issued on the concrete connection.
+//! `per_backend!` runs the same diesel expression on whichever connection is inside.
+
+/// Runs `$body` with `$c` bound to the concrete `PgConnection` or `SqliteConnection`.
+#[macro_export]
+macro_rules! per_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Pg($c) => $body,
+            $crate::db::DbConnection::Sqlite($c) => $body,
+        }
+    };
+}
+
+/// Inserts many rows in one statement per backend (batched to stay under SQLite's
+/// bound-parameter limit).
+#[macro_export]
+macro_rules! insert_many {
+    ($conn:expr, $table:expr, $rows:expr) => {{
+        let mut inserted = 0usize;
+        for chunk in $rows.chunks(200) {
+            inserted += $crate::per_backend!(&mut *$conn, |c| {
+                diesel::insert_into($table).values(chunk).execute(c)
+            })?;
+        }
+        Ok::<usize, diesel::result::Error>(inserted)
+    }};
+}

@@ -1,0 +1,243 @@
+//! One error type for the whole API; every error leaves as `application/problem+json` (RFC 9457).
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::openapi::{ContentBuilder, RefOr, Response, ResponseBuilder};
+use utoipa::ToSchema;
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct FieldError {
+    /// JSON pointer of the bad field in the request body (`/nodes/3/title`),
+    /// or `/query/<name>` / `/path/<name>` for parameters.
+    #[schema(example = "/title")]
+    pub field: String,
+    /// Machine-readable reason.
+    #[schema(example = "length")]
+    pub code: String,
+    /// Human-readable reason.
+    #[schema(example = "must be 1 to 200 characters")]
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+        FieldError { field: field.into(), code: code.to_string(), message: message.into() }
+    }
+}
+
+/// Problem details (RFC 9457). `errors` lists every invalid field for 400/422.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "urn:shinchoku:problem:validation",
+    "title": "Validation failed",
+    "status": 422,
+    "detail": "1 field is invalid",
+    "errors": [{"field": "/title", "code": "length", "message": "must be 1 to 200 characters"}]
+}))]
+pub struct Problem {
+    /// A URI identifying the kind of problem.
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{detail}")]
+    BadRequest { detail: String, errors: Vec<FieldError> },
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the resource has changed since it was read (If-Match does not match the current ETag)")]
+    PreconditionFailed,
+    #[error("request body is larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("{}", validation_detail(.0))]
+    Validation(Vec<FieldError>),
+    #[error("{0}")]
+    Unavailable(String),
+    #[error("internal error")]
+    Internal(String),
+}
+
+fn validation_detail(errors: &[FieldError]) -> String {
+    match errors {
+        [one] => format!("{}: {}", one.field, one.message),
+        many => format!("{} fields are invalid", many.len()),
+    }
+}
+
+impl ApiError {
+    pub fn not_found(what: &str) -> Self {
+        ApiError::NotFound(format!("{what} not found"))
+    }
+
+    pub fn invalid(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+        ApiError::Validation(vec![FieldError::new(field, code, message)])
+    }
+
+    pub fn bad_param(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let error = FieldError::new(field, "invalid", message);
+        ApiError::BadRequest { detail: format!("{}: {}", error.field, error.message), errors: vec![error] }
+    }
+
+    fn kind(&self) -> (&'static str, &'static str) {
+        match self {
+            ApiError::BadRequest { .. } => ("bad-request", "Bad request"),
+            ApiError::NotFound(_) => ("not-found", "Not found"),
+            ApiError::Conflict(_) => ("conflict", "Conflict with the current state"),
+            ApiError::PreconditionFailed => ("precondition-failed", "Precondition failed"),
+            ApiError::PayloadTooLarge { .. } => ("payload-too-large", "Payload too large"),
+            ApiError::UnsupportedMediaType(_) => ("unsupported-media-type", "Unsupported media type"),
+            ApiError::Validation(_) => ("validation", "Validation failed"),
+            ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
+            ApiError::Internal(_) => ("internal", "Internal server error"),
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let (slug, title) = self.kind();
+        let errors = match self {
+            ApiError::BadRequest { errors, .. } | ApiError::Validation(errors) => errors.clone(),
+            _ => Vec::new(),
+        };
+        Problem {
+            problem_type: format!("urn:shinchoku:problem:{slug}"),
+            title: title.to_string(),
+            status: self.status_code().as_u16(),
+            detail: self.to_string(),
+            errors,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            // Internals go to the log (with the request id of the current span), never to the client.
+            ApiError::Internal(cause) => tracing::error!(%cause, "internal error"),
+            ApiError::Unavailable(cause) => tracing::warn!(%cause, "service unavailable"),
+            _ => {}
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
+        if let ApiError::Unavailable(_) = self {
+            response.insert_header((header::RETRY_AFTER, "5"));
+        }
+        response.body(serde_json::to_string(&self.problem()).unwrap_or_default())
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::NotFound => ApiError::NotFound("not found".into()),
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                ApiError::Conflict(format!("conflicts with an existing record ({})", info.message()))
+            }
+            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info) => {
+                ApiError::Conflict(format!("still referenced by other records ({})", info.message()))
+            }
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                ApiError::Unavailable(format!("database connection closed: {}", info.message()))
+            }
+            other => ApiError::Internal(format!("database error: {other}")),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for ApiError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        ApiError::Unavailable(format!("database pool: {e}"))
+    }
+}
+
+impl From<serde_json::Error> for ApiError {
+    fn from(e: serde_json::Error) -> Self {
+        ApiError::Internal(format!("JSON: {e}"))
+    }
+}
+
+/// Shared response definitions: each becomes `#/components/responses/<Name>` in the document.
+macro_rules! problem_responses {
+    ($($name:ident => $description:literal, $status:literal, $detail:literal;)*) => {
+        $(
+            #[doc = $description]
+            pub struct $name;
+
+            impl<'s> utoipa::ToResponse<'s> for $name {
+                fn response() -> (&'s str, RefOr<Response>) {
+                    let (slug_title, _) = (stringify!($name), ());
+                    let example = serde_json::json!({
+                        "type": format!("urn:shinchoku:problem:{}", problem_slug($status)),
+                        "title": slug_title,
+                        "status": $status,
+                        "detail": $detail,
+                    });
+                    let content = ContentBuilder::new()
+                        .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
+                        .example(Some(example))
+                        .build();
+                    (
+                        stringify!($name),
+                        ResponseBuilder::new().description($description).content(PROBLEM_JSON, content).build().into(),
+                    )
+                }
+            }
+        )*
+    };
+}
+
+fn problem_slug(status: u16) -> &'static str {
+    match status {
+        400 => "bad-request",
+        404 => "not-found",
+        409 => "conflict",
+        412 => "precondition-failed",
+        413 => "payload-too-large",
+        415 => "unsupported-media-type",
+        422 => "validation",
+        503 => "unavailable",
+        _ => "internal",
+    }
+}
+
+problem_responses! {
+    BadRequest => "Malformed JSON, or an invalid query or path parameter (for example a path id that is not a UUID).", 400, "/path/plan_id: must be a UUID";
+    NotFound => "No such resource (or not visible to the caller).", 404, "plan not found";
+    Conflict => "The request conflicts with the current state (for example deleting a node that still has children).", 409, "node still has 2 child nodes and 0 initiatives";
+    PreconditionFailed => "`If-Match` does not match the current ETag: someone changed the resource since you read it.", 412, "the resource has changed since it was read (If-Match does not match the current ETag)";
+    PayloadTooLarge => "The request body exceeds the size limit.", 413, "request body is larger than 1048576 bytes";
+    UnsupportedMediaType => "The request body has the wrong Content-Type.", 415, "expected Content-Type application/json";
+    UnprocessableEntity => "Well-formed JSON that is invalid: every bad field is listed in `errors` with its JSON pointer.", 422, "/title: must be 1 to 200 characters";
+    ServiceUnavailable => "The database is unreachable; retry later.", 503, "database unavailable";
+    InternalError => "Unexpected server fault; details are logged with the request id, never returned.", 500, "internal error";
+}

@@ -1,0 +1,101 @@
+//! Fiscal years (年度): stored as the Gregorian year in which the FY starts (April).
+//! FY2022 = 令和4年度 = April 2022 – March 2023.
+
+/// Japanese label of a fiscal year: `令和4年度`, `令和元年度` (2019), `平成30年度` (2018).
+pub fn label(fy: i32) -> String {
+    let (era, year) = if fy >= 2019 {
+        ("令和", fy - 2018)
+    } else if fy >= 1989 {
+        ("平成", fy - 1988)
+    } else if fy >= 1926 {
+        ("昭和", fy - 1925)
+    } else {
+        return format!("{fy}年度");
+    };
+    if year == 1 {
+        format!("{era}元年度")
+    } else {
+        format!("{era}{year}年度")
+    }
+}
+
+/// Parses the ways sheets write a fiscal year: `2022`, `R4`, `令和4年度`, `令和元年度`,
+/// `H29`, `平成29年度`, `R4年度`, full-width digits. Returns the Gregorian start year.
+pub fn parse(text: &str) -> Option<i32> {
+    let s: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            'Ｒ' => 'R',
+            'Ｈ' => 'H',
+            _ => c,
+        })
+        .collect();
+    let s = s.strip_suffix("年度").unwrap_or(&s);
+    let s = s.strip_suffix('年').unwrap_or(s);
+    let eras: [(&str, i32); 6] =
+        [("令和", 2018), ("R", 2018), ("平成", 1988), ("H", 1988), ("昭和", 1925), ("S", 1925)];
+    for (prefix, offset) in eras {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            let n = if rest == "元" { 1 } else { rest.trim().parse::<i32>().ok()? };
+            return (n >= 1).then_some(offset + n);
+        }
+    }
+    let year: i32 = s.parse().ok()?;
+    (1900..=2200).contains(&year).then_some(year)
+}
+
+/// The fiscal year a calendar date falls in (January–March belong to the previous FY).
+pub fn of_date(date: chrono::NaiveDate) -> i32 {
+    use chrono::Datelike;
+    if date.month() >= 4 {
+        date.year()
+    } else {
+        date.year() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_use_the_era_of_the_fiscal_year() {
+        assert_eq!(label(2022), "令和4年度");
+        assert_eq!(label(2019), "令和元年度");
+        assert_eq!(label(2018), "平成30年度");
+        assert_eq!(label(1989), "平成元年度");
+        assert_eq!(label(2016), "平成28年度");
+        assert_eq!(label(1988), "昭和63年度");
+    }
+
+    #[test]
+    fn parses_what_sheets_write() {
+        assert_eq!(parse("2022"), Some(2022));
+        assert_eq!(parse("R4"), Some(2022));
+        assert_eq!(parse("令和4年度"), Some(2022));
+        assert_eq!(parse("令和元年度"), Some(2019));
+        assert_eq!(parse("H29"), Some(2017));
+        assert_eq!(parse("平成29年度"), Some(2017));
+        assert_eq!(parse("Ｒ４"), Some(2022));
+        assert_eq!(parse("R0"), None);
+        assert_eq!(parse("令和"), None);
+        assert_eq!(parse("abc"), None);
+        assert_eq!(parse("99999"), None);
+    }
+
+    #[test]
+    fn label_and_parse_round_trip() {
+        for fy in 1989..2100 {
+            assert_eq!(parse(&label(fy)), Some(fy), "{fy}");
+        }
+    }
+
+    #[test]
+    fn fiscal_year_starts_in_april() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(of_date(d(2023, 3, 31)), 2022);
+        assert_eq!(of_date(d(2023, 4, 1)), 2023);
+    }
+}

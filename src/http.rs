@@ -1,0 +1,319 @@
+//! Request plumbing shared by every resource: JSON bodies, merge patches, `If-Match`,
+//! ETags, pagination, path/query parameter errors.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
+use base64::Engine;
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::IntoParams;
+
+use crate::error::{ApiError, ApiResult, FieldError};
+
+/// Body size limits (bytes), from configuration.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimits {
+    pub json: usize,
+    pub bundle: usize,
+}
+
+impl Default for BodyLimits {
+    fn default() -> Self {
+        BodyLimits { json: 1024 * 1024, bundle: 32 * 1024 * 1024 }
+    }
+}
+
+/// Reads a JSON body: checks the content type and size, then parses it with the path of
+/// the first bad field (`/nodes/3/title`). Syntax errors → 400, shape errors → 422.
+async fn read_json<T: DeserializeOwned>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    limit: usize,
+    accept_merge_patch: bool,
+) -> ApiResult<T> {
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let json_ok = content_type == "application/json";
+    let patch_ok = accept_merge_patch && content_type == "application/merge-patch+json";
+    if !(json_ok || patch_ok) {
+        let expected = if accept_merge_patch {
+            "application/merge-patch+json (or application/json)"
+        } else {
+            "application/json"
+        };
+        let got = if content_type.is_empty() { "none".to_string() } else { content_type };
+        return Err(ApiError::UnsupportedMediaType(format!("expected Content-Type {expected}, got {got}")));
+    }
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::bad_param("/body", format!("cannot read body: {e}")))?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::PayloadTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    parse_json(&body)
+}
+
+/// Parses JSON text, naming the failing field as a JSON pointer.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
+    let de = &mut serde_json::Deserializer::from_slice(body);
+    let result: Result<T, _> = serde_path_to_error::deserialize(de);
+    result.map_err(|err| {
+        let pointer = json_pointer(err.path());
+        let inner = err.into_inner();
+        use serde_json::error::Category;
+        match inner.classify() {
+            Category::Syntax | Category::Eof | Category::Io => ApiError::BadRequest {
+                detail: format!("malformed JSON: {inner}"),
+                errors: vec![FieldError::new(pointer, "malformed_json", inner.to_string())],
+            },
+            Category::Data => {
+                let message = strip_position(&inner.to_string());
+                let code = if message.starts_with("unknown field") {
+                    "unknown_field"
+                } else if message.starts_with("missing field") {
+                    "required"
+                } else {
+                    "invalid_type"
+                };
+                let field = missing_field_pointer(&pointer, &message);
+                ApiError::Validation(vec![FieldError::new(field, code, message)])
+            }
+        }
+    })
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// serde reports a missing field at its parent: name the field itself.
+fn missing_field_pointer(pointer: &str, message: &str) -> String {
+    let name = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
+    match name {
+        Some(name) if pointer.is_empty() || pointer == "/" => format!("/{name}"),
+        Some(name) => format!("{pointer}/{name}"),
+        None => pointer.to_string(),
+    }
+}
+
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        out.push('/');
+        match segment {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"))
+            }
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    if out.is_empty() {
+        "/".to_string()
+    } else {
+        out
+    }
+}
+
+macro_rules! json_extractor {
+    ($(#[$doc:meta])* $name:ident, $limit:ident, $merge_patch:literal) => {
+        $(#[$doc])*
+        pub struct $name<T>(pub T);
+
+        impl<T: DeserializeOwned + 'static> FromRequest for $name<T> {
+            type Error = ApiError;
+            type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+            fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+                let req = req.clone();
+                let mut payload = payload.take();
+                Box::pin(async move {
+                    let limits = req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
+                    read_json(&req, &mut payload, limits.$limit, $merge_patch).await.map($name)
+                })
+            }
+        }
+    };
+}
+
+json_extractor!(
+    /// A JSON request body (`application/json`) within the normal size limit.
+    JsonBody, json, false
+);
+json_extractor!(
+    /// A JSON merge patch (RFC 7396, `application/merge-patch+json`; `application/json` is accepted too).
+    MergePatch, json, true
+);
+json_extractor!(
+    /// A whole plan bundle: JSON with the larger bundle size limit.
+    BundleBody, bundle, false
+);
+
+/// For merge-patch fields: absent → `None`, `null` → `Some(None)`, value → `Some(Some(v))`.
+pub fn patch_field<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// A required field in a merge patch: absent → keep, value → set, `null` → 422.
+pub fn required_in_patch<T>(field: &str, value: Option<Option<T>>) -> ApiResult<Option<T>> {
+    match value {
+        None => Ok(None),
+        Some(Some(v)) => Ok(Some(v)),
+        Some(None) => Err(ApiError::invalid(format!("/{field}"), "required", "must not be null")),
+    }
+}
+
+/// Strong ETag of a versioned row.
+pub fn etag(version: i32) -> String {
+    format!("\"{version}\"")
+}
+
+/// The `If-Match` precondition of a write.
+pub struct IfMatch(Option<Vec<String>>);
+
+impl IfMatch {
+    /// 412 unless the header is absent, `*`, or lists the current ETag.
+    pub fn check(&self, current_version: i32) -> ApiResult<()> {
+        let Some(tags) = &self.0 else { return Ok(()) };
+        let current = etag(current_version);
+        let matches = tags.iter().any(|t| t == "*" || t == &current);
+        if matches {
+            Ok(())
+        } else {
+            Err(ApiError::PreconditionFailed)
+        }
+    }
+}
+
+impl FromRequest for IfMatch {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let values: Vec<String> = req
+            .headers()
+            .get_all(header::IF_MATCH)
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        std::future::ready(Ok(IfMatch((!values.is_empty()).then_some(values))))
+    }
+}
+
+/// `200 OK` with the resource's ETag.
+pub fn ok_with_etag<T: Serialize>(body: &T, version: i32) -> HttpResponse {
+    HttpResponse::Ok().insert_header((header::ETAG, etag(version))).json(body)
+}
+
+/// `201 Created` with `Location` and ETag.
+pub fn created<T: Serialize>(body: &T, location: String, version: i32) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::ETAG, etag(version)))
+        .json(body)
+}
+
+pub const DEFAULT_LIMIT: i64 = 50;
+pub const MAX_LIMIT: i64 = 500;
+
+/// Pagination parameters shared by every list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500, example = 50)]
+    pub limit: Option<i64>,
+    /// Opaque cursor from the previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}
+
+/// A validated page request: the position after which to continue, and the page size.
+pub struct PageRequest {
+    pub after: Option<(String, String)>,
+    pub limit: i64,
+}
+
+impl PageParams {
+    pub fn validate(&self) -> ApiResult<PageRequest> {
+        let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(ApiError::bad_param("/query/limit", format!("must be between 1 and {MAX_LIMIT}")));
+        }
+        let after = match &self.cursor {
+            None => None,
+            Some(c) => Some(decode_cursor(c).ok_or_else(|| ApiError::bad_param("/query/cursor", "invalid cursor"))?),
+        };
+        Ok(PageRequest { after, limit })
+    }
+}
+
+/// Cursors are the (sort key, id) of the last item, base64url-encoded JSON: opaque to clients.
+pub fn encode_cursor(sort_key: &str, id: &str) -> String {
+    let json = serde_json::to_vec(&(sort_key, id)).unwrap_or_default();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+}
+
+fn decode_cursor(cursor: &str) -> Option<(String, String)> {
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Splits one extra fetched row off a page and builds `next_cursor` from the last item.
+pub fn finish_page<R>(mut rows: Vec<R>, limit: i64, key: impl Fn(&R) -> (String, String)) -> (Vec<R>, Option<String>) {
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next = if more {
+        rows.last().map(|r| {
+            let (k, id) = key(r);
+            encode_cursor(&k, &id)
+        })
+    } else {
+        None
+    };
+    (rows, next)
+}
+
+/// Path and query extraction errors become 400 problems.
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|err, _req| {
+        ApiError::bad_param("/path", format!("invalid path parameter: {err} (ids are UUIDs)")).into()
+    })
+}
+
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default()
+        .error_handler(|err, _req| ApiError::bad_param("/query", format!("invalid query parameter: {err}")).into())
+}

@@ -1,0 +1,17 @@
+//! Shinchoku (進捗): progress management of municipal multi-year plans.
+
+pub mod app;
+pub mod audit;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod enums;
+pub mod error;
+pub mod fiscal_year;
+pub mod http;
+pub mod natural;
+pub mod openapi;
+pub mod resources;
+pub mod schema;
+pub mod state;
+pub mod validation;

@@ -1,0 +1,101 @@
+//! `shinchoku serve [--demo]`, `shinchoku migrate`, `shinchoku openapi`.
+
+use std::net::TcpListener;
+use std::process::ExitCode;
+
+use shinchoku::config::{Config, LogFormat};
+use shinchoku::http::BodyLimits;
+use shinchoku::state::AppState;
+use shinchoku::{app, db, demo, openapi};
+
+const USAGE: &str = "\
+usage: shinchoku <command>
+
+commands:
+  serve [--demo]   run the API server (--demo: embedded SQLite with the two demo plans)
+  migrate          apply pending database migrations and exit
+  openapi          print the OpenAPI document to stdout
+
+configuration: environment variables, see README.md (SHINCHOKU_BIND, SHINCHOKU_DATA_DIR,
+DATABASE_URL, SHINCHOKU_LOG_FORMAT, …)";
+
+fn init_tracing(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+fn open_database(config: &Config) -> Result<db::Pool, String> {
+    config.prepare_data_dir()?;
+    let pool = db::connect(&config.database_url, config.pool_size)?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let applied = db::run_migrations(&mut conn)?;
+    if applied > 0 {
+        tracing::info!(applied, "migrations applied");
+    }
+    Ok(pool)
+}
+
+fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
+    let pool = open_database(&config)?;
+    if demo_mode {
+        let mut conn = pool.get().map_err(|e| e.to_string())?;
+        let imported = demo::load_if_empty(&mut conn).map_err(|e| format!("demo data: {e}"))?;
+        if imported > 0 {
+            tracing::info!(imported, "demo plans imported");
+        }
+    }
+    let listener = TcpListener::bind(&config.bind).map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let limits = BodyLimits { json: config.max_body_bytes, bundle: config.max_bundle_bytes };
+    let backend = db::Backend::from_url(&config.database_url);
+    tracing::info!(%address, ?backend, "listening");
+    if demo_mode {
+        println!("Shinchoku is running with demo data.");
+        println!("  API docs:  http://{address}/docs/");
+        println!("  Plans:     http://{address}/api/v1/plans");
+    }
+    let server = app::server(AppState { pool }, limits, listener, config.workers).map_err(|e| e.to_string())?;
+    actix_web::rt::System::new().block_on(server).map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let ["openapi"] = args.as_slice() {
+        print!("{}", openapi::document_json());
+        return ExitCode::SUCCESS;
+    }
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("shinchoku: configuration error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_tracing(config.log_format);
+    let result = match args.as_slice() {
+        ["serve"] => serve(config, false),
+        ["serve", "--demo"] => serve(config, true),
+        ["migrate"] => open_database(&config).map(|_| ()),
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("shinchoku: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The OpenAPI document: paths are collected from the routes themselves (utoipa-actix-web),
+//! so each path string exists once; shared responses and metadata are declared here.
+
+use utoipa::OpenApi;
+
+use crate::error;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Shinchoku API",
+        description = "Progress management of municipal multi-year plans (計画の進行管理): plans and their \
+hierarchy, initiatives with responsible departments, indicators, plan bundles.\n\n\
+Conventions: JSON fields in snake_case; every fiscal year (FY, stored as the Gregorian year in which it \
+starts) comes with its Japanese label (`令和4年度`); lists take `limit` (1–500, default 50) and an opaque \
+`cursor`; every error is `application/problem+json` naming each bad field by JSON pointer; every mutable \
+resource has an `ETag` and honours `If-Match` (412 when stale).",
+        version = "1.0.0",
+        license(name = "MIT"),
+    ),
+    servers((url = "/", description = "This server")),
+    components(
+        schemas(error::Problem, error::FieldError),
+        responses(
+            error::BadRequest,
+            error::NotFound,
+            error::Conflict,
+            error::PreconditionFailed,
+            error::PayloadTooLarge,
+            error::UnsupportedMediaType,
+            error::UnprocessableEntity,
+            error::ServiceUnavailable,
+            error::InternalError,
+        )
+    ),
+    tags(
+        (name = "departments", description = "Departments (担当課) and the council (社会福祉協議会)"),
+        (name = "plans", description = "Plans (計画) with their period, level labels and rating scale"),
+        (name = "nodes", description = "The plan hierarchy (基本方針 → 施策の方向 → 事業 …)"),
+        (name = "initiatives", description = "Initiatives (取組項目): the unit that is reported on"),
+        (name = "indicators", description = "Indicators (実績の指標) of initiatives, and plan-level targets"),
+        (name = "bundles", description = "Whole plans as one JSON document (import/export)"),
+        (name = "operations", description = "Health and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The complete document, as served at `/api/v1/openapi.json` and committed at `openapi/openapi.json`.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, api) = crate::app::routes();
+    api
+}
+
+/// Pretty JSON with a trailing newline (the committed file's exact form).
+pub fn document_json() -> String {
+    let mut text = document().to_pretty_json().expect("OpenAPI document serializes");
+    text.push('\n');
+    text
+}

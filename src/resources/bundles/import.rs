@@ -1,0 +1,598 @@
+//! Importing a plan bundle: validate everything first (every error with its JSON pointer),
+//! then write the whole plan in one transaction.
+
+use std::collections::{HashMap, HashSet};
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::format::*;
+use crate::audit::{self, Change, Nothing};
+use crate::db::{DbConnection, DbUuid};
+use crate::enums::{Direction, InitiativeStatus, PlanCategory, PlanStatus, ProgressStatus, QuarterMark, WorkflowState};
+use crate::error::{ApiError, ApiResult};
+use crate::resources::departments::{self, DepartmentInput};
+use crate::resources::indicators::{self, Baseline, IndicatorInput, IndicatorValue};
+use crate::resources::initiatives::{self, InitiativeInput};
+use crate::resources::nodes::{self, Node, NodeInput};
+use crate::resources::plans::{self, Plan, PlanInput, RatingGrade};
+use crate::schema::{annual_reports, departments as departments_table, indicator_values, indicators as indicators_table, initiatives as initiatives_table, quarter_updates};
+use crate::state::{now, Actor};
+use crate::validation::{self, Errors};
+
+/// What an import created, for the response.
+#[derive(Debug, Clone, Default, serde::Serialize, utoipa::ToSchema)]
+pub struct ImportCounts {
+    #[schema(example = 53)]
+    pub nodes: usize,
+    #[schema(example = 48)]
+    pub initiatives: usize,
+    /// Placements beyond each initiative's primary node (※再掲).
+    #[schema(example = 10)]
+    pub cross_listings: usize,
+    #[schema(example = 0)]
+    pub departments_created: usize,
+    #[schema(example = 12)]
+    pub departments_matched: usize,
+    pub indicators: usize,
+    pub plan_targets: usize,
+    #[schema(example = 144)]
+    pub annual_reports: usize,
+    pub quarter_updates: usize,
+    pub indicator_values: usize,
+}
+
+/// Validity read from names such as `～R3 担当職員配置数` (to FY2021) or `R4～ …` (from FY2022).
+pub fn validity_from_name(name: &str) -> (Option<i32>, Option<i32>) {
+    let s = name.trim();
+    let tilde = |c: char| c == '~' || c == '～' || c == '〜';
+    if let Some(rest) = s.strip_prefix(tilde) {
+        let era: String = rest.trim_start().chars().take_while(|c| !c.is_whitespace() && !tilde(*c) && *c != ':' && *c != '：').collect();
+        let era: String = era.chars().take_while(|c| *c == 'R' || *c == 'H' || c.is_ascii_digit()).collect();
+        return (None, crate::fiscal_year::parse(&era));
+    }
+    let head: String = s.chars().take_while(|c| *c == 'R' || *c == 'H' || c.is_ascii_digit()).collect();
+    if head.len() >= 2 && s[head.len()..].starts_with(tilde) {
+        return (crate::fiscal_year::parse(&head), None);
+    }
+    (None, None)
+}
+
+/// Everything the writer needs, resolved and checked.
+struct Checked {
+    plan: PlanInput,
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// Checks the whole bundle; returns the plan input or every error found.
+fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Checked, Errors> {
+    let mut e = Errors::default();
+    if let Some(v) = bundle.format_version {
+        if v != FORMAT_VERSION {
+            e.add("/format_version", "unsupported", format!("this server reads format_version {FORMAT_VERSION}"));
+        }
+    }
+
+    // Rating scale and legend.
+    let scale: Vec<String> = match &bundle.plan.rating_scale {
+        Some(codes) => codes.clone(),
+        None => plans::default_rating_scale().into_iter().map(|g| g.code).collect(),
+    };
+    let legend: HashMap<String, String> = match (&bundle.plan.rating_scale, &bundle.plan.rating_legend) {
+        (None, None) => plans::default_rating_scale().into_iter().map(|g| (g.code, g.label)).collect(),
+        (_, Some(legend)) => legend.clone().into_iter().collect(),
+        (Some(_), None) => HashMap::new(),
+    };
+    if let Some(legend) = &bundle.plan.rating_legend {
+        for code in legend.keys() {
+            if !scale.contains(code) {
+                e.add(format!("/plan/rating_legend/{code}"), "unknown_grade", "not a grade of rating_scale");
+            }
+        }
+    }
+    let rating_scale: Vec<RatingGrade> =
+        scale.iter().map(|c| RatingGrade { code: c.clone(), label: legend.get(c).cloned().unwrap_or_default() }).collect();
+
+    // Departments.
+    let mut bundle_departments = HashSet::new();
+    for (i, d) in bundle.departments.iter().enumerate() {
+        if blank(&d.name) || d.name.chars().count() > 100 {
+            e.add(format!("/departments/{i}/name"), "length", "must be 1 to 100 characters");
+        } else if !bundle_departments.insert(d.name.trim().to_string()) {
+            e.add(format!("/departments/{i}/name"), "duplicate", "listed twice");
+        }
+    }
+
+    // Nodes: unique keys, existing parents, no cycles, levels that match the depth.
+    let mut node_index: HashMap<&str, usize> = HashMap::new();
+    for (i, n) in bundle.nodes.iter().enumerate() {
+        if blank(&n.key) {
+            e.add(format!("/nodes/{i}/key"), "blank", "must not be empty");
+        } else if node_index.insert(n.key.as_str(), i).is_some() {
+            e.add(format!("/nodes/{i}/key"), "duplicate", format!("key {} is used twice", n.key));
+        }
+        if blank(&n.title) || n.title.chars().count() > 300 {
+            e.add(format!("/nodes/{i}/title"), "length", "must be 1 to 300 characters");
+        }
+        if n.code.as_deref().is_some_and(|c| c.chars().count() > 50) {
+            e.add(format!("/nodes/{i}/code"), "length", "must be at most 50 characters");
+        }
+    }
+    for (i, n) in bundle.nodes.iter().enumerate() {
+        if let Some(parent) = &n.parent_key {
+            if !node_index.contains_key(parent.as_str()) {
+                e.add(format!("/nodes/{i}/parent_key"), "not_found", format!("no node with key {parent}"));
+                continue;
+            }
+        }
+        // Walk up to the root; more steps than nodes means a cycle.
+        let mut depth: i32 = 1;
+        let mut current = n;
+        let mut cyclic = false;
+        while let Some(p) = current.parent_key.as_deref().and_then(|k| node_index.get(k)) {
+            current = &bundle.nodes[*p];
+            depth += 1;
+            if depth as usize > bundle.nodes.len() {
+                cyclic = true;
+                break;
+            }
+        }
+        if cyclic {
+            e.add(format!("/nodes/{i}/parent_key"), "cycle", "parent keys form a cycle");
+        } else if n.level.is_some_and(|l| l != depth) {
+            e.add(format!("/nodes/{i}/level"), "level_mismatch", format!("the node is at depth {depth}"));
+        }
+    }
+
+    // Initiatives, indicators, years.
+    let mut initiative_keys = HashSet::new();
+    let mut indicator_keys: HashSet<String> = HashSet::new();
+    let mut data_years: Vec<i32> = Vec::new();
+    for (i, init) in bundle.initiatives.iter().enumerate() {
+        let at = format!("/initiatives/{i}");
+        if blank(&init.key) {
+            e.add(format!("{at}/key"), "blank", "must not be empty");
+        } else if !initiative_keys.insert(init.key.as_str()) {
+            e.add(format!("{at}/key"), "duplicate", format!("key {} is used twice", init.key));
+        }
+        if blank(&init.code) || init.code.chars().count() > 50 {
+            e.add(format!("{at}/code"), "length", "must be 1 to 50 characters");
+        }
+        if blank(&init.title) || init.title.chars().count() > 300 {
+            e.add(format!("{at}/title"), "length", "must be 1 to 300 characters");
+        }
+        if init.node_keys.is_empty() {
+            e.add(format!("{at}/node_keys"), "length", "needs at least the primary node");
+        }
+        let mut seen = HashSet::new();
+        for (j, key) in init.node_keys.iter().enumerate() {
+            if !node_index.contains_key(key.as_str()) {
+                e.add(format!("{at}/node_keys/{j}"), "not_found", format!("no node with key {key} in this bundle"));
+            } else if !seen.insert(key) {
+                e.add(format!("{at}/node_keys/{j}"), "duplicate", "listed twice");
+            }
+        }
+        if init.departments.is_empty() {
+            e.add(format!("{at}/departments"), "length", "needs at least one responsible department");
+        }
+        let mut seen = HashSet::new();
+        for (j, name) in init.departments.iter().enumerate() {
+            let name = name.trim();
+            if !bundle_departments.contains(name) && !known_departments.contains(name) {
+                e.add(format!("{at}/departments/{j}"), "not_found", format!("{name} is neither in departments nor known to the server"));
+            } else if !seen.insert(name) {
+                e.add(format!("{at}/departments/{j}"), "duplicate", "listed twice");
+            }
+        }
+        let spans = value_years(init);
+        let mut own_indicators: HashMap<&str, (Option<i32>, Option<i32>)> = HashMap::new();
+        for (j, ind) in init.indicators.iter().enumerate() {
+            let iat = format!("{at}/indicators/{j}");
+            if blank(&ind.key) {
+                e.add(format!("{iat}/key"), "blank", "must not be empty");
+            } else if !indicator_keys.insert(ind.key.clone()) {
+                e.add(format!("{iat}/key"), "duplicate", format!("indicator key {} is used twice in the plan", ind.key));
+            }
+            if blank(&ind.name) || ind.name.chars().count() > 300 {
+                e.add(format!("{iat}/name"), "length", "must be 1 to 300 characters");
+            }
+            let (from, to) = indicator_validity(ind, &spans);
+            e.fy_order(&format!("{iat}/valid_to_fy"), from, to);
+            data_years.extend(from.into_iter().chain(to));
+            own_indicators.insert(ind.key.as_str(), (from, to));
+        }
+        for (j, ind) in init.indicators.iter().enumerate() {
+            if let Some(Some(replaced)) = &ind.replaces_key {
+                if !own_indicators.contains_key(replaced.as_str()) || replaced == &ind.key {
+                    e.add(format!("{at}/indicators/{j}/replaces_key"), "not_found", "must name another indicator of this initiative");
+                }
+            }
+        }
+        let mut fys = HashSet::new();
+        for (j, year) in init.years.iter().enumerate() {
+            let yat = format!("{at}/years/{j}");
+            let fy = year.fiscal_year.0;
+            data_years.push(fy);
+            if !fys.insert(fy) {
+                e.add(format!("{yat}/fiscal_year"), "duplicate", format!("{} appears twice", crate::fiscal_year::label(fy)));
+            }
+            if let Some(c) = &year.category {
+                if PlanCategory::from_label(c).is_none() {
+                    e.add(format!("{yat}/category"), "unknown", "must be one of 実施, 拡充, 検討, 検証, 新規, 継続");
+                }
+            }
+            if let Some(p) = &year.progress_status {
+                if ProgressStatus::from_label(p).is_none() {
+                    e.add(format!("{yat}/progress_status"), "unknown", "must be one of 順調に進んだ, 概ね進んだ, 一部遅れがある, 未実施");
+                }
+            }
+            for (field, grade) in [("rating", &year.rating), ("committee_rating", &year.committee_rating)] {
+                if let Some(g) = grade {
+                    if !scale.contains(g) {
+                        e.add(format!("{yat}/{field}"), "unknown_grade", format!("must be one of {}", scale.join(", ")));
+                    }
+                }
+            }
+            let mut quarters = HashSet::new();
+            for (k, q) in year.quarters.iter().enumerate() {
+                if !(1..=4).contains(&q.quarter) {
+                    e.add(format!("{yat}/quarters/{k}/quarter"), "range", "must be 1 to 4");
+                } else if !quarters.insert(q.quarter) {
+                    e.add(format!("{yat}/quarters/{k}/quarter"), "duplicate", "quarter appears twice");
+                }
+                if let Some(m) = &q.mark {
+                    if QuarterMark::from_sheet(m).is_none() {
+                        e.add(format!("{yat}/quarters/{k}/mark"), "unknown", "must be ○, × or —");
+                    }
+                }
+            }
+            let mut valued = HashSet::new();
+            for (k, v) in year.indicator_values.iter().enumerate() {
+                let vat = format!("{yat}/indicator_values/{k}/indicator_key");
+                match own_indicators.get(v.indicator_key.as_str()) {
+                    None => e.add(vat, "not_found", format!("{} is not an indicator of this initiative", v.indicator_key)),
+                    Some((from, to)) => {
+                        if !valued.insert(v.indicator_key.as_str()) {
+                            e.add(vat, "duplicate", "two values for one indicator in one year");
+                        } else if from.is_some_and(|f| fy < f) || to.is_some_and(|t| fy > t) {
+                            e.add(vat, "fiscal_year_out_of_range", format!("the indicator is not valid in {}", crate::fiscal_year::label(fy)));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(f) = init.active_from_fy {
+            data_years.push(f.0);
+        }
+        if let Some(t) = init.active_to_fy {
+            data_years.push(t.0);
+        }
+    }
+    for (i, t) in bundle.plan_targets.iter().enumerate() {
+        if blank(&t.name) || t.name.chars().count() > 300 {
+            e.add(format!("/plan_targets/{i}/name"), "length", "must be 1 to 300 characters");
+        }
+        let key = target_key(t, i);
+        if !indicator_keys.insert(key) {
+            e.add(format!("/plan_targets/{i}/key"), "duplicate", "indicator key used twice in the plan");
+        }
+        let mut fys = HashSet::new();
+        for (j, y) in t.years.iter().enumerate() {
+            data_years.push(y.fiscal_year.0);
+            if !fys.insert(y.fiscal_year.0) {
+                e.add(format!("/plan_targets/{i}/years/{j}/fiscal_year"), "duplicate", "appears twice");
+            }
+        }
+    }
+
+    // The plan period: as given, else the years the data covers.
+    let start = bundle.plan.start_fy.map(|f| f.0).or_else(|| data_years.iter().copied().min());
+    let end = bundle.plan.end_fy.map(|f| f.0).or_else(|| data_years.iter().copied().max());
+    let (Some(start), Some(end)) = (start, end) else {
+        e.add("/plan/start_fy", "required", "give start_fy and end_fy: the bundle has no yearly data to derive them from");
+        return Err(e);
+    };
+    let plan = PlanInput {
+        title: bundle.plan.title.clone(),
+        organization: bundle.plan.organization.clone(),
+        start_fy: start,
+        end_fy: end,
+        level_labels: bundle.plan.level_labels.clone(),
+        rating_scale,
+        status: bundle.plan.status.unwrap_or(PlanStatus::Published),
+        source: bundle.source.clone(),
+    };
+    e.extend(plan.errors("/plan"));
+    // Every year of data must lie in the period (only reachable when the period is given).
+    for (i, init) in bundle.initiatives.iter().enumerate() {
+        for (j, year) in init.years.iter().enumerate() {
+            e.fy_within(&format!("/initiatives/{i}/years/{j}/fiscal_year"), Some(year.fiscal_year.0), start, end);
+        }
+        e.fy_within(&format!("/initiatives/{i}/active_from_fy"), init.active_from_fy.map(|f| f.0), start, end);
+        e.fy_within(&format!("/initiatives/{i}/active_to_fy"), init.active_to_fy.map(|f| f.0), start, end);
+        let spans = value_years(init);
+        for (j, ind) in init.indicators.iter().enumerate() {
+            let (from, to) = indicator_validity(ind, &spans);
+            e.fy_within(&format!("/initiatives/{i}/indicators/{j}/valid_from_fy"), from, start, end);
+            e.fy_within(&format!("/initiatives/{i}/indicators/{j}/valid_to_fy"), to, start, end);
+        }
+    }
+    for (i, t) in bundle.plan_targets.iter().enumerate() {
+        for (j, y) in t.years.iter().enumerate() {
+            e.fy_within(&format!("/plan_targets/{i}/years/{j}/fiscal_year"), Some(y.fiscal_year.0), start, end);
+        }
+    }
+    if e.0.is_empty() {
+        Ok(Checked { plan })
+    } else {
+        Err(e)
+    }
+}
+
+/// The validity range of a bundle indicator: as given, else read from its printed name and
+/// widened to cover the years the bundle has values for (sheets print `R5～` next to an R4 value).
+fn indicator_validity(ind: &BundleIndicator, value_years: &HashMap<&str, (i32, i32)>) -> (Option<i32>, Option<i32>) {
+    let (named_from, named_to) = validity_from_name(&ind.name);
+    let span = value_years.get(ind.key.as_str());
+    let from = match ind.valid_from_fy {
+        Some(given) => given.map(|f| f.0),
+        None => named_from.map(|f| span.map_or(f, |(low, _)| f.min(*low))),
+    };
+    let to = match ind.valid_to_fy {
+        Some(given) => given.map(|f| f.0),
+        None => named_to.map(|t| span.map_or(t, |(_, high)| t.max(*high))),
+    };
+    (from, to)
+}
+
+/// First and last FY with a value, per indicator key of one initiative.
+fn value_years(init: &BundleInitiative) -> HashMap<&str, (i32, i32)> {
+    let mut spans: HashMap<&str, (i32, i32)> = HashMap::new();
+    for year in &init.years {
+        let fy = year.fiscal_year.0;
+        for v in &year.indicator_values {
+            let span = spans.entry(v.indicator_key.as_str()).or_insert((fy, fy));
+            *span = (span.0.min(fy), span.1.max(fy));
+        }
+    }
+    spans
+}
+
+fn target_key(t: &BundleTarget, index: usize) -> String {
+    t.key.clone().unwrap_or_else(|| format!("target-{}", index + 1))
+}
+
+/// Direction when the bundle does not say: a final target of 0 (e.g. serious accidents) means less is better.
+fn default_direction(given: Option<Direction>, final_target: Option<f64>) -> Direction {
+    given.unwrap_or(if final_target == Some(0.0) { Direction::Decrease } else { Direction::Increase })
+}
+
+/// Validates and writes a bundle as a new plan, in the caller's transaction.
+pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> ApiResult<(Plan, ImportCounts)> {
+    let known: HashSet<String> = departments_table::table.select(departments_table::name).load::<String>(conn)?.into_iter().collect();
+    let checked = check(bundle, &known).map_err(|e| ApiError::Validation(e.0))?;
+    let mut counts = ImportCounts::default();
+    let plan = plans::insert(conn, &checked.plan)?;
+
+    // Departments by name, created when missing.
+    let mut department_ids: HashMap<String, DbUuid> =
+        departments_table::table.select((departments_table::name, departments_table::id)).load::<(String, DbUuid)>(conn)?.into_iter().collect();
+    for d in &bundle.departments {
+        let name = d.name.trim().to_string();
+        if department_ids.contains_key(&name) {
+            counts.departments_matched += 1;
+        } else {
+            let row = departments::insert(conn, actor, &DepartmentInput { name: name.clone(), kind: d.kind })?;
+            department_ids.insert(name, row.id);
+            counts.departments_created += 1;
+        }
+    }
+
+    // Nodes, parents before children, siblings in bundle order.
+    let mut by_key: HashMap<&str, Node> = HashMap::new();
+    let mut sibling_count: HashMap<Option<&str>, i32> = HashMap::new();
+    let mut pending: Vec<&BundleNode> = bundle.nodes.iter().collect();
+    while !pending.is_empty() {
+        let before = pending.len();
+        let mut rest = Vec::new();
+        for n in pending {
+            let parent = match n.parent_key.as_deref() {
+                None => None,
+                Some(k) => match by_key.get(k) {
+                    Some(p) => Some(p.clone()),
+                    None => {
+                        rest.push(n);
+                        continue;
+                    }
+                },
+            };
+            let slot = sibling_count.entry(n.parent_key.as_deref()).or_insert(0);
+            let position = *slot;
+            *slot += 1;
+            let input = NodeInput {
+                parent_id: None,
+                key: Some(n.key.clone()),
+                code: n.code.clone(),
+                title: n.title.clone(),
+                objective: n.objective.clone(),
+                main_actions: n.main_actions.clone(),
+                position: Some(position),
+            };
+            let row = nodes::insert(conn, &plan, parent.as_ref(), &input, position)?;
+            by_key.insert(n.key.as_str(), row);
+            counts.nodes += 1;
+        }
+        if rest.len() == before {
+            return Err(ApiError::Internal("node hierarchy could not be ordered".into()));
+        }
+        pending = rest;
+    }
+
+    // Initiatives with their links, indicators and years.
+    let mut reports = Vec::new();
+    let mut quarters = Vec::new();
+    let mut values = Vec::new();
+    let ts = now();
+    for init in &bundle.initiatives {
+        let input = InitiativeInput {
+            key: Some(init.key.clone()),
+            code: init.code.clone(),
+            title: init.title.clone(),
+            description: init.description.clone(),
+            aim: init.aim.clone(),
+            notes: init.notes.clone(),
+            related_programs: init.related_programs.clone(),
+            node_ids: Vec::new(),
+            department_ids: Vec::new(),
+            active_from_fy: init.active_from_fy.map(|f| f.0),
+            active_to_fy: init.active_to_fy.map(|f| f.0),
+            status: init.status.unwrap_or(InitiativeStatus::Active),
+        };
+        let row = initiatives::row_from(plan.id, DbUuid(Uuid::now_v7()), &input);
+        diesel::insert_into(initiatives_table::table).values(&row).execute(conn)?;
+        let node_ids: Vec<DbUuid> = init.node_keys.iter().map(|k| by_key[k.as_str()].id).collect();
+        let dep_ids: Vec<DbUuid> = init.departments.iter().map(|n| department_ids[n.trim()]).collect();
+        initiatives::write_links(conn, row.id, &node_ids, &dep_ids)?;
+        counts.initiatives += 1;
+        counts.cross_listings += node_ids.len().saturating_sub(1);
+
+        let mut indicator_ids: HashMap<&str, DbUuid> = HashMap::new();
+        let mut validity: Vec<(DbUuid, Option<i32>, Option<i32>, &BundleIndicator)> = Vec::new();
+        let spans = value_years(init);
+        for (position, ind) in init.indicators.iter().enumerate() {
+            let (from, to) = indicator_validity(ind, &spans);
+            let input = IndicatorInput {
+                key: Some(ind.key.clone()),
+                name: ind.name.clone(),
+                unit: ind.unit.clone(),
+                direction: default_direction(ind.direction, ind.final_target),
+                tolerance: ind.tolerance,
+                baseline: baseline(&ind.baseline),
+                final_target: ind.final_target,
+                valid_from_fy: from,
+                valid_to_fy: to,
+                position: Some(position as i32),
+            };
+            let row = indicators::row_from(&plan, Some(row.id), DbUuid(Uuid::now_v7()), &input, position as i32);
+            indicator_ids.insert(ind.key.as_str(), row.id);
+            validity.push((row.id, from, to, ind));
+            diesel::insert_into(indicators_table::table).values(&row).execute(conn)?;
+            counts.indicators += 1;
+        }
+        // Successor links: as given, else the one indicator that ends the FY before this one starts.
+        for (id, from, _, ind) in &validity {
+            let replaces = match &ind.replaces_key {
+                Some(given) => given.as_deref().map(|k| indicator_ids[k]),
+                None => from.and_then(|f| {
+                    let closing: Vec<DbUuid> = validity.iter().filter(|(_, _, to, _)| *to == Some(f - 1)).map(|v| v.0).collect();
+                    (closing.len() == 1).then(|| closing[0])
+                }),
+            };
+            if let Some(r) = replaces {
+                diesel::update(indicators_table::table.find(*id)).set(indicators_table::replaces_id.eq(r)).execute(conn)?;
+            }
+        }
+
+        for year in &init.years {
+            let report_id = DbUuid(Uuid::now_v7());
+            reports.push((
+                annual_reports::id.eq(report_id),
+                annual_reports::initiative_id.eq(row.id),
+                annual_reports::fiscal_year.eq(year.fiscal_year.0),
+                annual_reports::category.eq(year.category.as_deref().and_then(PlanCategory::from_label).map(|c| c.as_str())),
+                annual_reports::plan_text.eq(year.plan_text.clone()),
+                annual_reports::result_text.eq(year.result_text.clone()),
+                annual_reports::issues_text.eq(year.issues_text.clone()),
+                annual_reports::next_steps_text.eq(year.next_steps_text.clone()),
+                annual_reports::previous_year_result_text.eq(year.previous_year_result_text.clone()),
+                annual_reports::progress_status.eq(year.progress_status.as_deref().and_then(ProgressStatus::from_label).map(|p| p.as_str())),
+                annual_reports::self_rating.eq(year.rating.clone()),
+                annual_reports::committee_rating.eq(year.committee_rating.clone()),
+                annual_reports::committee_opinion.eq(year.committee_opinion.clone()),
+                annual_reports::workflow_state.eq(year.workflow_state.unwrap_or(WorkflowState::Published).as_str()),
+                annual_reports::created_at.eq(ts),
+                annual_reports::updated_at.eq(ts),
+            ));
+            for q in &year.quarters {
+                quarters.push((
+                    quarter_updates::id.eq(DbUuid(Uuid::now_v7())),
+                    quarter_updates::report_id.eq(report_id),
+                    quarter_updates::quarter.eq(q.quarter),
+                    quarter_updates::plan_text.eq(q.plan_text.clone()),
+                    quarter_updates::result_text.eq(q.result_text.clone()),
+                    quarter_updates::mark.eq(q.mark.as_deref().and_then(QuarterMark::from_sheet).map(|m| m.as_str())),
+                    quarter_updates::created_at.eq(ts),
+                    quarter_updates::updated_at.eq(ts),
+                ));
+            }
+            for v in &year.indicator_values {
+                values.push(value_row(indicator_ids[v.indicator_key.as_str()], year.fiscal_year.0, v.target, v.actual, v.raw.clone(), ts));
+            }
+        }
+    }
+
+    // Plan-level targets.
+    for (position, t) in bundle.plan_targets.iter().enumerate() {
+        let input = IndicatorInput {
+            key: Some(target_key(t, position)),
+            name: t.name.clone(),
+            unit: t.unit.clone(),
+            direction: default_direction(t.direction, t.final_target),
+            tolerance: t.tolerance,
+            baseline: baseline(&t.baseline),
+            final_target: t.final_target,
+            valid_from_fy: None,
+            valid_to_fy: None,
+            position: Some(position as i32),
+        };
+        validation::check(&input)?;
+        let row = indicators::row_from(&plan, None, DbUuid(Uuid::now_v7()), &input, position as i32);
+        diesel::insert_into(indicators_table::table).values(&row).execute(conn)?;
+        counts.plan_targets += 1;
+        for y in &t.years {
+            values.push(value_row(row.id, y.fiscal_year.0, y.target, y.actual, y.raw.clone(), ts));
+        }
+    }
+
+    counts.annual_reports = crate::insert_many!(conn, annual_reports::table, reports)?;
+    counts.quarter_updates = crate::insert_many!(conn, quarter_updates::table, quarters)?;
+    counts.indicator_values = crate::insert_many!(conn, indicator_values::table, values)?;
+
+    let view = plans::PlanView::try_from(plan.clone())?;
+    audit::record(conn, actor, Change::<Nothing, _> {
+        action: "import",
+        entity_type: "plan",
+        entity_id: plan.id.0,
+        plan_id: Some(plan.id.0),
+        before: None,
+        after: Some(&serde_json::json!({ "plan": view, "counts": counts })),
+    })?;
+    Ok((plan, counts))
+}
+
+fn baseline(b: &Option<BundleBaseline>) -> Option<Baseline> {
+    b.as_ref().and_then(|b| b.value.map(|value| Baseline { fiscal_year: b.fiscal_year.0, value }))
+}
+
+fn value_row(indicator_id: DbUuid, fiscal_year: i32, target: Option<f64>, actual: Option<f64>, raw: Option<String>, ts: chrono::NaiveDateTime) -> IndicatorValue {
+    IndicatorValue { id: DbUuid(Uuid::now_v7()), indicator_id, fiscal_year, target, actual, raw, version: 1, created_at: ts, updated_at: ts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::validity_from_name;
+
+    #[test]
+    fn reads_validity_from_printed_names() {
+        assert_eq!(validity_from_name("~R3 担当職員配置数"), (None, Some(2021)));
+        assert_eq!(validity_from_name("～R3全体計画の策定"), (None, Some(2021)));
+        assert_eq!(validity_from_name("R4~ 福祉事務所内専門職等配置数"), (Some(2022), None));
+        assert_eq!(validity_from_name("R4～:市民周知の強化"), (Some(2022), None));
+        assert_eq!(validity_from_name("R5～地域の防災訓練の支援"), (Some(2023), None));
+        assert_eq!(validity_from_name("発行部数"), (None, None));
+        assert_eq!(validity_from_name("Rで始まる名前"), (None, None));
+    }
+}

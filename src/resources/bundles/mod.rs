@@ -1,0 +1,89 @@
+//! Plan bundles: a whole plan as one JSON document, imported atomically and exported back.
+
+pub mod export;
+pub mod format;
+pub mod import;
+
+use actix_web::{get, post, web, HttpResponse};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::error::{self, ApiResult};
+use crate::http::{self, BundleBody};
+use crate::resources::plans::{self, PlanView};
+use crate::state::{Actor, AppState};
+use format::PlanBundle;
+use import::ImportCounts;
+
+/// The plan an import created, with what it holds.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportResult {
+    pub plan: PlanView,
+    pub counts: ImportCounts,
+}
+
+/// Import a plan bundle
+///
+/// Creates a new plan from one JSON document, atomically: structure, departments (matched by
+/// name, created when missing), initiatives with cross-listings, indicators, and the yearly data
+/// (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
+/// every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
+#[utoipa::path(
+    tag = "bundles",
+    request_body(content = PlanBundle, example = json!({
+        "format_version": 1,
+        "plan": {"title": "令和3年度 第3次基本計画に係る取り組み事項進行管理表", "organization": "千葉市シルバー人材センター",
+                 "start_fy": 2018, "end_fy": 2022, "level_labels": ["大項目", "中項目"]},
+        "departments": [{"name": "総務", "kind": "other"}],
+        "nodes": [{"key": "1", "parent_key": null, "level": 1, "code": "1", "title": "会員の増強"},
+                  {"key": "1-1", "parent_key": "1", "level": 2, "code": "(1)", "title": "入会説明会の充実"}],
+        "initiatives": [{"key": "1-1-1", "code": "①", "title": "ホームページからの入会説明会参加予約",
+                         "node_keys": ["1-1"], "departments": ["総務"],
+                         "years": [{"fiscal_year": "R3", "category": "実施",
+                                    "quarters": [{"quarter": 1, "plan_text": "運用方法検討", "mark": "○"}],
+                                    "result_text": "運用に向けて実施方法を検討。"}]}],
+        "plan_targets": [{"name": "会員数", "unit": "人", "baseline": {"fiscal_year": 2017, "value": 2431}, "final_target": 3000,
+                          "years": [{"fiscal_year": 2018, "target": 2600, "actual": 2252}]}]
+    })),
+    responses(
+        (status = 201, description = "Imported", body = ImportResult,
+            headers(("Location" = String, description = "URL of the new plan"), ("ETag" = String, description = "Version tag of the plan"))),
+        (status = 400, response = error::BadRequest),
+        (status = 413, response = error::PayloadTooLarge),
+        (status = 415, response = error::UnsupportedMediaType),
+        (status = 422, response = error::UnprocessableEntity),
+    )
+)]
+#[post("/plan-bundles")]
+pub async fn import_bundle(state: web::Data<AppState>, actor: Actor, body: BundleBody<PlanBundle>) -> ApiResult<HttpResponse> {
+    let bundle = body.0;
+    let (plan, counts) = state.write(move |conn| import::import(conn, &actor, &bundle)).await?;
+    let (id, version) = (plan.id, plan.version);
+    let result = ImportResult { plan: PlanView::try_from(plan)?, counts };
+    Ok(http::created(&result, format!("/api/v1/plans/{id}"), version))
+}
+
+/// Export a plan bundle
+///
+/// The whole plan as one document that `POST /api/v1/plan-bundles` imports again.
+#[utoipa::path(
+    tag = "bundles",
+    params(("plan_id" = Uuid, Path, description = "Plan id")),
+    responses(
+        (status = 200, description = "The plan as a bundle", body = PlanBundle),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+    )
+)]
+#[get("/plans/{plan_id}/bundle")]
+pub async fn export_bundle(state: web::Data<AppState>, path: web::Path<Uuid>) -> ApiResult<web::Json<PlanBundle>> {
+    let id = path.into_inner();
+    let bundle = state
+        .db(move |conn| {
+            let plan = plans::load(conn, id)?;
+            export::export(conn, &plan)
+        })
+        .await?;
+    Ok(web::Json(bundle))
+}

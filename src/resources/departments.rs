@@ -1,0 +1,334 @@
+//! Departments (担当課) and the council: who is responsible for initiatives.
+
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::audit::{self, Change, Nothing};
+use crate::db::{DbConnection, DbUuid};
+use crate::enums::DepartmentKind;
+use crate::error::{self, ApiError, ApiResult};
+use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::schema::{departments, initiative_departments};
+use crate::state::{now, utc, Actor, AppState};
+use crate::validation;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = departments)]
+pub struct Department {
+    pub id: DbUuid,
+    pub name: String,
+    pub kind: String,
+    pub version: i32,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// A city department (課), the social welfare council, or another responsible body.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DepartmentView {
+    #[schema(example = "0193a3c4-6a0e-7c1e-9b1a-2f4b8c9d0e11")]
+    pub id: Uuid,
+    #[schema(example = "社会福祉課")]
+    pub name: String,
+    pub kind: DepartmentKind,
+    /// Japanese label of `kind`.
+    #[schema(example = "市の担当課")]
+    pub kind_label: String,
+    /// Current version; the ETag is this number in quotes.
+    pub version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl TryFrom<Department> for DepartmentView {
+    type Error = ApiError;
+    fn try_from(d: Department) -> ApiResult<Self> {
+        let kind = DepartmentKind::from_db(&d.kind)?;
+        Ok(DepartmentView {
+            id: d.id.0,
+            name: d.name,
+            kind,
+            kind_label: kind.label().to_string(),
+            version: d.version,
+            created_at: utc(d.created_at),
+            updated_at: utc(d.updated_at),
+        })
+    }
+}
+
+/// A new department.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentInput {
+    /// Unique name as printed on the sheets.
+    #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
+    #[schema(example = "高齢者福祉課", min_length = 1, max_length = 100)]
+    pub name: String,
+    pub kind: DepartmentKind,
+}
+
+/// Changes to a department (JSON merge patch).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentPatch {
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>, example = "高齢者支援課")]
+    pub name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<DepartmentKind>)]
+    pub kind: Option<Option<DepartmentKind>>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DepartmentFilter {
+    /// Only departments of this kind.
+    pub kind: Option<DepartmentKind>,
+}
+
+crate::list_type!(DepartmentList, DepartmentView);
+
+pub fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<Department> {
+    departments::table
+        .find(DbUuid(id))
+        .select(Department::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("department"))
+}
+
+fn ensure_unique_name(conn: &mut DbConnection, name: &str, except: Option<Uuid>) -> ApiResult<()> {
+    let existing: Option<DbUuid> =
+        departments::table.filter(departments::name.eq(name)).select(departments::id).first(conn).optional()?;
+    match existing {
+        Some(id) if Some(id.0) != except => Err(ApiError::Conflict(format!("a department named {name} already exists"))),
+        _ => Ok(()),
+    }
+}
+
+/// Creates a department row (used by the endpoint and by bundle import).
+pub fn insert(conn: &mut DbConnection, actor: &Actor, input: &DepartmentInput) -> ApiResult<Department> {
+    ensure_unique_name(conn, input.name.trim(), None)?;
+    let ts = now();
+    let row = Department {
+        id: DbUuid(Uuid::now_v7()),
+        name: input.name.trim().to_string(),
+        kind: input.kind.as_str().to_string(),
+        version: 1,
+        created_at: ts,
+        updated_at: ts,
+    };
+    diesel::insert_into(departments::table).values(&row).execute(conn)?;
+    let view = DepartmentView::try_from(row.clone())?;
+    audit::record(conn, actor, Change::<Nothing, _> {
+        action: "create",
+        entity_type: "department",
+        entity_id: row.id.0,
+        plan_id: None,
+        before: None,
+        after: Some(&view),
+    })?;
+    Ok(row)
+}
+
+/// List departments
+///
+/// Sorted by name. Filter by `kind`.
+#[utoipa::path(
+    tag = "departments",
+    params(DepartmentFilter, PageParams),
+    responses(
+        (status = 200, description = "One page of departments", body = DepartmentList),
+        (status = 400, response = error::BadRequest),
+    )
+)]
+#[get("/departments")]
+pub async fn list_departments(
+    state: web::Data<AppState>,
+    filter: web::Query<DepartmentFilter>,
+    page: web::Query<PageParams>,
+) -> ApiResult<web::Json<DepartmentList>> {
+    let page = page.validate()?;
+    let kind = filter.kind;
+    let rows = state
+        .db(move |conn| {
+            let mut query = departments::table.select(Department::as_select()).into_boxed();
+            if let Some(kind) = kind {
+                query = query.filter(departments::kind.eq(kind.as_str()));
+            }
+            if let Some((name, id)) = &page.after {
+                let id = DbUuid(Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?);
+                query = query.filter(
+                    departments::name.gt(name.clone()).or(departments::name.eq(name.clone()).and(departments::id.gt(id))),
+                );
+            }
+            Ok(query.order((departments::name, departments::id)).limit(page.limit + 1).load(conn)?)
+        })
+        .await?;
+    let (rows, next_cursor) = finish_page(rows, page.limit, |d: &Department| (d.name.clone(), d.id.to_string()));
+    let items = rows.into_iter().map(DepartmentView::try_from).collect::<ApiResult<_>>()?;
+    Ok(web::Json(DepartmentList { items, next_cursor }))
+}
+
+/// Create a department
+#[utoipa::path(
+    tag = "departments",
+    request_body(content = DepartmentInput, example = json!({"name": "高齢者福祉課", "kind": "city_department"})),
+    responses(
+        (status = 201, description = "Created", body = DepartmentView,
+            headers(("Location" = String, description = "URL of the new department"), ("ETag" = String, description = "Version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 409, response = error::Conflict),
+        (status = 413, response = error::PayloadTooLarge),
+        (status = 415, response = error::UnsupportedMediaType),
+        (status = 422, response = error::UnprocessableEntity),
+    )
+)]
+#[post("/departments")]
+pub async fn create_department(
+    state: web::Data<AppState>,
+    actor: Actor,
+    body: JsonBody<DepartmentInput>,
+) -> ApiResult<HttpResponse> {
+    let input = body.0;
+    validation::check(&input)?;
+    let row = state.write(move |conn| insert(conn, &actor, &input)).await?;
+    let version = row.version;
+    let view = DepartmentView::try_from(row)?;
+    Ok(http::created(&view, format!("/api/v1/departments/{}", view.id), version))
+}
+
+/// Get a department
+#[utoipa::path(
+    tag = "departments",
+    params(("department_id" = Uuid, Path, description = "Department id")),
+    responses(
+        (status = 200, description = "The department", body = DepartmentView, headers(("ETag" = String, description = "Version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+    )
+)]
+#[get("/departments/{department_id}")]
+pub async fn get_department(state: web::Data<AppState>, path: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let id = path.into_inner();
+    let row = state.db(move |conn| load(conn, id)).await?;
+    let version = row.version;
+    Ok(http::ok_with_etag(&DepartmentView::try_from(row)?, version))
+}
+
+/// Update a department
+///
+/// JSON merge patch. Send `If-Match` with the ETag you read to avoid overwriting someone else's change.
+#[utoipa::path(
+    tag = "departments",
+    params(("department_id" = Uuid, Path, description = "Department id"),
+           ("If-Match" = Option<String>, Header, description = "ETag of the version being changed")),
+    request_body(content = DepartmentPatch, content_type = "application/merge-patch+json", example = json!({"name": "高齢者支援課"})),
+    responses(
+        (status = 200, description = "Updated", body = DepartmentView, headers(("ETag" = String, description = "New version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+        (status = 409, response = error::Conflict),
+        (status = 412, response = error::PreconditionFailed),
+        (status = 413, response = error::PayloadTooLarge),
+        (status = 415, response = error::UnsupportedMediaType),
+        (status = 422, response = error::UnprocessableEntity),
+    )
+)]
+#[patch("/departments/{department_id}")]
+pub async fn update_department(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: MergePatch<DepartmentPatch>,
+) -> ApiResult<HttpResponse> {
+    let id = path.into_inner();
+    let patch = body.0;
+    let row = state
+        .write(move |conn| {
+            let before = load(conn, id)?;
+            if_match.check(before.version)?;
+            let mut input = DepartmentInput { name: before.name.clone(), kind: DepartmentKind::from_db(&before.kind)? };
+            if let Some(name) = required_in_patch("name", patch.name)? {
+                input.name = name;
+            }
+            if let Some(kind) = required_in_patch("kind", patch.kind)? {
+                input.kind = kind;
+            }
+            validation::check(&input)?;
+            ensure_unique_name(conn, input.name.trim(), Some(id))?;
+            let after = Department {
+                name: input.name.trim().to_string(),
+                kind: input.kind.as_str().to_string(),
+                version: before.version + 1,
+                updated_at: now(),
+                ..before.clone()
+            };
+            diesel::update(departments::table.find(before.id)).set(&after).execute(conn)?;
+            audit::record(conn, &actor, Change {
+                action: "update",
+                entity_type: "department",
+                entity_id: id,
+                plan_id: None,
+                before: Some(&DepartmentView::try_from(before)?),
+                after: Some(&DepartmentView::try_from(after.clone())?),
+            })?;
+            Ok(after)
+        })
+        .await?;
+    let version = row.version;
+    Ok(http::ok_with_etag(&DepartmentView::try_from(row)?, version))
+}
+
+/// Delete a department
+///
+/// Refused with 409 while any initiative names it as responsible.
+#[utoipa::path(
+    tag = "departments",
+    params(("department_id" = Uuid, Path, description = "Department id"),
+           ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+        (status = 409, response = error::Conflict),
+        (status = 412, response = error::PreconditionFailed),
+    )
+)]
+#[delete("/departments/{department_id}")]
+pub async fn delete_department(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let id = path.into_inner();
+    state
+        .write(move |conn| {
+            let before = load(conn, id)?;
+            if_match.check(before.version)?;
+            let uses: i64 = initiative_departments::table
+                .filter(initiative_departments::department_id.eq(before.id))
+                .count()
+                .get_result(conn)?;
+            if uses > 0 {
+                return Err(ApiError::Conflict(format!("{} is responsible for {uses} initiatives", before.name)));
+            }
+            diesel::delete(departments::table.find(before.id)).execute(conn)?;
+            audit::record(conn, &actor, Change::<_, Nothing> {
+                action: "delete",
+                entity_type: "department",
+                entity_id: id,
+                plan_id: None,
+                before: Some(&DepartmentView::try_from(before)?),
+                after: None,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

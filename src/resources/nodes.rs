@@ -1,0 +1,558 @@
+//! The plan hierarchy (基本方針 → 施策の方向 → 事業 …): a tree of any depth.
+//!
+//! Each node stores its depth (`level`) and a `sort_path` (the sibling positions from the
+//! root down) so that one ordered query returns the tree depth-first and pages through it.
+
+use std::collections::HashMap;
+
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::audit::{self, Change, Nothing};
+use crate::db::{DbConnection, DbUuid};
+use crate::error::{self, ApiError, ApiResult};
+use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::resources::plans::{self, Plan};
+use crate::schema::{indicators, initiative_placements, initiatives, plan_nodes};
+use crate::state::{now, utc, Actor, AppState};
+use crate::validation;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = plan_nodes, treat_none_as_null = true)]
+pub struct Node {
+    pub id: DbUuid,
+    pub plan_id: DbUuid,
+    pub parent_id: Option<DbUuid>,
+    pub bundle_key: String,
+    pub code: Option<String>,
+    pub title: String,
+    pub objective: Option<String>,
+    pub main_actions: Option<String>,
+    pub position: i32,
+    pub level: i32,
+    pub sort_path: String,
+    pub version: i32,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// One node of a plan's hierarchy.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NodeView {
+    pub id: Uuid,
+    pub plan_id: Uuid,
+    /// `null` for a top-level node.
+    pub parent_id: Option<Uuid>,
+    /// Stable key within the plan (plan bundles refer to nodes by it).
+    #[schema(example = "1-2")]
+    pub key: String,
+    /// Code as printed, if any.
+    #[schema(example = "②")]
+    pub code: Option<String>,
+    #[schema(example = "わかりやすい福祉情報の提供・共有")]
+    pub title: String,
+    /// 取り組み目標.
+    pub objective: Option<String>,
+    /// 主な取り組み.
+    pub main_actions: Option<String>,
+    /// Order among siblings (0 first).
+    pub position: i32,
+    /// Depth: 1 = top level.
+    #[schema(example = 2)]
+    pub level: i32,
+    /// The plan's name for this level (`null` deeper than the plan names levels).
+    #[schema(example = "施策の方向")]
+    pub level_label: Option<String>,
+    pub version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+pub fn view(n: Node, level_labels: &[String]) -> NodeView {
+    NodeView {
+        id: n.id.0,
+        plan_id: n.plan_id.0,
+        parent_id: n.parent_id.map(|p| p.0),
+        key: n.bundle_key,
+        code: n.code,
+        title: n.title,
+        objective: n.objective,
+        main_actions: n.main_actions,
+        position: n.position,
+        level: n.level,
+        level_label: usize::try_from(n.level - 1).ok().and_then(|i| level_labels.get(i)).cloned(),
+        version: n.version,
+        created_at: utc(n.created_at),
+        updated_at: utc(n.updated_at),
+    }
+}
+
+/// A new node.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct NodeInput {
+    /// Parent node in the same plan; `null` or absent for a top-level node.
+    #[serde(default)]
+    pub parent_id: Option<Uuid>,
+    /// Stable key within the plan; default the new node's id.
+    #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
+    #[schema(example = "1-2")]
+    pub key: Option<String>,
+    #[validate(length(min = 1, max = 50), custom(function = "validation::not_blank"))]
+    #[schema(example = "②")]
+    pub code: Option<String>,
+    #[validate(length(min = 1, max = 300), custom(function = "validation::not_blank"))]
+    #[schema(example = "わかりやすい福祉情報の提供・共有", min_length = 1, max_length = 300)]
+    pub title: String,
+    #[validate(length(max = 10000))]
+    pub objective: Option<String>,
+    #[validate(length(max = 10000))]
+    pub main_actions: Option<String>,
+    /// Order among siblings; default after the last sibling.
+    #[validate(range(min = 0, max = 100000))]
+    pub position: Option<i32>,
+}
+
+/// Changes to a node (JSON merge patch). Setting `parent_id` moves the node with its subtree.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NodePatch {
+    /// New parent (`null`: move to the top level). A move under the node's own subtree is refused.
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<Uuid>)]
+    pub parent_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>)]
+    pub key: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>)]
+    pub code: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>)]
+    pub title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>)]
+    pub objective: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>)]
+    pub main_actions: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<i32>)]
+    pub position: Option<Option<i32>>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NodeFilter {
+    /// Only the children of this node.
+    pub parent_id: Option<Uuid>,
+    /// Only nodes at this depth (1 = top level).
+    #[param(minimum = 1, example = 1)]
+    pub level: Option<i32>,
+}
+
+crate::list_type!(NodeList, NodeView);
+
+/// Sort-path segment: sibling position, then id so that equal positions never interleave subtrees.
+fn segment(position: i32, id: DbUuid) -> String {
+    format!("{:08}:{}", position.max(0), id.0.simple())
+}
+
+pub fn sort_path(parent: Option<&Node>, position: i32, id: DbUuid) -> String {
+    match parent {
+        Some(p) => format!("{}/{}", p.sort_path, segment(position, id)),
+        None => segment(position, id),
+    }
+}
+
+pub fn load(conn: &mut DbConnection, plan_id: Uuid, id: Uuid) -> ApiResult<Node> {
+    plan_nodes::table
+        .filter(plan_nodes::id.eq(DbUuid(id)).and(plan_nodes::plan_id.eq(DbUuid(plan_id))))
+        .select(Node::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("node"))
+}
+
+/// Inserts a node under `parent` (used by the endpoint and by bundle import).
+pub fn insert(conn: &mut DbConnection, plan: &Plan, parent: Option<&Node>, input: &NodeInput, position: i32) -> ApiResult<Node> {
+    let id = DbUuid(Uuid::now_v7());
+    let ts = now();
+    let row = Node {
+        id,
+        plan_id: plan.id,
+        parent_id: parent.map(|p| p.id),
+        bundle_key: input.key.as_deref().map(str::trim).map(str::to_string).unwrap_or_else(|| id.to_string()),
+        code: input.code.as_deref().map(str::trim).map(str::to_string),
+        title: input.title.trim().to_string(),
+        objective: input.objective.clone(),
+        main_actions: input.main_actions.clone(),
+        position,
+        level: parent.map_or(1, |p| p.level + 1),
+        sort_path: sort_path(parent, position, id),
+        version: 1,
+        created_at: ts,
+        updated_at: ts,
+    };
+    diesel::insert_into(plan_nodes::table).values(&row).execute(conn)?;
+    Ok(row)
+}
+
+fn ensure_unique_key(conn: &mut DbConnection, plan_id: DbUuid, key: &str, except: Option<DbUuid>) -> ApiResult<()> {
+    let existing: Option<DbUuid> = plan_nodes::table
+        .filter(plan_nodes::plan_id.eq(plan_id).and(plan_nodes::bundle_key.eq(key)))
+        .select(plan_nodes::id)
+        .first(conn)
+        .optional()?;
+    match existing {
+        Some(id) if Some(id) != except => Err(ApiError::invalid("/key", "duplicate", format!("key {key} is already used in this plan"))),
+        _ => Ok(()),
+    }
+}
+
+fn next_position(conn: &mut DbConnection, plan_id: DbUuid, parent: Option<DbUuid>) -> ApiResult<i32> {
+    let mut query = plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)).into_boxed();
+    query = match parent {
+        Some(p) => query.filter(plan_nodes::parent_id.eq(p)),
+        None => query.filter(plan_nodes::parent_id.is_null()),
+    };
+    let max: Option<i32> = query.select(diesel::dsl::max(plan_nodes::position)).first(conn)?;
+    Ok(max.map_or(0, |m| m + 1))
+}
+
+/// Recomputes level and sort path of `root`'s descendants after a move or reorder.
+fn refresh_subtree(conn: &mut DbConnection, root: &Node) -> ApiResult<()> {
+    let all: Vec<Node> = plan_nodes::table
+        .filter(plan_nodes::plan_id.eq(root.plan_id))
+        .select(Node::as_select())
+        .load(conn)?;
+    let mut children: HashMap<DbUuid, Vec<&Node>> = HashMap::new();
+    for n in &all {
+        if let Some(p) = n.parent_id {
+            children.entry(p).or_default().push(n);
+        }
+    }
+    let mut stack = vec![(root.id, root.level, root.sort_path.clone())];
+    while let Some((id, level, path)) = stack.pop() {
+        for child in children.get(&id).into_iter().flatten() {
+            let child_path = format!("{path}/{}", segment(child.position, child.id));
+            if child.level != level + 1 || child.sort_path != child_path {
+                diesel::update(plan_nodes::table.find(child.id))
+                    .set((plan_nodes::level.eq(level + 1), plan_nodes::sort_path.eq(&child_path)))
+                    .execute(conn)?;
+            }
+            stack.push((child.id, level + 1, child_path));
+        }
+    }
+    Ok(())
+}
+
+/// Removes every node (and first every initiative and indicator) of a plan.
+pub fn delete_all_of_plan(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<()> {
+    diesel::delete(initiatives::table.filter(initiatives::plan_id.eq(plan_id))).execute(conn)?;
+    diesel::delete(indicators::table.filter(indicators::plan_id.eq(plan_id))).execute(conn)?;
+    diesel::update(plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)))
+        .set(plan_nodes::parent_id.eq(None::<DbUuid>))
+        .execute(conn)?;
+    diesel::delete(plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id))).execute(conn)?;
+    Ok(())
+}
+
+/// List a plan's nodes
+///
+/// Depth-first in tree order (siblings by `position`). Filter by `parent_id` or `level`.
+#[utoipa::path(
+    tag = "nodes",
+    params(("plan_id" = Uuid, Path, description = "Plan id"), NodeFilter, PageParams),
+    responses(
+        (status = 200, description = "One page of nodes", body = NodeList),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+    )
+)]
+#[get("/plans/{plan_id}/nodes")]
+pub async fn list_nodes(
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+    filter: web::Query<NodeFilter>,
+    page: web::Query<PageParams>,
+) -> ApiResult<web::Json<NodeList>> {
+    let plan_id = path.into_inner();
+    let page = page.validate()?;
+    let filter = filter.into_inner();
+    let (plan, rows) = state
+        .db(move |conn| {
+            let plan = plans::load(conn, plan_id)?;
+            let mut query =
+                plan_nodes::table.filter(plan_nodes::plan_id.eq(plan.id)).select(Node::as_select()).into_boxed();
+            if let Some(parent) = filter.parent_id {
+                query = query.filter(plan_nodes::parent_id.eq(DbUuid(parent)));
+            }
+            if let Some(level) = filter.level {
+                query = query.filter(plan_nodes::level.eq(level));
+            }
+            if let Some((path, _)) = &page.after {
+                query = query.filter(plan_nodes::sort_path.gt(path.clone()));
+            }
+            let rows = query.order(plan_nodes::sort_path).limit(page.limit + 1).load(conn)?;
+            Ok((plan, rows))
+        })
+        .await?;
+    let labels = plan.level_labels()?;
+    let (rows, next_cursor) = finish_page(rows, page.limit, |n: &Node| (n.sort_path.clone(), n.id.to_string()));
+    Ok(web::Json(NodeList { items: rows.into_iter().map(|n| view(n, &labels)).collect(), next_cursor }))
+}
+
+/// Create a node
+#[utoipa::path(
+    tag = "nodes",
+    params(("plan_id" = Uuid, Path, description = "Plan id")),
+    request_body(content = NodeInput, example = json!({"code": "②", "title": "わかりやすい福祉情報の提供・共有"})),
+    responses(
+        (status = 201, description = "Created", body = NodeView,
+            headers(("Location" = String, description = "URL of the new node"), ("ETag" = String, description = "Version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+        (status = 413, response = error::PayloadTooLarge),
+        (status = 415, response = error::UnsupportedMediaType),
+        (status = 422, response = error::UnprocessableEntity),
+    )
+)]
+#[post("/plans/{plan_id}/nodes")]
+pub async fn create_node(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<Uuid>,
+    body: JsonBody<NodeInput>,
+) -> ApiResult<HttpResponse> {
+    let plan_id = path.into_inner();
+    let input = body.0;
+    validation::check(&input)?;
+    let (row, labels) = state
+        .write(move |conn| {
+            let plan = plans::load(conn, plan_id)?;
+            let parent = match input.parent_id {
+                Some(p) => Some(load(conn, plan_id, p).map_err(|_| {
+                    ApiError::invalid("/parent_id", "not_found", "no such node in this plan")
+                })?),
+                None => None,
+            };
+            if let Some(key) = &input.key {
+                ensure_unique_key(conn, plan.id, key.trim(), None)?;
+            }
+            let position = match input.position {
+                Some(p) => p,
+                None => next_position(conn, plan.id, parent.as_ref().map(|p| p.id))?,
+            };
+            let row = insert(conn, &plan, parent.as_ref(), &input, position)?;
+            let labels = plan.level_labels()?;
+            audit::record(conn, &actor, Change::<Nothing, _> {
+                action: "create",
+                entity_type: "node",
+                entity_id: row.id.0,
+                plan_id: Some(plan_id),
+                before: None,
+                after: Some(&view(row.clone(), &labels)),
+            })?;
+            Ok((row, labels))
+        })
+        .await?;
+    let version = row.version;
+    let location = format!("/api/v1/plans/{plan_id}/nodes/{}", row.id);
+    Ok(http::created(&view(row, &labels), location, version))
+}
+
+/// Get a node
+#[utoipa::path(
+    tag = "nodes",
+    params(("plan_id" = Uuid, Path, description = "Plan id"), ("node_id" = Uuid, Path, description = "Node id")),
+    responses(
+        (status = 200, description = "The node", body = NodeView, headers(("ETag" = String, description = "Version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+    )
+)]
+#[get("/plans/{plan_id}/nodes/{node_id}")]
+pub async fn get_node(state: web::Data<AppState>, path: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+    let (plan_id, node_id) = path.into_inner();
+    let (row, plan) = state.db(move |conn| Ok((load(conn, plan_id, node_id)?, plans::load(conn, plan_id)?))).await?;
+    let version = row.version;
+    Ok(http::ok_with_etag(&view(row, &plan.level_labels()?), version))
+}
+
+/// Update or move a node
+///
+/// JSON merge patch. Changing `parent_id` moves the node with its whole subtree; a move that
+/// would put a node under itself is refused with 422.
+#[utoipa::path(
+    tag = "nodes",
+    params(("plan_id" = Uuid, Path, description = "Plan id"), ("node_id" = Uuid, Path, description = "Node id"),
+           ("If-Match" = Option<String>, Header, description = "ETag of the version being changed")),
+    request_body(content = NodePatch, content_type = "application/merge-patch+json", example = json!({"title": "相談支援体制の整備"})),
+    responses(
+        (status = 200, description = "Updated", body = NodeView, headers(("ETag" = String, description = "New version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+        (status = 412, response = error::PreconditionFailed),
+        (status = 413, response = error::PayloadTooLarge),
+        (status = 415, response = error::UnsupportedMediaType),
+        (status = 422, response = error::UnprocessableEntity),
+    )
+)]
+#[patch("/plans/{plan_id}/nodes/{node_id}")]
+pub async fn update_node(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
+    body: MergePatch<NodePatch>,
+) -> ApiResult<HttpResponse> {
+    let (plan_id, node_id) = path.into_inner();
+    let patch = body.0;
+    let (row, labels) = state
+        .write(move |conn| {
+            let plan = plans::load(conn, plan_id)?;
+            let before = load(conn, plan_id, node_id)?;
+            if_match.check(before.version)?;
+            let mut input = NodeInput {
+                parent_id: before.parent_id.map(|p| p.0),
+                key: Some(before.bundle_key.clone()),
+                code: before.code.clone(),
+                title: before.title.clone(),
+                objective: before.objective.clone(),
+                main_actions: before.main_actions.clone(),
+                position: Some(before.position),
+            };
+            if let Some(p) = patch.parent_id {
+                input.parent_id = p;
+            }
+            if let Some(k) = required_in_patch("key", patch.key)? {
+                input.key = Some(k);
+            }
+            if let Some(c) = patch.code {
+                input.code = c;
+            }
+            if let Some(t) = required_in_patch("title", patch.title)? {
+                input.title = t;
+            }
+            if let Some(o) = patch.objective {
+                input.objective = o;
+            }
+            if let Some(m) = patch.main_actions {
+                input.main_actions = m;
+            }
+            let moved = input.parent_id != before.parent_id.map(|p| p.0);
+            if let Some(p) = required_in_patch("position", patch.position)? {
+                input.position = Some(p);
+            }
+            validation::check(&input)?;
+            let key = input.key.clone().unwrap_or_default();
+            ensure_unique_key(conn, plan.id, key.trim(), Some(before.id))?;
+            let parent = match input.parent_id {
+                Some(p) => {
+                    let parent = load(conn, plan_id, p)
+                        .map_err(|_| ApiError::invalid("/parent_id", "not_found", "no such node in this plan"))?;
+                    if parent.id == before.id || parent.sort_path.starts_with(&format!("{}/", before.sort_path)) {
+                        return Err(ApiError::invalid(
+                            "/parent_id",
+                            "cycle",
+                            "a node cannot be moved under itself or one of its descendants",
+                        ));
+                    }
+                    Some(parent)
+                }
+                None => None,
+            };
+            let position = match (moved, patch.position) {
+                (true, None) => next_position(conn, plan.id, parent.as_ref().map(|p| p.id))?,
+                _ => input.position.unwrap_or(before.position),
+            };
+            let after = Node {
+                parent_id: parent.as_ref().map(|p| p.id),
+                bundle_key: key.trim().to_string(),
+                code: input.code.as_deref().map(str::trim).map(str::to_string),
+                title: input.title.trim().to_string(),
+                objective: input.objective.clone(),
+                main_actions: input.main_actions.clone(),
+                position,
+                level: parent.as_ref().map_or(1, |p| p.level + 1),
+                sort_path: sort_path(parent.as_ref(), position, before.id),
+                version: before.version + 1,
+                updated_at: now(),
+                ..before.clone()
+            };
+            diesel::update(plan_nodes::table.find(before.id)).set(&after).execute(conn)?;
+            if after.sort_path != before.sort_path {
+                refresh_subtree(conn, &after)?;
+            }
+            let labels = plan.level_labels()?;
+            audit::record(conn, &actor, Change {
+                action: if moved { "move" } else { "update" },
+                entity_type: "node",
+                entity_id: node_id,
+                plan_id: Some(plan_id),
+                before: Some(&view(before, &labels)),
+                after: Some(&view(after.clone(), &labels)),
+            })?;
+            Ok((after, labels))
+        })
+        .await?;
+    let version = row.version;
+    Ok(http::ok_with_etag(&view(row, &labels), version))
+}
+
+/// Delete a node
+///
+/// Refused with 409 while the node has child nodes or initiatives placed under it.
+#[utoipa::path(
+    tag = "nodes",
+    params(("plan_id" = Uuid, Path, description = "Plan id"), ("node_id" = Uuid, Path, description = "Node id"),
+           ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+        (status = 409, response = error::Conflict),
+        (status = 412, response = error::PreconditionFailed),
+    )
+)]
+#[delete("/plans/{plan_id}/nodes/{node_id}")]
+pub async fn delete_node(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let (plan_id, node_id) = path.into_inner();
+    state
+        .write(move |conn| {
+            let plan = plans::load(conn, plan_id)?;
+            let before = load(conn, plan_id, node_id)?;
+            if_match.check(before.version)?;
+            let children: i64 = plan_nodes::table.filter(plan_nodes::parent_id.eq(before.id)).count().get_result(conn)?;
+            let placed: i64 = initiative_placements::table
+                .filter(initiative_placements::node_id.eq(before.id))
+                .count()
+                .get_result(conn)?;
+            if children > 0 || placed > 0 {
+                return Err(ApiError::Conflict(format!(
+                    "the node still has {children} child nodes and {placed} initiatives placed under it"
+                )));
+            }
+            diesel::delete(plan_nodes::table.find(before.id)).execute(conn)?;
+            audit::record(conn, &actor, Change::<_, Nothing> {
+                action: "delete",
+                entity_type: "node",
+                entity_id: node_id,
+                plan_id: Some(plan_id),
+                before: Some(&view(before, &plan.level_labels()?)),
+                after: None,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,536 @@
+//! Plans (計画): title, organization, fiscal-year period, level labels, rating scale.
+
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::audit::{self, Change, Nothing};
+use crate::db::{DbConnection, DbUuid};
+use crate::enums::PlanStatus;
+use crate::error::{self, ApiError, ApiResult};
+use crate::fiscal_year;
+use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::schema::{annual_reports, indicator_values, indicators, initiatives, plans};
+use crate::state::{now, utc, Actor, AppState};
+use crate::validation::{self, Errors};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = plans)]
+pub struct Plan {
+    pub id: DbUuid,
+    pub title: String,
+    pub organization: String,
+    pub start_fy: i32,
+    pub end_fy: i32,
+    pub level_labels: String,
+    pub rating_scale: String,
+    pub status: String,
+    pub source: Option<String>,
+    pub data_version: i64,
+    pub version: i32,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+impl Plan {
+    pub fn level_labels(&self) -> ApiResult<Vec<String>> {
+        Ok(serde_json::from_str(&self.level_labels)?)
+    }
+
+    pub fn rating_scale(&self) -> ApiResult<Vec<RatingGrade>> {
+        Ok(serde_json::from_str(&self.rating_scale)?)
+    }
+
+    /// Adds an error unless `fy` lies in the plan period.
+    pub fn check_fy(&self, errors: &mut Errors, field: &str, fy: Option<i32>) {
+        errors.fy_within(field, fy, self.start_fy, self.end_fy);
+    }
+}
+
+/// One grade of a plan's rating scale (評価).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct RatingGrade {
+    #[validate(length(min = 1, max = 8), custom(function = "validation::not_blank"))]
+    #[schema(example = "A", min_length = 1, max_length = 8)]
+    pub code: String,
+    #[validate(length(max = 100))]
+    #[schema(example = "順調に進んでいる", max_length = 100)]
+    pub label: String,
+}
+
+/// The usual A–D scale with its legend.
+pub fn default_rating_scale() -> Vec<RatingGrade> {
+    [("A", "順調に進んでいる"), ("B", "概ね進んでいる"), ("C", "一部遅れがある"), ("D", "未実施")]
+        .into_iter()
+        .map(|(code, label)| RatingGrade { code: code.into(), label: label.into() })
+        .collect()
+}
+
+/// A multi-year plan.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlanView {
+    pub id: Uuid,
+    #[schema(example = "白井市第2次地域福祉計画")]
+    pub title: String,
+    #[schema(example = "白井市")]
+    pub organization: String,
+    /// First fiscal year of the plan period.
+    #[schema(example = 2020)]
+    pub start_fy: i32,
+    #[schema(example = "令和2年度")]
+    pub start_fy_label: String,
+    /// Last fiscal year of the plan period.
+    #[schema(example = 2024)]
+    pub end_fy: i32,
+    #[schema(example = "令和6年度")]
+    pub end_fy_label: String,
+    /// Names of the hierarchy levels, top first.
+    #[schema(example = json!(["基本方針", "施策の方向", "事業"]))]
+    pub level_labels: Vec<String>,
+    /// The rating scale reports use, best grade first.
+    pub rating_scale: Vec<RatingGrade>,
+    pub status: PlanStatus,
+    #[schema(example = "公開")]
+    pub status_label: String,
+    /// Where the plan came from (e.g. the document a bundle was transcribed from).
+    pub source: Option<String>,
+    /// Grows with every write to any data of the plan (for caches).
+    pub data_version: i64,
+    /// Version of the plan record itself; the ETag is this number in quotes.
+    pub version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl TryFrom<Plan> for PlanView {
+    type Error = ApiError;
+    fn try_from(p: Plan) -> ApiResult<Self> {
+        let status = PlanStatus::from_db(&p.status)?;
+        Ok(PlanView {
+            id: p.id.0,
+            level_labels: p.level_labels()?,
+            rating_scale: p.rating_scale()?,
+            title: p.title,
+            organization: p.organization,
+            start_fy: p.start_fy,
+            start_fy_label: fiscal_year::label(p.start_fy),
+            end_fy: p.end_fy,
+            end_fy_label: fiscal_year::label(p.end_fy),
+            status,
+            status_label: status.label().to_string(),
+            source: p.source,
+            data_version: p.data_version,
+            version: p.version,
+            created_at: utc(p.created_at),
+            updated_at: utc(p.updated_at),
+        })
+    }
+}
+
+/// A new plan.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct PlanInput {
+    #[validate(length(min = 1, max = 300), custom(function = "validation::not_blank"))]
+    #[schema(example = "白井市第2次地域福祉計画", min_length = 1, max_length = 300)]
+    pub title: String,
+    #[validate(length(min = 1, max = 200), custom(function = "validation::not_blank"))]
+    #[schema(example = "白井市", min_length = 1, max_length = 200)]
+    pub organization: String,
+    #[validate(range(min = 1989, max = 2200))]
+    #[schema(example = 2020, minimum = 1989, maximum = 2200)]
+    pub start_fy: i32,
+    #[validate(range(min = 1989, max = 2200))]
+    #[schema(example = 2024, minimum = 1989, maximum = 2200)]
+    pub end_fy: i32,
+    /// Names of the hierarchy levels, top first (1–10).
+    #[validate(length(min = 1, max = 10), custom(function = "labels_valid"))]
+    #[schema(example = json!(["基本方針", "施策の方向", "事業"]))]
+    pub level_labels: Vec<String>,
+    /// Default: A 順調に進んでいる, B 概ね進んでいる, C 一部遅れがある, D 未実施.
+    #[serde(default = "default_rating_scale")]
+    #[validate(length(min = 1, max = 10), nested)]
+    pub rating_scale: Vec<RatingGrade>,
+    /// Default `draft`.
+    #[serde(default = "draft")]
+    pub status: PlanStatus,
+    #[validate(length(max = 1000))]
+    pub source: Option<String>,
+}
+
+fn draft() -> PlanStatus {
+    PlanStatus::Draft
+}
+
+fn labels_valid(labels: &[String]) -> Result<(), validator::ValidationError> {
+    if labels.iter().any(|l| l.trim().is_empty() || l.chars().count() > 50) {
+        let mut e = validator::ValidationError::new("label");
+        e.message = Some("every level label must be 1 to 50 characters".into());
+        return Err(e);
+    }
+    Ok(())
+}
+
+impl PlanInput {
+    /// Field rules plus the rules across fields (period order, unique grades).
+    pub fn errors(&self, prefix: &str) -> Vec<crate::error::FieldError> {
+        let mut errors = Errors(validation::errors_of(self, prefix));
+        if self.start_fy > self.end_fy {
+            errors.add(format!("{prefix}/end_fy"), "fiscal_year_order", "must not be before start_fy");
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, grade) in self.rating_scale.iter().enumerate() {
+            if !seen.insert(grade.code.trim()) {
+                errors.add(format!("{prefix}/rating_scale/{i}/code"), "duplicate", "grade codes must be unique");
+            }
+        }
+        errors.0
+    }
+}
+
+/// Changes to a plan (JSON merge patch). Narrowing the period is refused (409) while data lies outside it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanPatch {
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>)]
+    pub title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>)]
+    pub organization: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<i32>)]
+    pub start_fy: Option<Option<i32>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<i32>, example = 2024)]
+    pub end_fy: Option<Option<i32>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<Vec<String>>)]
+    pub level_labels: Option<Option<Vec<String>>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<Vec<RatingGrade>>)]
+    pub rating_scale: Option<Option<Vec<RatingGrade>>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<PlanStatus>)]
+    pub status: Option<Option<PlanStatus>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>)]
+    pub source: Option<Option<String>>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PlanFilter {
+    /// Only plans with this status.
+    pub status: Option<PlanStatus>,
+    /// Only plans whose period includes this fiscal year.
+    #[param(example = 2022)]
+    pub fiscal_year: Option<i32>,
+}
+
+crate::list_type!(PlanList, PlanView);
+
+pub fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<Plan> {
+    plans::table
+        .find(DbUuid(id))
+        .select(Plan::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("plan"))
+}
+
+/// Inserts a validated plan (used by the endpoint and by bundle import).
+pub fn insert(conn: &mut DbConnection, input: &PlanInput) -> ApiResult<Plan> {
+    let ts = now();
+    let row = Plan {
+        id: DbUuid(Uuid::now_v7()),
+        title: input.title.trim().to_string(),
+        organization: input.organization.trim().to_string(),
+        start_fy: input.start_fy,
+        end_fy: input.end_fy,
+        level_labels: serde_json::to_string(&input.level_labels)?,
+        rating_scale: serde_json::to_string(&input.rating_scale)?,
+        status: input.status.as_str().to_string(),
+        source: input.source.clone(),
+        data_version: 1,
+        version: 1,
+        created_at: ts,
+        updated_at: ts,
+    };
+    diesel::insert_into(plans::table).values(&row).execute(conn)?;
+    Ok(row)
+}
+
+/// The fiscal years that data of the plan occupies (reports, values, initiative ranges).
+fn used_fy_range(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<Option<(i32, i32)>> {
+    use diesel::dsl::{max, min};
+    let reports: (Option<i32>, Option<i32>) = annual_reports::table
+        .inner_join(initiatives::table)
+        .filter(initiatives::plan_id.eq(plan_id))
+        .select((min(annual_reports::fiscal_year), max(annual_reports::fiscal_year)))
+        .first(conn)?;
+    let ranges: (Option<i32>, Option<i32>) = initiatives::table
+        .filter(initiatives::plan_id.eq(plan_id))
+        .select((min(initiatives::active_from_fy), max(initiatives::active_to_fy)))
+        .first(conn)?;
+    let values: (Option<i32>, Option<i32>) = indicator_values::table
+        .inner_join(indicators::table)
+        .filter(indicators::plan_id.eq(plan_id))
+        .select((min(indicator_values::fiscal_year), max(indicator_values::fiscal_year)))
+        .first(conn)?;
+    let lows = [reports.0, ranges.0, values.0].into_iter().flatten().min();
+    let highs = [reports.1, ranges.1, values.1].into_iter().flatten().max();
+    Ok(lows.zip(highs))
+}
+
+/// List plans
+///
+/// In creation order.
+#[utoipa::path(
+    tag = "plans",
+    params(PlanFilter, PageParams),
+    responses(
+        (status = 200, description = "One page of plans", body = PlanList),
+        (status = 400, response = error::BadRequest),
+    )
+)]
+#[get("/plans")]
+pub async fn list_plans(
+    state: web::Data<AppState>,
+    filter: web::Query<PlanFilter>,
+    page: web::Query<PageParams>,
+) -> ApiResult<web::Json<PlanList>> {
+    let page = page.validate()?;
+    let filter = filter.into_inner();
+    let rows = state
+        .db(move |conn| {
+            let mut query = plans::table.select(Plan::as_select()).into_boxed();
+            if let Some(status) = filter.status {
+                query = query.filter(plans::status.eq(status.as_str()));
+            }
+            if let Some(fy) = filter.fiscal_year {
+                query = query.filter(plans::start_fy.le(fy).and(plans::end_fy.ge(fy)));
+            }
+            if let Some((_, id)) = &page.after {
+                let id = Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?;
+                query = query.filter(plans::id.gt(DbUuid(id)));
+            }
+            Ok(query.order(plans::id).limit(page.limit + 1).load(conn)?)
+        })
+        .await?;
+    let (rows, next_cursor) = finish_page(rows, page.limit, |p: &Plan| (String::new(), p.id.to_string()));
+    let items = rows.into_iter().map(PlanView::try_from).collect::<ApiResult<_>>()?;
+    Ok(web::Json(PlanList { items, next_cursor }))
+}
+
+/// Create a plan
+///
+/// An empty plan; add nodes and initiatives next, or import a whole plan with `POST /api/v1/plan-bundles`.
+#[utoipa::path(
+    tag = "plans",
+    request_body(content = PlanInput, example = json!({
+        "title": "白井市第2次地域福祉計画", "organization": "白井市", "start_fy": 2020, "end_fy": 2024,
+        "level_labels": ["基本方針", "施策の方向", "事業"]
+    })),
+    responses(
+        (status = 201, description = "Created", body = PlanView,
+            headers(("Location" = String, description = "URL of the new plan"), ("ETag" = String, description = "Version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 413, response = error::PayloadTooLarge),
+        (status = 415, response = error::UnsupportedMediaType),
+        (status = 422, response = error::UnprocessableEntity),
+    )
+)]
+#[post("/plans")]
+pub async fn create_plan(state: web::Data<AppState>, actor: Actor, body: JsonBody<PlanInput>) -> ApiResult<HttpResponse> {
+    let input = body.0;
+    Errors(input.errors("")).into_result()?;
+    let row = state
+        .write(move |conn| {
+            let row = insert(conn, &input)?;
+            let view = PlanView::try_from(row.clone())?;
+            audit::record(conn, &actor, Change::<Nothing, _> {
+                action: "create",
+                entity_type: "plan",
+                entity_id: row.id.0,
+                plan_id: Some(row.id.0),
+                before: None,
+                after: Some(&view),
+            })?;
+            Ok(row)
+        })
+        .await?;
+    let (version, id) = (row.version, row.id);
+    Ok(http::created(&PlanView::try_from(row)?, format!("/api/v1/plans/{id}"), version))
+}
+
+/// Get a plan
+#[utoipa::path(
+    tag = "plans",
+    params(("plan_id" = Uuid, Path, description = "Plan id")),
+    responses(
+        (status = 200, description = "The plan", body = PlanView, headers(("ETag" = String, description = "Version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+    )
+)]
+#[get("/plans/{plan_id}")]
+pub async fn get_plan(state: web::Data<AppState>, path: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let id = path.into_inner();
+    let row = state.db(move |conn| load(conn, id)).await?;
+    let version = row.version;
+    Ok(http::ok_with_etag(&PlanView::try_from(row)?, version))
+}
+
+/// Update a plan
+///
+/// JSON merge patch; `If-Match` guards against lost updates.
+#[utoipa::path(
+    tag = "plans",
+    params(("plan_id" = Uuid, Path, description = "Plan id"),
+           ("If-Match" = Option<String>, Header, description = "ETag of the version being changed")),
+    request_body(content = PlanPatch, content_type = "application/merge-patch+json", example = json!({"end_fy": 2024, "status": "published"})),
+    responses(
+        (status = 200, description = "Updated", body = PlanView, headers(("ETag" = String, description = "New version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+        (status = 409, response = error::Conflict),
+        (status = 412, response = error::PreconditionFailed),
+        (status = 413, response = error::PayloadTooLarge),
+        (status = 415, response = error::UnsupportedMediaType),
+        (status = 422, response = error::UnprocessableEntity),
+    )
+)]
+#[patch("/plans/{plan_id}")]
+pub async fn update_plan(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: MergePatch<PlanPatch>,
+) -> ApiResult<HttpResponse> {
+    let id = path.into_inner();
+    let patch = body.0;
+    let row = state
+        .write(move |conn| {
+            let before = load(conn, id)?;
+            if_match.check(before.version)?;
+            let mut input = PlanInput {
+                title: before.title.clone(),
+                organization: before.organization.clone(),
+                start_fy: before.start_fy,
+                end_fy: before.end_fy,
+                level_labels: before.level_labels()?,
+                rating_scale: before.rating_scale()?,
+                status: PlanStatus::from_db(&before.status)?,
+                source: before.source.clone(),
+            };
+            if let Some(v) = required_in_patch("title", patch.title)? {
+                input.title = v;
+            }
+            if let Some(v) = required_in_patch("organization", patch.organization)? {
+                input.organization = v;
+            }
+            if let Some(v) = required_in_patch("start_fy", patch.start_fy)? {
+                input.start_fy = v;
+            }
+            if let Some(v) = required_in_patch("end_fy", patch.end_fy)? {
+                input.end_fy = v;
+            }
+            if let Some(v) = required_in_patch("level_labels", patch.level_labels)? {
+                input.level_labels = v;
+            }
+            if let Some(v) = required_in_patch("rating_scale", patch.rating_scale)? {
+                input.rating_scale = v;
+            }
+            if let Some(v) = required_in_patch("status", patch.status)? {
+                input.status = v;
+            }
+            if let Some(v) = patch.source {
+                input.source = v;
+            }
+            Errors(input.errors("")).into_result()?;
+            if let Some((low, high)) = used_fy_range(conn, before.id)? {
+                if low < input.start_fy || high > input.end_fy {
+                    return Err(ApiError::Conflict(format!(
+                        "the plan has data for {}–{}: the period must include those years",
+                        fiscal_year::label(low),
+                        fiscal_year::label(high)
+                    )));
+                }
+            }
+            let after = Plan {
+                title: input.title.trim().to_string(),
+                organization: input.organization.trim().to_string(),
+                start_fy: input.start_fy,
+                end_fy: input.end_fy,
+                level_labels: serde_json::to_string(&input.level_labels)?,
+                rating_scale: serde_json::to_string(&input.rating_scale)?,
+                status: input.status.as_str().to_string(),
+                source: input.source,
+                version: before.version + 1,
+                data_version: before.data_version + 1,
+                updated_at: now(),
+                ..before.clone()
+            };
+            diesel::update(plans::table.find(before.id)).set(&after).execute(conn)?;
+            let after_view = PlanView::try_from(after.clone())?;
+            audit::record(conn, &actor, Change {
+                action: "update",
+                entity_type: "plan",
+                entity_id: id,
+                plan_id: None,
+                before: Some(&PlanView::try_from(before)?),
+                after: Some(&after_view),
+            })?;
+            Ok(after)
+        })
+        .await?;
+    let version = row.version;
+    Ok(http::ok_with_etag(&PlanView::try_from(row)?, version))
+}
+
+/// Delete a plan
+///
+/// Deletes the plan with its whole structure and data. The audit trail keeps the plan's last state.
+#[utoipa::path(
+    tag = "plans",
+    params(("plan_id" = Uuid, Path, description = "Plan id"),
+           ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+        (status = 412, response = error::PreconditionFailed),
+    )
+)]
+#[delete("/plans/{plan_id}")]
+pub async fn delete_plan(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let id = path.into_inner();
+    state
+        .write(move |conn| {
+            let before = load(conn, id)?;
+            if_match.check(before.version)?;
+            crate::resources::nodes::delete_all_of_plan(conn, before.id)?;
+            diesel::delete(plans::table.find(before.id)).execute(conn)?;
+            audit::record(conn, &actor, Change::<_, Nothing> {
+                action: "delete",
+                entity_type: "plan",
+                entity_id: id,
+                plan_id: None,
+                before: Some(&PlanView::try_from(before)?),
+                after: None,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

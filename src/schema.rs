@@ -1,0 +1,223 @@
+//! Diesel table definitions, shared by both backends (see `migrations/`).
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    departments (id) {
+        id -> PortableUuid,
+        name -> Text,
+        kind -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    plans (id) {
+        id -> PortableUuid,
+        title -> Text,
+        organization -> Text,
+        start_fy -> Integer,
+        end_fy -> Integer,
+        level_labels -> Text,
+        rating_scale -> Text,
+        status -> Text,
+        source -> Nullable<Text>,
+        data_version -> BigInt,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    plan_nodes (id) {
+        id -> PortableUuid,
+        plan_id -> PortableUuid,
+        parent_id -> Nullable<PortableUuid>,
+        bundle_key -> Text,
+        code -> Nullable<Text>,
+        title -> Text,
+        objective -> Nullable<Text>,
+        main_actions -> Nullable<Text>,
+        position -> Integer,
+        level -> Integer,
+        sort_path -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    initiatives (id) {
+        id -> PortableUuid,
+        plan_id -> PortableUuid,
+        bundle_key -> Text,
+        code -> Text,
+        code_sort -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        aim -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        related_city -> Nullable<Text>,
+        related_council -> Nullable<Text>,
+        active_from_fy -> Nullable<Integer>,
+        active_to_fy -> Nullable<Integer>,
+        status -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    initiative_placements (initiative_id, node_id) {
+        initiative_id -> PortableUuid,
+        node_id -> PortableUuid,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    initiative_departments (initiative_id, department_id) {
+        initiative_id -> PortableUuid,
+        department_id -> PortableUuid,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    indicators (id) {
+        id -> PortableUuid,
+        plan_id -> PortableUuid,
+        initiative_id -> Nullable<PortableUuid>,
+        bundle_key -> Text,
+        name -> Text,
+        unit -> Nullable<Text>,
+        direction -> Text,
+        tolerance -> Nullable<Double>,
+        baseline_value -> Nullable<Double>,
+        baseline_fy -> Nullable<Integer>,
+        final_target -> Nullable<Double>,
+        valid_from_fy -> Nullable<Integer>,
+        valid_to_fy -> Nullable<Integer>,
+        replaces_id -> Nullable<PortableUuid>,
+        position -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    indicator_values (id) {
+        id -> PortableUuid,
+        indicator_id -> PortableUuid,
+        fiscal_year -> Integer,
+        target -> Nullable<Double>,
+        actual -> Nullable<Double>,
+        raw -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    annual_reports (id) {
+        id -> PortableUuid,
+        initiative_id -> PortableUuid,
+        fiscal_year -> Integer,
+        category -> Nullable<Text>,
+        plan_text -> Nullable<Text>,
+        result_text -> Nullable<Text>,
+        issues_text -> Nullable<Text>,
+        next_steps_text -> Nullable<Text>,
+        previous_year_result_text -> Nullable<Text>,
+        progress_status -> Nullable<Text>,
+        self_rating -> Nullable<Text>,
+        committee_rating -> Nullable<Text>,
+        committee_opinion -> Nullable<Text>,
+        workflow_state -> Text,
+        revision -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    quarter_updates (id) {
+        id -> PortableUuid,
+        report_id -> PortableUuid,
+        quarter -> Integer,
+        plan_text -> Nullable<Text>,
+        result_text -> Nullable<Text>,
+        mark -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    audit_events (id) {
+        id -> PortableUuid,
+        occurred_at -> Timestamp,
+        actor_id -> Nullable<PortableUuid>,
+        token_id -> Nullable<PortableUuid>,
+        action -> Text,
+        entity_type -> Text,
+        entity_id -> PortableUuid,
+        plan_id -> Nullable<PortableUuid>,
+        request_id -> Nullable<Text>,
+        before_state -> Nullable<Text>,
+        after_state -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(plan_nodes -> plans (plan_id));
+diesel::joinable!(initiatives -> plans (plan_id));
+diesel::joinable!(initiative_placements -> initiatives (initiative_id));
+diesel::joinable!(initiative_placements -> plan_nodes (node_id));
+diesel::joinable!(initiative_departments -> initiatives (initiative_id));
+diesel::joinable!(initiative_departments -> departments (department_id));
+diesel::joinable!(indicator_values -> indicators (indicator_id));
+diesel::joinable!(annual_reports -> initiatives (initiative_id));
+diesel::joinable!(quarter_updates -> annual_reports (report_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    departments,
+    plans,
+    plan_nodes,
+    initiatives,
+    initiative_placements,
+    initiative_departments,
+    indicators,
+    indicator_values,
+    annual_reports,
+    quarter_updates,
+    audit_events,
+);
