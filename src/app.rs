@@ -66,7 +66,9 @@ pub fn routes() -> (
                 .service(indicators::delete_target)
                 .service(indicators::revise_target)
                 .service(bundles::import_bundle)
-                .service(bundles::export_bundle),
+                .service(bundles::export_bundle)
+                // Inside the scope (which answers every /api/v1 path), not part of the document itself.
+                .route("/openapi.json", web::get().to(openapi_json)),
         )
         .split_for_parts()
 }
@@ -77,10 +79,11 @@ pub fn server(state: AppState, limits: BodyLimits, listener: TcpListener, worker
     let limits = web::Data::new(limits);
     let mut server = HttpServer::new(move || {
         let (app, api) = routes();
+        let document = web::Data::new(OpenApiJson(api.to_pretty_json().unwrap_or_default()));
         let swagger = SwaggerUi::new("/docs/{_:.*}")
-            .url("/api/v1/openapi.json", api)
-            .config(utoipa_swagger_ui::Config::default().validator_url("none"));
+            .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"]).validator_url("none"));
         app.app_data(state.clone())
+            .app_data(document)
             .app_data(limits.clone())
             .app_data(api_http::path_config())
             .app_data(api_http::query_config())
@@ -124,6 +127,13 @@ fn request_id_of(req: &ServiceRequest) -> String {
         .filter(|v| !v.is_empty() && v.len() <= 128 && v.chars().all(|c| c.is_ascii_graphic()))
         .map(str::to_string)
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string())
+}
+
+/// The OpenAPI document as served (the same text as `shinchoku openapi`).
+struct OpenApiJson(String);
+
+async fn openapi_json(document: web::Data<OpenApiJson>) -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(document.0.clone())
 }
 
 async fn docs_redirect() -> HttpResponse {

@@ -76,32 +76,25 @@ async fn read_json<T: DeserializeOwned>(
     parse_json(&body)
 }
 
-/// Parses JSON text, naming the failing field as a JSON pointer.
+/// Parses JSON text: first its syntax (400 when malformed), then its shape, naming the
+/// failing field as a JSON pointer (422).
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    let result: Result<T, _> = serde_path_to_error::deserialize(de);
-    result.map_err(|err| {
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| ApiError::BadRequest {
+        detail: format!("malformed JSON: {e}"),
+        errors: vec![FieldError::new("/", "malformed_json", e.to_string())],
+    })?;
+    serde_path_to_error::deserialize(value).map_err(|err| {
         let pointer = json_pointer(err.path());
-        let inner = err.into_inner();
-        use serde_json::error::Category;
-        match inner.classify() {
-            Category::Syntax | Category::Eof | Category::Io => ApiError::BadRequest {
-                detail: format!("malformed JSON: {inner}"),
-                errors: vec![FieldError::new(pointer, "malformed_json", inner.to_string())],
-            },
-            Category::Data => {
-                let message = strip_position(&inner.to_string());
-                let code = if message.starts_with("unknown field") {
-                    "unknown_field"
-                } else if message.starts_with("missing field") {
-                    "required"
-                } else {
-                    "invalid_type"
-                };
-                let field = missing_field_pointer(&pointer, &message);
-                ApiError::Validation(vec![FieldError::new(field, code, message)])
-            }
-        }
+        let message = strip_position(&err.into_inner().to_string());
+        let code = if message.starts_with("unknown field") {
+            "unknown_field"
+        } else if message.starts_with("missing field") {
+            "required"
+        } else {
+            "invalid_type"
+        };
+        let field = missing_field_pointer(&pointer, &message);
+        ApiError::Validation(vec![FieldError::new(field, code, message)])
     })
 }
 

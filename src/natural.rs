@@ -17,9 +17,9 @@ fn circled(c: char) -> Option<u32> {
 
 fn roman_value(c: char) -> Option<u32> {
     Some(match c {
-        'I' | 'Ⅰ' => 1,
-        'V' | 'Ⅴ' => 5,
-        'X' | 'Ⅹ' => 10,
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
         'L' => 50,
         'C' => 100,
         _ => return None,
@@ -35,17 +35,32 @@ fn roman_char(c: char) -> Option<u32> {
     }
 }
 
-/// Parses a run of Roman numeral letters (only when the whole run is a valid numeral).
+/// Parses a run of Roman numeral letters, only when it is a canonical numeral (`IV`, not `IIII`
+/// or `CIVIC`), so that words in capitals stay text.
 fn parse_roman(run: &str) -> Option<u32> {
     let values: Vec<u32> = run.chars().map(roman_value).collect::<Option<_>>()?;
-    let mut total = 0;
+    let mut total: i64 = 0;
     for (i, v) in values.iter().enumerate() {
         match values.get(i + 1) {
             Some(next) if next > v => total -= *v as i64,
             _ => total += *v as i64,
         }
     }
-    (total > 0).then_some(total as u32)
+    let n = u32::try_from(total).ok().filter(|n| *n > 0 && *n < 400)?;
+    (to_roman(n) == run).then_some(n)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 9] =
+        [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut out = String::new();
+    for (value, letters) in TABLE {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
 }
 
 fn push_number(key: &mut String, n: u64) {

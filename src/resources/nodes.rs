@@ -224,28 +224,48 @@ fn next_position(conn: &mut DbConnection, plan_id: DbUuid, parent: Option<DbUuid
     Ok(max.map_or(0, |m| m + 1))
 }
 
-/// Recomputes level and sort path of `root`'s descendants after a move or reorder.
-fn refresh_subtree(conn: &mut DbConnection, root: &Node) -> ApiResult<()> {
-    let all: Vec<Node> = plan_nodes::table
-        .filter(plan_nodes::plan_id.eq(root.plan_id))
-        .select(Node::as_select())
-        .load(conn)?;
-    let mut children: HashMap<DbUuid, Vec<&Node>> = HashMap::new();
-    for n in &all {
-        if let Some(p) = n.parent_id {
-            children.entry(p).or_default().push(n);
+/// Shifts siblings at or after `position` one place down when that place is taken, so that
+/// an explicit position puts the node exactly there. Returns whether anything moved.
+fn make_room(conn: &mut DbConnection, plan_id: DbUuid, parent: Option<DbUuid>, position: i32, except: Option<DbUuid>) -> ApiResult<bool> {
+    let siblings = |conn: &mut DbConnection| -> ApiResult<Vec<(DbUuid, i32)>> {
+        let mut query = plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)).into_boxed();
+        query = match parent {
+            Some(p) => query.filter(plan_nodes::parent_id.eq(p)),
+            None => query.filter(plan_nodes::parent_id.is_null()),
+        };
+        Ok(query.select((plan_nodes::id, plan_nodes::position)).load(conn)?)
+    };
+    let all = siblings(conn)?;
+    if !all.iter().any(|(id, p)| *p == position && Some(*id) != except) {
+        return Ok(false);
+    }
+    for (id, p) in all {
+        if p >= position && Some(id) != except {
+            diesel::update(plan_nodes::table.find(id)).set(plan_nodes::position.eq(p + 1)).execute(conn)?;
         }
     }
-    let mut stack = vec![(root.id, root.level, root.sort_path.clone())];
+    Ok(true)
+}
+
+/// Recomputes every node's level and sort path from the roots down (after a move or reorder).
+/// Plans hold hundreds of nodes, so one pass over the plan is cheap; only changed rows are written.
+fn reflow(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<()> {
+    let all: Vec<Node> = plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)).select(Node::as_select()).load(conn)?;
+    let mut children: HashMap<Option<DbUuid>, Vec<&Node>> = HashMap::new();
+    for n in &all {
+        children.entry(n.parent_id).or_default().push(n);
+    }
+    let mut stack: Vec<(Option<DbUuid>, i32, String)> = vec![(None, 0, String::new())];
     while let Some((id, level, path)) = stack.pop() {
         for child in children.get(&id).into_iter().flatten() {
-            let child_path = format!("{path}/{}", segment(child.position, child.id));
+            let seg = segment(child.position, child.id);
+            let child_path = if path.is_empty() { seg } else { format!("{path}/{seg}") };
             if child.level != level + 1 || child.sort_path != child_path {
                 diesel::update(plan_nodes::table.find(child.id))
                     .set((plan_nodes::level.eq(level + 1), plan_nodes::sort_path.eq(&child_path)))
                     .execute(conn)?;
             }
-            stack.push((child.id, level + 1, child_path));
+            stack.push((Some(child.id), level + 1, child_path));
         }
     }
     Ok(())
@@ -344,11 +364,15 @@ pub async fn create_node(
             if let Some(key) = &input.key {
                 ensure_unique_key(conn, plan.id, key.trim(), None)?;
             }
-            let position = match input.position {
-                Some(p) => p,
-                None => next_position(conn, plan.id, parent.as_ref().map(|p| p.id))?,
+            let parent_id = parent.as_ref().map(|p| p.id);
+            let (position, shifted) = match input.position {
+                Some(p) => (p, make_room(conn, plan.id, parent_id, p, None)?),
+                None => (next_position(conn, plan.id, parent_id)?, false),
             };
             let row = insert(conn, &plan, parent.as_ref(), &input, position)?;
+            if shifted {
+                reflow(conn, plan.id)?;
+            }
             let labels = plan.level_labels()?;
             audit::record(conn, &actor, Change::<Nothing, _> {
                 action: "create",
@@ -467,9 +491,11 @@ pub async fn update_node(
                 }
                 None => None,
             };
-            let position = match (moved, patch.position) {
-                (true, None) => next_position(conn, plan.id, parent.as_ref().map(|p| p.id))?,
-                _ => input.position.unwrap_or(before.position),
+            let parent_id = parent.as_ref().map(|p| p.id);
+            let (position, shifted) = match (moved, input.position) {
+                (true, _) if patch.position.is_none() => (next_position(conn, plan.id, parent_id)?, false),
+                (_, Some(p)) if p != before.position || moved => (p, make_room(conn, plan.id, parent_id, p, Some(before.id))?),
+                _ => (before.position, false),
             };
             let after = Node {
                 parent_id: parent.as_ref().map(|p| p.id),
@@ -486,8 +512,8 @@ pub async fn update_node(
                 ..before.clone()
             };
             diesel::update(plan_nodes::table.find(before.id)).set(&after).execute(conn)?;
-            if after.sort_path != before.sort_path {
-                refresh_subtree(conn, &after)?;
+            if shifted || after.sort_path != before.sort_path {
+                reflow(conn, plan.id)?;
             }
             let labels = plan.level_labels()?;
             audit::record(conn, &actor, Change {

@@ -1,0 +1,213 @@
+//! Test harness: a real server on a random port over a real database, one per test.
+//!
+//! SQLite by default (a fresh file); PostgreSQL when `TEST_DATABASE_URL` is set (a fresh
+//! database per test, dropped afterwards), so tests run in parallel on both backends.
+
+use std::collections::BTreeMap;
+use std::net::TcpListener;
+use std::sync::mpsc;
+
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use serde_json::Value;
+use diesel::r2d2::ManageConnection;
+use shinchoku::db;
+use shinchoku::http::BodyLimits;
+use shinchoku::state::AppState;
+
+pub struct TestApp {
+    pub base: String,
+    pub database_url: String,
+    cleanup: Cleanup,
+    server: actix_web::dev::ServerHandle,
+}
+
+enum Cleanup {
+    SqliteDir(std::path::PathBuf),
+    PgDatabase { admin_url: String, name: String },
+}
+
+/// A response, whatever its status.
+pub struct Resp {
+    pub status: u16,
+    pub headers: BTreeMap<String, String>,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(&name.to_ascii_lowercase()).map(String::as_str)
+    }
+
+    /// Asserts a problem+json response with `status`; returns the problem.
+    #[track_caller]
+    pub fn problem(&self, status: u16) -> Value {
+        assert_eq!(self.status, status, "expected {status}, got {}: {}", self.status, self.body);
+        assert_eq!(self.header("content-type"), Some("application/problem+json"), "{}", self.body);
+        let p = self.json();
+        assert_eq!(p["status"], status);
+        assert!(p["type"].as_str().unwrap().starts_with("urn:shinchoku:problem:"));
+        assert!(p["title"].is_string() && p["detail"].is_string());
+        p
+    }
+
+    /// Asserts a problem naming `field` (a JSON pointer) among its errors.
+    #[track_caller]
+    pub fn problem_at(&self, status: u16, field: &str) -> Value {
+        let p = self.problem(status);
+        let fields: Vec<&str> = p["errors"].as_array().map(|a| a.iter().filter_map(|e| e["field"].as_str()).collect()).unwrap_or_default();
+        assert!(fields.contains(&field), "expected an error at {field}, got {fields:?}: {}", self.body);
+        p
+    }
+
+    #[track_caller]
+    pub fn ok(&self, status: u16) -> Value {
+        assert_eq!(self.status, status, "expected {status}, got {}: {}", self.status, self.body);
+        if self.body.is_empty() {
+            Value::Null
+        } else {
+            self.json()
+        }
+    }
+}
+
+fn admin_url_and_name(url: &str) -> (String, String) {
+    let (prefix, _) = url.rsplit_once('/').expect("TEST_DATABASE_URL needs a database name");
+    let name = format!("shinchoku_test_{}", uuid::Uuid::new_v4().simple());
+    (prefix.to_string(), name)
+}
+
+impl TestApp {
+    pub fn spawn() -> TestApp {
+        let (database_url, cleanup) = match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+            Some(url) => {
+                let (prefix, name) = admin_url_and_name(&url);
+                let mut admin = diesel::PgConnection::establish(&url).expect("connect to TEST_DATABASE_URL");
+                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create test database");
+                (format!("{prefix}/{name}"), Cleanup::PgDatabase { admin_url: url, name })
+            }
+            None => {
+                let dir = std::env::temp_dir().join(format!("shinchoku-test-{}", uuid::Uuid::new_v4().simple()));
+                std::fs::create_dir_all(&dir).unwrap();
+                (dir.join("test.sqlite3").to_string_lossy().into_owned(), Cleanup::SqliteDir(dir))
+            }
+        };
+        let pool = db::connect(&database_url, 4).expect("open test database");
+        db::run_migrations(&mut pool.get().unwrap()).expect("migrate");
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let limits = BodyLimits { json: 64 * 1024, bundle: 4 * 1024 * 1024 };
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let system = actix_web::rt::System::new();
+            system.block_on(async move {
+                let server = shinchoku::app::server(AppState { pool }, limits, listener, Some(1)).unwrap();
+                tx.send(server.handle()).unwrap();
+                server.await.unwrap();
+            });
+        });
+        let server = rx.recv().unwrap();
+        TestApp { base, database_url, cleanup, server }
+    }
+
+    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Resp {
+        let mut req = ureq::request(method, &format!("{}{}", self.base, path));
+        for (k, v) in headers {
+            req = req.set(k, v);
+        }
+        let result = match body {
+            Some(b) => req.send_bytes(b),
+            None => req.call(),
+        };
+        let response = match result {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{method} {path}: {e}"),
+        };
+        let status = response.status();
+        let headers = response
+            .headers_names()
+            .into_iter()
+            .map(|n| {
+                let v = response.header(&n).unwrap_or_default().to_string();
+                (n.to_ascii_lowercase(), v)
+            })
+            .collect();
+        let body = response.into_string().unwrap_or_default();
+        Resp { status, headers, body }
+    }
+
+    pub fn get(&self, path: &str) -> Resp {
+        self.request("GET", path, &[], None)
+    }
+
+    pub fn post(&self, path: &str, body: &Value) -> Resp {
+        self.request("POST", path, &[("Content-Type", "application/json")], Some(body.to_string().as_bytes()))
+    }
+
+    pub fn patch(&self, path: &str, body: &Value, if_match: Option<&str>) -> Resp {
+        let mut headers = vec![("Content-Type", "application/merge-patch+json")];
+        if let Some(tag) = if_match {
+            headers.push(("If-Match", tag));
+        }
+        self.request("PATCH", path, &headers, Some(body.to_string().as_bytes()))
+    }
+
+    pub fn delete(&self, path: &str, if_match: Option<&str>) -> Resp {
+        let headers: Vec<(&str, &str)> = if_match.map(|t| vec![("If-Match", t)]).unwrap_or_default();
+        self.request("DELETE", path, &headers, None)
+    }
+
+    /// Row counts of every table: compare before and after a refused request ("nothing stored").
+    pub fn row_counts(&self) -> BTreeMap<&'static str, i64> {
+        #[derive(QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        let mut conn = db::ConnectionManager::new(&self.database_url).connect().expect("connect for counts");
+        let tables = [
+            "departments", "plans", "plan_nodes", "initiatives", "initiative_placements", "initiative_departments",
+            "indicators", "indicator_values", "annual_reports", "quarter_updates", "audit_events",
+        ];
+        tables
+            .into_iter()
+            .map(|t| {
+                let c: Count = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {t}")).get_result(&mut conn).unwrap();
+                (t, c.n)
+            })
+            .collect()
+    }
+
+    /// Imports one of the demo fixtures; returns the import result.
+    pub fn import_fixture(&self, name: &str) -> Value {
+        let text = fixture(name);
+        let r = self.request("POST", "/api/v1/plan-bundles", &[("Content-Type", "application/json")], Some(text.as_bytes()));
+        r.ok(201)
+    }
+}
+
+pub fn fixture(name: &str) -> String {
+    let path = format!("{}/src/demo/{name}.bundle.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        drop(self.server.stop(false));
+        match &self.cleanup {
+            Cleanup::SqliteDir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::PgDatabase { admin_url, name } => {
+                if let Ok(mut admin) = diesel::PgConnection::establish(admin_url) {
+                    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! HTTP-level tests against the real service on a real database (see `harness.rs`).
+
+mod harness;
+
+mod bundles;
+mod departments;
+mod errors;
+mod indicators;
+mod initiatives;
+mod nodes;
+mod openapi;
+mod operations;
+mod plans;
