@@ -23,7 +23,15 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Every route, with the OpenAPI document collected from them.
 pub fn routes() -> (
-    App<impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>>,
+    App<
+        impl ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse<impl MessageBody>,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    >,
     utoipa::openapi::OpenApi,
 ) {
     App::new()
@@ -74,7 +82,12 @@ pub fn routes() -> (
 }
 
 /// Builds the server on an already bound listener (tests bind port 0).
-pub fn server(state: AppState, limits: BodyLimits, listener: TcpListener, workers: Option<usize>) -> std::io::Result<Server> {
+pub fn server(
+    state: AppState,
+    limits: BodyLimits,
+    listener: TcpListener,
+    workers: Option<usize>,
+) -> std::io::Result<Server> {
     let state = web::Data::new(state);
     let limits = web::Data::new(limits);
     let mut server = HttpServer::new(move || {

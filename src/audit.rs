@@ -36,7 +36,11 @@ pub struct Change<'a, B: Serialize, A: Serialize> {
 
 /// Appends the audit event and, for plan data, bumps the plan's data version
 /// (read caches key on it, so a read after a write is never stale).
-pub fn record<B: Serialize, A: Serialize>(conn: &mut DbConnection, actor: &Actor, change: Change<'_, B, A>) -> ApiResult<()> {
+pub fn record<B: Serialize, A: Serialize>(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    change: Change<'_, B, A>,
+) -> ApiResult<()> {
     let event = NewAuditEvent {
         id: DbUuid(uuid::Uuid::now_v7()),
         occurred_at: now(),

@@ -42,8 +42,8 @@ fn parse_var<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> 
 impl Config {
     pub fn from_env() -> Result<Config, String> {
         let data_dir = PathBuf::from(var("SHINCHOKU_DATA_DIR").unwrap_or_else(|| "./data".into()));
-        let database_url = var("DATABASE_URL")
-            .unwrap_or_else(|| data_dir.join("shinchoku.sqlite3").to_string_lossy().into_owned());
+        let database_url =
+            var("DATABASE_URL").unwrap_or_else(|| data_dir.join("shinchoku.sqlite3").to_string_lossy().into_owned());
         let log_format = match var("SHINCHOKU_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -57,7 +57,9 @@ impl Config {
             pool_size: parse_var("SHINCHOKU_DB_POOL_SIZE", 8)?,
             max_body_bytes: parse_var("SHINCHOKU_MAX_BODY_BYTES", 1024 * 1024)?,
             max_bundle_bytes: parse_var("SHINCHOKU_MAX_BUNDLE_BYTES", 32 * 1024 * 1024)?,
-            workers: var("SHINCHOKU_WORKERS").map(|v| v.parse().map_err(|_| format!("SHINCHOKU_WORKERS={v} is not valid"))).transpose()?,
+            workers: var("SHINCHOKU_WORKERS")
+                .map(|v| v.parse().map_err(|_| format!("SHINCHOKU_WORKERS={v} is not valid")))
+                .transpose()?,
         })
     }
 

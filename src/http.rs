@@ -49,19 +49,13 @@ async fn read_json<T: DeserializeOwned>(
     let json_ok = content_type == "application/json";
     let patch_ok = accept_merge_patch && content_type == "application/merge-patch+json";
     if !(json_ok || patch_ok) {
-        let expected = if accept_merge_patch {
-            "application/merge-patch+json (or application/json)"
-        } else {
-            "application/json"
-        };
+        let expected =
+            if accept_merge_patch { "application/merge-patch+json (or application/json)" } else { "application/json" };
         let got = if content_type.is_empty() { "none".to_string() } else { content_type };
         return Err(ApiError::UnsupportedMediaType(format!("expected Content-Type {expected}, got {got}")));
     }
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
         return Err(ApiError::PayloadTooLarge { limit });
     }

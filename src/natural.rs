@@ -159,7 +159,10 @@ mod tests {
     fn roman_numerals() {
         assert_eq!(sorted(&["IV", "II", "IX", "I", "III", "V"]), ["I", "II", "III", "IV", "V", "IX"]);
         assert_eq!(sorted(&["Ⅲ", "Ⅰ", "Ⅱ"]), ["Ⅰ", "Ⅱ", "Ⅲ"]);
-        assert_eq!(sorted(&["II 1 (2)", "I 2 (1)", "I 1 (10)", "I 1 (2)"]), ["I 1 (2)", "I 1 (10)", "I 2 (1)", "II 1 (2)"]);
+        assert_eq!(
+            sorted(&["II 1 (2)", "I 2 (1)", "I 1 (10)", "I 1 (2)"]),
+            ["I 1 (2)", "I 1 (10)", "I 2 (1)", "II 1 (2)"]
+        );
     }
 
     #[test]

@@ -22,9 +22,8 @@ macro_rules! insert_many {
     ($conn:expr, $table:expr, $rows:expr) => {{
         let mut inserted = 0usize;
         for chunk in $rows.chunks(200) {
-            inserted += $crate::per_backend!(&mut *$conn, |c| {
-                diesel::insert_into($table).values(chunk).execute(c)
-            })?;
+            inserted +=
+                $crate::per_backend!(&mut *$conn, |c| { diesel::insert_into($table).values(chunk).execute(c) })?;
         }
         Ok::<usize, diesel::result::Error>(inserted)
     }};

@@ -80,13 +80,12 @@ impl ManageConnection for ConnectionManager {
 
     fn connect(&self) -> Result<DbConnection, ConnectError> {
         match self.backend {
-            Backend::Postgres => diesel::PgConnection::establish(&self.url)
-                .map(DbConnection::Pg)
-                .map_err(ConnectError::Postgres),
+            Backend::Postgres => {
+                diesel::PgConnection::establish(&self.url).map(DbConnection::Pg).map_err(ConnectError::Postgres)
+            }
             Backend::Sqlite => {
                 let path = self.url.strip_prefix("sqlite://").unwrap_or(&self.url);
-                let mut conn =
-                    diesel::SqliteConnection::establish(path).map_err(ConnectError::Sqlite)?;
+                let mut conn = diesel::SqliteConnection::establish(path).map_err(ConnectError::Sqlite)?;
                 conn.batch_execute(SQLITE_SETUP).map_err(ConnectError::SqliteSetup)?;
                 Ok(DbConnection::Sqlite(conn))
             }

@@ -7,10 +7,10 @@ use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, FromSqlRow};
 use diesel::expression::AsExpression;
 use diesel::pg::Pg;
+use diesel::query_builder::QueryId;
 use diesel::serialize::{self, IsNull, Output, ToSql};
 use diesel::sql_types::{HasSqlType, SqlType};
 use diesel::sqlite::Sqlite;
-use diesel::query_builder::QueryId;
 
 use super::MultiBackend;
 

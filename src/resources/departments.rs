@@ -105,7 +105,9 @@ fn ensure_unique_name(conn: &mut DbConnection, name: &str, except: Option<Uuid>)
     let existing: Option<DbUuid> =
         departments::table.filter(departments::name.eq(name)).select(departments::id).first(conn).optional()?;
     match existing {
-        Some(id) if Some(id.0) != except => Err(ApiError::Conflict(format!("a department named {name} already exists"))),
+        Some(id) if Some(id.0) != except => {
+            Err(ApiError::Conflict(format!("a department named {name} already exists")))
+        }
         _ => Ok(()),
     }
 }
@@ -124,14 +126,18 @@ pub fn insert(conn: &mut DbConnection, actor: &Actor, input: &DepartmentInput) -
     };
     diesel::insert_into(departments::table).values(&row).execute(conn)?;
     let view = DepartmentView::try_from(row.clone())?;
-    audit::record(conn, actor, Change::<Nothing, _> {
-        action: "create",
-        entity_type: "department",
-        entity_id: row.id.0,
-        plan_id: None,
-        before: None,
-        after: Some(&view),
-    })?;
+    audit::record(
+        conn,
+        actor,
+        Change::<Nothing, _> {
+            action: "create",
+            entity_type: "department",
+            entity_id: row.id.0,
+            plan_id: None,
+            before: None,
+            after: Some(&view),
+        },
+    )?;
     Ok(row)
 }
 
@@ -161,9 +167,12 @@ pub async fn list_departments(
                 query = query.filter(departments::kind.eq(kind.as_str()));
             }
             if let Some((name, id)) = &page.after {
-                let id = DbUuid(Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?);
+                let id =
+                    DbUuid(Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?);
                 query = query.filter(
-                    departments::name.gt(name.clone()).or(departments::name.eq(name.clone()).and(departments::id.gt(id))),
+                    departments::name
+                        .gt(name.clone())
+                        .or(departments::name.eq(name.clone()).and(departments::id.gt(id))),
                 );
             }
             Ok(query.order((departments::name, departments::id)).limit(page.limit + 1).load(conn)?)
@@ -270,14 +279,18 @@ pub async fn update_department(
                 ..before.clone()
             };
             diesel::update(departments::table.find(before.id)).set(&after).execute(conn)?;
-            audit::record(conn, &actor, Change {
-                action: "update",
-                entity_type: "department",
-                entity_id: id,
-                plan_id: None,
-                before: Some(&DepartmentView::try_from(before)?),
-                after: Some(&DepartmentView::try_from(after.clone())?),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change {
+                    action: "update",
+                    entity_type: "department",
+                    entity_id: id,
+                    plan_id: None,
+                    before: Some(&DepartmentView::try_from(before)?),
+                    after: Some(&DepartmentView::try_from(after.clone())?),
+                },
+            )?;
             Ok(after)
         })
         .await?;
@@ -320,14 +333,18 @@ pub async fn delete_department(
                 return Err(ApiError::Conflict(format!("{} is responsible for {uses} initiatives", before.name)));
             }
             diesel::delete(departments::table.find(before.id)).execute(conn)?;
-            audit::record(conn, &actor, Change::<_, Nothing> {
-                action: "delete",
-                entity_type: "department",
-                entity_id: id,
-                plan_id: None,
-                before: Some(&DepartmentView::try_from(before)?),
-                after: None,
-            })
+            audit::record(
+                conn,
+                &actor,
+                Change::<_, Nothing> {
+                    action: "delete",
+                    entity_type: "department",
+                    entity_id: id,
+                    plan_id: None,
+                    before: Some(&DepartmentView::try_from(before)?),
+                    after: None,
+                },
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -17,8 +17,8 @@ use crate::enums::Direction;
 use crate::error::{self, ApiError, ApiResult};
 use crate::fiscal_year;
 use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::resources::plans::{self, Plan};
 use crate::resources::initiatives;
+use crate::resources::plans::{self, Plan};
 use crate::schema::{indicator_values, indicators};
 use crate::state::{now, utc, Actor, AppState};
 use crate::validation::{self, Errors};
@@ -310,8 +310,11 @@ fn load_owned(conn: &mut DbConnection, owner: Owner, id: Uuid) -> ApiResult<(Pla
     Ok((plan, row))
 }
 
+/// Yearly values grouped by indicator, oldest FY first.
+pub type ValuesByIndicator = HashMap<DbUuid, Vec<IndicatorValue>>;
+
 /// Values of many indicators in one query, grouped, oldest FY first.
-pub fn load_values(conn: &mut DbConnection, ids: &[DbUuid]) -> ApiResult<HashMap<DbUuid, Vec<IndicatorValue>>> {
+pub fn load_values(conn: &mut DbConnection, ids: &[DbUuid]) -> ApiResult<ValuesByIndicator> {
     let mut out: HashMap<DbUuid, Vec<IndicatorValue>> = HashMap::new();
     for chunk in ids.chunks(500) {
         let rows: Vec<IndicatorValue> = indicator_values::table
@@ -340,7 +343,13 @@ pub fn input_errors(plan: &Plan, input: &IndicatorInput, prefix: &str) -> Errors
     errors
 }
 
-fn check_key(conn: &mut DbConnection, plan: &Plan, key: Option<&str>, except: Option<DbUuid>, field: &str) -> ApiResult<()> {
+fn check_key(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    key: Option<&str>,
+    except: Option<DbUuid>,
+    field: &str,
+) -> ApiResult<()> {
     let Some(key) = key else { return Ok(()) };
     let existing: Option<DbUuid> = indicators::table
         .filter(indicators::plan_id.eq(plan.id).and(indicators::bundle_key.eq(key.trim())))
@@ -354,7 +363,13 @@ fn check_key(conn: &mut DbConnection, plan: &Plan, key: Option<&str>, except: Op
 }
 
 /// The row for a validated input.
-pub fn row_from(plan: &Plan, initiative: Option<DbUuid>, id: DbUuid, input: &IndicatorInput, position: i32) -> Indicator {
+pub fn row_from(
+    plan: &Plan,
+    initiative: Option<DbUuid>,
+    id: DbUuid,
+    input: &IndicatorInput,
+    position: i32,
+) -> Indicator {
     let ts = now();
     Indicator {
         id,
@@ -378,13 +393,18 @@ pub fn row_from(plan: &Plan, initiative: Option<DbUuid>, id: DbUuid, input: &Ind
     }
 }
 
-fn list_inner(conn: &mut DbConnection, owner: Owner, page: &http::PageRequest) -> ApiResult<(Vec<Indicator>, HashMap<DbUuid, Vec<IndicatorValue>>)> {
+fn list_inner(
+    conn: &mut DbConnection,
+    owner: Owner,
+    page: &http::PageRequest,
+) -> ApiResult<(Vec<Indicator>, ValuesByIndicator)> {
     let (plan, initiative) = owner.resolve(conn)?;
     let mut query = owned_query(&plan, initiative).select(Indicator::as_select());
     if let Some((position, id)) = &page.after {
         let position: i32 = position.parse().map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?;
         let id = DbUuid(Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?);
-        query = query.filter(indicators::position.gt(position).or(indicators::position.eq(position).and(indicators::id.gt(id))));
+        query = query
+            .filter(indicators::position.gt(position).or(indicators::position.eq(position).and(indicators::id.gt(id))));
     }
     let rows: Vec<Indicator> = query.order((indicators::position, indicators::id)).limit(page.limit + 1).load(conn)?;
     let ids: Vec<DbUuid> = rows.iter().map(|r| r.id).collect();
@@ -424,14 +444,18 @@ async fn create(state: &AppState, actor: Actor, owner: Owner, input: IndicatorIn
             let row = row_from(&plan, initiative, DbUuid(Uuid::now_v7()), &input, position);
             diesel::insert_into(indicators::table).values(&row).execute(conn)?;
             let view = view(row, &[])?;
-            audit::record(conn, &actor, Change::<Nothing, _> {
-                action: "create",
-                entity_type: owner.what(),
-                entity_id: view.id,
-                plan_id: Some(plan.id.0),
-                before: None,
-                after: Some(&view),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change::<Nothing, _> {
+                    action: "create",
+                    entity_type: owner.what(),
+                    entity_id: view.id,
+                    plan_id: Some(plan.id.0),
+                    before: None,
+                    after: Some(&view),
+                },
+            )?;
             Ok(view)
         })
         .await?;
@@ -448,7 +472,14 @@ async fn get_one(state: &AppState, owner: Owner, id: Uuid) -> ApiResult<HttpResp
     Ok(http::ok_with_etag(&view, view.version))
 }
 
-async fn update(state: &AppState, actor: Actor, owner: Owner, id: Uuid, if_match: IfMatch, patch: IndicatorPatch) -> ApiResult<HttpResponse> {
+async fn update(
+    state: &AppState,
+    actor: Actor,
+    owner: Owner,
+    id: Uuid,
+    if_match: IfMatch,
+    patch: IndicatorPatch,
+) -> ApiResult<HttpResponse> {
     let view = state
         .write(move |conn| {
             let (plan, before) = load_owned(conn, owner, id)?;
@@ -459,7 +490,10 @@ async fn update(state: &AppState, actor: Actor, owner: Owner, id: Uuid, if_match
                 unit: before.unit.clone(),
                 direction: Direction::from_db(&before.direction)?,
                 tolerance: before.tolerance,
-                baseline: before.baseline_fy.zip(before.baseline_value).map(|(fiscal_year, value)| Baseline { fiscal_year, value }),
+                baseline: before
+                    .baseline_fy
+                    .zip(before.baseline_value)
+                    .map(|(fiscal_year, value)| Baseline { fiscal_year, value }),
                 final_target: before.final_target,
                 valid_from_fy: before.valid_from_fy,
                 valid_to_fy: before.valid_to_fy,
@@ -507,14 +541,18 @@ async fn update(state: &AppState, actor: Actor, owner: Owner, id: Uuid, if_match
             diesel::update(indicators::table.find(before.id)).set(&after).execute(conn)?;
             let before_view = view_one(conn, before)?;
             let after_view = view_one(conn, after)?;
-            audit::record(conn, &actor, Change {
-                action: "update",
-                entity_type: owner.what(),
-                entity_id: id,
-                plan_id: Some(plan.id.0),
-                before: Some(&before_view),
-                after: Some(&after_view),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change {
+                    action: "update",
+                    entity_type: owner.what(),
+                    entity_id: id,
+                    plan_id: Some(plan.id.0),
+                    before: Some(&before_view),
+                    after: Some(&after_view),
+                },
+            )?;
             Ok(after_view)
         })
         .await?;
@@ -525,11 +563,17 @@ async fn update(state: &AppState, actor: Actor, owner: Owner, id: Uuid, if_match
 fn check_values_in_range(conn: &mut DbConnection, id: DbUuid, from: Option<i32>, to: Option<i32>) -> ApiResult<()> {
     let outside: i64 = indicator_values::table
         .filter(indicator_values::indicator_id.eq(id))
-        .filter(indicator_values::fiscal_year.lt(from.unwrap_or(i32::MIN)).or(indicator_values::fiscal_year.gt(to.unwrap_or(i32::MAX))))
+        .filter(
+            indicator_values::fiscal_year
+                .lt(from.unwrap_or(i32::MIN))
+                .or(indicator_values::fiscal_year.gt(to.unwrap_or(i32::MAX))),
+        )
         .count()
         .get_result(conn)?;
     if outside > 0 {
-        return Err(ApiError::Conflict(format!("{outside} values of this indicator lie outside the new validity range")));
+        return Err(ApiError::Conflict(format!(
+            "{outside} values of this indicator lie outside the new validity range"
+        )));
     }
     Ok(())
 }
@@ -539,26 +583,37 @@ async fn remove(state: &AppState, actor: Actor, owner: Owner, id: Uuid, if_match
         .write(move |conn| {
             let (plan, before) = load_owned(conn, owner, id)?;
             if_match.check(before.version)?;
-            let successors: i64 = indicators::table.filter(indicators::replaces_id.eq(before.id)).count().get_result(conn)?;
+            let successors: i64 =
+                indicators::table.filter(indicators::replaces_id.eq(before.id)).count().get_result(conn)?;
             if successors > 0 {
                 return Err(ApiError::Conflict("a revised indicator replaces this one; delete that first".into()));
             }
             let before_view = view_one(conn, before.clone())?;
             diesel::delete(indicators::table.find(before.id)).execute(conn)?;
-            audit::record(conn, &actor, Change::<_, Nothing> {
-                action: "delete",
-                entity_type: owner.what(),
-                entity_id: id,
-                plan_id: Some(plan.id.0),
-                before: Some(&before_view),
-                after: None,
-            })
+            audit::record(
+                conn,
+                &actor,
+                Change::<_, Nothing> {
+                    action: "delete",
+                    entity_type: owner.what(),
+                    entity_id: id,
+                    plan_id: Some(plan.id.0),
+                    before: Some(&before_view),
+                    after: None,
+                },
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
-async fn revise(state: &AppState, actor: Actor, owner: Owner, id: Uuid, input: RevisionInput) -> ApiResult<HttpResponse> {
+async fn revise(
+    state: &AppState,
+    actor: Actor,
+    owner: Owner,
+    id: Uuid,
+    input: RevisionInput,
+) -> ApiResult<HttpResponse> {
     validation::check(&input)?;
     let view = state
         .write(move |conn| {
@@ -571,18 +626,28 @@ async fn revise(state: &AppState, actor: Actor, owner: Owner, id: Uuid, input: R
                 errors.add(
                     "/from_fy",
                     "fiscal_year_out_of_range",
-                    format!("must lie after {} and no later than {}", fiscal_year::label(first), fiscal_year::label(last)),
+                    format!(
+                        "must lie after {} and no later than {}",
+                        fiscal_year::label(first),
+                        fiscal_year::label(last)
+                    ),
                 );
             }
             errors.into_result()?;
             check_key(conn, &plan, input.key.as_deref(), None, "/key")?;
-            let successors: i64 = indicators::table.filter(indicators::replaces_id.eq(old.id)).count().get_result(conn)?;
+            let successors: i64 =
+                indicators::table.filter(indicators::replaces_id.eq(old.id)).count().get_result(conn)?;
             if successors > 0 {
                 return Err(ApiError::Conflict("this indicator has already been revised".into()));
             }
             check_values_in_range(conn, old.id, old.valid_from_fy, Some(input.from_fy - 1))?;
             let old_view = view_one(conn, old.clone())?;
-            let closed = Indicator { valid_to_fy: Some(input.from_fy - 1), version: old.version + 1, updated_at: now(), ..old.clone() };
+            let closed = Indicator {
+                valid_to_fy: Some(input.from_fy - 1),
+                version: old.version + 1,
+                updated_at: now(),
+                ..old.clone()
+            };
             diesel::update(indicators::table.find(old.id)).set(&closed).execute(conn)?;
             let successor_input = IndicatorInput {
                 key: input.key.clone(),
@@ -602,23 +667,31 @@ async fn revise(state: &AppState, actor: Actor, owner: Owner, id: Uuid, input: R
             };
             diesel::insert_into(indicators::table).values(&successor).execute(conn)?;
             let closed_view = view_one(conn, closed)?;
-            audit::record(conn, &actor, Change {
-                action: "update",
-                entity_type: owner.what(),
-                entity_id: id,
-                plan_id: Some(plan.id.0),
-                before: Some(&old_view),
-                after: Some(&closed_view),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change {
+                    action: "update",
+                    entity_type: owner.what(),
+                    entity_id: id,
+                    plan_id: Some(plan.id.0),
+                    before: Some(&old_view),
+                    after: Some(&closed_view),
+                },
+            )?;
             let view = view(successor, &[])?;
-            audit::record(conn, &actor, Change::<Nothing, _> {
-                action: "revise",
-                entity_type: owner.what(),
-                entity_id: view.id,
-                plan_id: Some(plan.id.0),
-                before: None,
-                after: Some(&view),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change::<Nothing, _> {
+                    action: "revise",
+                    entity_type: owner.what(),
+                    entity_id: view.id,
+                    plan_id: Some(plan.id.0),
+                    before: None,
+                    after: Some(&view),
+                },
+            )?;
             Ok(view)
         })
         .await?;
@@ -638,7 +711,11 @@ async fn revise(state: &AppState, actor: Actor, owner: Owner, id: Uuid, input: R
     )
 )]
 #[get("/initiatives/{initiative_id}/indicators")]
-pub async fn list_indicators(state: web::Data<AppState>, path: web::Path<Uuid>, page: web::Query<PageParams>) -> ApiResult<web::Json<IndicatorList>> {
+pub async fn list_indicators(
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+    page: web::Query<PageParams>,
+) -> ApiResult<web::Json<IndicatorList>> {
     list(&state, Owner::Initiative(path.into_inner()), page.into_inner()).await
 }
 
@@ -658,7 +735,12 @@ pub async fn list_indicators(state: web::Data<AppState>, path: web::Path<Uuid>, 
     )
 )]
 #[post("/initiatives/{initiative_id}/indicators")]
-pub async fn create_indicator(state: web::Data<AppState>, actor: Actor, path: web::Path<Uuid>, body: JsonBody<IndicatorInput>) -> ApiResult<HttpResponse> {
+pub async fn create_indicator(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<Uuid>,
+    body: JsonBody<IndicatorInput>,
+) -> ApiResult<HttpResponse> {
     create(&state, actor, Owner::Initiative(path.into_inner()), body.0).await
 }
 
@@ -723,7 +805,12 @@ pub async fn update_indicator(
     )
 )]
 #[delete("/initiatives/{initiative_id}/indicators/{indicator_id}")]
-pub async fn delete_indicator(state: web::Data<AppState>, actor: Actor, path: web::Path<(Uuid, Uuid)>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+pub async fn delete_indicator(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
     remove(&state, actor, Owner::Initiative(owner), id, if_match).await
 }
@@ -748,7 +835,12 @@ pub async fn delete_indicator(state: web::Data<AppState>, actor: Actor, path: we
     )
 )]
 #[post("/initiatives/{initiative_id}/indicators/{indicator_id}/revisions")]
-pub async fn revise_indicator(state: web::Data<AppState>, actor: Actor, path: web::Path<(Uuid, Uuid)>, body: JsonBody<RevisionInput>) -> ApiResult<HttpResponse> {
+pub async fn revise_indicator(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<(Uuid, Uuid)>,
+    body: JsonBody<RevisionInput>,
+) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
     revise(&state, actor, Owner::Initiative(owner), id, body.0).await
 }
@@ -766,7 +858,11 @@ pub async fn revise_indicator(state: web::Data<AppState>, actor: Actor, path: we
     )
 )]
 #[get("/plans/{plan_id}/targets")]
-pub async fn list_targets(state: web::Data<AppState>, path: web::Path<Uuid>, page: web::Query<PageParams>) -> ApiResult<web::Json<IndicatorList>> {
+pub async fn list_targets(
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+    page: web::Query<PageParams>,
+) -> ApiResult<web::Json<IndicatorList>> {
     list(&state, Owner::Plan(path.into_inner()), page.into_inner()).await
 }
 
@@ -789,7 +885,12 @@ pub async fn list_targets(state: web::Data<AppState>, path: web::Path<Uuid>, pag
     )
 )]
 #[post("/plans/{plan_id}/targets")]
-pub async fn create_target(state: web::Data<AppState>, actor: Actor, path: web::Path<Uuid>, body: JsonBody<IndicatorInput>) -> ApiResult<HttpResponse> {
+pub async fn create_target(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<Uuid>,
+    body: JsonBody<IndicatorInput>,
+) -> ApiResult<HttpResponse> {
     create(&state, actor, Owner::Plan(path.into_inner()), body.0).await
 }
 
@@ -852,7 +953,12 @@ pub async fn update_target(
     )
 )]
 #[delete("/plans/{plan_id}/targets/{target_id}")]
-pub async fn delete_target(state: web::Data<AppState>, actor: Actor, path: web::Path<(Uuid, Uuid)>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+pub async fn delete_target(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
     remove(&state, actor, Owner::Plan(owner), id, if_match).await
 }
@@ -874,7 +980,12 @@ pub async fn delete_target(state: web::Data<AppState>, actor: Actor, path: web::
     )
 )]
 #[post("/plans/{plan_id}/targets/{target_id}/revisions")]
-pub async fn revise_target(state: web::Data<AppState>, actor: Actor, path: web::Path<(Uuid, Uuid)>, body: JsonBody<RevisionInput>) -> ApiResult<HttpResponse> {
+pub async fn revise_target(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<(Uuid, Uuid)>,
+    body: JsonBody<RevisionInput>,
+) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
     revise(&state, actor, Owner::Plan(owner), id, body.0).await
 }

@@ -18,7 +18,10 @@ use crate::fiscal_year;
 use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::natural;
 use crate::resources::plans::{self, Plan};
-use crate::schema::{annual_reports, departments, indicator_values, indicators, initiative_departments, initiative_placements, initiatives, plan_nodes};
+use crate::schema::{
+    annual_reports, departments, indicator_values, indicators, initiative_departments, initiative_placements,
+    initiatives, plan_nodes,
+};
 use crate::state::{now, utc, Actor, AppState};
 use crate::validation::{self, Errors};
 
@@ -279,7 +282,12 @@ fn view_one(conn: &mut DbConnection, row: Initiative) -> ApiResult<InitiativeVie
 }
 
 /// Checks the input against the plan: nodes of this plan, existing departments, FYs in the period.
-fn check_against_plan(conn: &mut DbConnection, plan: &Plan, input: &InitiativeInput, except: Option<DbUuid>) -> ApiResult<()> {
+fn check_against_plan(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    input: &InitiativeInput,
+    except: Option<DbUuid>,
+) -> ApiResult<()> {
     let mut errors = Errors(validation::errors_of(input, ""));
     plan.check_fy(&mut errors, "/active_from_fy", input.active_from_fy);
     plan.check_fy(&mut errors, "/active_to_fy", input.active_to_fy);
@@ -296,12 +304,20 @@ fn check_against_plan(conn: &mut DbConnection, plan: &Plan, input: &InitiativeIn
         if !seen.insert(*id) {
             errors.add(format!("/node_ids/{i}"), "duplicate", "listed twice");
         } else if !known_nodes.contains(id) {
-            errors.add(format!("/node_ids/{i}"), "not_in_plan", "no such node in this plan (cross-listings stay within one plan)");
+            errors.add(
+                format!("/node_ids/{i}"),
+                "not_in_plan",
+                "no such node in this plan (cross-listings stay within one plan)",
+            );
         }
     }
     let dep_ids: Vec<DbUuid> = input.department_ids.iter().copied().map(DbUuid).collect();
-    let known_deps: HashSet<DbUuid> =
-        departments::table.filter(departments::id.eq_any(&dep_ids)).select(departments::id).load::<DbUuid>(conn)?.into_iter().collect();
+    let known_deps: HashSet<DbUuid> = departments::table
+        .filter(departments::id.eq_any(&dep_ids))
+        .select(departments::id)
+        .load::<DbUuid>(conn)?
+        .into_iter()
+        .collect();
     let mut seen = HashSet::new();
     for (i, id) in dep_ids.iter().enumerate() {
         if !seen.insert(*id) {
@@ -324,7 +340,12 @@ fn check_against_plan(conn: &mut DbConnection, plan: &Plan, input: &InitiativeIn
 }
 
 /// Writes the initiative's placements and departments (replacing any existing ones).
-pub fn write_links(conn: &mut DbConnection, id: DbUuid, node_ids: &[DbUuid], department_ids: &[DbUuid]) -> ApiResult<()> {
+pub fn write_links(
+    conn: &mut DbConnection,
+    id: DbUuid,
+    node_ids: &[DbUuid],
+    department_ids: &[DbUuid],
+) -> ApiResult<()> {
     diesel::delete(initiative_placements::table.filter(initiative_placements::initiative_id.eq(id))).execute(conn)?;
     diesel::delete(initiative_departments::table.filter(initiative_departments::initiative_id.eq(id))).execute(conn)?;
     for (position, node) in node_ids.iter().enumerate() {
@@ -399,8 +420,10 @@ pub async fn list_initiatives(
     let (rows, mut links) = state
         .db(move |conn| {
             let plan = plans::load(conn, plan_id)?;
-            let mut query =
-                initiatives::table.filter(initiatives::plan_id.eq(plan.id)).select(Initiative::as_select()).into_boxed();
+            let mut query = initiatives::table
+                .filter(initiatives::plan_id.eq(plan.id))
+                .select(Initiative::as_select())
+                .into_boxed();
             if let Some(node) = filter.node_id {
                 let placed = initiative_placements::table
                     .filter(initiative_placements::node_id.eq(DbUuid(node)))
@@ -422,7 +445,8 @@ pub async fn list_initiatives(
                     .filter(initiatives::active_to_fy.is_null().or(initiatives::active_to_fy.ge(fy)));
             }
             if let Some((code_sort, id)) = &page.after {
-                let id = DbUuid(Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?);
+                let id =
+                    DbUuid(Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?);
                 query = query.filter(
                     initiatives::code_sort
                         .gt(code_sort.clone())
@@ -484,14 +508,18 @@ pub async fn create_initiative(
             let deps: Vec<DbUuid> = input.department_ids.iter().copied().map(DbUuid).collect();
             write_links(conn, row.id, &nodes, &deps)?;
             let view = view_one(conn, row)?;
-            audit::record(conn, &actor, Change::<Nothing, _> {
-                action: "create",
-                entity_type: "initiative",
-                entity_id: view.id,
-                plan_id: Some(plan_id),
-                before: None,
-                after: Some(&view),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change::<Nothing, _> {
+                    action: "create",
+                    entity_type: "initiative",
+                    entity_id: view.id,
+                    plan_id: Some(plan_id),
+                    before: None,
+                    after: Some(&view),
+                },
+            )?;
             Ok(view)
         })
         .await?;
@@ -564,7 +592,9 @@ pub async fn update_initiative(
                 aim: before.aim.clone(),
                 notes: before.notes.clone(),
                 related_programs: before_view.related_programs.clone(),
-                node_ids: std::iter::once(before_view.primary_node_id).chain(before_view.cross_listed_node_ids.iter().copied()).collect(),
+                node_ids: std::iter::once(before_view.primary_node_id)
+                    .chain(before_view.cross_listed_node_ids.iter().copied())
+                    .collect(),
                 department_ids: before_view.departments.iter().map(|d| d.id).collect(),
                 active_from_fy: before.active_from_fy,
                 active_to_fy: before.active_to_fy,
@@ -608,20 +638,28 @@ pub async fn update_initiative(
             }
             check_against_plan(conn, &plan, &input, Some(before.id))?;
             check_reports_in_range(conn, before.id, input.active_from_fy, input.active_to_fy)?;
-            let after = Initiative { version: before.version + 1, created_at: before.created_at, ..row_from(plan.id, before.id, &input) };
+            let after = Initiative {
+                version: before.version + 1,
+                created_at: before.created_at,
+                ..row_from(plan.id, before.id, &input)
+            };
             diesel::update(initiatives::table.find(before.id)).set(&after).execute(conn)?;
             let nodes: Vec<DbUuid> = input.node_ids.iter().copied().map(DbUuid).collect();
             let deps: Vec<DbUuid> = input.department_ids.iter().copied().map(DbUuid).collect();
             write_links(conn, before.id, &nodes, &deps)?;
             let after_view = view_one(conn, after)?;
-            audit::record(conn, &actor, Change {
-                action: "update",
-                entity_type: "initiative",
-                entity_id: id,
-                plan_id: Some(plan.id.0),
-                before: Some(&before_view),
-                after: Some(&after_view),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change {
+                    action: "update",
+                    entity_type: "initiative",
+                    entity_id: id,
+                    plan_id: Some(plan.id.0),
+                    before: Some(&before_view),
+                    after: Some(&after_view),
+                },
+            )?;
             Ok(after_view)
         })
         .await?;
@@ -684,14 +722,18 @@ pub async fn delete_initiative(
                 .set(indicators::replaces_id.eq(None::<DbUuid>))
                 .execute(conn)?;
             diesel::delete(initiatives::table.find(before.id)).execute(conn)?;
-            audit::record(conn, &actor, Change::<_, Nothing> {
-                action: "delete",
-                entity_type: "initiative",
-                entity_id: id,
-                plan_id: Some(plan_id),
-                before: Some(&before_view),
-                after: None,
-            })
+            audit::record(
+                conn,
+                &actor,
+                Change::<_, Nothing> {
+                    action: "delete",
+                    entity_type: "initiative",
+                    entity_id: id,
+                    plan_id: Some(plan_id),
+                    before: Some(&before_view),
+                    after: None,
+                },
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

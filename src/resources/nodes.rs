@@ -179,7 +179,13 @@ pub fn load(conn: &mut DbConnection, plan_id: Uuid, id: Uuid) -> ApiResult<Node>
 }
 
 /// Inserts a node under `parent` (used by the endpoint and by bundle import).
-pub fn insert(conn: &mut DbConnection, plan: &Plan, parent: Option<&Node>, input: &NodeInput, position: i32) -> ApiResult<Node> {
+pub fn insert(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    parent: Option<&Node>,
+    input: &NodeInput,
+    position: i32,
+) -> ApiResult<Node> {
     let id = DbUuid(Uuid::now_v7());
     let ts = now();
     let row = Node {
@@ -209,7 +215,9 @@ fn ensure_unique_key(conn: &mut DbConnection, plan_id: DbUuid, key: &str, except
         .first(conn)
         .optional()?;
     match existing {
-        Some(id) if Some(id) != except => Err(ApiError::invalid("/key", "duplicate", format!("key {key} is already used in this plan"))),
+        Some(id) if Some(id) != except => {
+            Err(ApiError::invalid("/key", "duplicate", format!("key {key} is already used in this plan")))
+        }
         _ => Ok(()),
     }
 }
@@ -226,7 +234,13 @@ fn next_position(conn: &mut DbConnection, plan_id: DbUuid, parent: Option<DbUuid
 
 /// Shifts siblings at or after `position` one place down when that place is taken, so that
 /// an explicit position puts the node exactly there. Returns whether anything moved.
-fn make_room(conn: &mut DbConnection, plan_id: DbUuid, parent: Option<DbUuid>, position: i32, except: Option<DbUuid>) -> ApiResult<bool> {
+fn make_room(
+    conn: &mut DbConnection,
+    plan_id: DbUuid,
+    parent: Option<DbUuid>,
+    position: i32,
+    except: Option<DbUuid>,
+) -> ApiResult<bool> {
     let siblings = |conn: &mut DbConnection| -> ApiResult<Vec<(DbUuid, i32)>> {
         let mut query = plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)).into_boxed();
         query = match parent {
@@ -250,7 +264,8 @@ fn make_room(conn: &mut DbConnection, plan_id: DbUuid, parent: Option<DbUuid>, p
 /// Recomputes every node's level and sort path from the roots down (after a move or reorder).
 /// Plans hold hundreds of nodes, so one pass over the plan is cheap; only changed rows are written.
 fn reflow(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<()> {
-    let all: Vec<Node> = plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)).select(Node::as_select()).load(conn)?;
+    let all: Vec<Node> =
+        plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)).select(Node::as_select()).load(conn)?;
     let mut children: HashMap<Option<DbUuid>, Vec<&Node>> = HashMap::new();
     for n in &all {
         children.entry(n.parent_id).or_default().push(n);
@@ -356,9 +371,10 @@ pub async fn create_node(
         .write(move |conn| {
             let plan = plans::load(conn, plan_id)?;
             let parent = match input.parent_id {
-                Some(p) => Some(load(conn, plan_id, p).map_err(|_| {
-                    ApiError::invalid("/parent_id", "not_found", "no such node in this plan")
-                })?),
+                Some(p) => Some(
+                    load(conn, plan_id, p)
+                        .map_err(|_| ApiError::invalid("/parent_id", "not_found", "no such node in this plan"))?,
+                ),
                 None => None,
             };
             if let Some(key) = &input.key {
@@ -374,14 +390,18 @@ pub async fn create_node(
                 reflow(conn, plan.id)?;
             }
             let labels = plan.level_labels()?;
-            audit::record(conn, &actor, Change::<Nothing, _> {
-                action: "create",
-                entity_type: "node",
-                entity_id: row.id.0,
-                plan_id: Some(plan_id),
-                before: None,
-                after: Some(&view(row.clone(), &labels)),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change::<Nothing, _> {
+                    action: "create",
+                    entity_type: "node",
+                    entity_id: row.id.0,
+                    plan_id: Some(plan_id),
+                    before: None,
+                    after: Some(&view(row.clone(), &labels)),
+                },
+            )?;
             Ok((row, labels))
         })
         .await?;
@@ -494,7 +514,9 @@ pub async fn update_node(
             let parent_id = parent.as_ref().map(|p| p.id);
             let (position, shifted) = match (moved, input.position) {
                 (true, _) if patch.position.is_none() => (next_position(conn, plan.id, parent_id)?, false),
-                (_, Some(p)) if p != before.position || moved => (p, make_room(conn, plan.id, parent_id, p, Some(before.id))?),
+                (_, Some(p)) if p != before.position || moved => {
+                    (p, make_room(conn, plan.id, parent_id, p, Some(before.id))?)
+                }
                 _ => (before.position, false),
             };
             let after = Node {
@@ -516,14 +538,18 @@ pub async fn update_node(
                 reflow(conn, plan.id)?;
             }
             let labels = plan.level_labels()?;
-            audit::record(conn, &actor, Change {
-                action: if moved { "move" } else { "update" },
-                entity_type: "node",
-                entity_id: node_id,
-                plan_id: Some(plan_id),
-                before: Some(&view(before, &labels)),
-                after: Some(&view(after.clone(), &labels)),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change {
+                    action: if moved { "move" } else { "update" },
+                    entity_type: "node",
+                    entity_id: node_id,
+                    plan_id: Some(plan_id),
+                    before: Some(&view(before, &labels)),
+                    after: Some(&view(after.clone(), &labels)),
+                },
+            )?;
             Ok((after, labels))
         })
         .await?;
@@ -559,7 +585,8 @@ pub async fn delete_node(
             let plan = plans::load(conn, plan_id)?;
             let before = load(conn, plan_id, node_id)?;
             if_match.check(before.version)?;
-            let children: i64 = plan_nodes::table.filter(plan_nodes::parent_id.eq(before.id)).count().get_result(conn)?;
+            let children: i64 =
+                plan_nodes::table.filter(plan_nodes::parent_id.eq(before.id)).count().get_result(conn)?;
             let placed: i64 = initiative_placements::table
                 .filter(initiative_placements::node_id.eq(before.id))
                 .count()
@@ -570,14 +597,18 @@ pub async fn delete_node(
                 )));
             }
             diesel::delete(plan_nodes::table.find(before.id)).execute(conn)?;
-            audit::record(conn, &actor, Change::<_, Nothing> {
-                action: "delete",
-                entity_type: "node",
-                entity_id: node_id,
-                plan_id: Some(plan_id),
-                before: Some(&view(before, &plan.level_labels()?)),
-                after: None,
-            })
+            audit::record(
+                conn,
+                &actor,
+                Change::<_, Nothing> {
+                    action: "delete",
+                    entity_type: "node",
+                    entity_id: node_id,
+                    plan_id: Some(plan_id),
+                    before: Some(&view(before, &plan.level_labels()?)),
+                    after: None,
+                },
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

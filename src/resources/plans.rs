@@ -346,21 +346,29 @@ pub async fn list_plans(
     )
 )]
 #[post("/plans")]
-pub async fn create_plan(state: web::Data<AppState>, actor: Actor, body: JsonBody<PlanInput>) -> ApiResult<HttpResponse> {
+pub async fn create_plan(
+    state: web::Data<AppState>,
+    actor: Actor,
+    body: JsonBody<PlanInput>,
+) -> ApiResult<HttpResponse> {
     let input = body.0;
     Errors(input.errors("")).into_result()?;
     let row = state
         .write(move |conn| {
             let row = insert(conn, &input)?;
             let view = PlanView::try_from(row.clone())?;
-            audit::record(conn, &actor, Change::<Nothing, _> {
-                action: "create",
-                entity_type: "plan",
-                entity_id: row.id.0,
-                plan_id: Some(row.id.0),
-                before: None,
-                after: Some(&view),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change::<Nothing, _> {
+                    action: "create",
+                    entity_type: "plan",
+                    entity_id: row.id.0,
+                    plan_id: Some(row.id.0),
+                    before: None,
+                    after: Some(&view),
+                },
+            )?;
             Ok(row)
         })
         .await?;
@@ -479,14 +487,18 @@ pub async fn update_plan(
             };
             diesel::update(plans::table.find(before.id)).set(&after).execute(conn)?;
             let after_view = PlanView::try_from(after.clone())?;
-            audit::record(conn, &actor, Change {
-                action: "update",
-                entity_type: "plan",
-                entity_id: id,
-                plan_id: None,
-                before: Some(&PlanView::try_from(before)?),
-                after: Some(&after_view),
-            })?;
+            audit::record(
+                conn,
+                &actor,
+                Change {
+                    action: "update",
+                    entity_type: "plan",
+                    entity_id: id,
+                    plan_id: None,
+                    before: Some(&PlanView::try_from(before)?),
+                    after: Some(&after_view),
+                },
+            )?;
             Ok(after)
         })
         .await?;
@@ -522,14 +534,18 @@ pub async fn delete_plan(
             if_match.check(before.version)?;
             crate::resources::nodes::delete_all_of_plan(conn, before.id)?;
             diesel::delete(plans::table.find(before.id)).execute(conn)?;
-            audit::record(conn, &actor, Change::<_, Nothing> {
-                action: "delete",
-                entity_type: "plan",
-                entity_id: id,
-                plan_id: None,
-                before: Some(&PlanView::try_from(before)?),
-                after: None,
-            })
+            audit::record(
+                conn,
+                &actor,
+                Change::<_, Nothing> {
+                    action: "delete",
+                    entity_type: "plan",
+                    entity_id: id,
+                    plan_id: None,
+                    before: Some(&PlanView::try_from(before)?),
+                    after: None,
+                },
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -63,7 +63,8 @@ fn regional_welfare_plan_imports_with_its_real_counts() {
     let eleven = initiatives.iter().find(|i| i["code"] == "11").unwrap();
     assert_eq!(eleven["cross_listed_node_ids"].as_array().unwrap().len(), 2);
     for node in eleven["cross_listed_node_ids"].as_array().unwrap() {
-        let listed = all_items(&app, &format!("/api/v1/plans/{plan_id}/initiatives?node_id={}", node.as_str().unwrap()));
+        let listed =
+            all_items(&app, &format!("/api/v1/plans/{plan_id}/initiatives?node_id={}", node.as_str().unwrap()));
         assert!(listed.iter().any(|i| i["code"] == "11"));
     }
 
@@ -124,7 +125,8 @@ fn silver_center_plan_imports_with_quarters_and_targets() {
     // Codes ① … under each sub-area, in natural order within the node.
     let nodes = app.get(&format!("/api/v1/plans/{plan_id}/nodes?level=2&limit=500")).ok(200);
     let first_sub = &nodes["items"][0];
-    let under = app.get(&format!("/api/v1/plans/{plan_id}/initiatives?node_id={}", first_sub["id"].as_str().unwrap())).ok(200);
+    let under =
+        app.get(&format!("/api/v1/plans/{plan_id}/initiatives?node_id={}", first_sub["id"].as_str().unwrap())).ok(200);
     let codes: Vec<&str> = under["items"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
     let mut sorted = codes.clone();
     sorted.sort_by(|a, b| shinchoku::natural::compare(a, b));
@@ -138,7 +140,10 @@ fn assert_contained(original: &Value, exported: &Value, path: &str) {
         (Value::Object(o), Value::Object(e)) => {
             for (k, v) in o {
                 let p = format!("{path}/{k}");
-                let derived = matches!(p.as_str(), "/plan/start_fy" | "/plan/end_fy" | "/plan/rating_scale" | "/plan/rating_legend");
+                let derived = matches!(
+                    p.as_str(),
+                    "/plan/start_fy" | "/plan/end_fy" | "/plan/rating_scale" | "/plan/rating_legend"
+                );
                 if derived && v.is_null() {
                     continue;
                 }
@@ -180,7 +185,8 @@ fn export_keeps_everything_and_round_trips() {
 fn irregular_cells_keep_their_text() {
     let app = TestApp::spawn();
     let result = app.import_fixture("regional-welfare-plan");
-    let exported = app.get(&format!("/api/v1/plans/{}/bundle", result["plan"]["id"].as_str().unwrap())).ok(200).to_string();
+    let exported =
+        app.get(&format!("/api/v1/plans/{}/bundle", result["plan"]["id"].as_str().unwrap())).ok(200).to_string();
     for cell in ["15/664", "12 書面会議", "760 (うち障がい者15)", "10(5)"] {
         assert!(exported.contains(cell), "{cell} lost");
     }

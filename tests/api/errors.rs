@@ -19,15 +19,27 @@ pub struct World {
 
 impl World {
     pub fn build(app: &TestApp) -> World {
-        let department = app.post("/api/v1/departments", &json!({"name": "社会福祉課", "kind": "city_department"})).ok(201);
+        let department =
+            app.post("/api/v1/departments", &json!({"name": "社会福祉課", "kind": "city_department"})).ok(201);
         let plan = app
-            .post("/api/v1/plans", &json!({"title": "第2次地域福祉計画", "organization": "白井市", "start_fy": 2020, "end_fy": 2024,
-                                            "level_labels": ["基本方針", "施策の方向"]}))
+            .post(
+                "/api/v1/plans",
+                &json!({"title": "第2次地域福祉計画", "organization": "白井市", "start_fy": 2020, "end_fy": 2024,
+                                            "level_labels": ["基本方針", "施策の方向"]}),
+            )
             .ok(201);
         let plan_id = plan["id"].as_str().unwrap().to_string();
-        let root = app.post(&format!("/api/v1/plans/{plan_id}/nodes"), &json!({"code": "(1)", "title": "地域における福祉サービスの適切な利用の促進"})).ok(201);
+        let root = app
+            .post(
+                &format!("/api/v1/plans/{plan_id}/nodes"),
+                &json!({"code": "(1)", "title": "地域における福祉サービスの適切な利用の促進"}),
+            )
+            .ok(201);
         let child = app
-            .post(&format!("/api/v1/plans/{plan_id}/nodes"), &json!({"parent_id": root["id"], "code": "①", "title": "相談支援体制の整備"}))
+            .post(
+                &format!("/api/v1/plans/{plan_id}/nodes"),
+                &json!({"parent_id": root["id"], "code": "①", "title": "相談支援体制の整備"}),
+            )
             .ok(201);
         let initiative = app
             .post(&format!("/api/v1/plans/{plan_id}/initiatives"), &json!({
@@ -35,8 +47,14 @@ impl World {
             }))
             .ok(201);
         let initiative_id = initiative["id"].as_str().unwrap().to_string();
-        let indicator = app.post(&format!("/api/v1/initiatives/{initiative_id}/indicators"), &json!({"name": "発行部数", "unit": "部"})).ok(201);
-        let target = app.post(&format!("/api/v1/plans/{plan_id}/targets"), &json!({"name": "会員数", "unit": "人"})).ok(201);
+        let indicator = app
+            .post(
+                &format!("/api/v1/initiatives/{initiative_id}/indicators"),
+                &json!({"name": "発行部数", "unit": "部"}),
+            )
+            .ok(201);
+        let target =
+            app.post(&format!("/api/v1/plans/{plan_id}/targets"), &json!({"name": "会員数", "unit": "人"})).ok(201);
         let id = |v: &Value| v["id"].as_str().unwrap().to_string();
         World {
             department: id(&department),
@@ -55,19 +73,39 @@ impl World {
         vec![
             ("POST", "/api/v1/departments".into(), json!({"name": "健康課", "kind": "city_department"})),
             ("PATCH", format!("/api/v1/departments/{}", self.department), json!({"name": "社会福祉課"})),
-            ("POST", "/api/v1/plans".into(), json!({"title": "計画", "organization": "市", "start_fy": 2020, "end_fy": 2024, "level_labels": ["基本方針"]})),
+            (
+                "POST",
+                "/api/v1/plans".into(),
+                json!({"title": "計画", "organization": "市", "start_fy": 2020, "end_fy": 2024, "level_labels": ["基本方針"]}),
+            ),
             ("PATCH", format!("/api/v1/plans/{p}"), json!({"title": "第2次地域福祉計画"})),
             ("POST", format!("/api/v1/plans/{p}/nodes"), json!({"title": "新しい方針"})),
             ("PATCH", format!("/api/v1/plans/{p}/nodes/{}", self.root), json!({"title": "方針"})),
-            ("POST", format!("/api/v1/plans/{p}/initiatives"), json!({"code": "2", "title": "取組", "node_ids": [self.child], "department_ids": [self.department]})),
+            (
+                "POST",
+                format!("/api/v1/plans/{p}/initiatives"),
+                json!({"code": "2", "title": "取組", "node_ids": [self.child], "department_ids": [self.department]}),
+            ),
             ("PATCH", format!("/api/v1/initiatives/{i}"), json!({"title": "保健福祉ガイドブックの発行"})),
             ("POST", format!("/api/v1/initiatives/{i}/indicators"), json!({"name": "配布部数"})),
             ("PATCH", format!("/api/v1/initiatives/{i}/indicators/{}", self.indicator), json!({"unit": "冊"})),
-            ("POST", format!("/api/v1/initiatives/{i}/indicators/{}/revisions", self.indicator), json!({"from_fy": 2022, "name": "新しい指標"})),
+            (
+                "POST",
+                format!("/api/v1/initiatives/{i}/indicators/{}/revisions", self.indicator),
+                json!({"from_fy": 2022, "name": "新しい指標"}),
+            ),
             ("POST", format!("/api/v1/plans/{p}/targets"), json!({"name": "契約金額"})),
             ("PATCH", format!("/api/v1/plans/{p}/targets/{}", self.target), json!({"unit": "円"})),
-            ("POST", format!("/api/v1/plans/{p}/targets/{}/revisions", self.target), json!({"from_fy": 2023, "name": "新しい目標"})),
-            ("POST", "/api/v1/plan-bundles".into(), json!({"plan": {"title": "t", "organization": "o", "start_fy": 2020, "end_fy": 2021, "level_labels": ["a"]}})),
+            (
+                "POST",
+                format!("/api/v1/plans/{p}/targets/{}/revisions", self.target),
+                json!({"from_fy": 2023, "name": "新しい目標"}),
+            ),
+            (
+                "POST",
+                "/api/v1/plan-bundles".into(),
+                json!({"plan": {"title": "t", "organization": "o", "start_fy": 2020, "end_fy": 2021, "level_labels": ["a"]}}),
+            ),
         ]
     }
 
@@ -140,22 +178,72 @@ fn blank_and_overlong_strings_are_refused() {
         ("POST", "/api/v1/departments".into(), json!({"name": "課".repeat(101), "kind": "council"}), "/name"),
         ("PATCH", format!("/api/v1/departments/{}", world.department), json!({"name": ""}), "/name"),
         ("PATCH", format!("/api/v1/departments/{}", world.department), json!({"name": null}), "/name"),
-        ("POST", "/api/v1/plans".into(), json!({"title": "", "organization": "市", "start_fy": 2020, "end_fy": 2024, "level_labels": ["a"]}), "/title"),
-        ("POST", "/api/v1/plans".into(), json!({"title": "t", "organization": "市", "start_fy": 2020, "end_fy": 2024, "level_labels": []}), "/level_labels"),
-        ("POST", "/api/v1/plans".into(), json!({"title": "t", "organization": "市", "start_fy": 2024, "end_fy": 2020, "level_labels": ["a"]}), "/end_fy"),
-        ("POST", "/api/v1/plans".into(), json!({"title": "t", "organization": "市", "start_fy": 1800, "end_fy": 2020, "level_labels": ["a"]}), "/start_fy"),
-        ("POST", "/api/v1/plans".into(), json!({"title": "t", "organization": "市", "start_fy": 2020, "end_fy": 2021, "level_labels": ["a"],
-                                                "rating_scale": [{"code": "A", "label": "x"}, {"code": "A", "label": "y"}]}), "/rating_scale/1/code"),
+        (
+            "POST",
+            "/api/v1/plans".into(),
+            json!({"title": "", "organization": "市", "start_fy": 2020, "end_fy": 2024, "level_labels": ["a"]}),
+            "/title",
+        ),
+        (
+            "POST",
+            "/api/v1/plans".into(),
+            json!({"title": "t", "organization": "市", "start_fy": 2020, "end_fy": 2024, "level_labels": []}),
+            "/level_labels",
+        ),
+        (
+            "POST",
+            "/api/v1/plans".into(),
+            json!({"title": "t", "organization": "市", "start_fy": 2024, "end_fy": 2020, "level_labels": ["a"]}),
+            "/end_fy",
+        ),
+        (
+            "POST",
+            "/api/v1/plans".into(),
+            json!({"title": "t", "organization": "市", "start_fy": 1800, "end_fy": 2020, "level_labels": ["a"]}),
+            "/start_fy",
+        ),
+        (
+            "POST",
+            "/api/v1/plans".into(),
+            json!({"title": "t", "organization": "市", "start_fy": 2020, "end_fy": 2021, "level_labels": ["a"],
+                                                "rating_scale": [{"code": "A", "label": "x"}, {"code": "A", "label": "y"}]}),
+            "/rating_scale/1/code",
+        ),
         ("PATCH", format!("/api/v1/plans/{p}"), json!({"title": "t".repeat(301)}), "/title"),
         ("POST", format!("/api/v1/plans/{p}/nodes"), json!({"title": " "}), "/title"),
         ("PATCH", format!("/api/v1/plans/{p}/nodes/{}", world.root), json!({"title": ""}), "/title"),
-        ("POST", format!("/api/v1/plans/{p}/initiatives"), json!({"code": "", "title": "x", "node_ids": [world.child], "department_ids": [world.department]}), "/code"),
-        ("POST", format!("/api/v1/plans/{p}/initiatives"), json!({"code": "2", "title": "x", "node_ids": [], "department_ids": [world.department]}), "/node_ids"),
-        ("POST", format!("/api/v1/plans/{p}/initiatives"), json!({"code": "2", "title": "x", "node_ids": [world.child], "department_ids": []}), "/department_ids"),
-        ("POST", format!("/api/v1/plans/{p}/initiatives"), json!({"code": "2", "title": "x", "node_ids": [world.child], "department_ids": [super::errors::UNKNOWN]}), "/department_ids/0"),
+        (
+            "POST",
+            format!("/api/v1/plans/{p}/initiatives"),
+            json!({"code": "", "title": "x", "node_ids": [world.child], "department_ids": [world.department]}),
+            "/code",
+        ),
+        (
+            "POST",
+            format!("/api/v1/plans/{p}/initiatives"),
+            json!({"code": "2", "title": "x", "node_ids": [], "department_ids": [world.department]}),
+            "/node_ids",
+        ),
+        (
+            "POST",
+            format!("/api/v1/plans/{p}/initiatives"),
+            json!({"code": "2", "title": "x", "node_ids": [world.child], "department_ids": []}),
+            "/department_ids",
+        ),
+        (
+            "POST",
+            format!("/api/v1/plans/{p}/initiatives"),
+            json!({"code": "2", "title": "x", "node_ids": [world.child], "department_ids": [super::errors::UNKNOWN]}),
+            "/department_ids/0",
+        ),
         ("PATCH", format!("/api/v1/initiatives/{}", world.initiative), json!({"title": "題".repeat(301)}), "/title"),
         ("POST", format!("/api/v1/initiatives/{}/indicators", world.initiative), json!({"name": ""}), "/name"),
-        ("POST", format!("/api/v1/initiatives/{}/indicators", world.initiative), json!({"name": "x", "direction": "sideways"}), "/direction"),
+        (
+            "POST",
+            format!("/api/v1/initiatives/{}/indicators", world.initiative),
+            json!({"name": "x", "direction": "sideways"}),
+            "/direction",
+        ),
         ("PATCH", format!("/api/v1/plans/{p}/targets/{}", world.target), json!({"name": ""}), "/name"),
     ];
     for (method, path, body, field) in cases {
@@ -172,14 +260,44 @@ fn fiscal_years_outside_the_plan_period_are_refused() {
     let before = app.row_counts();
     let (p, i) = (&world.plan, &world.initiative);
     let cases: Vec<(&str, String, Value, &str)> = vec![
-        ("POST", format!("/api/v1/plans/{p}/initiatives"), json!({"code": "2", "title": "x", "node_ids": [world.child], "department_ids": [world.department], "active_from_fy": 2019}), "/active_from_fy"),
+        (
+            "POST",
+            format!("/api/v1/plans/{p}/initiatives"),
+            json!({"code": "2", "title": "x", "node_ids": [world.child], "department_ids": [world.department], "active_from_fy": 2019}),
+            "/active_from_fy",
+        ),
         ("PATCH", format!("/api/v1/initiatives/{i}"), json!({"active_to_fy": 2025}), "/active_to_fy"),
-        ("PATCH", format!("/api/v1/initiatives/{i}"), json!({"active_from_fy": 2023, "active_to_fy": 2021}), "/active_to_fy"),
-        ("POST", format!("/api/v1/initiatives/{i}/indicators"), json!({"name": "x", "valid_from_fy": 2030}), "/valid_from_fy"),
-        ("PATCH", format!("/api/v1/initiatives/{i}/indicators/{}", world.indicator), json!({"valid_to_fy": 2019}), "/valid_to_fy"),
+        (
+            "PATCH",
+            format!("/api/v1/initiatives/{i}"),
+            json!({"active_from_fy": 2023, "active_to_fy": 2021}),
+            "/active_to_fy",
+        ),
+        (
+            "POST",
+            format!("/api/v1/initiatives/{i}/indicators"),
+            json!({"name": "x", "valid_from_fy": 2030}),
+            "/valid_from_fy",
+        ),
+        (
+            "PATCH",
+            format!("/api/v1/initiatives/{i}/indicators/{}", world.indicator),
+            json!({"valid_to_fy": 2019}),
+            "/valid_to_fy",
+        ),
         ("POST", format!("/api/v1/plans/{p}/targets"), json!({"name": "x", "valid_to_fy": 2031}), "/valid_to_fy"),
-        ("POST", format!("/api/v1/initiatives/{i}/indicators/{}/revisions", world.indicator), json!({"from_fy": 2026, "name": "x"}), "/from_fy"),
-        ("POST", format!("/api/v1/initiatives/{i}/indicators/{}/revisions", world.indicator), json!({"from_fy": 2020, "name": "x"}), "/from_fy"),
+        (
+            "POST",
+            format!("/api/v1/initiatives/{i}/indicators/{}/revisions", world.indicator),
+            json!({"from_fy": 2026, "name": "x"}),
+            "/from_fy",
+        ),
+        (
+            "POST",
+            format!("/api/v1/initiatives/{i}/indicators/{}/revisions", world.indicator),
+            json!({"from_fy": 2020, "name": "x"}),
+            "/from_fy",
+        ),
     ];
     for (method, path, body, field) in cases {
         let r = send(&app, method, &path, content_type(method), body.to_string().as_bytes());

@@ -8,9 +8,9 @@ use std::net::TcpListener;
 use std::sync::mpsc;
 
 use diesel::prelude::*;
+use diesel::r2d2::ManageConnection;
 use diesel::sql_types::BigInt;
 use serde_json::Value;
-use diesel::r2d2::ManageConnection;
 use shinchoku::db;
 use shinchoku::http::BodyLimits;
 use shinchoku::state::AppState;
@@ -59,7 +59,8 @@ impl Resp {
     #[track_caller]
     pub fn problem_at(&self, status: u16, field: &str) -> Value {
         let p = self.problem(status);
-        let fields: Vec<&str> = p["errors"].as_array().map(|a| a.iter().filter_map(|e| e["field"].as_str()).collect()).unwrap_or_default();
+        let fields: Vec<&str> =
+            p["errors"].as_array().map(|a| a.iter().filter_map(|e| e["field"].as_str()).collect()).unwrap_or_default();
         assert!(fields.contains(&field), "expected an error at {field}, got {fields:?}: {}", self.body);
         p
     }
@@ -171,13 +172,23 @@ impl TestApp {
         }
         let mut conn = db::ConnectionManager::new(&self.database_url).connect().expect("connect for counts");
         let tables = [
-            "departments", "plans", "plan_nodes", "initiatives", "initiative_placements", "initiative_departments",
-            "indicators", "indicator_values", "annual_reports", "quarter_updates", "audit_events",
+            "departments",
+            "plans",
+            "plan_nodes",
+            "initiatives",
+            "initiative_placements",
+            "initiative_departments",
+            "indicators",
+            "indicator_values",
+            "annual_reports",
+            "quarter_updates",
+            "audit_events",
         ];
         tables
             .into_iter()
             .map(|t| {
-                let c: Count = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {t}")).get_result(&mut conn).unwrap();
+                let c: Count =
+                    diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {t}")).get_result(&mut conn).unwrap();
                 (t, c.n)
             })
             .collect()
@@ -186,7 +197,12 @@ impl TestApp {
     /// Imports one of the demo fixtures; returns the import result.
     pub fn import_fixture(&self, name: &str) -> Value {
         let text = fixture(name);
-        let r = self.request("POST", "/api/v1/plan-bundles", &[("Content-Type", "application/json")], Some(text.as_bytes()));
+        let r = self.request(
+            "POST",
+            "/api/v1/plan-bundles",
+            &[("Content-Type", "application/json")],
+            Some(text.as_bytes()),
+        );
         r.ok(201)
     }
 }
@@ -205,7 +221,8 @@ impl Drop for TestApp {
             }
             Cleanup::PgDatabase { admin_url, name } => {
                 if let Ok(mut admin) = diesel::PgConnection::establish(admin_url) {
-                    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
+                    let _ =
+                        diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
                 }
             }
         }

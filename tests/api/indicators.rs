@@ -8,8 +8,12 @@ fn indicator_revision_closes_the_old_one_and_opens_a_successor() {
     let world = crate::errors::World::build(&app);
     let i = &world.initiative;
     let old = format!("/api/v1/initiatives/{i}/indicators/{}", world.indicator);
-    let revised = app
-        .request("POST", &format!("{old}/revisions"), &[("Content-Type", "application/json")], Some(json!({"from_fy": 2022, "name": "配布部数"}).to_string().as_bytes()));
+    let revised = app.request(
+        "POST",
+        &format!("{old}/revisions"),
+        &[("Content-Type", "application/json")],
+        Some(json!({"from_fy": 2022, "name": "配布部数"}).to_string().as_bytes()),
+    );
     let successor = revised.ok(201);
     assert_eq!(successor["valid_from_fy"], 2022);
     assert_eq!(successor["valid_from_fy_label"], "令和4年度");
@@ -36,9 +40,14 @@ fn revising_over_existing_values_is_a_conflict() {
     let first = indicators["items"][0]["id"].as_str().unwrap();
     let before = app.row_counts();
     // 1-1 has values for FY2020–2022: a definition change from FY2021 would orphan them.
-    app.post(&format!("/api/v1/initiatives/{initiative}/indicators/{first}/revisions"), &json!({"from_fy": 2021, "name": "x"})).problem(409);
+    app.post(
+        &format!("/api/v1/initiatives/{initiative}/indicators/{first}/revisions"),
+        &json!({"from_fy": 2021, "name": "x"}),
+    )
+    .problem(409);
     // Narrowing the validity below existing values too.
-    app.patch(&format!("/api/v1/initiatives/{initiative}/indicators/{first}"), &json!({"valid_to_fy": 2020}), None).problem(409);
+    app.patch(&format!("/api/v1/initiatives/{initiative}/indicators/{first}"), &json!({"valid_to_fy": 2020}), None)
+        .problem(409);
     assert_eq!(app.row_counts(), before);
 }
 
@@ -61,7 +70,8 @@ fn plan_targets_crud() {
     assert_eq!(patched["direction"], "maintain");
     assert_eq!(patched["tolerance"], 0.5);
     // A target is not an indicator of an initiative, and the reverse.
-    app.get(&format!("/api/v1/initiatives/{}/indicators/{}", world.initiative, created["id"].as_str().unwrap())).problem(404);
+    app.get(&format!("/api/v1/initiatives/{}/indicators/{}", world.initiative, created["id"].as_str().unwrap()))
+        .problem(404);
     app.get(&format!("/api/v1/plans/{p}/targets/{}", world.indicator)).problem(404);
     app.delete(&path, Some("\"2\"")).ok(204);
     assert_eq!(app.get(&format!("/api/v1/plans/{p}/targets")).ok(200)["items"].as_array().unwrap().len(), 1);

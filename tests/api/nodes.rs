@@ -3,9 +3,12 @@ use serde_json::{json, Value};
 use crate::harness::TestApp;
 
 fn plan(app: &TestApp) -> String {
-    app.post("/api/v1/plans", &json!({"title": "計画", "organization": "白井市", "start_fy": 2020, "end_fy": 2024,
-                                       "level_labels": ["基本方針", "施策の方向", "事業"]}))
-        .ok(201)["id"]
+    app.post(
+        "/api/v1/plans",
+        &json!({"title": "計画", "organization": "白井市", "start_fy": 2020, "end_fy": 2024,
+                                       "level_labels": ["基本方針", "施策の方向", "事業"]}),
+    )
+    .ok(201)["id"]
         .as_str()
         .unwrap()
         .to_string()
@@ -20,7 +23,12 @@ fn node(app: &TestApp, plan: &str, parent: Option<&Value>, code: &str) -> Value 
 }
 
 fn codes(app: &TestApp, path: &str) -> Vec<String> {
-    app.get(path).ok(200)["items"].as_array().unwrap().iter().map(|n| n["code"].as_str().unwrap_or("").to_string()).collect()
+    app.get(path).ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap_or("").to_string())
+        .collect()
 }
 
 #[test]
@@ -89,9 +97,14 @@ fn nodes_cannot_move_to_another_plan() {
     let a = node(&app, &p1, None, "1");
     let other = node(&app, &p2, None, "1");
     let before = app.row_counts();
-    app.patch(&format!("/api/v1/plans/{p1}/nodes/{}", a["id"].as_str().unwrap()), &json!({"parent_id": other["id"]}), None)
+    app.patch(
+        &format!("/api/v1/plans/{p1}/nodes/{}", a["id"].as_str().unwrap()),
+        &json!({"parent_id": other["id"]}),
+        None,
+    )
+    .problem_at(422, "/parent_id");
+    app.post(&format!("/api/v1/plans/{p1}/nodes"), &json!({"title": "x", "parent_id": other["id"]}))
         .problem_at(422, "/parent_id");
-    app.post(&format!("/api/v1/plans/{p1}/nodes"), &json!({"title": "x", "parent_id": other["id"]})).problem_at(422, "/parent_id");
     assert_eq!(app.row_counts(), before);
 }
 

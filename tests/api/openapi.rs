@@ -39,7 +39,10 @@ fn every_operation_documents_its_errors() {
             }
             for (status, r) in responses {
                 if status.starts_with('4') || status.starts_with('5') {
-                    assert!(r["$ref"].as_str().is_some_and(|s| s.starts_with("#/components/responses/")), "{method} {path} {status} is not shared");
+                    assert!(
+                        r["$ref"].as_str().is_some_and(|s| s.starts_with("#/components/responses/")),
+                        "{method} {path} {status} is not shared"
+                    );
                 }
             }
         }

@@ -6,8 +6,11 @@ use crate::harness::TestApp;
 fn plan_lifecycle_with_japanese_labels() {
     let app = TestApp::spawn();
     let created = app
-        .post("/api/v1/plans", &json!({"title": "白井市第2次地域福祉計画", "organization": "白井市", "start_fy": 2019, "end_fy": 2023,
-                                        "level_labels": ["基本方針", "施策の方向", "事業"]}))
+        .post(
+            "/api/v1/plans",
+            &json!({"title": "白井市第2次地域福祉計画", "organization": "白井市", "start_fy": 2019, "end_fy": 2023,
+                                        "level_labels": ["基本方針", "施策の方向", "事業"]}),
+        )
         .ok(201);
     assert_eq!(created["start_fy_label"], "令和元年度");
     assert_eq!(created["end_fy_label"], "令和5年度");
@@ -54,7 +57,16 @@ fn deleting_a_plan_removes_its_whole_structure() {
     let path = format!("/api/v1/plans/{}", result["plan"]["id"].as_str().unwrap());
     app.delete(&path, None).ok(204);
     let after = app.row_counts();
-    for table in ["plans", "plan_nodes", "initiatives", "initiative_placements", "indicators", "indicator_values", "annual_reports", "quarter_updates"] {
+    for table in [
+        "plans",
+        "plan_nodes",
+        "initiatives",
+        "initiative_placements",
+        "indicators",
+        "indicator_values",
+        "annual_reports",
+        "quarter_updates",
+    ] {
         assert_eq!(after[table], before[table], "{table}");
     }
     // Departments stay (they are shared), and the audit trail grows.

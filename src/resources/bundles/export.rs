@@ -14,7 +14,13 @@ use crate::resources::indicators::{self, Indicator};
 use crate::resources::initiatives::{self, Initiative, RelatedPrograms};
 use crate::resources::nodes::Node;
 use crate::resources::plans::Plan;
-use crate::schema::{annual_reports, departments, indicators as indicators_table, initiative_placements, initiatives as initiatives_table, plan_nodes, quarter_updates};
+use crate::schema::{
+    annual_reports, departments, indicators as indicators_table, initiative_placements,
+    initiatives as initiatives_table, plan_nodes, quarter_updates,
+};
+
+/// (report id, quarter, plan text, result text, mark)
+type QuarterRow = (DbUuid, i32, Option<String>, Option<String>, Option<String>);
 
 #[derive(Queryable)]
 struct ReportRow {
@@ -85,11 +91,17 @@ pub fn export(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PlanBundle> {
             annual_reports::workflow_state,
         ))
         .load(conn)?;
-    let quarters: Vec<(DbUuid, i32, Option<String>, Option<String>, Option<String>)> = quarter_updates::table
+    let quarters: Vec<QuarterRow> = quarter_updates::table
         .inner_join(annual_reports::table.inner_join(initiatives_table::table))
         .filter(initiatives_table::plan_id.eq(plan.id))
         .order((quarter_updates::report_id, quarter_updates::quarter))
-        .select((quarter_updates::report_id, quarter_updates::quarter, quarter_updates::plan_text, quarter_updates::result_text, quarter_updates::mark))
+        .select((
+            quarter_updates::report_id,
+            quarter_updates::quarter,
+            quarter_updates::plan_text,
+            quarter_updates::result_text,
+            quarter_updates::mark,
+        ))
         .load(conn)?;
     let mut quarters_by_report: HashMap<DbUuid, Vec<BundleQuarter>> = HashMap::new();
     for (report, quarter, plan_text, result_text, mark) in quarters {
@@ -117,27 +129,45 @@ pub fn export(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PlanBundle> {
         let own: Vec<&Indicator> = indicators_by_initiative.remove(&Some(init.id)).unwrap_or_default();
         let mut years: BTreeMap<i32, BundleYear> = BTreeMap::new();
         for r in reports_by_initiative.remove(&init.id).unwrap_or_default() {
-            years.insert(r.fiscal_year, BundleYear {
-                fiscal_year: Fy(r.fiscal_year),
-                category: r.category.as_deref().map(PlanCategory::from_db).transpose()?.map(|c| c.label().to_string()),
-                plan_text: r.plan_text,
-                quarters: quarters_by_report.remove(&r.id).unwrap_or_default(),
-                result_text: r.result_text,
-                issues_text: r.issues_text,
-                next_steps_text: r.next_steps_text,
-                progress_status: r.progress_status.as_deref().map(ProgressStatus::from_db).transpose()?.map(|p| p.label().to_string()),
-                rating: r.self_rating,
-                committee_rating: r.committee_rating,
-                committee_opinion: r.committee_opinion,
-                indicator_values: Vec::new(),
-                previous_year_result_text: r.previous_year_result_text,
-                workflow_state: Some(WorkflowState::from_db(&r.workflow_state)?),
-            });
+            years.insert(
+                r.fiscal_year,
+                BundleYear {
+                    fiscal_year: Fy(r.fiscal_year),
+                    category: r
+                        .category
+                        .as_deref()
+                        .map(PlanCategory::from_db)
+                        .transpose()?
+                        .map(|c| c.label().to_string()),
+                    plan_text: r.plan_text,
+                    quarters: quarters_by_report.remove(&r.id).unwrap_or_default(),
+                    result_text: r.result_text,
+                    issues_text: r.issues_text,
+                    next_steps_text: r.next_steps_text,
+                    progress_status: r
+                        .progress_status
+                        .as_deref()
+                        .map(ProgressStatus::from_db)
+                        .transpose()?
+                        .map(|p| p.label().to_string()),
+                    rating: r.self_rating,
+                    committee_rating: r.committee_rating,
+                    committee_opinion: r.committee_opinion,
+                    indicator_values: Vec::new(),
+                    previous_year_result_text: r.previous_year_result_text,
+                    workflow_state: Some(WorkflowState::from_db(&r.workflow_state)?),
+                },
+            );
         }
         for ind in &own {
             for v in values.remove(&ind.id).unwrap_or_default() {
                 let year = years.entry(v.fiscal_year).or_insert_with(|| empty_year(v.fiscal_year));
-                year.indicator_values.push(BundleValue { indicator_key: ind.bundle_key.clone(), actual: v.actual, target: v.target, raw: v.raw });
+                year.indicator_values.push(BundleValue {
+                    indicator_key: ind.bundle_key.clone(),
+                    actual: v.actual,
+                    target: v.target,
+                    raw: v.raw,
+                });
             }
         }
         initiatives_out.push(BundleInitiative {
@@ -146,7 +176,11 @@ pub fn export(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PlanBundle> {
             title: init.title,
             description: init.description,
             aim: init.aim,
-            node_keys: link.node_ids.iter().map(|id| node_keys.get(&DbUuid(*id)).cloned().unwrap_or_default()).collect(),
+            node_keys: link
+                .node_ids
+                .iter()
+                .map(|id| node_keys.get(&DbUuid(*id)).cloned().unwrap_or_default())
+                .collect(),
             departments: link.departments.into_iter().map(|(_, name)| name).collect(),
             notes: init.notes,
             related_programs: (init.related_city.is_some() || init.related_council.is_some())
@@ -207,7 +241,12 @@ pub fn export(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PlanBundle> {
                     .remove(&t.id)
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|v| BundleTargetYear { fiscal_year: Fy(v.fiscal_year), target: v.target, actual: v.actual, raw: v.raw })
+                    .map(|v| BundleTargetYear {
+                        fiscal_year: Fy(v.fiscal_year),
+                        target: v.target,
+                        actual: v.actual,
+                        raw: v.raw,
+                    })
                     .collect(),
             })
         })

@@ -35,7 +35,11 @@ impl<'de> Deserialize<'de> for Fy {
                 f.write_str("a fiscal year: 2022, \"R4\", \"令和4年度\", \"H29\" or \"平成29年度\"")
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Fy, E> {
-                i32::try_from(v).ok().filter(|y| (1900..=2200).contains(y)).map(Fy).ok_or_else(|| E::custom(format!("fiscal year {v} is out of range")))
+                i32::try_from(v)
+                    .ok()
+                    .filter(|y| (1900..=2200).contains(y))
+                    .map(Fy)
+                    .ok_or_else(|| E::custom(format!("fiscal year {v} is out of range")))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Fy, E> {
                 self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
@@ -54,7 +58,9 @@ impl utoipa::PartialSchema for Fy {
         OneOfBuilder::new()
             .item(ObjectBuilder::new().schema_type(Type::Integer).examples([serde_json::json!(2022)]))
             .item(ObjectBuilder::new().schema_type(Type::String).examples([serde_json::json!("令和4年度")]))
-            .description(Some("Fiscal year: the Gregorian year in which it starts, or an era form such as R4, 令和4年度, H29"))
+            .description(Some(
+                "Fiscal year: the Gregorian year in which it starts, or an era form such as R4, 令和4年度, H29",
+            ))
             .into()
     }
 }

@@ -16,7 +16,10 @@ use crate::resources::indicators::{self, Baseline, IndicatorInput, IndicatorValu
 use crate::resources::initiatives::{self, InitiativeInput};
 use crate::resources::nodes::{self, Node, NodeInput};
 use crate::resources::plans::{self, Plan, PlanInput, RatingGrade};
-use crate::schema::{annual_reports, departments as departments_table, indicator_values, indicators as indicators_table, initiatives as initiatives_table, quarter_updates};
+use crate::schema::{
+    annual_reports, departments as departments_table, indicator_values, indicators as indicators_table,
+    initiatives as initiatives_table, quarter_updates,
+};
 use crate::state::{now, Actor};
 use crate::validation::{self, Errors};
 
@@ -47,7 +50,11 @@ pub fn validity_from_name(name: &str) -> (Option<i32>, Option<i32>) {
     let s = name.trim();
     let tilde = |c: char| c == '~' || c == '～' || c == '〜';
     if let Some(rest) = s.strip_prefix(tilde) {
-        let era: String = rest.trim_start().chars().take_while(|c| !c.is_whitespace() && !tilde(*c) && *c != ':' && *c != '：').collect();
+        let era: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !tilde(*c) && *c != ':' && *c != '：')
+            .collect();
         let era: String = era.chars().take_while(|c| *c == 'R' || *c == 'H' || c.is_ascii_digit()).collect();
         return (None, crate::fiscal_year::parse(&era));
     }
@@ -93,8 +100,10 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
             }
         }
     }
-    let rating_scale: Vec<RatingGrade> =
-        scale.iter().map(|c| RatingGrade { code: c.clone(), label: legend.get(c).cloned().unwrap_or_default() }).collect();
+    let rating_scale: Vec<RatingGrade> = scale
+        .iter()
+        .map(|c| RatingGrade { code: c.clone(), label: legend.get(c).cloned().unwrap_or_default() })
+        .collect();
 
     // Departments.
     let mut bundle_departments = HashSet::new();
@@ -182,7 +191,11 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
         for (j, name) in init.departments.iter().enumerate() {
             let name = name.trim();
             if !bundle_departments.contains(name) && !known_departments.contains(name) {
-                e.add(format!("{at}/departments/{j}"), "not_found", format!("{name} is neither in departments nor known to the server"));
+                e.add(
+                    format!("{at}/departments/{j}"),
+                    "not_found",
+                    format!("{name} is neither in departments nor known to the server"),
+                );
             } else if !seen.insert(name) {
                 e.add(format!("{at}/departments/{j}"), "duplicate", "listed twice");
             }
@@ -194,7 +207,11 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
             if blank(&ind.key) {
                 e.add(format!("{iat}/key"), "blank", "must not be empty");
             } else if !indicator_keys.insert(ind.key.clone()) {
-                e.add(format!("{iat}/key"), "duplicate", format!("indicator key {} is used twice in the plan", ind.key));
+                e.add(
+                    format!("{iat}/key"),
+                    "duplicate",
+                    format!("indicator key {} is used twice in the plan", ind.key),
+                );
             }
             if blank(&ind.name) || ind.name.chars().count() > 300 {
                 e.add(format!("{iat}/name"), "length", "must be 1 to 300 characters");
@@ -207,7 +224,11 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
         for (j, ind) in init.indicators.iter().enumerate() {
             if let Some(Some(replaced)) = &ind.replaces_key {
                 if !own_indicators.contains_key(replaced.as_str()) || replaced == &ind.key {
-                    e.add(format!("{at}/indicators/{j}/replaces_key"), "not_found", "must name another indicator of this initiative");
+                    e.add(
+                        format!("{at}/indicators/{j}/replaces_key"),
+                        "not_found",
+                        "must name another indicator of this initiative",
+                    );
                 }
             }
         }
@@ -217,7 +238,11 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
             let fy = year.fiscal_year.0;
             data_years.push(fy);
             if !fys.insert(fy) {
-                e.add(format!("{yat}/fiscal_year"), "duplicate", format!("{} appears twice", crate::fiscal_year::label(fy)));
+                e.add(
+                    format!("{yat}/fiscal_year"),
+                    "duplicate",
+                    format!("{} appears twice", crate::fiscal_year::label(fy)),
+                );
             }
             if let Some(c) = &year.category {
                 if PlanCategory::from_label(c).is_none() {
@@ -226,13 +251,21 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
             }
             if let Some(p) = &year.progress_status {
                 if ProgressStatus::from_label(p).is_none() {
-                    e.add(format!("{yat}/progress_status"), "unknown", "must be one of 順調に進んだ, 概ね進んだ, 一部遅れがある, 未実施");
+                    e.add(
+                        format!("{yat}/progress_status"),
+                        "unknown",
+                        "must be one of 順調に進んだ, 概ね進んだ, 一部遅れがある, 未実施",
+                    );
                 }
             }
             for (field, grade) in [("rating", &year.rating), ("committee_rating", &year.committee_rating)] {
                 if let Some(g) = grade {
                     if !scale.contains(g) {
-                        e.add(format!("{yat}/{field}"), "unknown_grade", format!("must be one of {}", scale.join(", ")));
+                        e.add(
+                            format!("{yat}/{field}"),
+                            "unknown_grade",
+                            format!("must be one of {}", scale.join(", ")),
+                        );
                     }
                 }
             }
@@ -253,12 +286,18 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
             for (k, v) in year.indicator_values.iter().enumerate() {
                 let vat = format!("{yat}/indicator_values/{k}/indicator_key");
                 match own_indicators.get(v.indicator_key.as_str()) {
-                    None => e.add(vat, "not_found", format!("{} is not an indicator of this initiative", v.indicator_key)),
+                    None => {
+                        e.add(vat, "not_found", format!("{} is not an indicator of this initiative", v.indicator_key))
+                    }
                     Some((from, to)) => {
                         if !valued.insert(v.indicator_key.as_str()) {
                             e.add(vat, "duplicate", "two values for one indicator in one year");
                         } else if from.is_some_and(|f| fy < f) || to.is_some_and(|t| fy > t) {
-                            e.add(vat, "fiscal_year_out_of_range", format!("the indicator is not valid in {}", crate::fiscal_year::label(fy)));
+                            e.add(
+                                vat,
+                                "fiscal_year_out_of_range",
+                                format!("the indicator is not valid in {}", crate::fiscal_year::label(fy)),
+                            );
                         }
                     }
                 }
@@ -292,7 +331,11 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
     let start = bundle.plan.start_fy.map(|f| f.0).or_else(|| data_years.iter().copied().min());
     let end = bundle.plan.end_fy.map(|f| f.0).or_else(|| data_years.iter().copied().max());
     let (Some(start), Some(end)) = (start, end) else {
-        e.add("/plan/start_fy", "required", "give start_fy and end_fy: the bundle has no yearly data to derive them from");
+        e.add(
+            "/plan/start_fy",
+            "required",
+            "give start_fy and end_fy: the bundle has no yearly data to derive them from",
+        );
         return Err(e);
     };
     let plan = PlanInput {
@@ -372,22 +415,28 @@ fn default_direction(given: Option<Direction>, final_target: Option<f64>) -> Dir
 
 /// Validates and writes a bundle as a new plan, in the caller's transaction.
 pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> ApiResult<(Plan, ImportCounts)> {
-    let known: HashSet<String> = departments_table::table.select(departments_table::name).load::<String>(conn)?.into_iter().collect();
+    let known: HashSet<String> =
+        departments_table::table.select(departments_table::name).load::<String>(conn)?.into_iter().collect();
     let checked = check(bundle, &known).map_err(|e| ApiError::Validation(e.0))?;
     let mut counts = ImportCounts::default();
     let plan = plans::insert(conn, &checked.plan)?;
 
     // Departments by name, created when missing.
-    let mut department_ids: HashMap<String, DbUuid> =
-        departments_table::table.select((departments_table::name, departments_table::id)).load::<(String, DbUuid)>(conn)?.into_iter().collect();
+    let mut department_ids: HashMap<String, DbUuid> = departments_table::table
+        .select((departments_table::name, departments_table::id))
+        .load::<(String, DbUuid)>(conn)?
+        .into_iter()
+        .collect();
     for d in &bundle.departments {
         let name = d.name.trim().to_string();
-        if department_ids.contains_key(&name) {
-            counts.departments_matched += 1;
-        } else {
-            let row = departments::insert(conn, actor, &DepartmentInput { name: name.clone(), kind: d.kind })?;
-            department_ids.insert(name, row.id);
-            counts.departments_created += 1;
+        match department_ids.entry(name) {
+            std::collections::hash_map::Entry::Occupied(_) => counts.departments_matched += 1,
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let input = DepartmentInput { name: slot.key().clone(), kind: d.kind };
+                let row = departments::insert(conn, actor, &input)?;
+                slot.insert(row.id);
+                counts.departments_created += 1;
+            }
         }
     }
 
@@ -487,12 +536,15 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
             let replaces = match &ind.replaces_key {
                 Some(given) => given.as_deref().map(|k| indicator_ids[k]),
                 None => from.and_then(|f| {
-                    let closing: Vec<DbUuid> = validity.iter().filter(|(_, _, to, _)| *to == Some(f - 1)).map(|v| v.0).collect();
+                    let closing: Vec<DbUuid> =
+                        validity.iter().filter(|(_, _, to, _)| *to == Some(f - 1)).map(|v| v.0).collect();
                     (closing.len() == 1).then(|| closing[0])
                 }),
             };
             if let Some(r) = replaces {
-                diesel::update(indicators_table::table.find(*id)).set(indicators_table::replaces_id.eq(r)).execute(conn)?;
+                diesel::update(indicators_table::table.find(*id))
+                    .set(indicators_table::replaces_id.eq(r))
+                    .execute(conn)?;
             }
         }
 
@@ -502,13 +554,21 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
                 annual_reports::id.eq(report_id),
                 annual_reports::initiative_id.eq(row.id),
                 annual_reports::fiscal_year.eq(year.fiscal_year.0),
-                annual_reports::category.eq(year.category.as_deref().and_then(PlanCategory::from_label).map(|c| c.as_str())),
+                annual_reports::category.eq(year
+                    .category
+                    .as_deref()
+                    .and_then(PlanCategory::from_label)
+                    .map(|c| c.as_str())),
                 annual_reports::plan_text.eq(year.plan_text.clone()),
                 annual_reports::result_text.eq(year.result_text.clone()),
                 annual_reports::issues_text.eq(year.issues_text.clone()),
                 annual_reports::next_steps_text.eq(year.next_steps_text.clone()),
                 annual_reports::previous_year_result_text.eq(year.previous_year_result_text.clone()),
-                annual_reports::progress_status.eq(year.progress_status.as_deref().and_then(ProgressStatus::from_label).map(|p| p.as_str())),
+                annual_reports::progress_status.eq(year
+                    .progress_status
+                    .as_deref()
+                    .and_then(ProgressStatus::from_label)
+                    .map(|p| p.as_str())),
                 annual_reports::self_rating.eq(year.rating.clone()),
                 annual_reports::committee_rating.eq(year.committee_rating.clone()),
                 annual_reports::committee_opinion.eq(year.committee_opinion.clone()),
@@ -529,7 +589,14 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
                 ));
             }
             for v in &year.indicator_values {
-                values.push(value_row(indicator_ids[v.indicator_key.as_str()], year.fiscal_year.0, v.target, v.actual, v.raw.clone(), ts));
+                values.push(value_row(
+                    indicator_ids[v.indicator_key.as_str()],
+                    year.fiscal_year.0,
+                    v.target,
+                    v.actual,
+                    v.raw.clone(),
+                    ts,
+                ));
             }
         }
     }
@@ -562,14 +629,18 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
     counts.indicator_values = crate::insert_many!(conn, indicator_values::table, values)?;
 
     let view = plans::PlanView::try_from(plan.clone())?;
-    audit::record(conn, actor, Change::<Nothing, _> {
-        action: "import",
-        entity_type: "plan",
-        entity_id: plan.id.0,
-        plan_id: Some(plan.id.0),
-        before: None,
-        after: Some(&serde_json::json!({ "plan": view, "counts": counts })),
-    })?;
+    audit::record(
+        conn,
+        actor,
+        Change::<Nothing, _> {
+            action: "import",
+            entity_type: "plan",
+            entity_id: plan.id.0,
+            plan_id: Some(plan.id.0),
+            before: None,
+            after: Some(&serde_json::json!({ "plan": view, "counts": counts })),
+        },
+    )?;
     Ok((plan, counts))
 }
 
@@ -577,8 +648,25 @@ fn baseline(b: &Option<BundleBaseline>) -> Option<Baseline> {
     b.as_ref().and_then(|b| b.value.map(|value| Baseline { fiscal_year: b.fiscal_year.0, value }))
 }
 
-fn value_row(indicator_id: DbUuid, fiscal_year: i32, target: Option<f64>, actual: Option<f64>, raw: Option<String>, ts: chrono::NaiveDateTime) -> IndicatorValue {
-    IndicatorValue { id: DbUuid(Uuid::now_v7()), indicator_id, fiscal_year, target, actual, raw, version: 1, created_at: ts, updated_at: ts }
+fn value_row(
+    indicator_id: DbUuid,
+    fiscal_year: i32,
+    target: Option<f64>,
+    actual: Option<f64>,
+    raw: Option<String>,
+    ts: chrono::NaiveDateTime,
+) -> IndicatorValue {
+    IndicatorValue {
+        id: DbUuid(Uuid::now_v7()),
+        indicator_id,
+        fiscal_year,
+        target,
+        actual,
+        raw,
+        version: 1,
+        created_at: ts,
+        updated_at: ts,
+    }
 }
 
 #[cfg(test)]

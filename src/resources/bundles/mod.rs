@@ -56,7 +56,11 @@ pub struct ImportResult {
     )
 )]
 #[post("/plan-bundles")]
-pub async fn import_bundle(state: web::Data<AppState>, actor: Actor, body: BundleBody<PlanBundle>) -> ApiResult<HttpResponse> {
+pub async fn import_bundle(
+    state: web::Data<AppState>,
+    actor: Actor,
+    body: BundleBody<PlanBundle>,
+) -> ApiResult<HttpResponse> {
     let bundle = body.0;
     let (plan, counts) = state.write(move |conn| import::import(conn, &actor, &bundle)).await?;
     let (id, version) = (plan.id, plan.version);
