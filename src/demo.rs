@@ -16,12 +16,11 @@ pub const BUNDLES: [(&str, &str); 2] = [
 
 /// Imports the demo plans unless the database already holds plans. Returns how many were imported.
 pub fn load_if_empty(conn: &mut DbConnection) -> ApiResult<usize> {
-    use diesel::Connection;
     let existing: i64 = plans::table.count().get_result(conn)?;
     if existing > 0 {
         return Ok(0);
     }
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         for (name, text) in BUNDLES {
             let bundle: PlanBundle = crate::http::parse_json(text.as_bytes())?;
             let (plan, counts) = import::import(conn, &Actor::default(), &bundle)?;

@@ -36,8 +36,7 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        use diesel::Connection;
-        self.db(move |conn| conn.transaction(work)).await
+        self.db(move |conn| crate::db::write_transaction(conn, work)).await
     }
 }
 

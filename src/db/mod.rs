@@ -101,6 +101,32 @@ impl ManageConnection for ConnectionManager {
     }
 }
 
+/// Runs `work` in one write transaction. On SQLite it begins `IMMEDIATE`, taking the write lock
+/// up front: a deferred transaction that reads and then writes fails at once with "database is
+/// locked" when another writer got there first, whatever the busy timeout.
+pub fn write_transaction<T, E, F>(conn: &mut DbConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    type Manager = <DbConnection as Connection>::TransactionManager;
+    match conn {
+        DbConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+        DbConnection::Pg(_) => Manager::begin_transaction(conn)?,
+    }
+    match work(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => {
+            Manager::rollback_transaction(conn)?;
+            Err(e)
+        }
+    }
+}
+
 /// Opens the pool and checks one connection, so a wrong URL fails at start with its real cause.
 pub fn connect(url: &str, max_size: u32) -> Result<Pool, String> {
     let manager = ConnectionManager::new(url);

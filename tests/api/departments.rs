@@ -64,3 +64,22 @@ fn departments_page_by_name() {
     assert_eq!(names, sorted);
     assert_eq!(names.len(), 5);
 }
+
+#[test]
+fn concurrent_writers_all_succeed() {
+    let app = std::sync::Arc::new(TestApp::spawn());
+    let handles: Vec<_> = (0..16)
+        .map(|n| {
+            let app = app.clone();
+            std::thread::spawn(move || {
+                let r = app.post("/api/v1/departments", &json!({"name": format!("課{n}"), "kind": "city_department"}));
+                (r.status, r.body)
+            })
+        })
+        .collect();
+    for h in handles {
+        let (status, body) = h.join().unwrap();
+        assert_eq!(status, 201, "{body}");
+    }
+    assert_eq!(app.get("/api/v1/departments?limit=500").ok(200)["items"].as_array().unwrap().len(), 16);
+}
