@@ -16,7 +16,9 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self as api_http, BodyLimits};
 use crate::openapi::ApiDoc;
-use crate::resources::{bundles, departments, indicators, initiatives, nodes, plans};
+use crate::resources::{
+    api_tokens, audit_events, bundles, departments, indicators, initiatives, nodes, plans, sessions, users,
+};
 use crate::state::{AppState, RequestId};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -34,7 +36,7 @@ pub fn routes() -> (
     >,
     utoipa::openapi::OpenApi,
 ) {
-    App::new()
+    let (app, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(healthz)
@@ -75,21 +77,60 @@ pub fn routes() -> (
                 .service(indicators::revise_target)
                 .service(bundles::import_bundle)
                 .service(bundles::export_bundle)
+                .service(sessions::sign_in)
+                .service(sessions::refresh)
+                .service(sessions::sign_out)
+                .service(users::me)
+                .service(users::list_users)
+                .service(users::create_user)
+                .service(users::get_user)
+                .service(users::update_user)
+                .service(api_tokens::create_api_token)
+                .service(api_tokens::list_api_tokens)
+                .service(api_tokens::get_api_token)
+                .service(api_tokens::revoke_api_token)
+                .service(audit_events::list_audit_events)
                 // Inside the scope (which answers every /api/v1 path), not part of the document itself.
                 .route("/openapi.json", web::get().to(openapi_json)),
         )
-        .split_for_parts()
+        .split_for_parts();
+    crate::openapi::secure(&mut api);
+    (app, api)
+}
+
+/// How the HTTP server runs.
+#[derive(Debug, Clone, Default)]
+pub struct ServerSettings {
+    pub limits: BodyLimits,
+    pub workers: Option<usize>,
+    /// Origins allowed to call from browsers (CORS); empty: CORS off.
+    pub cors_origins: Vec<String>,
+}
+
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    let mut cors = actix_cors::Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            header::IF_NONE_MATCH,
+            HeaderName::from_static("idempotency-key"),
+            REQUEST_ID,
+        ])
+        .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER, header::WWW_AUTHENTICATE, REQUEST_ID])
+        .max_age(3600);
+    for origin in origins {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
 }
 
 /// Builds the server on an already bound listener (tests bind port 0).
-pub fn server(
-    state: AppState,
-    limits: BodyLimits,
-    listener: TcpListener,
-    workers: Option<usize>,
-) -> std::io::Result<Server> {
+pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) -> std::io::Result<Server> {
     let state = web::Data::new(state);
-    let limits = web::Data::new(limits);
+    let limits = web::Data::new(settings.limits);
+    let origins = settings.cors_origins.clone();
     let mut server = HttpServer::new(move || {
         let (app, api) = routes();
         let document = web::Data::new(OpenApiJson(api.to_pretty_json().unwrap_or_default()));
@@ -103,6 +144,7 @@ pub fn server(
             .service(swagger)
             .route("/docs", web::get().to(docs_redirect))
             .default_service(web::to(not_found))
+            .wrap(actix_web::middleware::Condition::new(!origins.is_empty(), cors(&origins)))
             .wrap_fn(|req, srv| {
                 let request_id = request_id_of(&req);
                 req.extensions_mut().insert(RequestId(request_id.clone()));
@@ -126,7 +168,7 @@ pub fn server(
             })
     })
     .listen(listener)?;
-    if let Some(n) = workers {
+    if let Some(n) = settings.workers {
         server = server.workers(n);
     }
     Ok(server.run())

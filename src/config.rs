@@ -26,6 +26,27 @@ pub struct Config {
     pub max_bundle_bytes: usize,
     /// `SHINCHOKU_WORKERS`, default the number of CPUs.
     pub workers: Option<usize>,
+    /// `SHINCHOKU_JWT_SECRET`: required outside demo mode, at least 32 bytes.
+    pub jwt_secret: Option<String>,
+    /// `SHINCHOKU_JWT_ALGORITHM`, default `HS256` (`HS384`, `HS512`).
+    pub jwt_algorithm: String,
+    /// `SHINCHOKU_JWT_ISSUER`, default `shinchoku`.
+    pub jwt_issuer: String,
+    /// `SHINCHOKU_JWT_AUDIENCE`, default `shinchoku-api`.
+    pub jwt_audience: String,
+    /// `SHINCHOKU_ACCESS_TOKEN_TTL_SECONDS`, default 900.
+    pub access_token_ttl: i64,
+    /// `SHINCHOKU_REFRESH_TOKEN_TTL_SECONDS`, default 30 days.
+    pub refresh_token_ttl: i64,
+    /// `SHINCHOKU_LOGIN_MAX_FAILURES` (per account, default 5), `SHINCHOKU_LOGIN_MAX_FAILURES_PER_ADDRESS`
+    /// (default 20), `SHINCHOKU_LOGIN_WINDOW_SECONDS` and `SHINCHOKU_LOGIN_BLOCK_SECONDS` (default 900).
+    pub login_limits: crate::auth::throttle::Limits,
+    /// `SHINCHOKU_TRUST_PROXY`, default false: take the client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
+    /// `SHINCHOKU_CORS_ORIGINS`: comma-separated origins allowed to call from browsers (default none).
+    pub cors_origins: Vec<String>,
+    /// `SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN` / `SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD`: created at start when missing.
+    pub bootstrap_admin: Option<(String, String)>,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -37,6 +58,21 @@ fn parse_var<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> 
         None => Ok(default),
         Some(v) => v.trim().parse().map_err(|_| format!("{name}={v} is not valid")),
     }
+}
+
+/// A signing secret must be long and not trivially guessable.
+pub fn check_secret(secret: &str) -> Result<(), String> {
+    let distinct: std::collections::HashSet<char> = secret.chars().collect();
+    if secret.len() < 32 {
+        return Err(format!(
+            "SHINCHOKU_JWT_SECRET is too short ({} bytes): use at least 32 bytes of random text",
+            secret.len()
+        ));
+    }
+    if distinct.len() < 10 {
+        return Err("SHINCHOKU_JWT_SECRET is too repetitive: use random text (e.g. `openssl rand -base64 48`)".into());
+    }
+    Ok(())
 }
 
 impl Config {
@@ -60,6 +96,65 @@ impl Config {
             workers: var("SHINCHOKU_WORKERS")
                 .map(|v| v.parse().map_err(|_| format!("SHINCHOKU_WORKERS={v} is not valid")))
                 .transpose()?,
+            jwt_secret: var("SHINCHOKU_JWT_SECRET"),
+            jwt_algorithm: var("SHINCHOKU_JWT_ALGORITHM").unwrap_or_else(|| "HS256".into()),
+            jwt_issuer: var("SHINCHOKU_JWT_ISSUER").unwrap_or_else(|| "shinchoku".into()),
+            jwt_audience: var("SHINCHOKU_JWT_AUDIENCE").unwrap_or_else(|| "shinchoku-api".into()),
+            access_token_ttl: parse_var("SHINCHOKU_ACCESS_TOKEN_TTL_SECONDS", 900)?,
+            refresh_token_ttl: parse_var("SHINCHOKU_REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600)?,
+            login_limits: crate::auth::throttle::Limits {
+                per_account: parse_var("SHINCHOKU_LOGIN_MAX_FAILURES", 5)?,
+                per_address: parse_var("SHINCHOKU_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)?,
+                window_seconds: parse_var("SHINCHOKU_LOGIN_WINDOW_SECONDS", 900)?,
+                block_seconds: parse_var("SHINCHOKU_LOGIN_BLOCK_SECONDS", 900)?,
+            },
+            trust_proxy: parse_var("SHINCHOKU_TRUST_PROXY", false)?,
+            cors_origins: var("SHINCHOKU_CORS_ORIGINS")
+                .map(|v| v.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect())
+                .unwrap_or_default(),
+            bootstrap_admin: match (var("SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN"), var("SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD")) {
+                (Some(login), Some(password)) => Some((login, password)),
+                (None, None) => None,
+                _ => {
+                    return Err(
+                        "set both SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN and SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD, or neither"
+                            .into(),
+                    )
+                }
+            },
+        })
+    }
+
+    /// Authentication settings. Outside demo mode a missing or weak signing secret stops the
+    /// service; demo mode uses the configured secret or a random one.
+    pub fn auth(&self, demo: bool) -> Result<crate::auth::AuthConfig, String> {
+        let secret = match &self.jwt_secret {
+            Some(secret) => {
+                check_secret(secret)?;
+                secret.as_bytes().to_vec()
+            }
+            None if demo => crate::auth::secret::generate("").into_bytes(),
+            None => {
+                return Err("SHINCHOKU_JWT_SECRET is not set: give at least 32 bytes of random text \
+                            (for example the output of `openssl rand -base64 48`)"
+                    .into())
+            }
+        };
+        let algorithm = crate::auth::jwt::parse_algorithm(&self.jwt_algorithm)?;
+        if self.access_token_ttl < 30 || self.refresh_token_ttl < self.access_token_ttl {
+            return Err("token lifetimes: access ≥ 30 s and refresh ≥ access".into());
+        }
+        Ok(crate::auth::AuthConfig {
+            keys: crate::auth::jwt::Keys::hmac(
+                algorithm,
+                &secret,
+                &self.jwt_issuer,
+                &self.jwt_audience,
+                self.access_token_ttl,
+            ),
+            refresh_ttl_seconds: self.refresh_token_ttl,
+            throttle: self.login_limits,
+            trust_proxy: self.trust_proxy,
         })
     }
 

@@ -2,9 +2,12 @@
 
 use diesel::prelude::*;
 
-use crate::db::DbConnection;
+use crate::auth::Role;
+use crate::db::{DbConnection, DbUuid};
 use crate::error::ApiResult;
 use crate::resources::bundles::{format::PlanBundle, import};
+use crate::resources::users::{self, UserInput};
+use crate::schema::departments;
 use crate::schema::plans;
 use crate::state::Actor;
 
@@ -13,6 +16,44 @@ pub const BUNDLES: [(&str, &str); 2] = [
     ("regional-welfare-plan.bundle.json", include_str!("demo/regional-welfare-plan.bundle.json")),
     ("silver-center-basic-plan.bundle.json", include_str!("demo/silver-center-basic-plan.bundle.json")),
 ];
+
+/// Demo-only users, one per role (documented in README.md; never use these outside `--demo`).
+pub const USERS: [(&str, &str, Role, Option<&str>, &str); 4] = [
+    ("admin", "demo-admin-password", Role::Admin, None, "事務局 デモ"),
+    ("fukushi", "demo-department-password", Role::Department, Some("社会福祉課"), "社会福祉課 デモ"),
+    ("shakyo", "demo-council-password", Role::Council, Some("社会福祉協議会"), "社会福祉協議会 デモ"),
+    ("iinkai", "demo-committee-password", Role::Committee, None, "推進委員会 デモ"),
+];
+
+/// Creates the demo users that do not exist yet; returns how many were created.
+pub fn ensure_users(conn: &mut DbConnection) -> ApiResult<usize> {
+    let mut created = 0;
+    for (login, password, role, department, name) in USERS {
+        if users::exists(conn, login)? {
+            continue;
+        }
+        let department_ids = match department {
+            Some(d) => departments::table
+                .filter(departments::name.eq(d))
+                .select(departments::id)
+                .load::<DbUuid>(conn)?
+                .into_iter()
+                .map(|id| id.0)
+                .collect(),
+            None => Vec::new(),
+        };
+        let input = UserInput {
+            login: login.into(),
+            display_name: name.into(),
+            password: password.into(),
+            role,
+            department_ids,
+        };
+        crate::db::write_transaction(conn, |conn| users::create(conn, &Actor::default(), &input))?;
+        created += 1;
+    }
+    Ok(created)
+}
 
 /// Imports the demo plans unless the database already holds plans. Returns how many were imported.
 pub fn load_if_empty(conn: &mut DbConnection) -> ApiResult<usize> {

@@ -1,6 +1,7 @@
 //! Enumerations stored as text, with their Japanese labels for people.
 
 /// Defines a snake_case string enum with its database text and Japanese label.
+#[macro_export]
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal, $label:literal;)* }) => {
         $(#[$meta])*
@@ -23,9 +24,9 @@ macro_rules! text_enum {
             }
 
             /// Reads the stored text; unknown text is a database fault.
-            pub fn from_db(text: &str) -> Result<Self, crate::error::ApiError> {
+            pub fn from_db(text: &str) -> Result<Self, $crate::error::ApiError> {
                 Self::ALL.iter().copied().find(|v| v.as_str() == text).ok_or_else(|| {
-                    crate::error::ApiError::Internal(format!("unknown {} in database: {text}", stringify!($name)))
+                    $crate::error::ApiError::Internal(format!("unknown {} in database: {text}", stringify!($name)))
                 })
             }
 

@@ -55,6 +55,14 @@ pub struct Problem {
 pub enum ApiError {
     #[error("{detail}")]
     BadRequest { detail: String, errors: Vec<FieldError> },
+    /// No credentials at all.
+    #[error("send Authorization: Bearer <access token or API token>")]
+    Unauthenticated,
+    /// Credentials that do not hold (expired, revoked, forged…).
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -67,6 +75,8 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("{}", validation_detail(.0))]
     Validation(Vec<FieldError>),
+    #[error("too many failed logins; try again in {retry_after} seconds")]
+    TooManyRequests { retry_after: u64 },
     #[error("{0}")]
     Unavailable(String),
     #[error("internal error")]
@@ -97,12 +107,15 @@ impl ApiError {
     fn kind(&self) -> (&'static str, &'static str) {
         match self {
             ApiError::BadRequest { .. } => ("bad-request", "Bad request"),
+            ApiError::Unauthenticated | ApiError::Unauthorized(_) => ("unauthorized", "Authentication required"),
+            ApiError::Forbidden(_) => ("forbidden", "Forbidden"),
             ApiError::NotFound(_) => ("not-found", "Not found"),
             ApiError::Conflict(_) => ("conflict", "Conflict with the current state"),
             ApiError::PreconditionFailed => ("precondition-failed", "Precondition failed"),
             ApiError::PayloadTooLarge { .. } => ("payload-too-large", "Payload too large"),
             ApiError::UnsupportedMediaType(_) => ("unsupported-media-type", "Unsupported media type"),
             ApiError::Validation(_) => ("validation", "Validation failed"),
+            ApiError::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
             ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
             ApiError::Internal(_) => ("internal", "Internal server error"),
         }
@@ -128,12 +141,15 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::Unauthenticated | ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -148,8 +164,25 @@ impl ResponseError for ApiError {
         }
         let mut response = HttpResponse::build(self.status_code());
         response.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
-        if let ApiError::Unavailable(_) = self {
-            response.insert_header((header::RETRY_AFTER, "5"));
+        match self {
+            ApiError::Unavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            ApiError::TooManyRequests { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            ApiError::Unauthenticated => {
+                // RFC 6750 §3: no error code when the request carried no credentials.
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"shinchoku\""));
+            }
+            ApiError::Unauthorized(reason) => {
+                let reason = reason.replace(['"', '\\'], "'");
+                response.insert_header((
+                    header::WWW_AUTHENTICATE,
+                    format!("Bearer realm=\"shinchoku\", error=\"invalid_token\", error_description=\"{reason}\""),
+                ));
+            }
+            _ => {}
         }
         response.body(serde_json::to_string(&self.problem()).unwrap_or_default())
     }
@@ -219,6 +252,9 @@ macro_rules! problem_responses {
 fn problem_slug(status: u16) -> &'static str {
     match status {
         400 => "bad-request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        429 => "too-many-requests",
         404 => "not-found",
         409 => "conflict",
         412 => "precondition-failed",
@@ -232,6 +268,9 @@ fn problem_slug(status: u16) -> &'static str {
 
 problem_responses! {
     BadRequest => "Malformed JSON, or an invalid query or path parameter (for example a path id that is not a UUID).", 400, "/path/plan_id: must be a UUID";
+    Unauthorized => "No credentials, or invalid ones (expired, revoked, wrong signature…). Send `Authorization: Bearer <access token or API token>`; the `WWW-Authenticate` header says why.", 401, "the access token has expired";
+    Forbidden => "Authenticated, but this role (or this API token's scopes) may not do this to this object.", 403, "only the secretariat (admin) may do this";
+    TooManyRequests => "Too many failed logins for this account or address; `Retry-After` says when to try again.", 429, "too many failed logins; try again in 900 seconds";
     NotFound => "No such resource (or not visible to the caller).", 404, "plan not found";
     Conflict => "The request conflicts with the current state (for example deleting a node that still has children).", 409, "node still has 2 child nodes and 0 initiatives";
     PreconditionFailed => "`If-Match` does not match the current ETag: someone changed the resource since you read it.", 412, "the resource has changed since it was read (If-Match does not match the current ETag)";

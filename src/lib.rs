@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -11,6 +12,7 @@ pub mod fiscal_year;
 pub mod http;
 pub mod natural;
 pub mod openapi;
+pub mod policy;
 pub mod resources;
 pub mod schema;
 pub mod state;

@@ -3,9 +3,12 @@
 use std::net::TcpListener;
 use std::process::ExitCode;
 
+use shinchoku::app::ServerSettings;
+use shinchoku::auth::Role;
 use shinchoku::config::{Config, LogFormat};
 use shinchoku::http::BodyLimits;
-use shinchoku::state::AppState;
+use shinchoku::resources::users::{self, UserInput};
+use shinchoku::state::{Actor, AppState};
 use shinchoku::{app, db, demo, openapi};
 
 const USAGE: &str = "\
@@ -40,14 +43,37 @@ fn open_database(config: &Config) -> Result<db::Pool, String> {
     Ok(pool)
 }
 
+/// Creates the configured admin when no user has that login.
+fn bootstrap_admin(config: &Config, pool: &db::Pool) -> Result<(), String> {
+    let Some((login, password)) = &config.bootstrap_admin else { return Ok(()) };
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    if users::exists(&mut conn, login).map_err(|e| e.to_string())? {
+        return Ok(());
+    }
+    let input = UserInput {
+        login: login.clone(),
+        display_name: "Administrator".into(),
+        password: password.clone(),
+        role: Role::Admin,
+        department_ids: Vec::new(),
+    };
+    db::write_transaction(&mut conn, |conn| users::create(conn, &Actor::default(), &input))
+        .map_err(|e| format!("bootstrap admin {login}: {e}"))?;
+    tracing::info!(%login, "bootstrap admin created");
+    Ok(())
+}
+
 fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
+    let auth = config.auth(demo_mode)?;
     let pool = open_database(&config)?;
+    bootstrap_admin(&config, &pool)?;
     if demo_mode {
         let mut conn = pool.get().map_err(|e| e.to_string())?;
         let imported = demo::load_if_empty(&mut conn).map_err(|e| format!("demo data: {e}"))?;
         if imported > 0 {
             tracing::info!(imported, "demo plans imported");
         }
+        demo::ensure_users(&mut conn).map_err(|e| format!("demo users: {e}"))?;
     }
     let listener = TcpListener::bind(&config.bind).map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
@@ -57,9 +83,15 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
     if demo_mode {
         println!("Shinchoku is running with demo data.");
         println!("  API docs:  http://{address}/docs/");
-        println!("  Plans:     http://{address}/api/v1/plans");
+        println!("  Sign in:   POST http://{address}/api/v1/auth/token");
+        println!("Demo users (demo only — never use these passwords elsewhere):");
+        for (login, password, role, department, _) in demo::USERS {
+            println!("  {login:<8} {password:<26} {:<10} {}", role.as_str(), department.unwrap_or(""));
+        }
     }
-    let server = app::server(AppState { pool }, limits, listener, config.workers).map_err(|e| e.to_string())?;
+    let state = AppState { pool, auth: std::sync::Arc::new(auth) };
+    let settings = ServerSettings { limits, workers: config.workers, cors_origins: config.cors_origins.clone() };
+    let server = app::server(state, settings, listener).map_err(|e| e.to_string())?;
     actix_web::rt::System::new().block_on(server).map_err(|e| e.to_string())
 }
 

@@ -23,6 +23,9 @@ resource has an `ETag` and honours `If-Match` (412 when stale).",
         schemas(error::Problem, error::FieldError),
         responses(
             error::BadRequest,
+            error::Unauthorized,
+            error::Forbidden,
+            error::TooManyRequests,
             error::NotFound,
             error::Conflict,
             error::PreconditionFailed,
@@ -40,10 +43,65 @@ resource has an `ETag` and honours `If-Match` (412 when stale).",
         (name = "initiatives", description = "Initiatives (取組項目): the unit that is reported on"),
         (name = "indicators", description = "Indicators (実績の指標) of initiatives, and plan-level targets"),
         (name = "bundles", description = "Whole plans as one JSON document (import/export)"),
+        (name = "auth", description = "Signing in: access tokens (JWT) and refresh tokens"),
+        (name = "users", description = "Users, their roles and departments; who am I"),
+        (name = "api-tokens", description = "Tokens for scripts: scoped, expiring, revocable"),
+        (name = "audit", description = "The audit trail of every write"),
         (name = "operations", description = "Health and readiness"),
     )
 )]
 pub struct ApiDoc;
+
+/// Declares the two ways to authenticate and, on every `/api/v1` operation that requires it,
+/// the security requirement and the shared 401/403 responses.
+pub fn secure(api: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+    use utoipa::openapi::{Ref, RefOr};
+    let components = api.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        "bearer",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .bearer_format("JWT")
+                .description(Some("Access token from `POST /api/v1/auth/token` (short-lived JWT)."))
+                .build(),
+        ),
+    );
+    components.add_security_scheme(
+        "api_token",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .description(Some(
+                    "API token (`shk_…`) from `POST /api/v1/api-tokens`, for scripts; limited by its scopes.",
+                ))
+                .build(),
+        ),
+    );
+    for (path, item) in api.paths.paths.iter_mut() {
+        if !path.starts_with("/api/v1/") {
+            continue;
+        }
+        let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+        for op in operations.into_iter().flatten() {
+            // Operations that declare their own (empty) requirement are public.
+            if op.security.is_some() {
+                continue;
+            }
+            op.security = Some(vec![
+                SecurityRequirement::new("bearer", Vec::<String>::new()),
+                SecurityRequirement::new("api_token", Vec::<String>::new()),
+            ]);
+            for (status, name) in [("401", "Unauthorized"), ("403", "Forbidden")] {
+                op.responses
+                    .responses
+                    .entry(status.to_string())
+                    .or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+            }
+        }
+    }
+}
 
 /// The complete document, as served at `/api/v1/openapi.json` and committed at `openapi/openapi.json`.
 pub fn document() -> utoipa::openapi::OpenApi {

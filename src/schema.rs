@@ -30,6 +30,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        owner_department_id -> Nullable<PortableUuid>,
     }
 }
 
@@ -220,4 +221,92 @@ diesel::allow_tables_to_appear_in_same_query!(
     annual_reports,
     quarter_updates,
     audit_events,
+    users,
+    user_departments,
+    refresh_tokens,
+    api_tokens,
+    api_token_departments,
+    login_throttle,
 );
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    users (id) {
+        id -> PortableUuid,
+        login -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        active -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    user_departments (user_id, department_id) {
+        user_id -> PortableUuid,
+        department_id -> PortableUuid,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    refresh_tokens (id) {
+        id -> PortableUuid,
+        user_id -> PortableUuid,
+        family_id -> PortableUuid,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    api_tokens (id) {
+        id -> PortableUuid,
+        user_id -> PortableUuid,
+        name -> Text,
+        token_hash -> Text,
+        token_prefix -> Text,
+        scopes -> Text,
+        expires_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+    api_token_departments (token_id, department_id) {
+        token_id -> PortableUuid,
+        department_id -> PortableUuid,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    login_throttle (throttle_key) {
+        throttle_key -> Text,
+        failures -> Integer,
+        window_started_at -> Timestamp,
+        blocked_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(user_departments -> users (user_id));
+diesel::joinable!(user_departments -> departments (department_id));
+diesel::joinable!(api_token_departments -> api_tokens (token_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(refresh_tokens -> users (user_id));

@@ -1,7 +1,6 @@
 //! Shared application state and the bridge from async handlers to blocking diesel work.
 
-use actix_web::dev::Payload;
-use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use actix_web::web;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::db::{DbConnection, Pool};
@@ -10,6 +9,7 @@ use crate::error::{ApiError, ApiResult};
 #[derive(Clone)]
 pub struct AppState {
     pub pool: Pool,
+    pub auth: std::sync::Arc<crate::auth::AuthConfig>,
 }
 
 impl AppState {
@@ -44,22 +44,13 @@ impl AppState {
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
 
-/// Who is acting and under which request: carried into every audit event.
+/// Who is acting and under which request: carried into every audit event
+/// (from [`crate::auth::Caller`]; empty for start-up work such as loading the demo data).
 #[derive(Debug, Clone, Default)]
 pub struct Actor {
     pub user_id: Option<uuid::Uuid>,
     pub token_id: Option<uuid::Uuid>,
     pub request_id: Option<String>,
-}
-
-impl FromRequest for Actor {
-    type Error = ApiError;
-    type Future = std::future::Ready<Result<Self, ApiError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
-        std::future::ready(Ok(Actor { user_id: None, token_id: None, request_id }))
-    }
 }
 
 pub fn now() -> NaiveDateTime {

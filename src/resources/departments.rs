@@ -8,10 +8,12 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::audit::{self, Change, Nothing};
+use crate::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
 use crate::enums::DepartmentKind;
 use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::policy;
 use crate::schema::{departments, initiative_departments};
 use crate::state::{now, utc, Actor, AppState};
 use crate::validation;
@@ -112,8 +114,8 @@ fn ensure_unique_name(conn: &mut DbConnection, name: &str, except: Option<Uuid>)
     }
 }
 
-/// Creates a department row (used by the endpoint and by bundle import).
-pub fn insert(conn: &mut DbConnection, actor: &Actor, input: &DepartmentInput) -> ApiResult<Department> {
+/// Creates a department row without its audit event (bundle import records one event for all).
+pub fn insert_row(conn: &mut DbConnection, input: &DepartmentInput) -> ApiResult<Department> {
     ensure_unique_name(conn, input.name.trim(), None)?;
     let ts = now();
     let row = Department {
@@ -125,6 +127,12 @@ pub fn insert(conn: &mut DbConnection, actor: &Actor, input: &DepartmentInput) -
         updated_at: ts,
     };
     diesel::insert_into(departments::table).values(&row).execute(conn)?;
+    Ok(row)
+}
+
+/// Creates a department with its audit event.
+pub fn insert(conn: &mut DbConnection, actor: &Actor, input: &DepartmentInput) -> ApiResult<Department> {
+    let row = insert_row(conn, input)?;
     let view = DepartmentView::try_from(row.clone())?;
     audit::record(
         conn,
@@ -144,6 +152,8 @@ pub fn insert(conn: &mut DbConnection, actor: &Actor, input: &DepartmentInput) -
 /// List departments
 ///
 /// Sorted by name. Filter by `kind`.
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "departments",
     params(DepartmentFilter, PageParams),
@@ -154,10 +164,12 @@ pub fn insert(conn: &mut DbConnection, actor: &Actor, input: &DepartmentInput) -
 )]
 #[get("/departments")]
 pub async fn list_departments(
+    principal: Principal,
     state: web::Data<AppState>,
     filter: web::Query<DepartmentFilter>,
     page: web::Query<PageParams>,
 ) -> ApiResult<web::Json<DepartmentList>> {
+    policy::read_internal(&principal)?;
     let page = page.validate()?;
     let kind = filter.kind;
     let rows = state
@@ -184,6 +196,8 @@ pub async fn list_departments(
 }
 
 /// Create a department
+///
+/// Roles: admin.
 #[utoipa::path(
     tag = "departments",
     request_body(content = DepartmentInput, example = json!({"name": "高齢者福祉課", "kind": "city_department"})),
@@ -199,19 +213,22 @@ pub async fn list_departments(
 )]
 #[post("/departments")]
 pub async fn create_department(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     body: JsonBody<DepartmentInput>,
 ) -> ApiResult<HttpResponse> {
+    policy::manage_departments(&caller.principal)?;
     let input = body.0;
     validation::check(&input)?;
-    let row = state.write(move |conn| insert(conn, &actor, &input)).await?;
+    let row = state.write(move |conn| insert(conn, &caller.actor, &input)).await?;
     let version = row.version;
     let view = DepartmentView::try_from(row)?;
     Ok(http::created(&view, format!("/api/v1/departments/{}", view.id), version))
 }
 
 /// Get a department
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "departments",
     params(("department_id" = Uuid, Path, description = "Department id")),
@@ -222,7 +239,12 @@ pub async fn create_department(
     )
 )]
 #[get("/departments/{department_id}")]
-pub async fn get_department(state: web::Data<AppState>, path: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_department(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    policy::read_internal(&principal)?;
     let id = path.into_inner();
     let row = state.db(move |conn| load(conn, id)).await?;
     let version = row.version;
@@ -232,6 +254,8 @@ pub async fn get_department(state: web::Data<AppState>, path: web::Path<Uuid>) -
 /// Update a department
 ///
 /// JSON merge patch. Send `If-Match` with the ETag you read to avoid overwriting someone else's change.
+///
+/// Roles: admin.
 #[utoipa::path(
     tag = "departments",
     params(("department_id" = Uuid, Path, description = "Department id"),
@@ -250,12 +274,14 @@ pub async fn get_department(state: web::Data<AppState>, path: web::Path<Uuid>) -
 )]
 #[patch("/departments/{department_id}")]
 pub async fn update_department(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     if_match: IfMatch,
     body: MergePatch<DepartmentPatch>,
 ) -> ApiResult<HttpResponse> {
+    policy::manage_departments(&caller.principal)?;
+    let actor = caller.actor;
     let id = path.into_inner();
     let patch = body.0;
     let row = state
@@ -301,6 +327,8 @@ pub async fn update_department(
 /// Delete a department
 ///
 /// Refused with 409 while any initiative names it as responsible.
+///
+/// Roles: admin.
 #[utoipa::path(
     tag = "departments",
     params(("department_id" = Uuid, Path, description = "Department id"),
@@ -315,11 +343,13 @@ pub async fn update_department(
 )]
 #[delete("/departments/{department_id}")]
 pub async fn delete_department(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
+    policy::manage_departments(&caller.principal)?;
+    let actor = caller.actor;
     let id = path.into_inner();
     state
         .write(move |conn| {

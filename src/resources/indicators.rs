@@ -12,15 +12,17 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::audit::{self, Change, Nothing};
+use crate::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
 use crate::enums::Direction;
 use crate::error::{self, ApiError, ApiResult};
 use crate::fiscal_year;
 use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::policy;
 use crate::resources::initiatives;
 use crate::resources::plans::{self, Plan};
 use crate::schema::{indicator_values, indicators};
-use crate::state::{now, utc, Actor, AppState};
+use crate::state::{now, utc, AppState};
 use crate::validation::{self, Errors};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -427,10 +429,12 @@ async fn list(state: &AppState, owner: Owner, page: PageParams) -> ApiResult<web
     Ok(web::Json(IndicatorList { items, next_cursor }))
 }
 
-async fn create(state: &AppState, actor: Actor, owner: Owner, input: IndicatorInput) -> ApiResult<HttpResponse> {
+async fn create(state: &AppState, caller: Caller, owner: Owner, input: IndicatorInput) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     let view = state
         .write(move |conn| {
             let (plan, initiative) = owner.resolve(conn)?;
+            policy::write_structure(&principal, &plan)?;
             input_errors(&plan, &input, "").into_result()?;
             check_key(conn, &plan, input.key.as_deref(), None, "/key")?;
             let position = match input.position {
@@ -474,15 +478,17 @@ async fn get_one(state: &AppState, owner: Owner, id: Uuid) -> ApiResult<HttpResp
 
 async fn update(
     state: &AppState,
-    actor: Actor,
+    caller: Caller,
     owner: Owner,
     id: Uuid,
     if_match: IfMatch,
     patch: IndicatorPatch,
 ) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     let view = state
         .write(move |conn| {
             let (plan, before) = load_owned(conn, owner, id)?;
+            policy::write_structure(&principal, &plan)?;
             if_match.check(before.version)?;
             let mut input = IndicatorInput {
                 key: Some(before.bundle_key.clone()),
@@ -578,10 +584,18 @@ fn check_values_in_range(conn: &mut DbConnection, id: DbUuid, from: Option<i32>,
     Ok(())
 }
 
-async fn remove(state: &AppState, actor: Actor, owner: Owner, id: Uuid, if_match: IfMatch) -> ApiResult<HttpResponse> {
+async fn remove(
+    state: &AppState,
+    caller: Caller,
+    owner: Owner,
+    id: Uuid,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     state
         .write(move |conn| {
             let (plan, before) = load_owned(conn, owner, id)?;
+            policy::write_structure(&principal, &plan)?;
             if_match.check(before.version)?;
             let successors: i64 =
                 indicators::table.filter(indicators::replaces_id.eq(before.id)).count().get_result(conn)?;
@@ -609,15 +623,17 @@ async fn remove(state: &AppState, actor: Actor, owner: Owner, id: Uuid, if_match
 
 async fn revise(
     state: &AppState,
-    actor: Actor,
+    caller: Caller,
     owner: Owner,
     id: Uuid,
     input: RevisionInput,
 ) -> ApiResult<HttpResponse> {
-    validation::check(&input)?;
+    let Caller { principal, actor } = caller;
     let view = state
         .write(move |conn| {
             let (plan, old) = load_owned(conn, owner, id)?;
+            policy::write_structure(&principal, &plan)?;
+            validation::check(&input)?;
             let mut errors = Errors::default();
             plan.check_fy(&mut errors, "/from_fy", Some(input.from_fy));
             let first = old.valid_from_fy.unwrap_or(plan.start_fy);
@@ -667,29 +683,18 @@ async fn revise(
             };
             diesel::insert_into(indicators::table).values(&successor).execute(conn)?;
             let closed_view = view_one(conn, closed)?;
+            let view = view(successor, &[])?;
+            // One write, one event: the old definition as it was, and both results.
             audit::record(
                 conn,
                 &actor,
                 Change {
-                    action: "update",
+                    action: "revise",
                     entity_type: owner.what(),
                     entity_id: id,
                     plan_id: Some(plan.id.0),
                     before: Some(&old_view),
-                    after: Some(&closed_view),
-                },
-            )?;
-            let view = view(successor, &[])?;
-            audit::record(
-                conn,
-                &actor,
-                Change::<Nothing, _> {
-                    action: "revise",
-                    entity_type: owner.what(),
-                    entity_id: view.id,
-                    plan_id: Some(plan.id.0),
-                    before: None,
-                    after: Some(&view),
+                    after: Some(&serde_json::json!({ "closed": closed_view, "successor": view })),
                 },
             )?;
             Ok(view)
@@ -701,6 +706,8 @@ async fn revise(
 /// List an initiative's indicators
 ///
 /// In stacking order (上段, 中段, 下段), each with its yearly values.
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "indicators",
     params(("initiative_id" = Uuid, Path, description = "Initiative id"), PageParams),
@@ -712,14 +719,18 @@ async fn revise(
 )]
 #[get("/initiatives/{initiative_id}/indicators")]
 pub async fn list_indicators(
+    principal: Principal,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
     page: web::Query<PageParams>,
 ) -> ApiResult<web::Json<IndicatorList>> {
+    policy::read_internal(&principal)?;
     list(&state, Owner::Initiative(path.into_inner()), page.into_inner()).await
 }
 
 /// Create an indicator
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "indicators",
     params(("initiative_id" = Uuid, Path, description = "Initiative id")),
@@ -736,15 +747,17 @@ pub async fn list_indicators(
 )]
 #[post("/initiatives/{initiative_id}/indicators")]
 pub async fn create_indicator(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     body: JsonBody<IndicatorInput>,
 ) -> ApiResult<HttpResponse> {
-    create(&state, actor, Owner::Initiative(path.into_inner()), body.0).await
+    create(&state, caller, Owner::Initiative(path.into_inner()), body.0).await
 }
 
 /// Get an indicator
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "indicators",
     params(("initiative_id" = Uuid, Path, description = "Initiative id"), ("indicator_id" = Uuid, Path, description = "Indicator id")),
@@ -755,7 +768,12 @@ pub async fn create_indicator(
     )
 )]
 #[get("/initiatives/{initiative_id}/indicators/{indicator_id}")]
-pub async fn get_indicator(state: web::Data<AppState>, path: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+pub async fn get_indicator(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    policy::read_internal(&principal)?;
     let (owner, id) = path.into_inner();
     get_one(&state, Owner::Initiative(owner), id).await
 }
@@ -763,6 +781,8 @@ pub async fn get_indicator(state: web::Data<AppState>, path: web::Path<(Uuid, Uu
 /// Update an indicator
 ///
 /// JSON merge patch. To change what an indicator measures from some FY on, create a revision instead.
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "indicators",
     params(("initiative_id" = Uuid, Path, description = "Initiative id"), ("indicator_id" = Uuid, Path, description = "Indicator id"),
@@ -781,17 +801,19 @@ pub async fn get_indicator(state: web::Data<AppState>, path: web::Path<(Uuid, Uu
 )]
 #[patch("/initiatives/{initiative_id}/indicators/{indicator_id}")]
 pub async fn update_indicator(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
     body: MergePatch<IndicatorPatch>,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    update(&state, actor, Owner::Initiative(owner), id, if_match, body.0).await
+    update(&state, caller, Owner::Initiative(owner), id, if_match, body.0).await
 }
 
 /// Delete an indicator
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "indicators",
     params(("initiative_id" = Uuid, Path, description = "Initiative id"), ("indicator_id" = Uuid, Path, description = "Indicator id"),
@@ -806,19 +828,21 @@ pub async fn update_indicator(
 )]
 #[delete("/initiatives/{initiative_id}/indicators/{indicator_id}")]
 pub async fn delete_indicator(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    remove(&state, actor, Owner::Initiative(owner), id, if_match).await
+    remove(&state, caller, Owner::Initiative(owner), id, if_match).await
 }
 
 /// Revise an indicator (見直し)
 ///
 /// Closes the indicator at the FY before `from_fy` and creates its successor from `from_fy`.
 /// Both keep their values; values of the old indicator at or after `from_fy` make this a 409.
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "indicators",
     params(("initiative_id" = Uuid, Path, description = "Initiative id"), ("indicator_id" = Uuid, Path, description = "Indicator id")),
@@ -836,18 +860,20 @@ pub async fn delete_indicator(
 )]
 #[post("/initiatives/{initiative_id}/indicators/{indicator_id}/revisions")]
 pub async fn revise_indicator(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<(Uuid, Uuid)>,
     body: JsonBody<RevisionInput>,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    revise(&state, actor, Owner::Initiative(owner), id, body.0).await
+    revise(&state, caller, Owner::Initiative(owner), id, body.0).await
 }
 
 /// List a plan's targets
 ///
 /// Plan-level targets (計画期間の目標) with baseline, final target and yearly values.
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "indicators",
     params(("plan_id" = Uuid, Path, description = "Plan id"), PageParams),
@@ -859,14 +885,18 @@ pub async fn revise_indicator(
 )]
 #[get("/plans/{plan_id}/targets")]
 pub async fn list_targets(
+    principal: Principal,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
     page: web::Query<PageParams>,
 ) -> ApiResult<web::Json<IndicatorList>> {
+    policy::read_internal(&principal)?;
     list(&state, Owner::Plan(path.into_inner()), page.into_inner()).await
 }
 
 /// Create a plan target
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "indicators",
     params(("plan_id" = Uuid, Path, description = "Plan id")),
@@ -886,15 +916,17 @@ pub async fn list_targets(
 )]
 #[post("/plans/{plan_id}/targets")]
 pub async fn create_target(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     body: JsonBody<IndicatorInput>,
 ) -> ApiResult<HttpResponse> {
-    create(&state, actor, Owner::Plan(path.into_inner()), body.0).await
+    create(&state, caller, Owner::Plan(path.into_inner()), body.0).await
 }
 
 /// Get a plan target
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "indicators",
     params(("plan_id" = Uuid, Path, description = "Plan id"), ("target_id" = Uuid, Path, description = "Target id")),
@@ -905,12 +937,19 @@ pub async fn create_target(
     )
 )]
 #[get("/plans/{plan_id}/targets/{target_id}")]
-pub async fn get_target(state: web::Data<AppState>, path: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+pub async fn get_target(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    policy::read_internal(&principal)?;
     let (owner, id) = path.into_inner();
     get_one(&state, Owner::Plan(owner), id).await
 }
 
 /// Update a plan target
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "indicators",
     params(("plan_id" = Uuid, Path, description = "Plan id"), ("target_id" = Uuid, Path, description = "Target id"),
@@ -929,17 +968,19 @@ pub async fn get_target(state: web::Data<AppState>, path: web::Path<(Uuid, Uuid)
 )]
 #[patch("/plans/{plan_id}/targets/{target_id}")]
 pub async fn update_target(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
     body: MergePatch<IndicatorPatch>,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    update(&state, actor, Owner::Plan(owner), id, if_match, body.0).await
+    update(&state, caller, Owner::Plan(owner), id, if_match, body.0).await
 }
 
 /// Delete a plan target
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "indicators",
     params(("plan_id" = Uuid, Path, description = "Plan id"), ("target_id" = Uuid, Path, description = "Target id"),
@@ -954,16 +995,18 @@ pub async fn update_target(
 )]
 #[delete("/plans/{plan_id}/targets/{target_id}")]
 pub async fn delete_target(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    remove(&state, actor, Owner::Plan(owner), id, if_match).await
+    remove(&state, caller, Owner::Plan(owner), id, if_match).await
 }
 
 /// Revise a plan target (見直し)
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "indicators",
     params(("plan_id" = Uuid, Path, description = "Plan id"), ("target_id" = Uuid, Path, description = "Target id")),
@@ -981,11 +1024,11 @@ pub async fn delete_target(
 )]
 #[post("/plans/{plan_id}/targets/{target_id}/revisions")]
 pub async fn revise_target(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<(Uuid, Uuid)>,
     body: JsonBody<RevisionInput>,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    revise(&state, actor, Owner::Plan(owner), id, body.0).await
+    revise(&state, caller, Owner::Plan(owner), id, body.0).await
 }

@@ -11,18 +11,20 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::audit::{self, Change, Nothing};
+use crate::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
 use crate::enums::InitiativeStatus;
 use crate::error::{self, ApiError, ApiResult};
 use crate::fiscal_year;
 use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::natural;
+use crate::policy;
 use crate::resources::plans::{self, Plan};
 use crate::schema::{
     annual_reports, departments, indicator_values, indicators, initiative_departments, initiative_placements,
     initiatives, plan_nodes,
 };
-use crate::state::{now, utc, Actor, AppState};
+use crate::state::{now, utc, AppState};
 use crate::validation::{self, Errors};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -398,6 +400,8 @@ pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiat
 ///
 /// In natural order of their codes (1, 2, 10; ①②; (1)(2); I II III). `node_id` includes
 /// initiatives cross-listed under that node.
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "initiatives",
     params(("plan_id" = Uuid, Path, description = "Plan id"), InitiativeFilter, PageParams),
@@ -409,11 +413,13 @@ pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiat
 )]
 #[get("/plans/{plan_id}/initiatives")]
 pub async fn list_initiatives(
+    principal: Principal,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
     filter: web::Query<InitiativeFilter>,
     page: web::Query<PageParams>,
 ) -> ApiResult<web::Json<InitiativeList>> {
+    policy::read_internal(&principal)?;
     let plan_id = path.into_inner();
     let page = page.validate()?;
     let filter = filter.into_inner();
@@ -471,6 +477,8 @@ pub async fn list_initiatives(
 }
 
 /// Create an initiative
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "initiatives",
     params(("plan_id" = Uuid, Path, description = "Plan id")),
@@ -491,16 +499,18 @@ pub async fn list_initiatives(
 )]
 #[post("/plans/{plan_id}/initiatives")]
 pub async fn create_initiative(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     body: JsonBody<InitiativeInput>,
 ) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     let plan_id = path.into_inner();
     let input = body.0;
     let view = state
         .write(move |conn| {
             let plan = plans::load(conn, plan_id)?;
+            policy::write_structure(&principal, &plan)?;
             check_against_plan(conn, &plan, &input, None)?;
             let row = row_from(plan.id, DbUuid(Uuid::now_v7()), &input);
             diesel::insert_into(initiatives::table).values(&row).execute(conn)?;
@@ -528,6 +538,8 @@ pub async fn create_initiative(
 }
 
 /// Get an initiative
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "initiatives",
     params(("initiative_id" = Uuid, Path, description = "Initiative id")),
@@ -538,7 +550,12 @@ pub async fn create_initiative(
     )
 )]
 #[get("/initiatives/{initiative_id}")]
-pub async fn get_initiative(state: web::Data<AppState>, path: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_initiative(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    policy::read_internal(&principal)?;
     let id = path.into_inner();
     let view = state
         .db(move |conn| {
@@ -552,6 +569,8 @@ pub async fn get_initiative(state: web::Data<AppState>, path: web::Path<Uuid>) -
 /// Update an initiative
 ///
 /// JSON merge patch. `node_ids` (primary first) and `department_ids` replace the whole lists.
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "initiatives",
     params(("initiative_id" = Uuid, Path, description = "Initiative id"),
@@ -570,19 +589,21 @@ pub async fn get_initiative(state: web::Data<AppState>, path: web::Path<Uuid>) -
 )]
 #[patch("/initiatives/{initiative_id}")]
 pub async fn update_initiative(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     if_match: IfMatch,
     body: MergePatch<InitiativePatch>,
 ) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     let id = path.into_inner();
     let patch = body.0;
     let view = state
         .write(move |conn| {
             let before = load(conn, id)?;
-            if_match.check(before.version)?;
             let plan = plans::load(conn, before.plan_id.0)?;
+            policy::write_structure(&principal, &plan)?;
+            if_match.check(before.version)?;
             let before_view = view_one(conn, before.clone())?;
             let mut input = InitiativeInput {
                 key: Some(before.bundle_key.clone()),
@@ -692,6 +713,8 @@ fn check_reports_in_range(conn: &mut DbConnection, id: DbUuid, from: Option<i32>
 /// Delete an initiative
 ///
 /// Deletes the initiative with its indicators and yearly data; the audit trail keeps its last state.
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "initiatives",
     params(("initiative_id" = Uuid, Path, description = "Initiative id"),
@@ -705,15 +728,17 @@ fn check_reports_in_range(conn: &mut DbConnection, id: DbUuid, from: Option<i32>
 )]
 #[delete("/initiatives/{initiative_id}")]
 pub async fn delete_initiative(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     let id = path.into_inner();
     state
         .write(move |conn| {
             let before = load(conn, id)?;
+            policy::write_structure(&principal, &plans::load(conn, before.plan_id.0)?)?;
             if_match.check(before.version)?;
             let plan_id = before.plan_id.0;
             let before_view = view_one(conn, before.clone())?;

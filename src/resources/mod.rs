@@ -1,11 +1,15 @@
 //! One module per resource: handlers, their request/response types and OpenAPI docs together.
 
+pub mod api_tokens;
+pub mod audit_events;
 pub mod bundles;
 pub mod departments;
 pub mod indicators;
 pub mod initiatives;
 pub mod nodes;
 pub mod plans;
+pub mod sessions;
+pub mod users;
 
 /// A page of `$item`s: `items` plus the cursor of the next page (`null` on the last page).
 #[macro_export]

@@ -13,12 +13,14 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::audit::{self, Change, Nothing};
+use crate::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::policy;
 use crate::resources::plans::{self, Plan};
 use crate::schema::{indicators, initiative_placements, initiatives, plan_nodes};
-use crate::state::{now, utc, Actor, AppState};
+use crate::state::{now, utc, AppState};
 use crate::validation;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -300,6 +302,8 @@ pub fn delete_all_of_plan(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult
 /// List a plan's nodes
 ///
 /// Depth-first in tree order (siblings by `position`). Filter by `parent_id` or `level`.
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "nodes",
     params(("plan_id" = Uuid, Path, description = "Plan id"), NodeFilter, PageParams),
@@ -311,11 +315,13 @@ pub fn delete_all_of_plan(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult
 )]
 #[get("/plans/{plan_id}/nodes")]
 pub async fn list_nodes(
+    principal: Principal,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
     filter: web::Query<NodeFilter>,
     page: web::Query<PageParams>,
 ) -> ApiResult<web::Json<NodeList>> {
+    policy::read_internal(&principal)?;
     let plan_id = path.into_inner();
     let page = page.validate()?;
     let filter = filter.into_inner();
@@ -343,6 +349,8 @@ pub async fn list_nodes(
 }
 
 /// Create a node
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "nodes",
     params(("plan_id" = Uuid, Path, description = "Plan id")),
@@ -359,17 +367,19 @@ pub async fn list_nodes(
 )]
 #[post("/plans/{plan_id}/nodes")]
 pub async fn create_node(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     body: JsonBody<NodeInput>,
 ) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     let plan_id = path.into_inner();
     let input = body.0;
-    validation::check(&input)?;
     let (row, labels) = state
         .write(move |conn| {
             let plan = plans::load(conn, plan_id)?;
+            policy::write_structure(&principal, &plan)?;
+            validation::check(&input)?;
             let parent = match input.parent_id {
                 Some(p) => Some(
                     load(conn, plan_id, p)
@@ -411,6 +421,8 @@ pub async fn create_node(
 }
 
 /// Get a node
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "nodes",
     params(("plan_id" = Uuid, Path, description = "Plan id"), ("node_id" = Uuid, Path, description = "Node id")),
@@ -421,7 +433,12 @@ pub async fn create_node(
     )
 )]
 #[get("/plans/{plan_id}/nodes/{node_id}")]
-pub async fn get_node(state: web::Data<AppState>, path: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+pub async fn get_node(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    policy::read_internal(&principal)?;
     let (plan_id, node_id) = path.into_inner();
     let (row, plan) = state.db(move |conn| Ok((load(conn, plan_id, node_id)?, plans::load(conn, plan_id)?))).await?;
     let version = row.version;
@@ -432,6 +449,8 @@ pub async fn get_node(state: web::Data<AppState>, path: web::Path<(Uuid, Uuid)>)
 ///
 /// JSON merge patch. Changing `parent_id` moves the node with its whole subtree; a move that
 /// would put a node under itself is refused with 422.
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "nodes",
     params(("plan_id" = Uuid, Path, description = "Plan id"), ("node_id" = Uuid, Path, description = "Node id"),
@@ -449,17 +468,19 @@ pub async fn get_node(state: web::Data<AppState>, path: web::Path<(Uuid, Uuid)>)
 )]
 #[patch("/plans/{plan_id}/nodes/{node_id}")]
 pub async fn update_node(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
     body: MergePatch<NodePatch>,
 ) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     let (plan_id, node_id) = path.into_inner();
     let patch = body.0;
     let (row, labels) = state
         .write(move |conn| {
             let plan = plans::load(conn, plan_id)?;
+            policy::write_structure(&principal, &plan)?;
             let before = load(conn, plan_id, node_id)?;
             if_match.check(before.version)?;
             let mut input = NodeInput {
@@ -560,6 +581,8 @@ pub async fn update_node(
 /// Delete a node
 ///
 /// Refused with 409 while the node has child nodes or initiatives placed under it.
+///
+/// Roles: admin; council users for the plans their council owns.
 #[utoipa::path(
     tag = "nodes",
     params(("plan_id" = Uuid, Path, description = "Plan id"), ("node_id" = Uuid, Path, description = "Node id"),
@@ -574,15 +597,17 @@ pub async fn update_node(
 )]
 #[delete("/plans/{plan_id}/nodes/{node_id}")]
 pub async fn delete_node(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     let (plan_id, node_id) = path.into_inner();
     state
         .write(move |conn| {
             let plan = plans::load(conn, plan_id)?;
+            policy::write_structure(&principal, &plan)?;
             let before = load(conn, plan_id, node_id)?;
             if_match.check(before.version)?;
             let children: i64 =

@@ -8,13 +8,16 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::audit::{self, Change, Nothing};
+use crate::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
 use crate::enums::PlanStatus;
 use crate::error::{self, ApiError, ApiResult};
 use crate::fiscal_year;
 use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::policy;
+use crate::schema::departments;
 use crate::schema::{annual_reports, indicator_values, indicators, initiatives, plans};
-use crate::state::{now, utc, Actor, AppState};
+use crate::state::{now, utc, AppState};
 use crate::validation::{self, Errors};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -33,6 +36,7 @@ pub struct Plan {
     pub version: i32,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    pub owner_department_id: Option<DbUuid>,
 }
 
 impl Plan {
@@ -98,6 +102,8 @@ pub struct PlanView {
     pub status_label: String,
     /// Where the plan came from (e.g. the document a bundle was transcribed from).
     pub source: Option<String>,
+    /// The council that owns the plan (its staff may change the plan's structure); `null`: the city's.
+    pub owner_department_id: Option<Uuid>,
     /// Grows with every write to any data of the plan (for caches).
     pub data_version: i64,
     /// Version of the plan record itself; the ETag is this number in quotes.
@@ -123,6 +129,7 @@ impl TryFrom<Plan> for PlanView {
             status,
             status_label: status.label().to_string(),
             source: p.source,
+            owner_department_id: p.owner_department_id.map(|d| d.0),
             data_version: p.data_version,
             version: p.version,
             created_at: utc(p.created_at),
@@ -160,6 +167,9 @@ pub struct PlanInput {
     pub status: PlanStatus,
     #[validate(length(max = 1000))]
     pub source: Option<String>,
+    /// The council that owns the plan (its staff may then change the plan's structure).
+    #[serde(default)]
+    pub owner_department_id: Option<Uuid>,
 }
 
 fn draft() -> PlanStatus {
@@ -220,6 +230,10 @@ pub struct PlanPatch {
     #[serde(default, deserialize_with = "patch_field")]
     #[schema(value_type = Option<String>)]
     pub source: Option<Option<String>>,
+    /// Admin only.
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<Uuid>)]
+    pub owner_department_id: Option<Option<Uuid>>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -260,9 +274,21 @@ pub fn insert(conn: &mut DbConnection, input: &PlanInput) -> ApiResult<Plan> {
         version: 1,
         created_at: ts,
         updated_at: ts,
+        owner_department_id: input.owner_department_id.map(DbUuid),
     };
     diesel::insert_into(plans::table).values(&row).execute(conn)?;
     Ok(row)
+}
+
+/// The owner must be an existing department.
+fn check_owner(conn: &mut DbConnection, owner: Option<Uuid>) -> ApiResult<()> {
+    if let Some(owner) = owner {
+        let found: i64 = departments::table.find(DbUuid(owner)).count().get_result(conn)?;
+        if found == 0 {
+            return Err(ApiError::invalid("/owner_department_id", "not_found", "no such department"));
+        }
+    }
+    Ok(())
 }
 
 /// The fiscal years that data of the plan occupies (reports, values, initiative ranges).
@@ -290,6 +316,8 @@ fn used_fy_range(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<Option<(
 /// List plans
 ///
 /// In creation order.
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "plans",
     params(PlanFilter, PageParams),
@@ -300,10 +328,12 @@ fn used_fy_range(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<Option<(
 )]
 #[get("/plans")]
 pub async fn list_plans(
+    principal: Principal,
     state: web::Data<AppState>,
     filter: web::Query<PlanFilter>,
     page: web::Query<PageParams>,
 ) -> ApiResult<web::Json<PlanList>> {
+    policy::read_internal(&principal)?;
     let page = page.validate()?;
     let filter = filter.into_inner();
     let rows = state
@@ -330,6 +360,8 @@ pub async fn list_plans(
 /// Create a plan
 ///
 /// An empty plan; add nodes and initiatives next, or import a whole plan with `POST /api/v1/plan-bundles`.
+///
+/// Roles: admin.
 #[utoipa::path(
     tag = "plans",
     request_body(content = PlanInput, example = json!({
@@ -347,14 +379,17 @@ pub async fn list_plans(
 )]
 #[post("/plans")]
 pub async fn create_plan(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     body: JsonBody<PlanInput>,
 ) -> ApiResult<HttpResponse> {
+    policy::create_plan(&caller.principal)?;
+    let actor = caller.actor;
     let input = body.0;
     Errors(input.errors("")).into_result()?;
     let row = state
         .write(move |conn| {
+            check_owner(conn, input.owner_department_id)?;
             let row = insert(conn, &input)?;
             let view = PlanView::try_from(row.clone())?;
             audit::record(
@@ -377,6 +412,8 @@ pub async fn create_plan(
 }
 
 /// Get a plan
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "plans",
     params(("plan_id" = Uuid, Path, description = "Plan id")),
@@ -387,7 +424,12 @@ pub async fn create_plan(
     )
 )]
 #[get("/plans/{plan_id}")]
-pub async fn get_plan(state: web::Data<AppState>, path: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_plan(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    policy::read_internal(&principal)?;
     let id = path.into_inner();
     let row = state.db(move |conn| load(conn, id)).await?;
     let version = row.version;
@@ -397,6 +439,8 @@ pub async fn get_plan(state: web::Data<AppState>, path: web::Path<Uuid>) -> ApiR
 /// Update a plan
 ///
 /// JSON merge patch; `If-Match` guards against lost updates.
+///
+/// Roles: admin; council users for the plans their council owns (not `status` or `owner_department_id`).
 #[utoipa::path(
     tag = "plans",
     params(("plan_id" = Uuid, Path, description = "Plan id"),
@@ -415,17 +459,22 @@ pub async fn get_plan(state: web::Data<AppState>, path: web::Path<Uuid>) -> ApiR
 )]
 #[patch("/plans/{plan_id}")]
 pub async fn update_plan(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     if_match: IfMatch,
     body: MergePatch<PlanPatch>,
 ) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
     let id = path.into_inner();
     let patch = body.0;
     let row = state
         .write(move |conn| {
             let before = load(conn, id)?;
+            policy::write_structure(&principal, &before)?;
+            if patch.owner_department_id.is_some() || patch.status.is_some() {
+                policy::change_plan_ownership_or_status(&principal)?;
+            }
             if_match.check(before.version)?;
             let mut input = PlanInput {
                 title: before.title.clone(),
@@ -436,6 +485,7 @@ pub async fn update_plan(
                 rating_scale: before.rating_scale()?,
                 status: PlanStatus::from_db(&before.status)?,
                 source: before.source.clone(),
+                owner_department_id: before.owner_department_id.map(|d| d.0),
             };
             if let Some(v) = required_in_patch("title", patch.title)? {
                 input.title = v;
@@ -461,7 +511,11 @@ pub async fn update_plan(
             if let Some(v) = patch.source {
                 input.source = v;
             }
+            if let Some(v) = patch.owner_department_id {
+                input.owner_department_id = v;
+            }
             Errors(input.errors("")).into_result()?;
+            check_owner(conn, input.owner_department_id)?;
             if let Some((low, high)) = used_fy_range(conn, before.id)? {
                 if low < input.start_fy || high > input.end_fy {
                     return Err(ApiError::Conflict(format!(
@@ -480,6 +534,7 @@ pub async fn update_plan(
                 rating_scale: serde_json::to_string(&input.rating_scale)?,
                 status: input.status.as_str().to_string(),
                 source: input.source,
+                owner_department_id: input.owner_department_id.map(DbUuid),
                 version: before.version + 1,
                 data_version: before.data_version + 1,
                 updated_at: now(),
@@ -509,6 +564,8 @@ pub async fn update_plan(
 /// Delete a plan
 ///
 /// Deletes the plan with its whole structure and data. The audit trail keeps the plan's last state.
+///
+/// Roles: admin.
 #[utoipa::path(
     tag = "plans",
     params(("plan_id" = Uuid, Path, description = "Plan id"),
@@ -522,11 +579,13 @@ pub async fn update_plan(
 )]
 #[delete("/plans/{plan_id}")]
 pub async fn delete_plan(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     path: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
+    policy::delete_plan(&caller.principal)?;
+    let actor = caller.actor;
     let id = path.into_inner();
     state
         .write(move |conn| {

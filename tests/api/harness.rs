@@ -11,15 +11,42 @@ use diesel::prelude::*;
 use diesel::r2d2::ManageConnection;
 use diesel::sql_types::BigInt;
 use serde_json::Value;
+use shinchoku::app::ServerSettings;
+use shinchoku::auth::throttle::Limits;
+use shinchoku::auth::{jwt, AuthConfig, Role};
 use shinchoku::db;
 use shinchoku::http::BodyLimits;
-use shinchoku::state::AppState;
+use shinchoku::resources::users::{self, UserInput};
+use shinchoku::state::{Actor, AppState};
+
+/// The signing secret of test servers (tests forge and tamper with tokens on purpose).
+pub const SECRET: &[u8] = b"test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+pub const ISSUER: &str = "shinchoku";
+pub const AUDIENCE: &str = "shinchoku-api";
+/// Failed logins per account before it is blocked, and for how long (short, so tests see it lift).
+pub const MAX_FAILURES: i32 = 3;
+pub const BLOCK_SECONDS: i64 = 2;
+
+pub fn keys() -> jwt::Keys {
+    jwt::Keys::hmac(jsonwebtoken::Algorithm::HS256, SECRET, ISSUER, AUDIENCE, 900)
+}
 
 pub struct TestApp {
     pub base: String,
     pub database_url: String,
+    /// An admin's access token; requests carry it unless they say otherwise.
+    pub token: String,
+    pub admin_id: String,
+    pool: db::Pool,
     cleanup: Cleanup,
     server: actix_web::dev::ServerHandle,
+}
+
+/// A user made for a test, with a fresh access token.
+pub struct TestUser {
+    pub id: String,
+    pub password: String,
+    pub token: String,
 }
 
 enum Cleanup {
@@ -101,21 +128,90 @@ impl TestApp {
         db::run_migrations(&mut pool.get().unwrap()).expect("migrate");
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let limits = BodyLimits { json: 64 * 1024, bundle: 4 * 1024 * 1024 };
+        let auth = AuthConfig {
+            keys: keys(),
+            refresh_ttl_seconds: 3600,
+            throttle: Limits {
+                per_account: MAX_FAILURES,
+                per_address: 1000,
+                window_seconds: 60,
+                block_seconds: BLOCK_SECONDS,
+            },
+            trust_proxy: false,
+        };
+        let settings = ServerSettings {
+            limits: BodyLimits { json: 64 * 1024, bundle: 4 * 1024 * 1024 },
+            workers: Some(1),
+            cors_origins: vec!["https://portal.example.jp".into()],
+        };
+        let state = AppState { pool: pool.clone(), auth: std::sync::Arc::new(auth) };
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let system = actix_web::rt::System::new();
             system.block_on(async move {
-                let server = shinchoku::app::server(AppState { pool }, limits, listener, Some(1)).unwrap();
+                let server = shinchoku::app::server(state, settings, listener).unwrap();
                 tx.send(server.handle()).unwrap();
                 server.await.unwrap();
             });
         });
         let server = rx.recv().unwrap();
-        TestApp { base, database_url, cleanup, server }
+        let mut app =
+            TestApp { base, database_url, token: String::new(), admin_id: String::new(), pool, cleanup, server };
+        let admin = app.create_user("admin", Role::Admin, &[]);
+        app.token = admin.token;
+        app.admin_id = admin.id;
+        app
     }
 
+    /// Creates a user directly (as the service's own bootstrap does) and signs a token for it.
+    pub fn create_user(&self, login: &str, role: Role, department_ids: &[&str]) -> TestUser {
+        let password = format!("{login}-password-1234");
+        let input = UserInput {
+            login: login.to_string(),
+            display_name: format!("{login} さん"),
+            password: password.clone(),
+            role,
+            department_ids: department_ids.iter().map(|d| uuid::Uuid::parse_str(d).unwrap()).collect(),
+        };
+        let mut conn = self.pool.get().unwrap();
+        let view = db::write_transaction(&mut conn, |conn| users::create(conn, &Actor::default(), &input))
+            .expect("create user");
+        let (token, _) = keys().issue(view.id, role.as_str()).unwrap();
+        TestUser { id: view.id.to_string(), password, token }
+    }
+
+    /// A request with the given bearer token (`None`: anonymous).
+    pub fn request_as(
+        &self,
+        token: Option<&str>,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Resp {
+        let auth = token.map(|t| format!("Bearer {t}"));
+        let mut all: Vec<(&str, &str)> = headers.to_vec();
+        if let Some(a) = &auth {
+            if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("authorization")) {
+                all.push(("Authorization", a));
+            }
+        }
+        self.raw(method, path, &all, body)
+    }
+
+    /// JSON body as `token`.
+    pub fn send_as(&self, token: Option<&str>, method: &str, path: &str, body: &Value) -> Resp {
+        let ct = if method == "PATCH" { "application/merge-patch+json" } else { "application/json" };
+        self.request_as(token, method, path, &[("Content-Type", ct)], Some(body.to_string().as_bytes()))
+    }
+
+    /// A request as the admin.
     pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Resp {
+        self.request_as(Some(&self.token), method, path, headers, body)
+    }
+
+    /// Exactly the given headers.
+    pub fn raw(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Resp {
         let mut req = ureq::request(method, &format!("{}{}", self.base, path));
         for (k, v) in headers {
             req = req.set(k, v);

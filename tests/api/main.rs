@@ -2,12 +2,17 @@
 
 mod harness;
 
+mod audit;
+mod auth;
 mod bundles;
 mod departments;
 mod errors;
 mod indicators;
 mod initiatives;
+mod matrix;
 mod nodes;
 mod openapi;
 mod operations;
 mod plans;
+mod tokens;
+mod users;

@@ -23,10 +23,28 @@ fn every_operation_documents_its_errors() {
             let responses = op["responses"].as_object().unwrap();
             assert!(op["summary"].is_string(), "{method} {path} has no summary");
             assert!(op["tags"].is_array(), "{method} {path} has no tag");
-            if path.starts_with("/api/v1") {
+            let has_input = op.get("parameters").is_some_and(|p| !p.as_array().unwrap().is_empty())
+                || op.get("requestBody").is_some();
+            if path.starts_with("/api/v1") && has_input {
                 assert!(responses.contains_key("400"), "{method} {path} lacks 400");
-                if path.contains('{') {
-                    assert!(responses.contains_key("404"), "{method} {path} lacks 404");
+            }
+            if path.contains('{') {
+                assert!(responses.contains_key("404"), "{method} {path} lacks 404");
+            }
+            if path.starts_with("/api/v1") {
+                let description = op["description"].as_str().unwrap_or_default();
+                assert!(description.contains("Roles:"), "{method} {path} does not say which roles may call it");
+                let public = op["security"] == serde_json::json!([{}]);
+                if !public {
+                    assert_eq!(
+                        op["security"],
+                        serde_json::json!([{"bearer": []}, {"api_token": []}]),
+                        "{method} {path}"
+                    );
+                    assert!(
+                        responses.contains_key("401") && responses.contains_key("403"),
+                        "{method} {path} lacks 401/403"
+                    );
                 }
             }
             if op.get("requestBody").is_some() {
@@ -34,7 +52,11 @@ fn every_operation_documents_its_errors() {
                     assert!(responses.contains_key(status), "{method} {path} lacks {status}");
                 }
             }
-            if method == "patch" || method == "delete" {
+            let if_match = op["parameters"].as_array().is_some_and(|ps| ps.iter().any(|p| p["name"] == "If-Match"));
+            if method == "patch" {
+                assert!(if_match, "{method} {path} takes no If-Match");
+            }
+            if if_match {
                 assert!(responses.contains_key("412"), "{method} {path} lacks 412");
             }
             for (status, r) in responses {

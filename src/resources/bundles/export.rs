@@ -209,6 +209,16 @@ pub fn export(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PlanBundle> {
         });
     }
 
+    // The owning council travels with the plan even when no initiative names it.
+    let owner: Option<String> = match plan.owner_department_id {
+        Some(id) => Some(departments::table.find(id).select(departments::name).first(conn)?),
+        None => None,
+    };
+    if let Some(owner) = &owner {
+        if !department_order.contains(owner) {
+            department_order.push(owner.clone());
+        }
+    }
     let kinds: HashMap<String, String> = departments::table
         .filter(departments::name.eq_any(&department_order))
         .select(Department::as_select())
@@ -265,6 +275,7 @@ pub fn export(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PlanBundle> {
             rating_scale: Some(scale.iter().map(|g| g.code.clone()).collect()),
             rating_legend: Some(scale.into_iter().map(|g| (g.code, g.label)).collect()),
             status: Some(PlanStatus::from_db(&plan.status)?),
+            owner_department: owner,
         },
         departments: departments_out,
         nodes: nodes

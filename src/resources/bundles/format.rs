@@ -122,6 +122,10 @@ pub struct BundlePlan {
     /// Default `published` (bundles carry plans already decided).
     #[serde(default)]
     pub status: Option<PlanStatus>,
+    /// Name of the council (a department of the bundle or of the server) that owns the plan.
+    #[serde(default)]
+    #[schema(example = "社会福祉協議会")]
+    pub owner_department: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -347,7 +347,18 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
         rating_scale,
         status: bundle.plan.status.unwrap_or(PlanStatus::Published),
         source: bundle.source.clone(),
+        // Resolved to an id once the departments exist.
+        owner_department_id: None,
     };
+    if let Some(owner) = &bundle.plan.owner_department {
+        if !bundle_departments.contains(owner.trim()) && !known_departments.contains(owner.trim()) {
+            e.add(
+                "/plan/owner_department",
+                "not_found",
+                format!("{owner} is neither in departments nor known to the server"),
+            );
+        }
+    }
     e.extend(plan.errors("/plan"));
     // Every year of data must lie in the period (only reachable when the period is given).
     for (i, init) in bundle.initiatives.iter().enumerate() {
@@ -419,8 +430,7 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
         departments_table::table.select(departments_table::name).load::<String>(conn)?.into_iter().collect();
     let checked = check(bundle, &known).map_err(|e| ApiError::Validation(e.0))?;
     let mut counts = ImportCounts::default();
-    let plan = plans::insert(conn, &checked.plan)?;
-
+    let mut created_departments: Vec<String> = Vec::new();
     // Departments by name, created when missing.
     let mut department_ids: HashMap<String, DbUuid> = departments_table::table
         .select((departments_table::name, departments_table::id))
@@ -433,12 +443,17 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
             std::collections::hash_map::Entry::Occupied(_) => counts.departments_matched += 1,
             std::collections::hash_map::Entry::Vacant(slot) => {
                 let input = DepartmentInput { name: slot.key().clone(), kind: d.kind };
-                let row = departments::insert(conn, actor, &input)?;
+                let row = departments::insert_row(conn, &input)?;
+                created_departments.push(input.name.clone());
                 slot.insert(row.id);
                 counts.departments_created += 1;
             }
         }
     }
+
+    let mut plan_input = checked.plan;
+    plan_input.owner_department_id = bundle.plan.owner_department.as_deref().map(|name| department_ids[name.trim()].0);
+    let plan = plans::insert(conn, &plan_input)?;
 
     // Nodes, parents before children, siblings in bundle order.
     let mut by_key: HashMap<&str, Node> = HashMap::new();
@@ -638,7 +653,9 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
             entity_id: plan.id.0,
             plan_id: Some(plan.id.0),
             before: None,
-            after: Some(&serde_json::json!({ "plan": view, "counts": counts })),
+            after: Some(
+                &serde_json::json!({ "plan": view, "counts": counts, "departments_created": created_departments }),
+            ),
         },
     )?;
     Ok((plan, counts))

@@ -9,10 +9,12 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::auth::{Caller, Principal};
 use crate::error::{self, ApiResult};
 use crate::http::{self, BundleBody};
+use crate::policy;
 use crate::resources::plans::{self, PlanView};
-use crate::state::{Actor, AppState};
+use crate::state::AppState;
 use format::PlanBundle;
 use import::ImportCounts;
 
@@ -29,6 +31,8 @@ pub struct ImportResult {
 /// name, created when missing), initiatives with cross-listings, indicators, and the yearly data
 /// (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
 /// every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
+///
+/// Roles: admin.
 #[utoipa::path(
     tag = "bundles",
     request_body(content = PlanBundle, example = json!({
@@ -57,10 +61,12 @@ pub struct ImportResult {
 )]
 #[post("/plan-bundles")]
 pub async fn import_bundle(
+    caller: Caller,
     state: web::Data<AppState>,
-    actor: Actor,
     body: BundleBody<PlanBundle>,
 ) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
+    policy::create_plan(&principal)?;
     let bundle = body.0;
     let (plan, counts) = state.write(move |conn| import::import(conn, &actor, &bundle)).await?;
     let (id, version) = (plan.id, plan.version);
@@ -71,6 +77,8 @@ pub async fn import_bundle(
 /// Export a plan bundle
 ///
 /// The whole plan as one document that `POST /api/v1/plan-bundles` imports again.
+///
+/// Roles: every signed-in role.
 #[utoipa::path(
     tag = "bundles",
     params(("plan_id" = Uuid, Path, description = "Plan id")),
@@ -81,7 +89,12 @@ pub async fn import_bundle(
     )
 )]
 #[get("/plans/{plan_id}/bundle")]
-pub async fn export_bundle(state: web::Data<AppState>, path: web::Path<Uuid>) -> ApiResult<web::Json<PlanBundle>> {
+pub async fn export_bundle(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+) -> ApiResult<web::Json<PlanBundle>> {
+    policy::read_internal(&principal)?;
     let id = path.into_inner();
     let bundle = state
         .db(move |conn| {

@@ -1,0 +1,151 @@
+//! Who may do what, on which object — every decision in one place (DOMAIN.md, Roles).
+//!
+//! Handlers load the object first and then ask here. Reading something the caller may not see
+//! is a 404 (its existence is not revealed); seeing it but not being allowed to change it is a
+//! 403. API tokens never do more than their owner, and only what their scopes allow.
+
+use uuid::Uuid;
+
+use crate::auth::{Principal, Role, Scope};
+use crate::error::{ApiError, ApiResult};
+use crate::resources::plans::Plan;
+
+fn forbidden(what: &str) -> ApiError {
+    ApiError::Forbidden(what.to_string())
+}
+
+fn scope(p: &Principal, needed: Scope) -> ApiResult<()> {
+    if p.has_scope(needed) {
+        Ok(())
+    } else {
+        let name = match needed {
+            Scope::Read => "read",
+            Scope::ReportWrite => "report:write",
+            Scope::Admin => "admin",
+        };
+        Err(forbidden(&format!("this API token lacks the {name} scope")))
+    }
+}
+
+fn admin(p: &Principal, what: &str) -> ApiResult<()> {
+    scope(p, Scope::Admin)?;
+    if p.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(forbidden(&format!("only the secretariat (admin) may {what}")))
+    }
+}
+
+/// Internal data of plans (structure, departments, indicators): every signed-in role reads it.
+pub fn read_internal(p: &Principal) -> ApiResult<()> {
+    scope(p, Scope::Read)
+}
+
+/// Departments are managed by the secretariat.
+pub fn manage_departments(p: &Principal) -> ApiResult<()> {
+    admin(p, "manage departments")
+}
+
+/// New plans (also by bundle import) are created by the secretariat.
+pub fn create_plan(p: &Principal) -> ApiResult<()> {
+    admin(p, "create plans")
+}
+
+/// Deleting a whole plan is the secretariat's.
+pub fn delete_plan(p: &Principal) -> ApiResult<()> {
+    admin(p, "delete plans")
+}
+
+/// Whether the caller is a council user of the council that owns the plan.
+fn owns(p: &Principal, plan: &Plan) -> bool {
+    p.role == Role::Council && plan.owner_department_id.is_some_and(|owner| p.departments.contains(&owner.0))
+}
+
+/// The structure of a plan (the plan's settings, nodes, initiatives, indicators, targets):
+/// the secretariat, and the council for the plans it owns.
+pub fn write_structure(p: &Principal, plan: &Plan) -> ApiResult<()> {
+    scope(p, Scope::Admin)?;
+    if p.role == Role::Admin || owns(p, plan) {
+        Ok(())
+    } else if p.role == Role::Council {
+        Err(forbidden("the council writes the structure of the plans it owns only"))
+    } else {
+        Err(forbidden("only the secretariat (admin) or the owning council may change a plan's structure"))
+    }
+}
+
+/// Who owns a plan and whether it is published are the secretariat's to decide.
+pub fn change_plan_ownership_or_status(p: &Principal) -> ApiResult<()> {
+    admin(p, "change a plan's owner or status")
+}
+
+/// Users are managed by the secretariat.
+pub fn manage_users(p: &Principal) -> ApiResult<()> {
+    admin(p, "manage users")
+}
+
+/// The audit trail is the secretariat's.
+pub fn read_audit(p: &Principal) -> ApiResult<()> {
+    admin(p, "read the audit trail")
+}
+
+/// Issuing API tokens needs a signed-in user (a token cannot mint tokens), any role.
+pub fn issue_token(p: &Principal) -> ApiResult<()> {
+    if p.token.is_some() {
+        return Err(forbidden("API tokens are issued to signed-in users, not by other tokens"));
+    }
+    Ok(())
+}
+
+/// A token is visible to its owner and to the secretariat; to anyone else it does not exist.
+pub fn see_token(p: &Principal, owner: Uuid) -> ApiResult<()> {
+    scope(p, Scope::Read)?;
+    if p.user_id == owner || (p.role == Role::Admin && p.has_scope(Scope::Admin)) {
+        Ok(())
+    } else {
+        Err(ApiError::not_found("API token"))
+    }
+}
+
+/// Revoking: the owner (also with the token itself) or the secretariat.
+pub fn revoke_token(p: &Principal, owner: Uuid) -> ApiResult<()> {
+    see_token(p, owner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::TokenGrant;
+
+    fn principal(role: Role, scopes: Option<Vec<Scope>>) -> Principal {
+        Principal {
+            user_id: Uuid::new_v4(),
+            login: "u".into(),
+            role,
+            departments: vec![],
+            token: scopes.map(|scopes| TokenGrant { id: Uuid::new_v4(), name: "t".into(), scopes }),
+        }
+    }
+
+    #[test]
+    fn tokens_never_exceed_their_scopes() {
+        let admin_read_only = principal(Role::Admin, Some(vec![Scope::Read]));
+        assert!(read_internal(&admin_read_only).is_ok());
+        assert!(matches!(manage_departments(&admin_read_only), Err(ApiError::Forbidden(_))));
+        let admin_full = principal(Role::Admin, Some(vec![Scope::Admin]));
+        assert!(manage_departments(&admin_full).is_ok());
+        let department_admin_scope = principal(Role::Department, Some(vec![Scope::Admin]));
+        assert!(manage_departments(&department_admin_scope).is_err(), "a scope never lifts the role");
+        assert!(issue_token(&admin_full).is_err());
+    }
+
+    #[test]
+    fn scopes_imply_lesser_ones() {
+        assert!(Scope::Admin.implies(Scope::ReportWrite));
+        assert!(Scope::ReportWrite.implies(Scope::Read));
+        assert!(!Scope::Read.implies(Scope::ReportWrite));
+        assert!(!Scope::ReportWrite.implies(Scope::Admin));
+        assert!(!Scope::Admin.allowed_for(Role::Council));
+        assert!(!Scope::ReportWrite.allowed_for(Role::Committee));
+    }
+}

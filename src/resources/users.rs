@@ -1,0 +1,518 @@
+//! Users: login name, display name, role, departments, active flag. Managed by the secretariat;
+//! everyone reads themselves at `/api/v1/me`. Passwords are Argon2id hashes, never returned.
+
+use std::collections::HashMap;
+
+use actix_web::{get, patch, post, web, HttpResponse};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::audit::{self, Change, Nothing};
+use crate::auth::{password, Caller, Principal, Role, Scope};
+use crate::db::{DbConnection, DbUuid};
+use crate::enums::DepartmentKind;
+use crate::error::{self, ApiError, ApiResult};
+use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::policy;
+use crate::schema::{departments, user_departments, users};
+use crate::state::{now, utc, Actor, AppState};
+use crate::validation::{self, Errors};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: DbUuid,
+    pub login: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub active: bool,
+    pub version: i32,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// A department a user acts for.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UserDepartment {
+    pub id: Uuid,
+    #[schema(example = "社会福祉課")]
+    pub name: String,
+    pub kind: DepartmentKind,
+}
+
+/// A user (never with the password).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: Uuid,
+    #[schema(example = "fukushi.tanaka")]
+    pub login: String,
+    #[schema(example = "田中 花子")]
+    pub display_name: String,
+    pub role: Role,
+    #[schema(example = "担当課")]
+    pub role_label: String,
+    /// The departments the user acts for (department and council users).
+    pub departments: Vec<UserDepartment>,
+    /// A deactivated user cannot sign in, and their tokens stop working.
+    pub active: bool,
+    pub version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A new user.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UserInput {
+    /// Letters, digits and `. _ - @`, 3–64 characters; unique.
+    #[validate(length(min = 3, max = 64), custom(function = "login_chars"))]
+    #[schema(example = "fukushi.tanaka", min_length = 3, max_length = 64)]
+    pub login: String,
+    #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
+    #[schema(example = "田中 花子")]
+    pub display_name: String,
+    /// At least 12 characters.
+    #[schema(example = "correct horse battery staple", min_length = 12, max_length = 256, format = Password)]
+    pub password: String,
+    pub role: Role,
+    /// Department users: their city departments; council users: their council. At least one for both.
+    #[serde(default)]
+    #[validate(length(max = 20))]
+    pub department_ids: Vec<Uuid>,
+}
+
+/// Changes to a user (JSON merge patch). `password` sets a new password; `active: false` deactivates.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserPatch {
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>)]
+    pub display_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>, format = Password)]
+    pub password: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<Role>)]
+    pub role: Option<Option<Role>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<Vec<Uuid>>)]
+    pub department_ids: Option<Option<Vec<Uuid>>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<bool>)]
+    pub active: Option<Option<bool>>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserFilter {
+    pub role: Option<Role>,
+    pub active: Option<bool>,
+    /// Only users acting for this department.
+    pub department_id: Option<Uuid>,
+}
+
+/// The caller: the user, and the API token when a script is calling.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Me {
+    pub user: UserView,
+    /// `jwt` for a signed-in user, `api_token` for a script.
+    #[schema(example = "jwt")]
+    pub authenticated_by: String,
+    /// Present when calling with an API token.
+    pub token: Option<MeToken>,
+    /// The departments this caller acts for now (an API token may narrow them).
+    pub acting_for_department_ids: Vec<Uuid>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeToken {
+    pub id: Uuid,
+    pub name: String,
+    pub scopes: Vec<Scope>,
+}
+
+crate::list_type!(UserList, UserView);
+
+fn login_chars(login: &str) -> Result<(), validator::ValidationError> {
+    if login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@')) {
+        Ok(())
+    } else {
+        let mut e = validator::ValidationError::new("charset");
+        e.message = Some("may contain letters, digits and . _ - @ only".into());
+        Err(e)
+    }
+}
+
+pub fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<User> {
+    users::table
+        .find(DbUuid(id))
+        .select(User::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("user"))
+}
+
+/// Views of many users with their departments, in two queries.
+pub fn views(conn: &mut DbConnection, rows: Vec<User>) -> ApiResult<Vec<UserView>> {
+    let ids: Vec<DbUuid> = rows.iter().map(|u| u.id).collect();
+    let links: Vec<(DbUuid, DbUuid, String, String)> = user_departments::table
+        .inner_join(departments::table)
+        .filter(user_departments::user_id.eq_any(&ids))
+        .order(departments::name)
+        .select((user_departments::user_id, departments::id, departments::name, departments::kind))
+        .load(conn)?;
+    let mut by_user: HashMap<DbUuid, Vec<UserDepartment>> = HashMap::new();
+    for (user, id, name, kind) in links {
+        by_user.entry(user).or_default().push(UserDepartment { id: id.0, name, kind: DepartmentKind::from_db(&kind)? });
+    }
+    rows.into_iter()
+        .map(|u| {
+            let role = Role::from_db(&u.role)?;
+            Ok(UserView {
+                id: u.id.0,
+                departments: by_user.remove(&u.id).unwrap_or_default(),
+                login: u.login,
+                display_name: u.display_name,
+                role,
+                role_label: role.label().to_string(),
+                active: u.active,
+                version: u.version,
+                created_at: utc(u.created_at),
+                updated_at: utc(u.updated_at),
+            })
+        })
+        .collect()
+}
+
+pub fn view(conn: &mut DbConnection, row: User) -> ApiResult<UserView> {
+    Ok(views(conn, vec![row])?.remove(0))
+}
+
+/// Department and council users act for at least one department of the matching kind.
+fn check_departments(conn: &mut DbConnection, role: Role, ids: &[Uuid], errors: &mut Errors) -> ApiResult<()> {
+    let db_ids: Vec<DbUuid> = ids.iter().copied().map(DbUuid).collect();
+    let kinds: HashMap<DbUuid, String> = departments::table
+        .filter(departments::id.eq_any(&db_ids))
+        .select((departments::id, departments::kind))
+        .load::<(DbUuid, String)>(conn)?
+        .into_iter()
+        .collect();
+    for (i, id) in db_ids.iter().enumerate() {
+        match kinds.get(id).map(String::as_str) {
+            None => errors.add(format!("/department_ids/{i}"), "not_found", "no such department"),
+            Some("council") if role == Role::Department => errors.add(
+                format!("/department_ids/{i}"),
+                "kind",
+                "department users act for city departments, not the council",
+            ),
+            Some(kind) if role == Role::Council && kind != "council" => {
+                errors.add(format!("/department_ids/{i}"), "kind", "a council user's departments are of kind council")
+            }
+            _ => {}
+        }
+    }
+    if matches!(role, Role::Department | Role::Council) && ids.is_empty() {
+        errors.add("/department_ids", "length", "department and council users act for at least one department");
+    }
+    Ok(())
+}
+
+fn write_departments(conn: &mut DbConnection, user: DbUuid, ids: &[Uuid]) -> ApiResult<()> {
+    diesel::delete(user_departments::table.filter(user_departments::user_id.eq(user))).execute(conn)?;
+    for id in ids {
+        diesel::insert_into(user_departments::table)
+            .values((user_departments::user_id.eq(user), user_departments::department_id.eq(DbUuid(*id))))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Creates a user after every check (used by the endpoint, bootstrap and the demo).
+pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiResult<UserView> {
+    let mut errors = Errors(validation::errors_of(input, ""));
+    if let Err(message) = password::check_strength(&input.password) {
+        errors.add("/password", "weak", message);
+    }
+    check_departments(conn, input.role, &input.department_ids, &mut errors)?;
+    errors.into_result()?;
+    let taken: i64 = users::table.filter(users::login.eq(input.login.trim())).count().get_result(conn)?;
+    if taken > 0 {
+        return Err(ApiError::Conflict(format!("the login {} is taken", input.login.trim())));
+    }
+    let ts = now();
+    let row = User {
+        id: DbUuid(Uuid::now_v7()),
+        login: input.login.trim().to_string(),
+        display_name: input.display_name.trim().to_string(),
+        password_hash: password::hash(&input.password)?,
+        role: input.role.as_str().to_string(),
+        active: true,
+        version: 1,
+        created_at: ts,
+        updated_at: ts,
+    };
+    diesel::insert_into(users::table).values(&row).execute(conn)?;
+    write_departments(conn, row.id, &input.department_ids)?;
+    let view = view(conn, row)?;
+    audit::record(
+        conn,
+        actor,
+        Change::<Nothing, _> {
+            action: "create",
+            entity_type: "user",
+            entity_id: view.id,
+            plan_id: None,
+            before: None,
+            after: Some(&view),
+        },
+    )?;
+    Ok(view)
+}
+
+/// Whether a user with this login exists.
+pub fn exists(conn: &mut DbConnection, login: &str) -> ApiResult<bool> {
+    Ok(users::table.filter(users::login.eq(login)).count().get_result::<i64>(conn)? > 0)
+}
+
+fn active_admins(conn: &mut DbConnection) -> ApiResult<i64> {
+    Ok(users::table
+        .filter(users::role.eq(Role::Admin.as_str()).and(users::active.eq(true)))
+        .count()
+        .get_result(conn)?)
+}
+
+/// List users
+///
+/// Sorted by login.
+///
+/// Roles: admin.
+#[utoipa::path(
+    tag = "users",
+    params(UserFilter, PageParams),
+    responses(
+        (status = 200, description = "One page of users", body = UserList),
+        (status = 400, response = error::BadRequest),
+    )
+)]
+#[get("/users")]
+pub async fn list_users(
+    principal: Principal,
+    state: web::Data<AppState>,
+    filter: web::Query<UserFilter>,
+    page: web::Query<PageParams>,
+) -> ApiResult<web::Json<UserList>> {
+    policy::manage_users(&principal)?;
+    let page = page.validate()?;
+    let filter = filter.into_inner();
+    let (items, next_cursor) = state
+        .db(move |conn| {
+            let mut query = users::table.select(User::as_select()).into_boxed();
+            if let Some(role) = filter.role {
+                query = query.filter(users::role.eq(role.as_str()));
+            }
+            if let Some(active) = filter.active {
+                query = query.filter(users::active.eq(active));
+            }
+            if let Some(dep) = filter.department_id {
+                let members = user_departments::table
+                    .filter(user_departments::department_id.eq(DbUuid(dep)))
+                    .select(user_departments::user_id);
+                query = query.filter(users::id.eq_any(members));
+            }
+            if let Some((login, _)) = &page.after {
+                query = query.filter(users::login.gt(login.clone()));
+            }
+            let rows = query.order(users::login).limit(page.limit + 1).load(conn)?;
+            let (rows, next) = finish_page(rows, page.limit, |u: &User| (u.login.clone(), u.id.to_string()));
+            Ok((views(conn, rows)?, next))
+        })
+        .await?;
+    Ok(web::Json(UserList { items, next_cursor }))
+}
+
+/// Create a user
+///
+/// Roles: admin.
+#[utoipa::path(
+    tag = "users",
+    request_body(content = UserInput, example = json!({
+        "login": "fukushi.tanaka", "display_name": "田中 花子", "password": "correct horse battery staple",
+        "role": "department", "department_ids": ["0193a3c4-6a0e-7c1e-9b1a-2f4b8c9d0e13"]
+    })),
+    responses(
+        (status = 201, description = "Created", body = UserView,
+            headers(("Location" = String, description = "URL of the new user"), ("ETag" = String, description = "Version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 409, response = error::Conflict),
+        (status = 413, response = error::PayloadTooLarge),
+        (status = 415, response = error::UnsupportedMediaType),
+        (status = 422, response = error::UnprocessableEntity),
+    )
+)]
+#[post("/users")]
+pub async fn create_user(
+    caller: Caller,
+    state: web::Data<AppState>,
+    body: JsonBody<UserInput>,
+) -> ApiResult<HttpResponse> {
+    policy::manage_users(&caller.principal)?;
+    let input = body.0;
+    let view = state.write(move |conn| create(conn, &caller.actor, &input)).await?;
+    Ok(http::created(&view, format!("/api/v1/users/{}", view.id), view.version))
+}
+
+/// Get a user
+///
+/// Roles: admin.
+#[utoipa::path(
+    tag = "users",
+    params(("user_id" = Uuid, Path, description = "User id")),
+    responses(
+        (status = 200, description = "The user", body = UserView, headers(("ETag" = String, description = "Version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+    )
+)]
+#[get("/users/{user_id}")]
+pub async fn get_user(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    policy::manage_users(&principal)?;
+    let id = path.into_inner();
+    let view = state
+        .db(move |conn| {
+            let row = load(conn, id)?;
+            view(conn, row)
+        })
+        .await?;
+    Ok(http::ok_with_etag(&view, view.version))
+}
+
+/// Update a user
+///
+/// JSON merge patch. Deactivating (`"active": false`) stops the user's sessions and API tokens at
+/// once; the last active admin cannot be deactivated or demoted (409).
+///
+/// Roles: admin.
+#[utoipa::path(
+    tag = "users",
+    params(("user_id" = Uuid, Path, description = "User id"),
+           ("If-Match" = Option<String>, Header, description = "ETag of the version being changed")),
+    request_body(content = UserPatch, content_type = "application/merge-patch+json", example = json!({"active": false})),
+    responses(
+        (status = 200, description = "Updated", body = UserView, headers(("ETag" = String, description = "New version tag"))),
+        (status = 400, response = error::BadRequest),
+        (status = 404, response = error::NotFound),
+        (status = 409, response = error::Conflict),
+        (status = 412, response = error::PreconditionFailed),
+        (status = 413, response = error::PayloadTooLarge),
+        (status = 415, response = error::UnsupportedMediaType),
+        (status = 422, response = error::UnprocessableEntity),
+    )
+)]
+#[patch("/users/{user_id}")]
+pub async fn update_user(
+    caller: Caller,
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: MergePatch<UserPatch>,
+) -> ApiResult<HttpResponse> {
+    policy::manage_users(&caller.principal)?;
+    let actor = caller.actor;
+    let id = path.into_inner();
+    let patch = body.0;
+    let view = state
+        .write(move |conn| {
+            let before = load(conn, id)?;
+            if_match.check(before.version)?;
+            let before_view = view(conn, before.clone())?;
+            let mut errors = Errors::default();
+            let display_name =
+                required_in_patch("display_name", patch.display_name)?.unwrap_or(before.display_name.clone());
+            if display_name.trim().is_empty() || display_name.chars().count() > 100 {
+                errors.add("/display_name", "length", "must be 1 to 100 characters");
+            }
+            let role = required_in_patch("role", patch.role)?.unwrap_or(before_view.role);
+            let active = required_in_patch("active", patch.active)?.unwrap_or(before.active);
+            let department_ids = required_in_patch("department_ids", patch.department_ids)?
+                .unwrap_or_else(|| before_view.departments.iter().map(|d| d.id).collect());
+            let new_password = required_in_patch("password", patch.password)?;
+            if let Some(pw) = &new_password {
+                if let Err(message) = password::check_strength(pw) {
+                    errors.add("/password", "weak", message);
+                }
+            }
+            check_departments(conn, role, &department_ids, &mut errors)?;
+            errors.into_result()?;
+            let was_active_admin = before_view.role == Role::Admin && before.active;
+            if was_active_admin && (role != Role::Admin || !active) && active_admins(conn)? <= 1 {
+                return Err(ApiError::Conflict("this is the last active admin".into()));
+            }
+            let after = User {
+                display_name: display_name.trim().to_string(),
+                password_hash: match &new_password {
+                    Some(pw) => password::hash(pw)?,
+                    None => before.password_hash.clone(),
+                },
+                role: role.as_str().to_string(),
+                active,
+                version: before.version + 1,
+                updated_at: now(),
+                ..before.clone()
+            };
+            diesel::update(users::table.find(before.id)).set(&after).execute(conn)?;
+            write_departments(conn, before.id, &department_ids)?;
+            if !active || new_password.is_some() {
+                crate::resources::sessions::revoke_all(conn, before.id)?;
+            }
+            let after_view = view(conn, after)?;
+            audit::record(
+                conn,
+                &actor,
+                Change {
+                    action: "update",
+                    entity_type: "user",
+                    entity_id: id,
+                    plan_id: None,
+                    before: Some(&before_view),
+                    after: Some(&after_view),
+                },
+            )?;
+            Ok(after_view)
+        })
+        .await?;
+    Ok(http::ok_with_etag(&view, view.version))
+}
+
+/// Who am I
+///
+/// The signed-in user (or the owner of the API token), with the token's scopes when a script calls.
+///
+/// Roles: every signed-in role.
+#[utoipa::path(
+    tag = "users",
+    responses((status = 200, description = "The caller", body = Me))
+)]
+#[get("/me")]
+pub async fn me(principal: Principal, state: web::Data<AppState>) -> ApiResult<web::Json<Me>> {
+    let id = principal.user_id;
+    let user = state
+        .db(move |conn| {
+            let row = load(conn, id)?;
+            view(conn, row)
+        })
+        .await?;
+    Ok(web::Json(Me {
+        user,
+        authenticated_by: if principal.token.is_some() { "api_token" } else { "jwt" }.to_string(),
+        token: principal.token.map(|t| MeToken { id: t.id, name: t.name, scopes: t.scopes }),
+        acting_for_department_ids: principal.departments,
+    }))
+}
