@@ -79,6 +79,19 @@ pub fn change_plan_ownership_or_status(p: &Principal) -> ApiResult<()> {
     admin(p, "change a plan's owner or status")
 }
 
+/// The data of an initiative (reports, quarter updates, indicator actuals): the secretariat, and
+/// department or council users acting for one of its responsible departments. Others who can
+/// see the initiative get 403. (Used by the reporting endpoints.)
+pub fn write_initiative_data(p: &Principal, responsible: &[Uuid]) -> ApiResult<()> {
+    scope(p, Scope::ReportWrite)?;
+    match p.role {
+        Role::Admin => Ok(()),
+        Role::Department | Role::Council if p.departments.iter().any(|d| responsible.contains(d)) => Ok(()),
+        Role::Department | Role::Council => Err(forbidden("your departments are not responsible for this initiative")),
+        Role::Committee => Err(forbidden("the committee comments and rates; it never edits a department's text")),
+    }
+}
+
 /// Users are managed by the secretariat.
 pub fn manage_users(p: &Principal) -> ApiResult<()> {
     admin(p, "manage users")
@@ -137,6 +150,23 @@ mod tests {
         let department_admin_scope = principal(Role::Department, Some(vec![Scope::Admin]));
         assert!(manage_departments(&department_admin_scope).is_err(), "a scope never lifts the role");
         assert!(issue_token(&admin_full).is_err());
+    }
+
+    #[test]
+    fn initiative_data_is_written_by_its_departments() {
+        let mine = Uuid::new_v4();
+        let theirs = Uuid::new_v4();
+        let mut department = principal(Role::Department, None);
+        department.departments = vec![mine];
+        assert!(write_initiative_data(&department, &[theirs, mine]).is_ok());
+        assert!(matches!(write_initiative_data(&department, &[theirs]), Err(ApiError::Forbidden(_))));
+        let mut council = principal(Role::Council, Some(vec![Scope::Read]));
+        council.departments = vec![mine];
+        assert!(write_initiative_data(&council, &[mine]).is_err(), "a read token cannot write");
+        council.token.as_mut().unwrap().scopes = vec![Scope::ReportWrite];
+        assert!(write_initiative_data(&council, &[mine]).is_ok());
+        assert!(write_initiative_data(&principal(Role::Committee, None), &[mine]).is_err());
+        assert!(write_initiative_data(&principal(Role::Admin, None), &[theirs]).is_ok());
     }
 
     #[test]
