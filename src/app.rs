@@ -94,7 +94,7 @@ pub fn routes() -> (
                 .route("/openapi.json", web::get().to(openapi_json)),
         )
         .split_for_parts();
-    crate::openapi::secure(&mut api);
+    crate::openapi::finish(&mut api);
     (app, api)
 }
 
@@ -134,10 +134,12 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
     let mut server = HttpServer::new(move || {
         let (app, api) = routes();
         let document = web::Data::new(OpenApiJson(api.to_pretty_json().unwrap_or_default()));
+        let methods = web::Data::new(MethodTable::of(&api));
         let swagger = SwaggerUi::new("/docs/{_:.*}")
             .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"]).validator_url("none"));
         app.app_data(state.clone())
             .app_data(document)
+            .app_data(methods)
             .app_data(limits.clone())
             .app_data(api_http::path_config())
             .app_data(api_http::query_config())
@@ -195,8 +197,48 @@ async fn docs_redirect() -> HttpResponse {
     HttpResponse::PermanentRedirect().insert_header((header::LOCATION, "/docs/")).finish()
 }
 
-async fn not_found(req: HttpRequest) -> ApiResult<HttpResponse> {
-    Err(ApiError::NotFound(format!("no route for {} {}", req.method(), req.path())))
+/// The methods each documented path answers, so that another method gets 405 with `Allow`.
+struct MethodTable(Vec<(Vec<String>, String)>);
+
+impl MethodTable {
+    fn of(api: &utoipa::openapi::OpenApi) -> MethodTable {
+        let routes = api
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let methods: Vec<&str> = [
+                    ("GET", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(m, present)| present.then_some(m))
+                .collect();
+                (path.split('/').map(str::to_string).collect(), methods.join(", "))
+            })
+            .collect();
+        MethodTable(routes)
+    }
+
+    /// `Allow` for a concrete path, when a documented template matches it.
+    fn allow(&self, path: &str) -> Option<&str> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.0.iter().find_map(|(template, allow)| {
+            let matches = template.len() == segments.len()
+                && template.iter().zip(&segments).all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
+            matches.then_some(allow.as_str())
+        })
+    }
+}
+
+async fn not_found(req: HttpRequest, methods: web::Data<MethodTable>) -> ApiResult<HttpResponse> {
+    match methods.allow(req.path()) {
+        Some(allow) => Err(ApiError::MethodNotAllowed { allow: allow.to_string() }),
+        None => Err(ApiError::NotFound(format!("no route for {} {}", req.method(), req.path()))),
+    }
 }
 
 /// Health of this process.
@@ -209,7 +251,7 @@ pub struct Health {
 /// Liveness
 ///
 /// The process is up. Does not touch the database.
-#[utoipa::path(tag = "operations", responses((status = 200, description = "Alive", body = Health)))]
+#[utoipa::path(tag = "operations", security(()), responses((status = 200, description = "Alive", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> web::Json<Health> {
     web::Json(Health { status: "ok".into() })
@@ -220,6 +262,7 @@ pub async fn healthz() -> web::Json<Health> {
 /// The database is reachable and every migration is applied.
 #[utoipa::path(
     tag = "operations",
+    security(()),
     responses(
         (status = 200, description = "Ready", body = Health),
         (status = 503, response = error::ServiceUnavailable),

@@ -73,10 +73,11 @@ async fn read_json<T: DeserializeOwned>(
 /// Parses JSON text: first its syntax (400 when malformed), then its shape, naming the
 /// failing field as a JSON pointer (422).
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| ApiError::BadRequest {
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|e| ApiError::BadRequest {
         detail: format!("malformed JSON: {e}"),
         errors: vec![FieldError::new("/", "malformed_json", e.to_string())],
     })?;
+    integral_floats_to_integers(&mut value);
     serde_path_to_error::deserialize(value).map_err(|err| {
         let pointer = json_pointer(err.path());
         let message = strip_position(&err.into_inner().to_string());
@@ -90,6 +91,21 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
         let field = missing_field_pointer(&pointer, &message);
         ApiError::Validation(vec![FieldError::new(field, code, message)])
     })
+}
+
+/// JSON has one number type: `2024.0` is an integer to JSON Schema, so it is one here too.
+fn integral_floats_to_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => {
+            if let Some(f) = n.as_f64().filter(|f| n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15) {
+                *n = serde_json::Number::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_floats_to_integers),
+        Value::Object(map) => map.values_mut().for_each(integral_floats_to_integers),
+        _ => {}
+    }
 }
 
 fn strip_position(message: &str) -> String {
@@ -243,7 +259,7 @@ pub struct PageParams {
     /// Page size, 1–500 (default 50).
     #[param(minimum = 1, maximum = 500, example = 50)]
     pub limit: Option<i64>,
-    /// Opaque cursor from the previous page's `next_cursor`.
+    /// Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page).
     pub cursor: Option<String>,
 }
 
@@ -259,7 +275,7 @@ impl PageParams {
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(ApiError::bad_param("/query/limit", format!("must be between 1 and {MAX_LIMIT}")));
         }
-        let after = match &self.cursor {
+        let after = match self.cursor.as_deref().filter(|c| !c.is_empty()) {
             None => None,
             Some(c) => Some(decode_cursor(c).ok_or_else(|| ApiError::bad_param("/query/cursor", "invalid cursor"))?),
         };

@@ -16,7 +16,7 @@ starts) comes with its Japanese label (`令和4年度`); lists take `limit` (1�
 `cursor`; every error is `application/problem+json` naming each bad field by JSON pointer; every mutable \
 resource has an `ETag` and honours `If-Match` (412 when stale).",
         version = "1.0.0",
-        license(name = "MIT"),
+        license(name = "MIT", identifier = "MIT"),
     ),
     servers((url = "/", description = "This server")),
     components(
@@ -53,8 +53,9 @@ resource has an `ETag` and honours `If-Match` (412 when stale).",
 pub struct ApiDoc;
 
 /// Declares the two ways to authenticate and, on every `/api/v1` operation that requires it,
-/// the security requirement and the shared 401/403 responses.
-pub fn secure(api: &mut utoipa::openapi::OpenApi) {
+/// the security requirement and the shared 401/403 responses; and on every operation the server
+/// faults any of them can meet (500, and 503 where the database is involved).
+pub fn finish(api: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
     use utoipa::openapi::{Ref, RefOr};
     let components = api.components.get_or_insert_with(Default::default);
@@ -80,11 +81,19 @@ pub fn secure(api: &mut utoipa::openapi::OpenApi) {
         ),
     );
     for (path, item) in api.paths.paths.iter_mut() {
-        if !path.starts_with("/api/v1/") {
-            continue;
-        }
+        let uses_database = path != "/healthz";
         let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
         for op in operations.into_iter().flatten() {
+            let responses = &mut op.responses.responses;
+            responses.entry("500".to_string()).or_insert_with(|| RefOr::Ref(Ref::from_response_name("InternalError")));
+            if uses_database {
+                responses
+                    .entry("503".to_string())
+                    .or_insert_with(|| RefOr::Ref(Ref::from_response_name("ServiceUnavailable")));
+            }
+            if !path.starts_with("/api/v1/") {
+                continue;
+            }
             // Operations that declare their own (empty) requirement are public.
             if op.security.is_some() {
                 continue;

@@ -65,9 +65,31 @@ fn describe(e: &ValidationError) -> String {
     }
 }
 
-/// Rejects strings that are empty once surrounding white space (also full-width) is removed.
+/// White space as ECMA-262 regular expressions define `\s` — the meaning of the `\S` pattern the
+/// OpenAPI document gives non-blank strings (it includes the ideographic space U+3000, but not
+/// U+0085, which Rust's `char::is_whitespace` counts).
+fn is_pattern_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+    )
+}
+
+/// Trims white space as the documented patterns define it (see [`is_pattern_space`]).
+pub trait Tidy {
+    fn tidy(&self) -> &str;
+}
+
+impl Tidy for str {
+    fn tidy(&self) -> &str {
+        self.trim_matches(is_pattern_space)
+    }
+}
+
+/// Rejects strings with nothing but white space (also full-width), as the `\S` pattern does.
 pub fn not_blank(value: &str) -> Result<(), ValidationError> {
-    if value.trim().is_empty() {
+    if value.chars().all(is_pattern_space) {
         let mut e = ValidationError::new("blank");
         e.message = Some(Cow::Borrowed("must not be empty or only white space"));
         Err(e)
@@ -81,6 +103,17 @@ pub const MIN_FY: i32 = 1989;
 pub const MAX_FY: i32 = 2200;
 
 /// Collects cross-field errors before failing once with all of them.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn blank_means_what_the_pattern_means() {
+        assert!(super::not_blank("").is_err());
+        assert!(super::not_blank(" \u{3000}\t").is_err());
+        assert!(super::not_blank("\u{85}").is_ok(), "U+0085 matches \\S in ECMA-262");
+        assert!(super::not_blank(" 社会福祉課 ").is_ok());
+    }
+}
+
 #[derive(Default)]
 pub struct Errors(pub Vec<FieldError>);
 

@@ -18,7 +18,7 @@ use crate::http::{finish_page, JsonBody, PageParams};
 use crate::policy;
 use crate::schema::{api_token_departments, api_tokens};
 use crate::state::{now, utc, AppState};
-use crate::validation::{self, Errors};
+use crate::validation::{self, Errors, Tidy};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = api_tokens)]
@@ -70,17 +70,18 @@ pub struct CreatedApiToken {
 #[serde(deny_unknown_fields)]
 pub struct ApiTokenInput {
     #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
-    #[schema(example = "高齢者福祉課 四半期更新スクリプト")]
+    #[schema(example = "高齢者福祉課 四半期更新スクリプト", min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
     /// `read`, `report:write` (includes read), `admin` (everything the owner may do).
     #[validate(length(min = 1, max = 3))]
-    #[schema(example = json!(["report:write"]))]
+    #[schema(example = json!(["report:write"]), min_items = 1, max_items = 3)]
     pub scopes: Vec<Scope>,
     /// When the token stops working (default: never; it can always be revoked).
     pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Narrows the token to some of the owner's departments.
     #[serde(default)]
     #[validate(length(max = 20))]
+    #[schema(max_items = 20)]
     pub department_ids: Vec<Uuid>,
 }
 
@@ -186,7 +187,7 @@ pub async fn create_api_token(
                 .values((
                     api_tokens::id.eq(id),
                     api_tokens::user_id.eq(DbUuid(principal.user_id)),
-                    api_tokens::name.eq(input.name.trim()),
+                    api_tokens::name.eq(input.name.tidy()),
                     api_tokens::token_hash.eq(secret::digest(&secret)),
                     api_tokens::token_prefix.eq(&secret[..8]),
                     api_tokens::scopes.eq(serde_json::to_string(&input.scopes)?),

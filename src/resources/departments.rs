@@ -17,6 +17,7 @@ use crate::policy;
 use crate::schema::{departments, initiative_departments};
 use crate::state::{now, utc, Actor, AppState};
 use crate::validation;
+use crate::validation::Tidy;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = departments)]
@@ -68,7 +69,7 @@ impl TryFrom<Department> for DepartmentView {
 pub struct DepartmentInput {
     /// Unique name as printed on the sheets.
     #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
-    #[schema(example = "高齢者福祉課", min_length = 1, max_length = 100)]
+    #[schema(example = "高齢者福祉課", min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
     pub kind: DepartmentKind,
 }
@@ -78,10 +79,10 @@ pub struct DepartmentInput {
 #[serde(deny_unknown_fields)]
 pub struct DepartmentPatch {
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, example = "高齢者支援課")]
+    #[schema(value_type = String, required = false, example = "高齢者支援課", min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<DepartmentKind>)]
+    #[schema(value_type = DepartmentKind, required = false)]
     pub kind: Option<Option<DepartmentKind>>,
 }
 
@@ -116,11 +117,11 @@ fn ensure_unique_name(conn: &mut DbConnection, name: &str, except: Option<Uuid>)
 
 /// Creates a department row without its audit event (bundle import records one event for all).
 pub fn insert_row(conn: &mut DbConnection, input: &DepartmentInput) -> ApiResult<Department> {
-    ensure_unique_name(conn, input.name.trim(), None)?;
+    ensure_unique_name(conn, input.name.tidy(), None)?;
     let ts = now();
     let row = Department {
         id: DbUuid(Uuid::now_v7()),
-        name: input.name.trim().to_string(),
+        name: input.name.tidy().to_string(),
         kind: input.kind.as_str().to_string(),
         version: 1,
         created_at: ts,
@@ -287,7 +288,6 @@ pub async fn update_department(
     let row = state
         .write(move |conn| {
             let before = load(conn, id)?;
-            if_match.check(before.version)?;
             let mut input = DepartmentInput { name: before.name.clone(), kind: DepartmentKind::from_db(&before.kind)? };
             if let Some(name) = required_in_patch("name", patch.name)? {
                 input.name = name;
@@ -296,14 +296,16 @@ pub async fn update_department(
                 input.kind = kind;
             }
             validation::check(&input)?;
-            ensure_unique_name(conn, input.name.trim(), Some(id))?;
+            ensure_unique_name(conn, input.name.tidy(), Some(id))?;
             let after = Department {
-                name: input.name.trim().to_string(),
+                name: input.name.tidy().to_string(),
                 kind: input.kind.as_str().to_string(),
                 version: before.version + 1,
                 updated_at: now(),
                 ..before.clone()
             };
+            // After validation: an invalid request is answered as invalid, whatever its tag.
+            if_match.check(before.version)?;
             diesel::update(departments::table.find(before.id)).set(&after).execute(conn)?;
             audit::record(
                 conn,

@@ -23,7 +23,7 @@ use crate::resources::initiatives;
 use crate::resources::plans::{self, Plan};
 use crate::schema::{indicator_values, indicators};
 use crate::state::{now, utc, AppState};
-use crate::validation::{self, Errors};
+use crate::validation::{self, Errors, Tidy};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = indicators, treat_none_as_null = true)]
@@ -67,7 +67,7 @@ pub struct IndicatorValue {
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
     #[validate(range(min = 1989, max = 2200))]
-    #[schema(example = 2017)]
+    #[schema(example = 2017, minimum = 1989, maximum = 2200)]
     pub fiscal_year: i32,
     #[schema(example = 2431)]
     pub value: f64,
@@ -170,27 +170,32 @@ pub fn view(i: Indicator, values: &[IndicatorValue]) -> ApiResult<IndicatorView>
 pub struct IndicatorInput {
     /// Stable key within the plan; default the new indicator's id.
     #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub key: Option<String>,
     #[validate(length(min = 1, max = 300), custom(function = "validation::not_blank"))]
-    #[schema(example = "発行部数", min_length = 1, max_length = 300)]
+    #[schema(example = "発行部数", min_length = 1, max_length = 300, pattern = r"\S")]
     pub name: String,
     #[validate(length(max = 50))]
-    #[schema(example = "部")]
+    #[schema(example = "部", max_length = 50)]
     pub unit: Option<String>,
     /// Default `increase`.
     #[serde(default = "increase")]
     pub direction: Direction,
     #[validate(range(min = 0.0))]
+    #[schema(minimum = 0.0)]
     pub tolerance: Option<f64>,
     #[validate(nested)]
     pub baseline: Option<Baseline>,
     pub final_target: Option<f64>,
     #[validate(range(min = 1989, max = 2200))]
+    #[schema(minimum = 1989, maximum = 2200)]
     pub valid_from_fy: Option<i32>,
     #[validate(range(min = 1989, max = 2200))]
+    #[schema(minimum = 1989, maximum = 2200)]
     pub valid_to_fy: Option<i32>,
     /// Order among the owner's indicators (上段 = 0); default last.
     #[validate(range(min = 0, max = 10000))]
+    #[schema(minimum = 0, maximum = 10000)]
     pub position: Option<i32>,
 }
 
@@ -203,19 +208,19 @@ fn increase() -> Direction {
 #[serde(deny_unknown_fields)]
 pub struct IndicatorPatch {
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 100, pattern = r"\S")]
     pub key: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 300, pattern = r"\S")]
     pub name: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 50)]
     pub unit: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<Direction>)]
+    #[schema(value_type = Direction, required = false)]
     pub direction: Option<Option<Direction>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<f64>)]
+    #[schema(value_type = Option<f64>, minimum = 0.0)]
     pub tolerance: Option<Option<f64>>,
     #[serde(default, deserialize_with = "patch_field")]
     #[schema(value_type = Option<Baseline>)]
@@ -224,13 +229,13 @@ pub struct IndicatorPatch {
     #[schema(value_type = Option<f64>)]
     pub final_target: Option<Option<f64>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1989, maximum = 2200)]
     pub valid_from_fy: Option<Option<i32>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1989, maximum = 2200)]
     pub valid_to_fy: Option<Option<i32>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = i32, required = false, minimum = 0, maximum = 10000)]
     pub position: Option<Option<i32>>,
 }
 
@@ -240,19 +245,22 @@ pub struct IndicatorPatch {
 pub struct RevisionInput {
     /// First FY of the new definition; the old one ends the FY before.
     #[validate(range(min = 1989, max = 2200))]
-    #[schema(example = 2022)]
+    #[schema(example = 2022, minimum = 1989, maximum = 2200)]
     pub from_fy: i32,
     #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub key: Option<String>,
     #[validate(length(min = 1, max = 300), custom(function = "validation::not_blank"))]
-    #[schema(example = "福祉事務所内専門職等配置数")]
+    #[schema(example = "福祉事務所内専門職等配置数", min_length = 1, max_length = 300, pattern = r"\S")]
     pub name: String,
     /// Default: the old indicator's unit.
     #[validate(length(max = 50))]
+    #[schema(max_length = 50)]
     pub unit: Option<String>,
     /// Default: the old indicator's direction.
     pub direction: Option<Direction>,
     #[validate(range(min = 0.0))]
+    #[schema(minimum = 0.0)]
     pub tolerance: Option<f64>,
     pub final_target: Option<f64>,
 }
@@ -354,12 +362,12 @@ fn check_key(
 ) -> ApiResult<()> {
     let Some(key) = key else { return Ok(()) };
     let existing: Option<DbUuid> = indicators::table
-        .filter(indicators::plan_id.eq(plan.id).and(indicators::bundle_key.eq(key.trim())))
+        .filter(indicators::plan_id.eq(plan.id).and(indicators::bundle_key.eq(key.tidy())))
         .select(indicators::id)
         .first(conn)
         .optional()?;
     if existing.is_some() && existing != except {
-        return Err(ApiError::invalid(field, "duplicate", format!("key {} is already used in this plan", key.trim())));
+        return Err(ApiError::invalid(field, "duplicate", format!("key {} is already used in this plan", key.tidy())));
     }
     Ok(())
 }
@@ -377,8 +385,8 @@ pub fn row_from(
         id,
         plan_id: plan.id,
         initiative_id: initiative,
-        bundle_key: input.key.as_deref().map(str::trim).map(str::to_string).unwrap_or_else(|| id.to_string()),
-        name: input.name.trim().to_string(),
+        bundle_key: input.key.as_deref().map(Tidy::tidy).map(str::to_string).unwrap_or_else(|| id.to_string()),
+        name: input.name.tidy().to_string(),
         unit: input.unit.clone(),
         direction: input.direction.as_str().to_string(),
         tolerance: input.tolerance,
@@ -489,7 +497,6 @@ async fn update(
         .write(move |conn| {
             let (plan, before) = load_owned(conn, owner, id)?;
             policy::write_structure(&principal, &plan)?;
-            if_match.check(before.version)?;
             let mut input = IndicatorInput {
                 key: Some(before.bundle_key.clone()),
                 name: before.name.clone(),
@@ -544,6 +551,8 @@ async fn update(
                 created_at: before.created_at,
                 ..row_from(&plan, before.initiative_id, before.id, &input, input.position.unwrap_or(before.position))
             };
+            // After validation: an invalid request is answered as invalid, whatever its tag.
+            if_match.check(before.version)?;
             diesel::update(indicators::table.find(before.id)).set(&after).execute(conn)?;
             let before_view = view_one(conn, before)?;
             let after_view = view_one(conn, after)?;
@@ -638,7 +647,7 @@ async fn revise(
             plan.check_fy(&mut errors, "/from_fy", Some(input.from_fy));
             let first = old.valid_from_fy.unwrap_or(plan.start_fy);
             let last = old.valid_to_fy.unwrap_or(plan.end_fy);
-            if input.from_fy <= first || input.from_fy > last {
+            if errors.0.is_empty() && (input.from_fy <= first || input.from_fy > last) {
                 errors.add(
                     "/from_fy",
                     "fiscal_year_out_of_range",

@@ -25,7 +25,7 @@ use crate::schema::{
     initiatives, plan_nodes,
 };
 use crate::state::{now, utc, AppState};
-use crate::validation::{self, Errors};
+use crate::validation::{self, Errors, Tidy};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = initiatives, treat_none_as_null = true)]
@@ -55,9 +55,11 @@ pub struct Initiative {
 pub struct RelatedPrograms {
     /// 市.
     #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
     pub city: Option<String>,
     /// 市社協.
     #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
     pub council: Option<String>,
 }
 
@@ -153,30 +155,38 @@ pub fn view(i: Initiative, links: Links) -> ApiResult<InitiativeView> {
 pub struct InitiativeInput {
     /// Stable key within the plan; default the new initiative's id.
     #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub key: Option<String>,
     #[validate(length(min = 1, max = 50), custom(function = "validation::not_blank"))]
-    #[schema(example = "1", min_length = 1, max_length = 50)]
+    #[schema(example = "1", min_length = 1, max_length = 50, pattern = r"\S")]
     pub code: String,
     #[validate(length(min = 1, max = 300), custom(function = "validation::not_blank"))]
-    #[schema(example = "保健福祉ガイドブックの発行", min_length = 1, max_length = 300)]
+    #[schema(example = "保健福祉ガイドブックの発行", min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: String,
     #[validate(length(max = 10000))]
+    #[schema(max_length = 10000)]
     pub description: Option<String>,
     #[validate(length(max = 10000))]
+    #[schema(max_length = 10000)]
     pub aim: Option<String>,
     #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
     pub notes: Option<String>,
     #[validate(nested)]
     pub related_programs: Option<RelatedPrograms>,
     /// The primary node first, then every node it is cross-listed under; all in the same plan.
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_items = 1, max_items = 50)]
     pub node_ids: Vec<Uuid>,
     /// Responsible departments (at least one).
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_items = 1, max_items = 50)]
     pub department_ids: Vec<Uuid>,
     #[validate(range(min = 1989, max = 2200))]
+    #[schema(minimum = 1989, maximum = 2200)]
     pub active_from_fy: Option<i32>,
     #[validate(range(min = 1989, max = 2200))]
+    #[schema(minimum = 1989, maximum = 2200)]
     pub active_to_fy: Option<i32>,
     /// Default `active`.
     #[serde(default = "active")]
@@ -192,40 +202,40 @@ fn active() -> InitiativeStatus {
 #[serde(deny_unknown_fields)]
 pub struct InitiativePatch {
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 100, pattern = r"\S")]
     pub key: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 50, pattern = r"\S")]
     pub code: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 10000)]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 10000)]
     pub aim: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 2000)]
     pub notes: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
     #[schema(value_type = Option<RelatedPrograms>)]
     pub related_programs: Option<Option<RelatedPrograms>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<Vec<Uuid>>)]
+    #[schema(value_type = Vec<Uuid>, required = false, min_items = 1, max_items = 50)]
     pub node_ids: Option<Option<Vec<Uuid>>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<Vec<Uuid>>)]
+    #[schema(value_type = Vec<Uuid>, required = false, min_items = 1, max_items = 50)]
     pub department_ids: Option<Option<Vec<Uuid>>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1989, maximum = 2200)]
     pub active_from_fy: Option<Option<i32>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1989, maximum = 2200)]
     pub active_to_fy: Option<Option<i32>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<InitiativeStatus>)]
+    #[schema(value_type = InitiativeStatus, required = false)]
     pub status: Option<Option<InitiativeStatus>>,
 }
 
@@ -330,12 +340,12 @@ fn check_against_plan(
     }
     if let Some(key) = &input.key {
         let existing: Option<DbUuid> = initiatives::table
-            .filter(initiatives::plan_id.eq(plan.id).and(initiatives::bundle_key.eq(key.trim())))
+            .filter(initiatives::plan_id.eq(plan.id).and(initiatives::bundle_key.eq(key.tidy())))
             .select(initiatives::id)
             .first(conn)
             .optional()?;
         if existing.is_some() && existing != except {
-            errors.add("/key", "duplicate", format!("key {} is already used in this plan", key.trim()));
+            errors.add("/key", "duplicate", format!("key {} is already used in this plan", key.tidy()));
         }
     }
     errors.into_result()
@@ -378,10 +388,10 @@ pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiat
     Initiative {
         id,
         plan_id,
-        bundle_key: input.key.as_deref().map(str::trim).map(str::to_string).unwrap_or_else(|| id.to_string()),
-        code: input.code.trim().to_string(),
+        bundle_key: input.key.as_deref().map(Tidy::tidy).map(str::to_string).unwrap_or_else(|| id.to_string()),
+        code: input.code.tidy().to_string(),
         code_sort: natural::sort_key(&input.code),
-        title: input.title.trim().to_string(),
+        title: input.title.tidy().to_string(),
         description: input.description.clone(),
         aim: input.aim.clone(),
         notes: input.notes.clone(),
@@ -603,7 +613,6 @@ pub async fn update_initiative(
             let before = load(conn, id)?;
             let plan = plans::load(conn, before.plan_id.0)?;
             policy::write_structure(&principal, &plan)?;
-            if_match.check(before.version)?;
             let before_view = view_one(conn, before.clone())?;
             let mut input = InitiativeInput {
                 key: Some(before.bundle_key.clone()),
@@ -664,6 +673,8 @@ pub async fn update_initiative(
                 created_at: before.created_at,
                 ..row_from(plan.id, before.id, &input)
             };
+            // After validation: an invalid request is answered as invalid, whatever its tag.
+            if_match.check(before.version)?;
             diesel::update(initiatives::table.find(before.id)).set(&after).execute(conn)?;
             let nodes: Vec<DbUuid> = input.node_ids.iter().copied().map(DbUuid).collect();
             let deps: Vec<DbUuid> = input.department_ids.iter().copied().map(DbUuid).collect();

@@ -22,6 +22,7 @@ use crate::resources::plans::{self, Plan};
 use crate::schema::{indicators, initiative_placements, initiatives, plan_nodes};
 use crate::state::{now, utc, AppState};
 use crate::validation;
+use crate::validation::Tidy;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = plan_nodes, treat_none_as_null = true)]
@@ -102,20 +103,23 @@ pub struct NodeInput {
     pub parent_id: Option<Uuid>,
     /// Stable key within the plan; default the new node's id.
     #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
-    #[schema(example = "1-2")]
+    #[schema(example = "1-2", min_length = 1, max_length = 100, pattern = r"\S")]
     pub key: Option<String>,
     #[validate(length(min = 1, max = 50), custom(function = "validation::not_blank"))]
-    #[schema(example = "②")]
+    #[schema(example = "②", min_length = 1, max_length = 50, pattern = r"\S")]
     pub code: Option<String>,
     #[validate(length(min = 1, max = 300), custom(function = "validation::not_blank"))]
-    #[schema(example = "わかりやすい福祉情報の提供・共有", min_length = 1, max_length = 300)]
+    #[schema(example = "わかりやすい福祉情報の提供・共有", min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: String,
     #[validate(length(max = 10000))]
+    #[schema(max_length = 10000)]
     pub objective: Option<String>,
     #[validate(length(max = 10000))]
+    #[schema(max_length = 10000)]
     pub main_actions: Option<String>,
     /// Order among siblings; default after the last sibling.
     #[validate(range(min = 0, max = 100000))]
+    #[schema(minimum = 0, maximum = 100000)]
     pub position: Option<i32>,
 }
 
@@ -128,22 +132,22 @@ pub struct NodePatch {
     #[schema(value_type = Option<Uuid>)]
     pub parent_id: Option<Option<Uuid>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 100, pattern = r"\S")]
     pub key: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 50, pattern = r"\S")]
     pub code: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 10000)]
     pub objective: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 10000)]
     pub main_actions: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = i32, required = false, minimum = 0, maximum = 100000)]
     pub position: Option<Option<i32>>,
 }
 
@@ -194,9 +198,9 @@ pub fn insert(
         id,
         plan_id: plan.id,
         parent_id: parent.map(|p| p.id),
-        bundle_key: input.key.as_deref().map(str::trim).map(str::to_string).unwrap_or_else(|| id.to_string()),
-        code: input.code.as_deref().map(str::trim).map(str::to_string),
-        title: input.title.trim().to_string(),
+        bundle_key: input.key.as_deref().map(Tidy::tidy).map(str::to_string).unwrap_or_else(|| id.to_string()),
+        code: input.code.as_deref().map(Tidy::tidy).map(str::to_string),
+        title: input.title.tidy().to_string(),
         objective: input.objective.clone(),
         main_actions: input.main_actions.clone(),
         position,
@@ -325,6 +329,9 @@ pub async fn list_nodes(
     let plan_id = path.into_inner();
     let page = page.validate()?;
     let filter = filter.into_inner();
+    if filter.level.is_some_and(|l| l < 1) {
+        return Err(ApiError::bad_param("/query/level", "levels start at 1 (the top)"));
+    }
     let (plan, rows) = state
         .db(move |conn| {
             let plan = plans::load(conn, plan_id)?;
@@ -388,7 +395,7 @@ pub async fn create_node(
                 None => None,
             };
             if let Some(key) = &input.key {
-                ensure_unique_key(conn, plan.id, key.trim(), None)?;
+                ensure_unique_key(conn, plan.id, key.tidy(), None)?;
             }
             let parent_id = parent.as_ref().map(|p| p.id);
             let (position, shifted) = match input.position {
@@ -482,7 +489,6 @@ pub async fn update_node(
             let plan = plans::load(conn, plan_id)?;
             policy::write_structure(&principal, &plan)?;
             let before = load(conn, plan_id, node_id)?;
-            if_match.check(before.version)?;
             let mut input = NodeInput {
                 parent_id: before.parent_id.map(|p| p.0),
                 key: Some(before.bundle_key.clone()),
@@ -516,7 +522,7 @@ pub async fn update_node(
             }
             validation::check(&input)?;
             let key = input.key.clone().unwrap_or_default();
-            ensure_unique_key(conn, plan.id, key.trim(), Some(before.id))?;
+            ensure_unique_key(conn, plan.id, key.tidy(), Some(before.id))?;
             let parent = match input.parent_id {
                 Some(p) => {
                     let parent = load(conn, plan_id, p)
@@ -542,9 +548,9 @@ pub async fn update_node(
             };
             let after = Node {
                 parent_id: parent.as_ref().map(|p| p.id),
-                bundle_key: key.trim().to_string(),
-                code: input.code.as_deref().map(str::trim).map(str::to_string),
-                title: input.title.trim().to_string(),
+                bundle_key: key.tidy().to_string(),
+                code: input.code.as_deref().map(Tidy::tidy).map(str::to_string),
+                title: input.title.tidy().to_string(),
                 objective: input.objective.clone(),
                 main_actions: input.main_actions.clone(),
                 position,
@@ -554,6 +560,8 @@ pub async fn update_node(
                 updated_at: now(),
                 ..before.clone()
             };
+            // After validation: an invalid request is answered as invalid, whatever its tag.
+            if_match.check(before.version)?;
             diesel::update(plan_nodes::table.find(before.id)).set(&after).execute(conn)?;
             if shifted || after.sort_path != before.sort_path {
                 reflow(conn, plan.id)?;

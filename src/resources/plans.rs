@@ -18,7 +18,7 @@ use crate::policy;
 use crate::schema::departments;
 use crate::schema::{annual_reports, indicator_values, indicators, initiatives, plans};
 use crate::state::{now, utc, AppState};
-use crate::validation::{self, Errors};
+use crate::validation::{self, Errors, Tidy};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = plans)]
@@ -59,7 +59,7 @@ impl Plan {
 #[serde(deny_unknown_fields)]
 pub struct RatingGrade {
     #[validate(length(min = 1, max = 8), custom(function = "validation::not_blank"))]
-    #[schema(example = "A", min_length = 1, max_length = 8)]
+    #[schema(example = "A", min_length = 1, max_length = 8, pattern = r"\S")]
     pub code: String,
     #[validate(length(max = 100))]
     #[schema(example = "順調に進んでいる", max_length = 100)]
@@ -143,10 +143,10 @@ impl TryFrom<Plan> for PlanView {
 #[serde(deny_unknown_fields)]
 pub struct PlanInput {
     #[validate(length(min = 1, max = 300), custom(function = "validation::not_blank"))]
-    #[schema(example = "白井市第2次地域福祉計画", min_length = 1, max_length = 300)]
+    #[schema(example = "白井市第2次地域福祉計画", min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: String,
     #[validate(length(min = 1, max = 200), custom(function = "validation::not_blank"))]
-    #[schema(example = "白井市", min_length = 1, max_length = 200)]
+    #[schema(example = "白井市", min_length = 1, max_length = 200, pattern = r"\S")]
     pub organization: String,
     #[validate(range(min = 1989, max = 2200))]
     #[schema(example = 2020, minimum = 1989, maximum = 2200)]
@@ -156,16 +156,18 @@ pub struct PlanInput {
     pub end_fy: i32,
     /// Names of the hierarchy levels, top first (1–10).
     #[validate(length(min = 1, max = 10), custom(function = "labels_valid"))]
-    #[schema(example = json!(["基本方針", "施策の方向", "事業"]))]
+    #[schema(schema_with = level_labels_schema)]
     pub level_labels: Vec<String>,
     /// Default: A 順調に進んでいる, B 概ね進んでいる, C 一部遅れがある, D 未実施.
     #[serde(default = "default_rating_scale")]
     #[validate(length(min = 1, max = 10), nested)]
+    #[schema(min_items = 1, max_items = 10)]
     pub rating_scale: Vec<RatingGrade>,
     /// Default `draft`.
     #[serde(default = "draft")]
     pub status: PlanStatus,
     #[validate(length(max = 1000))]
+    #[schema(max_length = 1000)]
     pub source: Option<String>,
     /// The council that owns the plan (its staff may then change the plan's structure).
     #[serde(default)]
@@ -176,8 +178,25 @@ fn draft() -> PlanStatus {
     PlanStatus::Draft
 }
 
+/// 1–10 labels of 1–50 characters, not blank (what `labels_valid` checks).
+fn level_labels_schema() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(50))
+                .pattern(Some(r"\S")),
+        )
+        .min_items(Some(1))
+        .max_items(Some(10))
+        .examples([serde_json::json!(["基本方針", "施策の方向", "事業"])])
+        .build()
+}
+
 fn labels_valid(labels: &[String]) -> Result<(), validator::ValidationError> {
-    if labels.iter().any(|l| l.trim().is_empty() || l.chars().count() > 50) {
+    if labels.iter().any(|l| validation::not_blank(l).is_err() || l.chars().count() > 50) {
         let mut e = validator::ValidationError::new("label");
         e.message = Some("every level label must be 1 to 50 characters".into());
         return Err(e);
@@ -194,7 +213,7 @@ impl PlanInput {
         }
         let mut seen = std::collections::HashSet::new();
         for (i, grade) in self.rating_scale.iter().enumerate() {
-            if !seen.insert(grade.code.trim()) {
+            if !seen.insert(grade.code.tidy()) {
                 errors.add(format!("{prefix}/rating_scale/{i}/code"), "duplicate", "grade codes must be unique");
             }
         }
@@ -207,28 +226,28 @@ impl PlanInput {
 #[serde(deny_unknown_fields)]
 pub struct PlanPatch {
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 200, pattern = r"\S")]
     pub organization: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = i32, required = false, minimum = 1989, maximum = 2200)]
     pub start_fy: Option<Option<i32>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<i32>, example = 2024)]
+    #[schema(value_type = i32, required = false, example = 2024, minimum = 1989, maximum = 2200)]
     pub end_fy: Option<Option<i32>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<Vec<String>>)]
+    #[schema(schema_with = level_labels_schema, required = false)]
     pub level_labels: Option<Option<Vec<String>>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<Vec<RatingGrade>>)]
+    #[schema(value_type = Vec<RatingGrade>, required = false, min_items = 1, max_items = 10)]
     pub rating_scale: Option<Option<Vec<RatingGrade>>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<PlanStatus>)]
+    #[schema(value_type = PlanStatus, required = false)]
     pub status: Option<Option<PlanStatus>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 1000)]
     pub source: Option<Option<String>>,
     /// Admin only.
     #[serde(default, deserialize_with = "patch_field")]
@@ -262,8 +281,8 @@ pub fn insert(conn: &mut DbConnection, input: &PlanInput) -> ApiResult<Plan> {
     let ts = now();
     let row = Plan {
         id: DbUuid(Uuid::now_v7()),
-        title: input.title.trim().to_string(),
-        organization: input.organization.trim().to_string(),
+        title: input.title.tidy().to_string(),
+        organization: input.organization.tidy().to_string(),
         start_fy: input.start_fy,
         end_fy: input.end_fy,
         level_labels: serde_json::to_string(&input.level_labels)?,
@@ -475,7 +494,6 @@ pub async fn update_plan(
             if patch.owner_department_id.is_some() || patch.status.is_some() {
                 policy::change_plan_ownership_or_status(&principal)?;
             }
-            if_match.check(before.version)?;
             let mut input = PlanInput {
                 title: before.title.clone(),
                 organization: before.organization.clone(),
@@ -526,8 +544,8 @@ pub async fn update_plan(
                 }
             }
             let after = Plan {
-                title: input.title.trim().to_string(),
-                organization: input.organization.trim().to_string(),
+                title: input.title.tidy().to_string(),
+                organization: input.organization.tidy().to_string(),
                 start_fy: input.start_fy,
                 end_fy: input.end_fy,
                 level_labels: serde_json::to_string(&input.level_labels)?,
@@ -540,6 +558,8 @@ pub async fn update_plan(
                 updated_at: now(),
                 ..before.clone()
             };
+            // After validation: an invalid request is answered as invalid, whatever its tag.
+            if_match.check(before.version)?;
             diesel::update(plans::table.find(before.id)).set(&after).execute(conn)?;
             let after_view = PlanView::try_from(after.clone())?;
             audit::record(

@@ -18,16 +18,17 @@ use crate::error::{self, ApiError, ApiResult};
 use crate::http::JsonBody;
 use crate::schema::{refresh_tokens, users};
 use crate::state::{now, Actor, AppState, RequestId};
+use crate::validation::Tidy;
 
 /// Login name and password.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct LoginInput {
     #[validate(length(min = 1, max = 64))]
-    #[schema(example = "admin")]
+    #[schema(example = "admin", min_length = 1, max_length = 64)]
     pub login: String,
     #[validate(length(min = 1, max = 256))]
-    #[schema(example = "demo-admin-password", format = Password)]
+    #[schema(example = "demo-admin-password", format = Password, min_length = 1, max_length = 256)]
     pub password: String,
 }
 
@@ -36,7 +37,7 @@ pub struct LoginInput {
 #[serde(deny_unknown_fields)]
 pub struct RefreshInput {
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "shr_Jb1m4cX…")]
+    #[schema(example = "shr_Jb1m4cX…", min_length = 1, max_length = 200)]
     pub refresh_token: String,
 }
 
@@ -159,7 +160,7 @@ pub async fn sign_in(
             let ts = now();
             throttle::check(conn, &[account.clone(), address.clone()], ts)?;
             let user: Option<(DbUuid, String, String, bool)> = users::table
-                .filter(users::login.eq(input.login.trim()))
+                .filter(users::login.eq(input.login.tidy()))
                 .select((users::id, users::password_hash, users::role, users::active))
                 .first(conn)
                 .optional()?;
@@ -196,7 +197,7 @@ pub async fn sign_in(
                         throttle::record_failure(conn, &account, limits.per_account, &limits, ts)?;
                         throttle::record_failure(conn, &address, limits.per_address, &limits, ts)
                     })?;
-                    tracing::warn!(login = %input.login.trim(), "failed sign-in");
+                    tracing::warn!(login = %input.login.tidy(), "failed sign-in");
                     Ok(LoginOutcome::Refused)
                 }
             }

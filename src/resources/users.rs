@@ -19,7 +19,7 @@ use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, Js
 use crate::policy;
 use crate::schema::{departments, user_departments, users};
 use crate::state::{now, utc, Actor, AppState};
-use crate::validation::{self, Errors};
+use crate::validation::{self, Errors, Tidy};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = users)]
@@ -73,7 +73,7 @@ pub struct UserInput {
     #[schema(example = "fukushi.tanaka", min_length = 3, max_length = 64)]
     pub login: String,
     #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
-    #[schema(example = "田中 花子")]
+    #[schema(example = "田中 花子", min_length = 1, max_length = 100, pattern = r"\S")]
     pub display_name: String,
     /// At least 12 characters.
     #[schema(example = "correct horse battery staple", min_length = 12, max_length = 256, format = Password)]
@@ -82,6 +82,7 @@ pub struct UserInput {
     /// Department users: their city departments; council users: their council. At least one for both.
     #[serde(default)]
     #[validate(length(max = 20))]
+    #[schema(max_items = 20)]
     pub department_ids: Vec<Uuid>,
 }
 
@@ -90,19 +91,19 @@ pub struct UserInput {
 #[serde(deny_unknown_fields)]
 pub struct UserPatch {
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = String, required = false, min_length = 1, max_length = 100, pattern = r"\S")]
     pub display_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, format = Password)]
+    #[schema(value_type = String, required = false, format = Password)]
     pub password: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<Role>)]
+    #[schema(value_type = Role, required = false)]
     pub role: Option<Option<Role>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<Vec<Uuid>>)]
+    #[schema(value_type = Vec<Uuid>, required = false, max_items = 20)]
     pub department_ids: Option<Option<Vec<Uuid>>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<bool>)]
+    #[schema(value_type = bool, required = false)]
     pub active: Option<Option<bool>>,
 }
 
@@ -239,15 +240,15 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiR
     }
     check_departments(conn, input.role, &input.department_ids, &mut errors)?;
     errors.into_result()?;
-    let taken: i64 = users::table.filter(users::login.eq(input.login.trim())).count().get_result(conn)?;
+    let taken: i64 = users::table.filter(users::login.eq(input.login.tidy())).count().get_result(conn)?;
     if taken > 0 {
-        return Err(ApiError::Conflict(format!("the login {} is taken", input.login.trim())));
+        return Err(ApiError::Conflict(format!("the login {} is taken", input.login.tidy())));
     }
     let ts = now();
     let row = User {
         id: DbUuid(Uuid::now_v7()),
-        login: input.login.trim().to_string(),
-        display_name: input.display_name.trim().to_string(),
+        login: input.login.tidy().to_string(),
+        display_name: input.display_name.tidy().to_string(),
         password_hash: password::hash(&input.password)?,
         role: input.role.as_str().to_string(),
         active: true,
@@ -431,12 +432,11 @@ pub async fn update_user(
     let view = state
         .write(move |conn| {
             let before = load(conn, id)?;
-            if_match.check(before.version)?;
             let before_view = view(conn, before.clone())?;
             let mut errors = Errors::default();
             let display_name =
                 required_in_patch("display_name", patch.display_name)?.unwrap_or(before.display_name.clone());
-            if display_name.trim().is_empty() || display_name.chars().count() > 100 {
+            if validation::not_blank(&display_name).is_err() || display_name.chars().count() > 100 {
                 errors.add("/display_name", "length", "must be 1 to 100 characters");
             }
             let role = required_in_patch("role", patch.role)?.unwrap_or(before_view.role);
@@ -456,7 +456,7 @@ pub async fn update_user(
                 return Err(ApiError::Conflict("this is the last active admin".into()));
             }
             let after = User {
-                display_name: display_name.trim().to_string(),
+                display_name: display_name.tidy().to_string(),
                 password_hash: match &new_password {
                     Some(pw) => password::hash(pw)?,
                     None => before.password_hash.clone(),
@@ -467,6 +467,8 @@ pub async fn update_user(
                 updated_at: now(),
                 ..before.clone()
             };
+            // After validation: an invalid request is answered as invalid, whatever its tag.
+            if_match.check(before.version)?;
             diesel::update(users::table.find(before.id)).set(&after).execute(conn)?;
             write_departments(conn, before.id, &department_ids)?;
             if !active || new_password.is_some() {

@@ -21,7 +21,7 @@ use crate::schema::{
     initiatives as initiatives_table, quarter_updates,
 };
 use crate::state::{now, Actor};
-use crate::validation::{self, Errors};
+use crate::validation::{self, Errors, Tidy};
 
 /// What an import created, for the response.
 #[derive(Debug, Clone, Default, serde::Serialize, utoipa::ToSchema)]
@@ -47,7 +47,7 @@ pub struct ImportCounts {
 
 /// Validity read from names such as `～R3 担当職員配置数` (to FY2021) or `R4～ …` (from FY2022).
 pub fn validity_from_name(name: &str) -> (Option<i32>, Option<i32>) {
-    let s = name.trim();
+    let s = name.tidy();
     let tilde = |c: char| c == '~' || c == '～' || c == '〜';
     if let Some(rest) = s.strip_prefix(tilde) {
         let era: String = rest
@@ -71,7 +71,7 @@ struct Checked {
 }
 
 fn blank(s: &str) -> bool {
-    s.trim().is_empty()
+    crate::validation::not_blank(s).is_err()
 }
 
 /// Checks the whole bundle; returns the plan input or every error found.
@@ -110,7 +110,7 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
     for (i, d) in bundle.departments.iter().enumerate() {
         if blank(&d.name) || d.name.chars().count() > 100 {
             e.add(format!("/departments/{i}/name"), "length", "must be 1 to 100 characters");
-        } else if !bundle_departments.insert(d.name.trim().to_string()) {
+        } else if !bundle_departments.insert(d.name.tidy().to_string()) {
             e.add(format!("/departments/{i}/name"), "duplicate", "listed twice");
         }
     }
@@ -189,7 +189,7 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
         }
         let mut seen = HashSet::new();
         for (j, name) in init.departments.iter().enumerate() {
-            let name = name.trim();
+            let name = name.tidy();
             if !bundle_departments.contains(name) && !known_departments.contains(name) {
                 e.add(
                     format!("{at}/departments/{j}"),
@@ -351,7 +351,7 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
         owner_department_id: None,
     };
     if let Some(owner) = &bundle.plan.owner_department {
-        if !bundle_departments.contains(owner.trim()) && !known_departments.contains(owner.trim()) {
+        if !bundle_departments.contains(owner.tidy()) && !known_departments.contains(owner.tidy()) {
             e.add(
                 "/plan/owner_department",
                 "not_found",
@@ -438,7 +438,7 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
         .into_iter()
         .collect();
     for d in &bundle.departments {
-        let name = d.name.trim().to_string();
+        let name = d.name.tidy().to_string();
         match department_ids.entry(name) {
             std::collections::hash_map::Entry::Occupied(_) => counts.departments_matched += 1,
             std::collections::hash_map::Entry::Vacant(slot) => {
@@ -452,7 +452,7 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
     }
 
     let mut plan_input = checked.plan;
-    plan_input.owner_department_id = bundle.plan.owner_department.as_deref().map(|name| department_ids[name.trim()].0);
+    plan_input.owner_department_id = bundle.plan.owner_department.as_deref().map(|name| department_ids[name.tidy()].0);
     let plan = plans::insert(conn, &plan_input)?;
 
     // Nodes, parents before children, siblings in bundle order.
@@ -518,7 +518,7 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
         let row = initiatives::row_from(plan.id, DbUuid(Uuid::now_v7()), &input);
         diesel::insert_into(initiatives_table::table).values(&row).execute(conn)?;
         let node_ids: Vec<DbUuid> = init.node_keys.iter().map(|k| by_key[k.as_str()].id).collect();
-        let dep_ids: Vec<DbUuid> = init.departments.iter().map(|n| department_ids[n.trim()]).collect();
+        let dep_ids: Vec<DbUuid> = init.departments.iter().map(|n| department_ids[n.tidy()]).collect();
         initiatives::write_links(conn, row.id, &node_ids, &dep_ids)?;
         counts.initiatives += 1;
         counts.cross_listings += node_ids.len().saturating_sub(1);

@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.indicator_view import IndicatorView
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    plan_id: UUID,
+    target_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/plans/{plan_id}/targets/{target_id}".format(plan_id=quote(str(plan_id), safe=""),target_id=quote(str(target_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IndicatorView | Problem | None:
+    if response.status_code == 200:
+        response_200 = IndicatorView.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[IndicatorView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    plan_id: UUID,
+    target_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[IndicatorView | Problem]:
+    """ Get a plan target
+
+     Roles: every signed-in role.
+
+    Args:
+        plan_id (UUID):
+        target_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IndicatorView | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+target_id=target_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    plan_id: UUID,
+    target_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> IndicatorView | Problem | None:
+    """ Get a plan target
+
+     Roles: every signed-in role.
+
+    Args:
+        plan_id (UUID):
+        target_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IndicatorView | Problem
+     """
+
+
+    return sync_detailed(
+        plan_id=plan_id,
+target_id=target_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    plan_id: UUID,
+    target_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[IndicatorView | Problem]:
+    """ Get a plan target
+
+     Roles: every signed-in role.
+
+    Args:
+        plan_id (UUID):
+        target_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IndicatorView | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+target_id=target_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    plan_id: UUID,
+    target_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> IndicatorView | Problem | None:
+    """ Get a plan target
+
+     Roles: every signed-in role.
+
+    Args:
+        plan_id (UUID):
+        target_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IndicatorView | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        plan_id=plan_id,
+target_id=target_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,301 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.node_list import NodeList
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    plan_id: UUID,
+    *,
+    parent_id: UUID | Unset = UNSET,
+    level: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_parent_id: str | Unset = UNSET
+    if not isinstance(parent_id, Unset):
+        json_parent_id = str(parent_id)
+    params["parent_id"] = json_parent_id
+
+    params["level"] = level
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/plans/{plan_id}/nodes".format(plan_id=quote(str(plan_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NodeList | Problem | None:
+    if response.status_code == 200:
+        response_200 = NodeList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[NodeList | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    parent_id: UUID | Unset = UNSET,
+    level: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> Response[NodeList | Problem]:
+    """ List a plan's nodes
+
+     Depth-first in tree order (siblings by `position`). Filter by `parent_id` or `level`.
+
+    Roles: every signed-in role.
+
+    Args:
+        plan_id (UUID):
+        parent_id (UUID | Unset):
+        level (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NodeList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+parent_id=parent_id,
+level=level,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    parent_id: UUID | Unset = UNSET,
+    level: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> NodeList | Problem | None:
+    """ List a plan's nodes
+
+     Depth-first in tree order (siblings by `position`). Filter by `parent_id` or `level`.
+
+    Roles: every signed-in role.
+
+    Args:
+        plan_id (UUID):
+        parent_id (UUID | Unset):
+        level (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NodeList | Problem
+     """
+
+
+    return sync_detailed(
+        plan_id=plan_id,
+client=client,
+parent_id=parent_id,
+level=level,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    parent_id: UUID | Unset = UNSET,
+    level: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> Response[NodeList | Problem]:
+    """ List a plan's nodes
+
+     Depth-first in tree order (siblings by `position`). Filter by `parent_id` or `level`.
+
+    Roles: every signed-in role.
+
+    Args:
+        plan_id (UUID):
+        parent_id (UUID | Unset):
+        level (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NodeList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+parent_id=parent_id,
+level=level,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    parent_id: UUID | Unset = UNSET,
+    level: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> NodeList | Problem | None:
+    """ List a plan's nodes
+
+     Depth-first in tree order (siblings by `position`). Filter by `parent_id` or `level`.
+
+    Roles: every signed-in role.
+
+    Args:
+        plan_id (UUID):
+        parent_id (UUID | Unset):
+        level (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NodeList | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        plan_id=plan_id,
+client=client,
+parent_id=parent_id,
+level=level,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

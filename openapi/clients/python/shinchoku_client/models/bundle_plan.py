@@ -1,0 +1,247 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.plan_status import PlanStatus
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.bundle_plan_rating_legend_type_0 import BundlePlanRatingLegendType0
+
+
+
+
+
+T = TypeVar("T", bound="BundlePlan")
+
+
+
+@_attrs_define
+class BundlePlan:
+    """ 
+        Attributes:
+            title (str):  Example: 白井市第2次地域福祉計画.
+            organization (str):  Example: 白井市.
+            level_labels (list[str]):  Example: ['基本方針', '施策の方向', '事業'].
+            start_fy (int | None | str | Unset):
+            end_fy (int | None | str | Unset):
+            rating_scale (list[str] | None | Unset): Grade codes, best first; `null`: the default A–D.
+            rating_legend (BundlePlanRatingLegendType0 | None | Unset): Label of each grade.
+            status (None | PlanStatus | Unset):
+            owner_department (None | str | Unset): Name of the council (a department of the bundle or of the server) that
+                owns the plan. Example: 社会福祉協議会.
+     """
+
+    title: str
+    organization: str
+    level_labels: list[str]
+    start_fy: int | None | str | Unset = UNSET
+    end_fy: int | None | str | Unset = UNSET
+    rating_scale: list[str] | None | Unset = UNSET
+    rating_legend: BundlePlanRatingLegendType0 | None | Unset = UNSET
+    status: None | PlanStatus | Unset = UNSET
+    owner_department: None | str | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.bundle_plan_rating_legend_type_0 import BundlePlanRatingLegendType0 # noqa: PLC0415
+        title = self.title
+
+        organization = self.organization
+
+        level_labels = self.level_labels
+
+
+
+        start_fy: int | None | str | Unset
+        if isinstance(self.start_fy, Unset):
+            start_fy = UNSET
+        else:
+            start_fy = self.start_fy
+
+        end_fy: int | None | str | Unset
+        if isinstance(self.end_fy, Unset):
+            end_fy = UNSET
+        else:
+            end_fy = self.end_fy
+
+        rating_scale: list[str] | None | Unset
+        if isinstance(self.rating_scale, Unset):
+            rating_scale = UNSET
+        elif isinstance(self.rating_scale, list):
+            rating_scale = self.rating_scale
+
+
+        else:
+            rating_scale = self.rating_scale
+
+        rating_legend: dict[str, Any] | None | Unset
+        if isinstance(self.rating_legend, Unset):
+            rating_legend = UNSET
+        elif isinstance(self.rating_legend, BundlePlanRatingLegendType0):
+            rating_legend = self.rating_legend.to_dict()
+        else:
+            rating_legend = self.rating_legend
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, PlanStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        owner_department: None | str | Unset
+        if isinstance(self.owner_department, Unset):
+            owner_department = UNSET
+        else:
+            owner_department = self.owner_department
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "title": title,
+            "organization": organization,
+            "level_labels": level_labels,
+        })
+        if start_fy is not UNSET:
+            field_dict["start_fy"] = start_fy
+        if end_fy is not UNSET:
+            field_dict["end_fy"] = end_fy
+        if rating_scale is not UNSET:
+            field_dict["rating_scale"] = rating_scale
+        if rating_legend is not UNSET:
+            field_dict["rating_legend"] = rating_legend
+        if status is not UNSET:
+            field_dict["status"] = status
+        if owner_department is not UNSET:
+            field_dict["owner_department"] = owner_department
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bundle_plan_rating_legend_type_0 import BundlePlanRatingLegendType0 # noqa: PLC0415
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        organization = d.pop("organization")
+
+        level_labels = cast(list[str], d.pop("level_labels"))
+
+
+        def _parse_start_fy(data: object) -> int | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | str | Unset, data)
+
+        start_fy = _parse_start_fy(d.pop("start_fy", UNSET))
+
+
+        def _parse_end_fy(data: object) -> int | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | str | Unset, data)
+
+        end_fy = _parse_end_fy(d.pop("end_fy", UNSET))
+
+
+        def _parse_rating_scale(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                rating_scale_type_0 = cast(list[str], data)
+
+                return rating_scale_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        rating_scale = _parse_rating_scale(d.pop("rating_scale", UNSET))
+
+
+        def _parse_rating_legend(data: object) -> BundlePlanRatingLegendType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rating_legend_type_0 = BundlePlanRatingLegendType0.from_dict(data)
+
+
+
+                return rating_legend_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BundlePlanRatingLegendType0 | None | Unset, data)
+
+        rating_legend = _parse_rating_legend(d.pop("rating_legend", UNSET))
+
+
+        def _parse_status(data: object) -> None | PlanStatus | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_1 = PlanStatus(data)
+
+
+
+                return status_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PlanStatus | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+
+        def _parse_owner_department(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        owner_department = _parse_owner_department(d.pop("owner_department", UNSET))
+
+
+        bundle_plan = cls(
+            title=title,
+            organization=organization,
+            level_labels=level_labels,
+            start_fy=start_fy,
+            end_fy=end_fy,
+            rating_scale=rating_scale,
+            rating_legend=rating_legend,
+            status=status,
+            owner_department=owner_department,
+        )
+
+        return bundle_plan
+

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.department_kind import DepartmentKind
+
+
+
+
+
+
+T = TypeVar("T", bound="DepartmentInput")
+
+
+
+@_attrs_define
+class DepartmentInput:
+    """ A new department.
+
+        Attributes:
+            name (str): Unique name as printed on the sheets. Example: 高齢者福祉課.
+            kind (DepartmentKind): What kind of body a department is.
+     """
+
+    name: str
+    kind: DepartmentKind
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        kind = self.kind.value
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "name": name,
+            "kind": kind,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        kind = DepartmentKind(d.pop("kind"))
+
+
+
+
+        department_input = cls(
+            name=name,
+            kind=kind,
+        )
+
+        return department_input
+

@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.plan_status import PlanStatus
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+if TYPE_CHECKING:
+  from ..models.rating_grade import RatingGrade
+
+
+
+
+
+T = TypeVar("T", bound="PlanInput")
+
+
+
+@_attrs_define
+class PlanInput:
+    """ A new plan.
+
+        Attributes:
+            title (str):  Example: 白井市第2次地域福祉計画.
+            organization (str):  Example: 白井市.
+            start_fy (int):  Example: 2020.
+            end_fy (int):  Example: 2024.
+            level_labels (list[str]):
+            rating_scale (list[RatingGrade] | Unset): Default: A 順調に進んでいる, B 概ね進んでいる, C 一部遅れがある, D 未実施.
+            status (PlanStatus | Unset): Life cycle of a plan. Published plans are visible to the public portal.
+            source (None | str | Unset):
+            owner_department_id (None | Unset | UUID): The council that owns the plan (its staff may then change the plan's
+                structure).
+     """
+
+    title: str
+    organization: str
+    start_fy: int
+    end_fy: int
+    level_labels: list[str]
+    rating_scale: list[RatingGrade] | Unset = UNSET
+    status: PlanStatus | Unset = UNSET
+    source: None | str | Unset = UNSET
+    owner_department_id: None | Unset | UUID = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        title = self.title
+
+        organization = self.organization
+
+        start_fy = self.start_fy
+
+        end_fy = self.end_fy
+
+        level_labels = self.level_labels
+
+
+
+        rating_scale: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.rating_scale, Unset):
+            rating_scale = []
+            for rating_scale_item_data in self.rating_scale:
+                rating_scale_item = rating_scale_item_data.to_dict()
+                rating_scale.append(rating_scale_item)
+
+
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
+
+        owner_department_id: None | str | Unset
+        if isinstance(self.owner_department_id, Unset):
+            owner_department_id = UNSET
+        elif isinstance(self.owner_department_id, UUID):
+            owner_department_id = str(self.owner_department_id)
+        else:
+            owner_department_id = self.owner_department_id
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "title": title,
+            "organization": organization,
+            "start_fy": start_fy,
+            "end_fy": end_fy,
+            "level_labels": level_labels,
+        })
+        if rating_scale is not UNSET:
+            field_dict["rating_scale"] = rating_scale
+        if status is not UNSET:
+            field_dict["status"] = status
+        if source is not UNSET:
+            field_dict["source"] = source
+        if owner_department_id is not UNSET:
+            field_dict["owner_department_id"] = owner_department_id
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        organization = d.pop("organization")
+
+        start_fy = d.pop("start_fy")
+
+        end_fy = d.pop("end_fy")
+
+        level_labels = cast(list[str], d.pop("level_labels"))
+
+
+        _rating_scale = d.pop("rating_scale", UNSET)
+        rating_scale: list[RatingGrade] | Unset = UNSET
+        if _rating_scale is not UNSET:
+            rating_scale = []
+            for rating_scale_item_data in _rating_scale:
+                rating_scale_item = RatingGrade.from_dict(rating_scale_item_data)
+
+
+
+                rating_scale.append(rating_scale_item)
+
+
+        _status = d.pop("status", UNSET)
+        status: PlanStatus | Unset
+        if isinstance(_status,  Unset):
+            status = UNSET
+        else:
+            status = PlanStatus(_status)
+
+
+
+
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+
+        def _parse_owner_department_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                owner_department_id_type_0 = UUID(data)
+
+
+
+                return owner_department_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        owner_department_id = _parse_owner_department_id(d.pop("owner_department_id", UNSET))
+
+
+        plan_input = cls(
+            title=title,
+            organization=organization,
+            start_fy=start_fy,
+            end_fy=end_fy,
+            level_labels=level_labels,
+            rating_scale=rating_scale,
+            status=status,
+            source=source,
+            owner_department_id=owner_department_id,
+        )
+
+        return plan_input
+

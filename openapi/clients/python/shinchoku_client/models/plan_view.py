@@ -1,0 +1,281 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.plan_status import PlanStatus
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.rating_grade import RatingGrade
+
+
+
+
+
+T = TypeVar("T", bound="PlanView")
+
+
+
+@_attrs_define
+class PlanView:
+    """ A multi-year plan.
+
+        Attributes:
+            id (UUID):
+            title (str):  Example: 白井市第2次地域福祉計画.
+            organization (str):  Example: 白井市.
+            start_fy (int): First fiscal year of the plan period. Example: 2020.
+            start_fy_label (str):  Example: 令和2年度.
+            end_fy (int): Last fiscal year of the plan period. Example: 2024.
+            end_fy_label (str):  Example: 令和6年度.
+            level_labels (list[str]): Names of the hierarchy levels, top first. Example: ['基本方針', '施策の方向', '事業'].
+            rating_scale (list[RatingGrade]): The rating scale reports use, best grade first.
+            status (PlanStatus): Life cycle of a plan. Published plans are visible to the public portal.
+            status_label (str):  Example: 公開.
+            data_version (int): Grows with every write to any data of the plan (for caches).
+            version (int): Version of the plan record itself; the ETag is this number in quotes.
+            created_at (datetime.datetime):
+            updated_at (datetime.datetime):
+            source (None | str | Unset): Where the plan came from (e.g. the document a bundle was transcribed from).
+            owner_department_id (None | Unset | UUID): The council that owns the plan (its staff may change the plan's
+                structure); `null`: the city's.
+     """
+
+    id: UUID
+    title: str
+    organization: str
+    start_fy: int
+    start_fy_label: str
+    end_fy: int
+    end_fy_label: str
+    level_labels: list[str]
+    rating_scale: list[RatingGrade]
+    status: PlanStatus
+    status_label: str
+    data_version: int
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    source: None | str | Unset = UNSET
+    owner_department_id: None | Unset | UUID = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        id = str(self.id)
+
+        title = self.title
+
+        organization = self.organization
+
+        start_fy = self.start_fy
+
+        start_fy_label = self.start_fy_label
+
+        end_fy = self.end_fy
+
+        end_fy_label = self.end_fy_label
+
+        level_labels = self.level_labels
+
+
+
+        rating_scale = []
+        for rating_scale_item_data in self.rating_scale:
+            rating_scale_item = rating_scale_item_data.to_dict()
+            rating_scale.append(rating_scale_item)
+
+
+
+        status = self.status.value
+
+        status_label = self.status_label
+
+        data_version = self.data_version
+
+        version = self.version
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
+
+        owner_department_id: None | str | Unset
+        if isinstance(self.owner_department_id, Unset):
+            owner_department_id = UNSET
+        elif isinstance(self.owner_department_id, UUID):
+            owner_department_id = str(self.owner_department_id)
+        else:
+            owner_department_id = self.owner_department_id
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "id": id,
+            "title": title,
+            "organization": organization,
+            "start_fy": start_fy,
+            "start_fy_label": start_fy_label,
+            "end_fy": end_fy,
+            "end_fy_label": end_fy_label,
+            "level_labels": level_labels,
+            "rating_scale": rating_scale,
+            "status": status,
+            "status_label": status_label,
+            "data_version": data_version,
+            "version": version,
+            "created_at": created_at,
+            "updated_at": updated_at,
+        })
+        if source is not UNSET:
+            field_dict["source"] = source
+        if owner_department_id is not UNSET:
+            field_dict["owner_department_id"] = owner_department_id
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+
+
+
+        title = d.pop("title")
+
+        organization = d.pop("organization")
+
+        start_fy = d.pop("start_fy")
+
+        start_fy_label = d.pop("start_fy_label")
+
+        end_fy = d.pop("end_fy")
+
+        end_fy_label = d.pop("end_fy_label")
+
+        level_labels = cast(list[str], d.pop("level_labels"))
+
+
+        rating_scale = []
+        _rating_scale = d.pop("rating_scale")
+        for rating_scale_item_data in (_rating_scale):
+            rating_scale_item = RatingGrade.from_dict(rating_scale_item_data)
+
+
+
+            rating_scale.append(rating_scale_item)
+
+
+        status = PlanStatus(d.pop("status"))
+
+
+
+
+        status_label = d.pop("status_label")
+
+        data_version = d.pop("data_version")
+
+        version = d.pop("version")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
+
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+
+        def _parse_owner_department_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                owner_department_id_type_0 = UUID(data)
+
+
+
+                return owner_department_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        owner_department_id = _parse_owner_department_id(d.pop("owner_department_id", UNSET))
+
+
+        plan_view = cls(
+            id=id,
+            title=title,
+            organization=organization,
+            start_fy=start_fy,
+            start_fy_label=start_fy_label,
+            end_fy=end_fy,
+            end_fy_label=end_fy_label,
+            level_labels=level_labels,
+            rating_scale=rating_scale,
+            status=status,
+            status_label=status_label,
+            data_version=data_version,
+            version=version,
+            created_at=created_at,
+            updated_at=updated_at,
+            source=source,
+            owner_department_id=owner_department_id,
+        )
+
+
+        plan_view.additional_properties = d
+        return plan_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
