@@ -197,6 +197,24 @@ pub fn required_in_patch<T>(field: &str, value: Option<Option<T>>) -> ApiResult<
     }
 }
 
+/// Applies a JSON merge patch to the current state of a resource, field by field: `required`
+/// fields may be absent (kept) but not `null` (422); `nullable` fields may also be `null` (cleared).
+#[macro_export]
+macro_rules! merge_patch {
+    ($current:ident, $patch:ident, required: [$($r:ident),* $(,)?], nullable: [$($n:ident),* $(,)?]) => {
+        $(
+            if let Some(value) = $crate::http::required_in_patch(stringify!($r), $patch.$r)? {
+                $current.$r = value.into();
+            }
+        )*
+        $(
+            if let Some(value) = $patch.$n {
+                $current.$n = value;
+            }
+        )*
+    };
+}
+
 /// Strong ETag of a versioned row.
 pub fn etag(version: i32) -> String {
     format!("\"{version}\"")

@@ -52,9 +52,10 @@ resource has an `ETag` and honours `If-Match` (412 when stale).",
 )]
 pub struct ApiDoc;
 
-/// Declares the two ways to authenticate and, on every `/api/v1` operation that requires it,
-/// the security requirement and the shared 401/403 responses; and on every operation the server
-/// faults any of them can meet (500, and 503 where the database is involved).
+/// Adds what follows from an operation's shape, so that handlers list only their own outcomes:
+/// 400 where there are parameters or a body; 413, 415 and 422 with a JSON body; 412 with
+/// `If-Match`; 500 everywhere and 503 where the database is involved; and on every `/api/v1`
+/// operation that needs credentials, the security requirement with 401 and 403.
 pub fn finish(api: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
     use utoipa::openapi::{Ref, RefOr};
@@ -84,7 +85,24 @@ pub fn finish(api: &mut utoipa::openapi::OpenApi) {
         let uses_database = path != "/healthz";
         let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
         for op in operations.into_iter().flatten() {
+            let has_body = op.request_body.is_some();
+            let params = op.parameters.as_deref().unwrap_or_default();
+            let if_match = params.iter().any(|p| p.name == "If-Match");
             let responses = &mut op.responses.responses;
+            let mut shared = |status: &str, name: &str| {
+                responses.entry(status.to_string()).or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+            };
+            if has_body || !params.is_empty() {
+                shared("400", "BadRequest");
+            }
+            if has_body {
+                shared("413", "PayloadTooLarge");
+                shared("415", "UnsupportedMediaType");
+                shared("422", "UnprocessableEntity");
+            }
+            if if_match {
+                shared("412", "PreconditionFailed");
+            }
             responses.entry("500".to_string()).or_insert_with(|| RefOr::Ref(Ref::from_response_name("InternalError")));
             if uses_database {
                 responses

@@ -146,10 +146,6 @@ fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<TokenRow> {
     responses(
         (status = 201, description = "Created; `token` is the secret", body = CreatedApiToken,
             headers(("Location" = String, description = "URL of the token"))),
-        (status = 400, response = error::BadRequest),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/api-tokens")]
@@ -237,7 +233,6 @@ pub async fn create_api_token(
     params(ApiTokenFilter, PageParams),
     responses(
         (status = 200, description = "One page of tokens", body = ApiTokenList),
-        (status = 400, response = error::BadRequest),
     )
 )]
 #[get("/api-tokens")]
@@ -277,7 +272,6 @@ pub async fn list_api_tokens(
     params(("token_id" = Uuid, Path, description = "API token id")),
     responses(
         (status = 200, description = "The token (without its secret)", body = ApiTokenView),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -308,7 +302,6 @@ pub async fn get_api_token(
     params(("token_id" = Uuid, Path, description = "API token id")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]

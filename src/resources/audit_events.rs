@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::db::DbUuid;
-use crate::error::{self, ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult};
 use crate::http::{finish_page, PageParams};
 use crate::policy;
 use crate::schema::{audit_events, users};
@@ -84,7 +84,6 @@ crate::list_type!(AuditEventList, AuditEventView);
     params(AuditFilter, PageParams),
     responses(
         (status = 200, description = "One page of events", body = AuditEventList),
-        (status = 400, response = error::BadRequest),
     )
 )]
 #[get("/audit-events")]

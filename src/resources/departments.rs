@@ -12,7 +12,7 @@ use crate::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
 use crate::enums::DepartmentKind;
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::policy;
 use crate::schema::{departments, initiative_departments};
 use crate::state::{now, utc, Actor, AppState};
@@ -160,7 +160,6 @@ pub fn insert(conn: &mut DbConnection, actor: &Actor, input: &DepartmentInput) -
     params(DepartmentFilter, PageParams),
     responses(
         (status = 200, description = "One page of departments", body = DepartmentList),
-        (status = 400, response = error::BadRequest),
     )
 )]
 #[get("/departments")]
@@ -205,11 +204,7 @@ pub async fn list_departments(
     responses(
         (status = 201, description = "Created", body = DepartmentView,
             headers(("Location" = String, description = "URL of the new department"), ("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 409, response = error::Conflict),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/departments")]
@@ -235,7 +230,6 @@ pub async fn create_department(
     params(("department_id" = Uuid, Path, description = "Department id")),
     responses(
         (status = 200, description = "The department", body = DepartmentView, headers(("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -264,13 +258,8 @@ pub async fn get_department(
     request_body(content = DepartmentPatch, content_type = "application/merge-patch+json", example = json!({"name": "高齢者支援課"})),
     responses(
         (status = 200, description = "Updated", body = DepartmentView, headers(("ETag" = String, description = "New version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[patch("/departments/{department_id}")]
@@ -289,12 +278,7 @@ pub async fn update_department(
         .write(move |conn| {
             let before = load(conn, id)?;
             let mut input = DepartmentInput { name: before.name.clone(), kind: DepartmentKind::from_db(&before.kind)? };
-            if let Some(name) = required_in_patch("name", patch.name)? {
-                input.name = name;
-            }
-            if let Some(kind) = required_in_patch("kind", patch.kind)? {
-                input.kind = kind;
-            }
+            crate::merge_patch!(input, patch, required: [name, kind], nullable: []);
             validation::check(&input)?;
             ensure_unique_name(conn, input.name.tidy(), Some(id))?;
             let after = Department {
@@ -337,10 +321,8 @@ pub async fn update_department(
            ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
     )
 )]
 #[delete("/departments/{department_id}")]

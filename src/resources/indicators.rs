@@ -17,7 +17,7 @@ use crate::db::{DbConnection, DbUuid};
 use crate::enums::Direction;
 use crate::error::{self, ApiError, ApiResult};
 use crate::fiscal_year;
-use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::policy;
 use crate::resources::initiatives;
 use crate::resources::plans::{self, Plan};
@@ -512,36 +512,7 @@ async fn update(
                 valid_to_fy: before.valid_to_fy,
                 position: Some(before.position),
             };
-            if let Some(v) = required_in_patch("key", patch.key)? {
-                input.key = Some(v);
-            }
-            if let Some(v) = required_in_patch("name", patch.name)? {
-                input.name = v;
-            }
-            if let Some(v) = patch.unit {
-                input.unit = v;
-            }
-            if let Some(v) = required_in_patch("direction", patch.direction)? {
-                input.direction = v;
-            }
-            if let Some(v) = patch.tolerance {
-                input.tolerance = v;
-            }
-            if let Some(v) = patch.baseline {
-                input.baseline = v;
-            }
-            if let Some(v) = patch.final_target {
-                input.final_target = v;
-            }
-            if let Some(v) = patch.valid_from_fy {
-                input.valid_from_fy = v;
-            }
-            if let Some(v) = patch.valid_to_fy {
-                input.valid_to_fy = v;
-            }
-            if let Some(v) = required_in_patch("position", patch.position)? {
-                input.position = Some(v);
-            }
+            crate::merge_patch!(input, patch, required: [key, name, direction, position], nullable: [unit, tolerance, baseline, final_target, valid_from_fy, valid_to_fy]);
             input_errors(&plan, &input, "").into_result()?;
             check_key(conn, &plan, input.key.as_deref(), Some(before.id), "/key")?;
             check_values_in_range(conn, before.id, input.valid_from_fy, input.valid_to_fy)?;
@@ -722,7 +693,6 @@ async fn revise(
     params(("initiative_id" = Uuid, Path, description = "Initiative id"), PageParams),
     responses(
         (status = 200, description = "One page of indicators", body = IndicatorList),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -747,11 +717,7 @@ pub async fn list_indicators(
     responses(
         (status = 201, description = "Created", body = IndicatorView,
             headers(("Location" = String, description = "URL of the new indicator"), ("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/initiatives/{initiative_id}/indicators")]
@@ -772,7 +738,6 @@ pub async fn create_indicator(
     params(("initiative_id" = Uuid, Path, description = "Initiative id"), ("indicator_id" = Uuid, Path, description = "Indicator id")),
     responses(
         (status = 200, description = "The indicator with its values", body = IndicatorView, headers(("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -799,13 +764,8 @@ pub async fn get_indicator(
     request_body(content = IndicatorPatch, content_type = "application/merge-patch+json", example = json!({"unit": "部"})),
     responses(
         (status = 200, description = "Updated", body = IndicatorView, headers(("ETag" = String, description = "New version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[patch("/initiatives/{initiative_id}/indicators/{indicator_id}")]
@@ -829,10 +789,8 @@ pub async fn update_indicator(
            ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
     )
 )]
 #[delete("/initiatives/{initiative_id}/indicators/{indicator_id}")]
@@ -859,12 +817,8 @@ pub async fn delete_indicator(
     responses(
         (status = 201, description = "The successor", body = IndicatorView,
             headers(("Location" = String, description = "URL of the successor"), ("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/initiatives/{initiative_id}/indicators/{indicator_id}/revisions")]
@@ -888,7 +842,6 @@ pub async fn revise_indicator(
     params(("plan_id" = Uuid, Path, description = "Plan id"), PageParams),
     responses(
         (status = 200, description = "One page of targets", body = IndicatorList),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -916,11 +869,7 @@ pub async fn list_targets(
     responses(
         (status = 201, description = "Created", body = IndicatorView,
             headers(("Location" = String, description = "URL of the new target"), ("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/plans/{plan_id}/targets")]
@@ -941,7 +890,6 @@ pub async fn create_target(
     params(("plan_id" = Uuid, Path, description = "Plan id"), ("target_id" = Uuid, Path, description = "Target id")),
     responses(
         (status = 200, description = "The target with its values", body = IndicatorView, headers(("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -966,13 +914,8 @@ pub async fn get_target(
     request_body(content = IndicatorPatch, content_type = "application/merge-patch+json", example = json!({"final_target": 3000})),
     responses(
         (status = 200, description = "Updated", body = IndicatorView, headers(("ETag" = String, description = "New version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[patch("/plans/{plan_id}/targets/{target_id}")]
@@ -996,10 +939,8 @@ pub async fn update_target(
            ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
     )
 )]
 #[delete("/plans/{plan_id}/targets/{target_id}")]
@@ -1023,12 +964,8 @@ pub async fn delete_target(
     responses(
         (status = 201, description = "The successor", body = IndicatorView,
             headers(("Location" = String, description = "URL of the successor"), ("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/plans/{plan_id}/targets/{target_id}/revisions")]

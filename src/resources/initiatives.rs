@@ -16,7 +16,7 @@ use crate::db::{DbConnection, DbUuid};
 use crate::enums::InitiativeStatus;
 use crate::error::{self, ApiError, ApiResult};
 use crate::fiscal_year;
-use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::natural;
 use crate::policy;
 use crate::resources::plans::{self, Plan};
@@ -417,7 +417,6 @@ pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiat
     params(("plan_id" = Uuid, Path, description = "Plan id"), InitiativeFilter, PageParams),
     responses(
         (status = 200, description = "One page of initiatives", body = InitiativeList),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -500,11 +499,7 @@ pub async fn list_initiatives(
     responses(
         (status = 201, description = "Created", body = InitiativeView,
             headers(("Location" = String, description = "URL of the new initiative"), ("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/plans/{plan_id}/initiatives")]
@@ -555,7 +550,6 @@ pub async fn create_initiative(
     params(("initiative_id" = Uuid, Path, description = "Initiative id")),
     responses(
         (status = 200, description = "The initiative", body = InitiativeView, headers(("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -588,13 +582,8 @@ pub async fn get_initiative(
     request_body(content = InitiativePatch, content_type = "application/merge-patch+json", example = json!({"notes": "R4以降見直しあり"})),
     responses(
         (status = 200, description = "Updated", body = InitiativeView, headers(("ETag" = String, description = "New version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[patch("/initiatives/{initiative_id}")]
@@ -630,42 +619,7 @@ pub async fn update_initiative(
                 active_to_fy: before.active_to_fy,
                 status: InitiativeStatus::from_db(&before.status)?,
             };
-            if let Some(v) = required_in_patch("key", patch.key)? {
-                input.key = Some(v);
-            }
-            if let Some(v) = required_in_patch("code", patch.code)? {
-                input.code = v;
-            }
-            if let Some(v) = required_in_patch("title", patch.title)? {
-                input.title = v;
-            }
-            if let Some(v) = patch.description {
-                input.description = v;
-            }
-            if let Some(v) = patch.aim {
-                input.aim = v;
-            }
-            if let Some(v) = patch.notes {
-                input.notes = v;
-            }
-            if let Some(v) = patch.related_programs {
-                input.related_programs = v;
-            }
-            if let Some(v) = required_in_patch("node_ids", patch.node_ids)? {
-                input.node_ids = v;
-            }
-            if let Some(v) = required_in_patch("department_ids", patch.department_ids)? {
-                input.department_ids = v;
-            }
-            if let Some(v) = patch.active_from_fy {
-                input.active_from_fy = v;
-            }
-            if let Some(v) = patch.active_to_fy {
-                input.active_to_fy = v;
-            }
-            if let Some(v) = required_in_patch("status", patch.status)? {
-                input.status = v;
-            }
+            crate::merge_patch!(input, patch, required: [key, code, title, node_ids, department_ids, status], nullable: [description, aim, notes, related_programs, active_from_fy, active_to_fy]);
             check_against_plan(conn, &plan, &input, Some(before.id))?;
             check_reports_in_range(conn, before.id, input.active_from_fy, input.active_to_fy)?;
             let after = Initiative {
@@ -732,9 +686,7 @@ fn check_reports_in_range(conn: &mut DbConnection, id: DbUuid, from: Option<i32>
            ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
-        (status = 412, response = error::PreconditionFailed),
     )
 )]
 #[delete("/initiatives/{initiative_id}")]

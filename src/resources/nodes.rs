@@ -16,7 +16,7 @@ use crate::audit::{self, Change, Nothing};
 use crate::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::policy;
 use crate::resources::plans::{self, Plan};
 use crate::schema::{indicators, initiative_placements, initiatives, plan_nodes};
@@ -313,7 +313,6 @@ pub fn delete_all_of_plan(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult
     params(("plan_id" = Uuid, Path, description = "Plan id"), NodeFilter, PageParams),
     responses(
         (status = 200, description = "One page of nodes", body = NodeList),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -365,11 +364,7 @@ pub async fn list_nodes(
     responses(
         (status = 201, description = "Created", body = NodeView,
             headers(("Location" = String, description = "URL of the new node"), ("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/plans/{plan_id}/nodes")]
@@ -435,7 +430,6 @@ pub async fn create_node(
     params(("plan_id" = Uuid, Path, description = "Plan id"), ("node_id" = Uuid, Path, description = "Node id")),
     responses(
         (status = 200, description = "The node", body = NodeView, headers(("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -465,12 +459,7 @@ pub async fn get_node(
     request_body(content = NodePatch, content_type = "application/merge-patch+json", example = json!({"title": "相談支援体制の整備"})),
     responses(
         (status = 200, description = "Updated", body = NodeView, headers(("ETag" = String, description = "New version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
-        (status = 412, response = error::PreconditionFailed),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[patch("/plans/{plan_id}/nodes/{node_id}")]
@@ -498,28 +487,10 @@ pub async fn update_node(
                 main_actions: before.main_actions.clone(),
                 position: Some(before.position),
             };
-            if let Some(p) = patch.parent_id {
-                input.parent_id = p;
-            }
-            if let Some(k) = required_in_patch("key", patch.key)? {
-                input.key = Some(k);
-            }
-            if let Some(c) = patch.code {
-                input.code = c;
-            }
-            if let Some(t) = required_in_patch("title", patch.title)? {
-                input.title = t;
-            }
-            if let Some(o) = patch.objective {
-                input.objective = o;
-            }
-            if let Some(m) = patch.main_actions {
-                input.main_actions = m;
-            }
+            // `position` is read below too: whether it was given decides where a moved node goes.
+            let position_given = patch.position.is_some();
+            crate::merge_patch!(input, patch, required: [key, title, position], nullable: [parent_id, code, objective, main_actions]);
             let moved = input.parent_id != before.parent_id.map(|p| p.0);
-            if let Some(p) = required_in_patch("position", patch.position)? {
-                input.position = Some(p);
-            }
             validation::check(&input)?;
             let key = input.key.clone().unwrap_or_default();
             ensure_unique_key(conn, plan.id, key.tidy(), Some(before.id))?;
@@ -540,7 +511,7 @@ pub async fn update_node(
             };
             let parent_id = parent.as_ref().map(|p| p.id);
             let (position, shifted) = match (moved, input.position) {
-                (true, _) if patch.position.is_none() => (next_position(conn, plan.id, parent_id)?, false),
+                (true, _) if !position_given => (next_position(conn, plan.id, parent_id)?, false),
                 (_, Some(p)) if p != before.position || moved => {
                     (p, make_room(conn, plan.id, parent_id, p, Some(before.id))?)
                 }
@@ -597,10 +568,8 @@ pub async fn update_node(
            ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
     )
 )]
 #[delete("/plans/{plan_id}/nodes/{node_id}")]

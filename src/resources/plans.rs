@@ -13,7 +13,7 @@ use crate::db::{DbConnection, DbUuid};
 use crate::enums::PlanStatus;
 use crate::error::{self, ApiError, ApiResult};
 use crate::fiscal_year;
-use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::policy;
 use crate::schema::departments;
 use crate::schema::{annual_reports, indicator_values, indicators, initiatives, plans};
@@ -342,7 +342,6 @@ fn used_fy_range(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<Option<(
     params(PlanFilter, PageParams),
     responses(
         (status = 200, description = "One page of plans", body = PlanList),
-        (status = 400, response = error::BadRequest),
     )
 )]
 #[get("/plans")]
@@ -390,10 +389,6 @@ pub async fn list_plans(
     responses(
         (status = 201, description = "Created", body = PlanView,
             headers(("Location" = String, description = "URL of the new plan"), ("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/plans")]
@@ -438,7 +433,6 @@ pub async fn create_plan(
     params(("plan_id" = Uuid, Path, description = "Plan id")),
     responses(
         (status = 200, description = "The plan", body = PlanView, headers(("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -467,13 +461,8 @@ pub async fn get_plan(
     request_body(content = PlanPatch, content_type = "application/merge-patch+json", example = json!({"end_fy": 2024, "status": "published"})),
     responses(
         (status = 200, description = "Updated", body = PlanView, headers(("ETag" = String, description = "New version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[patch("/plans/{plan_id}")]
@@ -505,33 +494,7 @@ pub async fn update_plan(
                 source: before.source.clone(),
                 owner_department_id: before.owner_department_id.map(|d| d.0),
             };
-            if let Some(v) = required_in_patch("title", patch.title)? {
-                input.title = v;
-            }
-            if let Some(v) = required_in_patch("organization", patch.organization)? {
-                input.organization = v;
-            }
-            if let Some(v) = required_in_patch("start_fy", patch.start_fy)? {
-                input.start_fy = v;
-            }
-            if let Some(v) = required_in_patch("end_fy", patch.end_fy)? {
-                input.end_fy = v;
-            }
-            if let Some(v) = required_in_patch("level_labels", patch.level_labels)? {
-                input.level_labels = v;
-            }
-            if let Some(v) = required_in_patch("rating_scale", patch.rating_scale)? {
-                input.rating_scale = v;
-            }
-            if let Some(v) = required_in_patch("status", patch.status)? {
-                input.status = v;
-            }
-            if let Some(v) = patch.source {
-                input.source = v;
-            }
-            if let Some(v) = patch.owner_department_id {
-                input.owner_department_id = v;
-            }
+            crate::merge_patch!(input, patch, required: [title, organization, start_fy, end_fy, level_labels, rating_scale, status], nullable: [source, owner_department_id]);
             Errors(input.errors("")).into_result()?;
             check_owner(conn, input.owner_department_id)?;
             if let Some((low, high)) = used_fy_range(conn, before.id)? {
@@ -592,9 +555,7 @@ pub async fn update_plan(
            ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
-        (status = 412, response = error::PreconditionFailed),
     )
 )]
 #[delete("/plans/{plan_id}")]

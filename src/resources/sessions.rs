@@ -134,11 +134,7 @@ enum LoginOutcome {
     request_body(content = LoginInput, example = json!({"login": "admin", "password": "demo-admin-password"})),
     responses(
         (status = 200, description = "Signed in", body = TokenResponse),
-        (status = 400, response = error::BadRequest),
         (status = 401, response = error::Unauthorized),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
         (status = 429, response = error::TooManyRequests),
     )
 )]
@@ -226,11 +222,7 @@ enum RefreshOutcome {
     request_body(content = RefreshInput),
     responses(
         (status = 200, description = "New tokens", body = TokenResponse),
-        (status = 400, response = error::BadRequest),
         (status = 401, response = error::Unauthorized),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/auth/refresh")]
@@ -322,10 +314,6 @@ pub async fn refresh(
     request_body(content = RefreshInput),
     responses(
         (status = 204, description = "Signed out"),
-        (status = 400, response = error::BadRequest),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/auth/logout")]

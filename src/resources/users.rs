@@ -296,7 +296,6 @@ fn active_admins(conn: &mut DbConnection) -> ApiResult<i64> {
     params(UserFilter, PageParams),
     responses(
         (status = 200, description = "One page of users", body = UserList),
-        (status = 400, response = error::BadRequest),
     )
 )]
 #[get("/users")]
@@ -347,11 +346,7 @@ pub async fn list_users(
     responses(
         (status = 201, description = "Created", body = UserView,
             headers(("Location" = String, description = "URL of the new user"), ("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 409, response = error::Conflict),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/users")]
@@ -374,7 +369,6 @@ pub async fn create_user(
     params(("user_id" = Uuid, Path, description = "User id")),
     responses(
         (status = 200, description = "The user", body = UserView, headers(("ETag" = String, description = "Version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -408,13 +402,8 @@ pub async fn get_user(
     request_body(content = UserPatch, content_type = "application/merge-patch+json", example = json!({"active": false})),
     responses(
         (status = 200, description = "Updated", body = UserView, headers(("ETag" = String, description = "New version tag"))),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
-        (status = 412, response = error::PreconditionFailed),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[patch("/users/{user_id}")]

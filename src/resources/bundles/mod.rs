@@ -53,10 +53,6 @@ pub struct ImportResult {
     responses(
         (status = 201, description = "Imported", body = ImportResult,
             headers(("Location" = String, description = "URL of the new plan"), ("ETag" = String, description = "Version tag of the plan"))),
-        (status = 400, response = error::BadRequest),
-        (status = 413, response = error::PayloadTooLarge),
-        (status = 415, response = error::UnsupportedMediaType),
-        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[post("/plan-bundles")]
@@ -84,7 +80,6 @@ pub async fn import_bundle(
     params(("plan_id" = Uuid, Path, description = "Plan id")),
     responses(
         (status = 200, description = "The plan as a bundle", body = PlanBundle),
-        (status = 400, response = error::BadRequest),
         (status = 404, response = error::NotFound),
     )
 )]
