@@ -15,6 +15,7 @@ pub struct World {
     pub initiative: String,
     pub indicator: String,
     pub target: String,
+    pub user: String,
 }
 
 impl World {
@@ -55,6 +56,7 @@ impl World {
             .ok(201);
         let target =
             app.post(&format!("/api/v1/plans/{plan_id}/targets"), &json!({"name": "会員数", "unit": "人"})).ok(201);
+        let user = app.create_user("iinkai", shinchoku::auth::Role::Committee, &[]);
         let id = |v: &Value| v["id"].as_str().unwrap().to_string();
         World {
             department: id(&department),
@@ -64,6 +66,7 @@ impl World {
             initiative: initiative_id,
             indicator: id(&indicator),
             target: id(&target),
+            user: user.id,
         }
     }
 
@@ -106,19 +109,31 @@ impl World {
                 "/api/v1/plan-bundles".into(),
                 json!({"plan": {"title": "t", "organization": "o", "start_fy": 2020, "end_fy": 2021, "level_labels": ["a"]}}),
             ),
+            (
+                "POST",
+                "/api/v1/users".into(),
+                json!({"login": "new.user", "display_name": "新", "password": "long enough password", "role": "committee"}),
+            ),
+            ("PATCH", format!("/api/v1/users/{}", self.user), json!({"display_name": "委員"})),
+            ("POST", "/api/v1/api-tokens".into(), json!({"name": "閲覧", "scopes": ["read"]})),
+            ("POST", "/api/v1/auth/token".into(), json!({"login": "iinkai", "password": "iinkai-password-1234"})),
+            ("POST", "/api/v1/auth/refresh".into(), json!({"refresh_token": "shr_x"})),
+            ("POST", "/api/v1/auth/logout".into(), json!({"refresh_token": "shr_x"})),
         ]
     }
 
-    /// Every item path (GET, and PATCH/DELETE where they exist).
-    pub fn items(&self) -> Vec<String> {
+    /// Every versioned item path (GET, PATCH) and whether it can be deleted (users are
+    /// deactivated instead, so that their history stays).
+    pub fn items(&self) -> Vec<(String, bool)> {
         let (p, i) = (&self.plan, &self.initiative);
         vec![
-            format!("/api/v1/departments/{}", self.department),
-            format!("/api/v1/plans/{p}"),
-            format!("/api/v1/plans/{p}/nodes/{}", self.root),
-            format!("/api/v1/initiatives/{i}"),
-            format!("/api/v1/initiatives/{i}/indicators/{}", self.indicator),
-            format!("/api/v1/plans/{p}/targets/{}", self.target),
+            (format!("/api/v1/departments/{}", self.department), true),
+            (format!("/api/v1/plans/{p}"), true),
+            (format!("/api/v1/plans/{p}/nodes/{}", self.root), true),
+            (format!("/api/v1/initiatives/{i}"), true),
+            (format!("/api/v1/initiatives/{i}/indicators/{}", self.indicator), true),
+            (format!("/api/v1/plans/{p}/targets/{}", self.target), true),
+            (format!("/api/v1/users/{}", self.user), false),
         ]
     }
 }
@@ -312,17 +327,17 @@ fn unknown_ids_and_invalid_uuids() {
     let app = TestApp::spawn();
     let world = World::build(&app);
     let before = app.row_counts();
-    for path in world.items() {
+    for (path, deletable) in world.items() {
         // Replace the last id with an unknown one, then with garbage.
         let (head, _) = path.rsplit_once('/').unwrap();
         let unknown = format!("{head}/{UNKNOWN}");
         app.get(&unknown).problem(404);
         app.patch(&unknown, &json!({}), None).problem(404);
-        app.delete(&unknown, None).problem(404);
+        app.delete(&unknown, None).problem(if deletable { 404 } else { 405 });
         let garbage = format!("{head}/12345");
         app.get(&garbage).problem(400);
         app.patch(&garbage, &json!({}), None).problem(400);
-        app.delete(&garbage, None).problem(400);
+        app.delete(&garbage, None).problem(if deletable { 400 } else { 405 });
     }
     // Unknown parents in the path.
     for path in [
@@ -348,12 +363,12 @@ fn stale_if_match_is_refused_on_every_item() {
     let app = TestApp::spawn();
     let world = World::build(&app);
     let before = app.row_counts();
-    for path in world.items() {
+    for (path, deletable) in world.items() {
         let current = app.get(&path);
         let etag = current.header("etag").expect("ETag on every item").to_string();
         assert_eq!(etag, format!("\"{}\"", current.json()["version"]));
         app.patch(&path, &json!({}), Some("\"999\"")).problem(412);
-        app.delete(&path, Some("\"999\"")).problem(412);
+        app.delete(&path, Some("\"999\"")).problem(if deletable { 412 } else { 405 });
     }
     assert_eq!(app.row_counts(), before);
 }

@@ -146,3 +146,13 @@ fn other_users_tokens_are_invisible() {
     assert_eq!(all["items"].as_array().unwrap().len(), 1);
     app.delete(&path, None).ok(204);
 }
+
+#[test]
+fn unknown_and_malformed_token_ids() {
+    let app = TestApp::spawn();
+    app.get("/api/v1/api-tokens/01930000-0000-7000-8000-000000000000").problem(404);
+    app.delete("/api/v1/api-tokens/01930000-0000-7000-8000-000000000000", None).problem(404);
+    app.get("/api/v1/api-tokens/12345").problem(400);
+    app.delete("/api/v1/api-tokens/12345", None).problem(400);
+    app.get("/api/v1/api-tokens?user_id=nope").problem(400);
+}
