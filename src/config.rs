@@ -49,8 +49,43 @@ pub struct Config {
     pub bootstrap_admin: Option<(String, String)>,
 }
 
+/// Settings from the optional file named by `SHINCHOKU_CONFIG_FILE` (`KEY=VALUE` lines, `#`
+/// comments); the environment wins over the file.
+static FILE_SETTINGS: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+
+/// Parses `KEY=VALUE` lines; blank lines and `#` comments are skipped, values may be quoted.
+pub fn parse_settings(text: &str) -> Result<std::collections::HashMap<String, String>, String> {
+    let mut settings = std::collections::HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line.split_once('=').ok_or_else(|| format!("line {}: expected KEY=VALUE", n + 1))?;
+        let value = value.trim();
+        let value = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(value);
+        settings.insert(key.trim().to_string(), value.to_string());
+    }
+    Ok(settings)
+}
+
+fn load_file_settings() -> Result<(), String> {
+    let settings = match std::env::var("SHINCHOKU_CONFIG_FILE").ok().filter(|p| !p.trim().is_empty()) {
+        None => Default::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("SHINCHOKU_CONFIG_FILE={path}: {e}"))?;
+            parse_settings(&text).map_err(|e| format!("SHINCHOKU_CONFIG_FILE={path}: {e}"))?
+        }
+    };
+    let _ = FILE_SETTINGS.set(settings);
+    Ok(())
+}
+
 fn var(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    std::env::var(name)
+        .ok()
+        .or_else(|| FILE_SETTINGS.get().and_then(|f| f.get(name).cloned()))
+        .filter(|v| !v.trim().is_empty())
 }
 
 fn parse_var<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> {
@@ -77,6 +112,7 @@ pub fn check_secret(secret: &str) -> Result<(), String> {
 
 impl Config {
     pub fn from_env() -> Result<Config, String> {
+        load_file_settings()?;
         let data_dir = PathBuf::from(var("SHINCHOKU_DATA_DIR").unwrap_or_else(|| "./data".into()));
         let database_url =
             var("DATABASE_URL").unwrap_or_else(|| data_dir.join("shinchoku.sqlite3").to_string_lossy().into_owned());
@@ -169,5 +205,25 @@ impl Config {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_files_are_key_value_lines() {
+        let parsed = parse_settings("# comment\n\nSHINCHOKU_BIND = 0.0.0.0:8080\nSHINCHOKU_JWT_SECRET=\"a b c\"\n").unwrap();
+        assert_eq!(parsed["SHINCHOKU_BIND"], "0.0.0.0:8080");
+        assert_eq!(parsed["SHINCHOKU_JWT_SECRET"], "a b c");
+        assert!(parse_settings("NOT A SETTING").is_err());
+    }
+
+    #[test]
+    fn weak_secrets_are_refused() {
+        assert!(check_secret("short").is_err());
+        assert!(check_secret(&"a".repeat(64)).is_err());
+        assert!(check_secret("Zq3v9LrT0pXw6sYb2nHc8mKd4fGj1aUe7").is_ok());
     }
 }
