@@ -214,7 +214,8 @@ mod tests {
 
     #[test]
     fn settings_files_are_key_value_lines() {
-        let parsed = parse_settings("# comment\n\nSHINCHOKU_BIND = 0.0.0.0:8080\nSHINCHOKU_JWT_SECRET=\"a b c\"\n").unwrap();
+        let parsed =
+            parse_settings("# comment\n\nSHINCHOKU_BIND = 0.0.0.0:8080\nSHINCHOKU_JWT_SECRET=\"a b c\"\n").unwrap();
         assert_eq!(parsed["SHINCHOKU_BIND"], "0.0.0.0:8080");
         assert_eq!(parsed["SHINCHOKU_JWT_SECRET"], "a b c");
         assert!(parse_settings("NOT A SETTING").is_err());
