@@ -133,7 +133,7 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
     let origins = settings.cors_origins.clone();
     let mut server = HttpServer::new(move || {
         let (app, api) = routes();
-        let document = web::Data::new(OpenApiJson(api.to_pretty_json().unwrap_or_default()));
+        let document = web::Data::new(OpenApiJson(crate::openapi::render(&api)));
         let methods = web::Data::new(MethodTable::of(&api));
         let swagger = SwaggerUi::new("/docs/{_:.*}")
             .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"]).validator_url("none"));

@@ -138,7 +138,45 @@ pub fn document() -> utoipa::openapi::OpenApi {
 
 /// Pretty JSON with a trailing newline (the committed file's exact form).
 pub fn document_json() -> String {
-    let mut text = document().to_pretty_json().expect("OpenAPI document serializes");
+    render(&document())
+}
+
+/// The document as JSON text, served and committed alike.
+pub fn render(api: &utoipa::openapi::OpenApi) -> String {
+    let mut value = serde_json::to_value(api).expect("OpenAPI document serializes");
+    fix_link_keys(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).expect("OpenAPI document serializes");
     text.push('\n');
     text
+}
+
+/// utoipa 5.5 writes a Link's `operationId`, `operationRef` and `requestBody` in snake_case
+/// (its `Link` lacks `rename_all = "camelCase"`); OpenAPI spells them in camelCase.
+fn fix_link_keys(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(links)) = map.get_mut("links") {
+                for link in links.values_mut() {
+                    if let Value::Object(fields) = link {
+                        *fields = std::mem::take(fields)
+                            .into_iter()
+                            .map(|(k, v)| {
+                                let key = match k.as_str() {
+                                    "operation_id" => "operationId".to_string(),
+                                    "operation_ref" => "operationRef".to_string(),
+                                    "request_body" => "requestBody".to_string(),
+                                    _ => k,
+                                };
+                                (key, v)
+                            })
+                            .collect();
+                    }
+                }
+            }
+            map.values_mut().for_each(fix_link_keys);
+        }
+        Value::Array(items) => items.iter_mut().for_each(fix_link_keys),
+        _ => {}
+    }
 }

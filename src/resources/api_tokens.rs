@@ -145,7 +145,11 @@ fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<TokenRow> {
     })),
     responses(
         (status = 201, description = "Created; `token` is the secret", body = CreatedApiToken,
-            headers(("Location" = String, description = "URL of the token"))),
+            headers(("Location" = String, description = "URL of the token")),
+            links(
+                ("GetApiToken" = (operation_id = "get_api_token", parameters(("token_id" = "$response.body#/id")))),
+                ("RevokeApiToken" = (operation_id = "revoke_api_token", parameters(("token_id" = "$response.body#/id")))),
+            )),
     )
 )]
 #[post("/api-tokens")]

@@ -203,7 +203,12 @@ pub async fn list_departments(
     request_body(content = DepartmentInput, example = json!({"name": "高齢者福祉課", "kind": "city_department"})),
     responses(
         (status = 201, description = "Created", body = DepartmentView,
-            headers(("Location" = String, description = "URL of the new department"), ("ETag" = String, description = "Version tag"))),
+            headers(("Location" = String, description = "URL of the new department"), ("ETag" = String, description = "Version tag")),
+            links(
+                ("GetDepartment" = (operation_id = "get_department", parameters(("department_id" = "$response.body#/id")))),
+                ("UpdateDepartment" = (operation_id = "update_department", parameters(("department_id" = "$response.body#/id")))),
+                ("DeleteDepartment" = (operation_id = "delete_department", parameters(("department_id" = "$response.body#/id")))),
+            )),
         (status = 409, response = error::Conflict),
     )
 )]

@@ -716,7 +716,13 @@ pub async fn list_indicators(
     request_body(content = IndicatorInput, example = json!({"name": "発行部数", "unit": "部", "direction": "increase"})),
     responses(
         (status = 201, description = "Created", body = IndicatorView,
-            headers(("Location" = String, description = "URL of the new indicator"), ("ETag" = String, description = "Version tag"))),
+            headers(("Location" = String, description = "URL of the new indicator"), ("ETag" = String, description = "Version tag")),
+            links(
+                ("GetIndicator" = (operation_id = "get_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("UpdateIndicator" = (operation_id = "update_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("DeleteIndicator" = (operation_id = "delete_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("ReviseIndicator" = (operation_id = "revise_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+            )),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -816,7 +822,11 @@ pub async fn delete_indicator(
     request_body(content = RevisionInput, example = json!({"from_fy": 2022, "name": "福祉事務所内専門職等配置数", "unit": "人"})),
     responses(
         (status = 201, description = "The successor", body = IndicatorView,
-            headers(("Location" = String, description = "URL of the successor"), ("ETag" = String, description = "Version tag"))),
+            headers(("Location" = String, description = "URL of the successor"), ("ETag" = String, description = "Version tag")),
+            links(
+                ("GetSuccessor" = (operation_id = "get_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("UpdateSuccessor" = (operation_id = "update_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+            )),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
     )
@@ -868,7 +878,13 @@ pub async fn list_targets(
     })),
     responses(
         (status = 201, description = "Created", body = IndicatorView,
-            headers(("Location" = String, description = "URL of the new target"), ("ETag" = String, description = "Version tag"))),
+            headers(("Location" = String, description = "URL of the new target"), ("ETag" = String, description = "Version tag")),
+            links(
+                ("GetTarget" = (operation_id = "get_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+                ("UpdateTarget" = (operation_id = "update_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+                ("DeleteTarget" = (operation_id = "delete_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+                ("ReviseTarget" = (operation_id = "revise_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+            )),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -963,7 +979,11 @@ pub async fn delete_target(
     request_body(content = RevisionInput),
     responses(
         (status = 201, description = "The successor", body = IndicatorView,
-            headers(("Location" = String, description = "URL of the successor"), ("ETag" = String, description = "Version tag"))),
+            headers(("Location" = String, description = "URL of the successor"), ("ETag" = String, description = "Version tag")),
+            links(
+                ("GetSuccessor" = (operation_id = "get_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+                ("UpdateSuccessor" = (operation_id = "update_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+            )),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
     )

@@ -498,7 +498,14 @@ pub async fn list_initiatives(
     })),
     responses(
         (status = 201, description = "Created", body = InitiativeView,
-            headers(("Location" = String, description = "URL of the new initiative"), ("ETag" = String, description = "Version tag"))),
+            headers(("Location" = String, description = "URL of the new initiative"), ("ETag" = String, description = "Version tag")),
+            links(
+                ("GetInitiative" = (operation_id = "get_initiative", parameters(("initiative_id" = "$response.body#/id")))),
+                ("UpdateInitiative" = (operation_id = "update_initiative", parameters(("initiative_id" = "$response.body#/id")))),
+                ("DeleteInitiative" = (operation_id = "delete_initiative", parameters(("initiative_id" = "$response.body#/id")))),
+                ("ListIndicators" = (operation_id = "list_indicators", parameters(("initiative_id" = "$response.body#/id")))),
+                ("CreateIndicator" = (operation_id = "create_indicator", parameters(("initiative_id" = "$response.body#/id")))),
+            )),
         (status = 404, response = error::NotFound),
     )
 )]

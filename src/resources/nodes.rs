@@ -363,7 +363,12 @@ pub async fn list_nodes(
     request_body(content = NodeInput, example = json!({"code": "②", "title": "わかりやすい福祉情報の提供・共有"})),
     responses(
         (status = 201, description = "Created", body = NodeView,
-            headers(("Location" = String, description = "URL of the new node"), ("ETag" = String, description = "Version tag"))),
+            headers(("Location" = String, description = "URL of the new node"), ("ETag" = String, description = "Version tag")),
+            links(
+                ("GetNode" = (operation_id = "get_node", parameters(("plan_id" = "$request.path.plan_id"), ("node_id" = "$response.body#/id")))),
+                ("UpdateNode" = (operation_id = "update_node", parameters(("plan_id" = "$request.path.plan_id"), ("node_id" = "$response.body#/id")))),
+                ("DeleteNode" = (operation_id = "delete_node", parameters(("plan_id" = "$request.path.plan_id"), ("node_id" = "$response.body#/id")))),
+            )),
         (status = 404, response = error::NotFound),
     )
 )]

@@ -388,7 +388,18 @@ pub async fn list_plans(
     })),
     responses(
         (status = 201, description = "Created", body = PlanView,
-            headers(("Location" = String, description = "URL of the new plan"), ("ETag" = String, description = "Version tag"))),
+            headers(("Location" = String, description = "URL of the new plan"), ("ETag" = String, description = "Version tag")),
+            links(
+                ("GetPlan" = (operation_id = "get_plan", parameters(("plan_id" = "$response.body#/id")))),
+                ("UpdatePlan" = (operation_id = "update_plan", parameters(("plan_id" = "$response.body#/id")))),
+                ("DeletePlan" = (operation_id = "delete_plan", parameters(("plan_id" = "$response.body#/id")))),
+                ("ListNodes" = (operation_id = "list_nodes", parameters(("plan_id" = "$response.body#/id")))),
+                ("CreateNode" = (operation_id = "create_node", parameters(("plan_id" = "$response.body#/id")))),
+                ("ListInitiatives" = (operation_id = "list_initiatives", parameters(("plan_id" = "$response.body#/id")))),
+                ("ListTargets" = (operation_id = "list_targets", parameters(("plan_id" = "$response.body#/id")))),
+                ("CreateTarget" = (operation_id = "create_target", parameters(("plan_id" = "$response.body#/id")))),
+                ("ExportBundle" = (operation_id = "export_bundle", parameters(("plan_id" = "$response.body#/id")))),
+            )),
     )
 )]
 #[post("/plans")]

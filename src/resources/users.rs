@@ -345,7 +345,11 @@ pub async fn list_users(
     })),
     responses(
         (status = 201, description = "Created", body = UserView,
-            headers(("Location" = String, description = "URL of the new user"), ("ETag" = String, description = "Version tag"))),
+            headers(("Location" = String, description = "URL of the new user"), ("ETag" = String, description = "Version tag")),
+            links(
+                ("GetUser" = (operation_id = "get_user", parameters(("user_id" = "$response.body#/id")))),
+                ("UpdateUser" = (operation_id = "update_user", parameters(("user_id" = "$response.body#/id")))),
+            )),
         (status = 409, response = error::Conflict),
     )
 )]

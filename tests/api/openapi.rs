@@ -70,3 +70,31 @@ fn every_operation_documents_its_errors() {
         }
     }
 }
+
+#[test]
+fn links_lead_to_existing_operations_and_parameters() {
+    let doc: Value = serde_json::from_str(&shinchoku::openapi::document_json()).unwrap();
+    let operations: Vec<&Value> =
+        doc["paths"].as_object().unwrap().values().flat_map(|i| i.as_object().unwrap().values()).collect();
+    let mut links = 0;
+    for op in &operations {
+        for response in op["responses"].as_object().unwrap().values() {
+            for (name, link) in response["links"].as_object().into_iter().flatten() {
+                links += 1;
+                let target_id =
+                    link["operationId"].as_str().unwrap_or_else(|| panic!("{name}: no operationId: {link}"));
+                let target = operations
+                    .iter()
+                    .find(|o| o["operationId"] == target_id)
+                    .unwrap_or_else(|| panic!("{name}: no {target_id}"));
+                let accepted: Vec<&str> =
+                    target["parameters"].as_array().into_iter().flatten().filter_map(|p| p["name"].as_str()).collect();
+                for parameter in link["parameters"].as_object().unwrap().keys() {
+                    assert!(accepted.contains(&parameter.as_str()), "{name}: {target_id} takes no {parameter}");
+                }
+            }
+        }
+    }
+    // Every creation links to what can be done with what it created.
+    assert!(links >= 40, "{links} links");
+}

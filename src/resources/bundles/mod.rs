@@ -52,7 +52,14 @@ pub struct ImportResult {
     })),
     responses(
         (status = 201, description = "Imported", body = ImportResult,
-            headers(("Location" = String, description = "URL of the new plan"), ("ETag" = String, description = "Version tag of the plan"))),
+            headers(("Location" = String, description = "URL of the new plan"), ("ETag" = String, description = "Version tag of the plan")),
+            links(
+                ("GetPlan" = (operation_id = "get_plan", parameters(("plan_id" = "$response.body#/plan/id")))),
+                ("ExportBundle" = (operation_id = "export_bundle", parameters(("plan_id" = "$response.body#/plan/id")))),
+                ("ListNodes" = (operation_id = "list_nodes", parameters(("plan_id" = "$response.body#/plan/id")))),
+                ("ListInitiatives" = (operation_id = "list_initiatives", parameters(("plan_id" = "$response.body#/plan/id")))),
+                ("ListTargets" = (operation_id = "list_targets", parameters(("plan_id" = "$response.body#/plan/id")))),
+            )),
     )
 )]
 #[post("/plan-bundles")]
