@@ -78,6 +78,10 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
         errors: vec![FieldError::new("/", "malformed_json", e.to_string())],
     })?;
     integral_floats_to_integers(&mut value);
+    // serde would also read a struct from an array (`[]` as an empty patch): every body is an object.
+    if !value.is_object() {
+        return Err(ApiError::invalid("/", "invalid_type", "the body must be a JSON object"));
+    }
     serde_path_to_error::deserialize(value).map_err(|err| {
         let pointer = json_pointer(err.path());
         let message = strip_position(&err.into_inner().to_string());

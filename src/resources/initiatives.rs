@@ -50,7 +50,7 @@ pub struct Initiative {
 }
 
 /// The city's and the council's programs that carry an initiative (関係取組・事業).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct RelatedPrograms {
     /// 市.
@@ -61,6 +61,24 @@ pub struct RelatedPrograms {
     #[validate(length(max = 5000))]
     #[schema(max_length = 5000)]
     pub council: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RelatedPrograms {
+    /// Only from a JSON object: a derived struct of optional fields would also take an array.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Fields {
+            #[serde(default)]
+            city: Option<String>,
+            #[serde(default)]
+            council: Option<String>,
+        }
+        let object = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+        let fields: Fields =
+            serde_json::from_value(serde_json::Value::Object(object)).map_err(serde::de::Error::custom)?;
+        Ok(RelatedPrograms { city: fields.city, council: fields.council })
+    }
 }
 
 /// A responsible department, as shown on an initiative.

@@ -396,7 +396,8 @@ pub async fn get_user(
 /// Update a user
 ///
 /// JSON merge patch. Deactivating (`"active": false`) stops the user's sessions and API tokens at
-/// once; the last active admin cannot be deactivated or demoted (409).
+/// once. Admins cannot deactivate or demote themselves, and the last active admin cannot be
+/// deactivated or demoted (409): the service never locks its secretariat out.
 ///
 /// Roles: admin.
 #[utoipa::path(
@@ -419,7 +420,7 @@ pub async fn update_user(
     body: MergePatch<UserPatch>,
 ) -> ApiResult<HttpResponse> {
     policy::manage_users(&caller.principal)?;
-    let actor = caller.actor;
+    let Caller { principal, actor } = caller;
     let id = path.into_inner();
     let patch = body.0;
     let view = state
@@ -444,6 +445,11 @@ pub async fn update_user(
             }
             check_departments(conn, role, &department_ids, &mut errors)?;
             errors.into_result()?;
+            if principal.user_id == id && (role != before_view.role || !active) {
+                return Err(ApiError::Conflict(
+                    "you cannot deactivate yourself or change your own role; ask another admin".into(),
+                ));
+            }
             let was_active_admin = before_view.role == Role::Admin && before.active;
             if was_active_admin && (role != Role::Admin || !active) && active_admins(conn)? <= 1 {
                 return Err(ApiError::Conflict("this is the last active admin".into()));

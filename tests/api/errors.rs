@@ -397,3 +397,21 @@ fn list_parameters_are_checked() {
     app.get("/api/v1/departments?kind=ministry").problem(400);
     app.get(&format!("/api/v1/plans/{}/initiatives?node_id=x", world.plan)).problem(400);
 }
+
+#[test]
+fn bodies_must_be_objects_all_the_way_down() {
+    let app = TestApp::spawn();
+    let world = World::build(&app);
+    let before = app.row_counts();
+    for (method, path, _) in world.writes() {
+        send(&app, method, &path, content_type(method), b"[]").problem_at(422, "/");
+        send(&app, method, &path, content_type(method), b"\"text\"").problem_at(422, "/");
+    }
+    let initiative = format!("/api/v1/initiatives/{}", world.initiative);
+    app.patch(&initiative, &json!({"related_programs": ["市", "社協"]}), None).problem_at(422, "/related_programs");
+    app.patch(&initiative, &json!({"related_programs": {"city": "x", "mayor": "y"}}), None)
+        .problem_at(422, "/related_programs");
+    assert_eq!(app.row_counts(), before);
+    let ok = app.patch(&initiative, &json!({"related_programs": {"city": "地域福祉推進事業"}}), None).ok(200);
+    assert_eq!(ok["related_programs"]["city"], "地域福祉推進事業");
+}

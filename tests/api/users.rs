@@ -65,12 +65,16 @@ fn user_input_is_checked() {
 }
 
 #[test]
-fn the_last_admin_stays() {
+fn admins_never_lock_themselves_out() {
     let app = TestApp::spawn();
     let path = format!("/api/v1/users/{}", app.admin_id);
     app.patch(&path, &json!({"active": false}), None).problem(409);
     app.patch(&path, &json!({"role": "committee"}), None).problem(409);
     let second = app.create_user("second-admin", Role::Admin, &[]);
+    // Not even with another admin around: no one deactivates or demotes themselves…
+    app.patch(&path, &json!({"active": false}), None).problem(409);
+    app.patch(&path, &json!({"display_name": "事務局長"}), None).ok(200);
+    // …but another admin may.
     app.request_as(
         Some(&second.token),
         "PATCH",

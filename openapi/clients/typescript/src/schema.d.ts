@@ -618,7 +618,8 @@ export interface paths {
         /**
          * Update a user
          * @description JSON merge patch. Deactivating (`"active": false`) stops the user's sessions and API tokens at
-         *     once; the last active admin cannot be deactivated or demoted (409).
+         *     once. Admins cannot deactivate or demote themselves, and the last active admin cannot be
+         *     deactivated or demoted (409): the service never locks its secretariat out.
          *
          *     Roles: admin.
          */

@@ -159,7 +159,8 @@ def sync_detailed(
     """ Update a user
 
      JSON merge patch. Deactivating (`"active": false`) stops the user's sessions and API tokens at
-    once; the last active admin cannot be deactivated or demoted (409).
+    once. Admins cannot deactivate or demote themselves, and the last active admin cannot be
+    deactivated or demoted (409): the service never locks its secretariat out.
 
     Roles: admin.
 
@@ -202,7 +203,8 @@ def sync(
     """ Update a user
 
      JSON merge patch. Deactivating (`"active": false`) stops the user's sessions and API tokens at
-    once; the last active admin cannot be deactivated or demoted (409).
+    once. Admins cannot deactivate or demote themselves, and the last active admin cannot be
+    deactivated or demoted (409): the service never locks its secretariat out.
 
     Roles: admin.
 
@@ -240,7 +242,8 @@ async def asyncio_detailed(
     """ Update a user
 
      JSON merge patch. Deactivating (`"active": false`) stops the user's sessions and API tokens at
-    once; the last active admin cannot be deactivated or demoted (409).
+    once. Admins cannot deactivate or demote themselves, and the last active admin cannot be
+    deactivated or demoted (409): the service never locks its secretariat out.
 
     Roles: admin.
 
@@ -283,7 +286,8 @@ async def asyncio(
     """ Update a user
 
      JSON merge patch. Deactivating (`"active": false`) stops the user's sessions and API tokens at
-    once; the last active admin cannot be deactivated or demoted (409).
+    once. Admins cannot deactivate or demote themselves, and the last active admin cannot be
+    deactivated or demoted (409): the service never locks its secretariat out.
 
     Roles: admin.
 
