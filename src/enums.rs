@@ -134,13 +134,3 @@ impl QuarterMark {
         }
     }
 }
-
-/// Japanese label of a quarter of the fiscal year.
-pub fn quarter_label(quarter: i32) -> &'static str {
-    match quarter {
-        1 => "4～6月",
-        2 => "7～9月",
-        3 => "10～12月",
-        _ => "1～3月",
-    }
-}

@@ -46,16 +46,6 @@ pub fn parse(text: &str) -> Option<i32> {
     (1900..=2200).contains(&year).then_some(year)
 }
 
-/// The fiscal year a calendar date falls in (January–March belong to the previous FY).
-pub fn of_date(date: chrono::NaiveDate) -> i32 {
-    use chrono::Datelike;
-    if date.month() >= 4 {
-        date.year()
-    } else {
-        date.year() - 1
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,12 +80,5 @@ mod tests {
         for fy in 1989..2100 {
             assert_eq!(parse(&label(fy)), Some(fy), "{fy}");
         }
-    }
-
-    #[test]
-    fn fiscal_year_starts_in_april() {
-        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(of_date(d(2023, 3, 31)), 2022);
-        assert_eq!(of_date(d(2023, 4, 1)), 2023);
     }
 }

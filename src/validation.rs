@@ -98,10 +98,6 @@ pub fn not_blank(value: &str) -> Result<(), ValidationError> {
     }
 }
 
-/// Fiscal years this service accepts at all (FY1989 = 平成元年度 … FY2200).
-pub const MIN_FY: i32 = 1989;
-pub const MAX_FY: i32 = 2200;
-
 /// Collects cross-field errors before failing once with all of them.
 #[cfg(test)]
 mod tests {
