@@ -68,18 +68,17 @@ fn push_number(key: &mut String, n: u64) {
     key.push_str(&format!("{n:010}"));
 }
 
+/// Folds full-width ASCII forms (`０`–`９`, `Ｒ`, `（`, …, U+FF01–FF5E) to ASCII, as sheets mix both.
+pub fn halfwidth(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// A string whose byte order is the natural order of `code`.
 pub fn sort_key(code: &str) -> String {
-    let chars: Vec<char> = code
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '（' => '(',
-            '）' => ')',
-            _ => c,
-        })
-        .collect();
+    let chars: Vec<char> = code.trim().chars().map(halfwidth).collect();
     let mut key = String::new();
     let mut i = 0;
     while i < chars.len() {
@@ -119,7 +118,7 @@ pub fn sort_key(code: &str) -> String {
             continue;
         }
         // Brackets, separators and spaces only group numbers: they do not order them.
-        if !matches!(c, '(' | ')' | ' ' | '　' | '-' | '.' | '．' | '・' | '、' | ',' | '_' | '/') {
+        if !matches!(c, '(' | ')' | ' ' | '　' | '-' | '.' | '・' | '、' | ',' | '_' | '/') {
             key.push(c);
         }
         i += 1;
@@ -170,6 +169,14 @@ mod tests {
         // "CIVIC" is a word, not a numeral.
         assert_eq!(sort_key("CIVIC"), "CIVIC");
         assert!(sort_key("No.1") < sort_key("No.2"));
+    }
+
+    #[test]
+    fn full_width_forms_sort_as_ascii() {
+        assert_eq!(sort_key("（１２）"), sort_key("(12)"));
+        assert_eq!(sort_key("Ａ－１"), sort_key("A-1"));
+        assert_eq!(halfwidth('ｒ'), 'r');
+        assert_eq!(halfwidth('あ'), 'あ');
     }
 
     #[test]
