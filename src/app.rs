@@ -6,7 +6,9 @@ use std::time::Instant;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, Service, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::Method;
 use actix_web::{get, web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer};
+use futures_util::future::Either;
 use serde::Serialize;
 use tracing::Instrument;
 use utoipa::{OpenApi, ToSchema};
@@ -147,22 +149,36 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
             .route("/docs", web::get().to(docs_redirect))
             .default_service(web::to(not_found))
             .wrap(actix_web::middleware::Condition::new(!origins.is_empty(), cors(&origins)))
-            .wrap_fn(|req, srv| {
+            .wrap_fn(|mut req, srv| {
                 let request_id = request_id_of(&req);
                 req.extensions_mut().insert(RequestId(request_id.clone()));
+                // HEAD is answered as GET; the HTTP layer sends the headers without the body.
+                if req.method() == Method::HEAD {
+                    req.head_mut().method = Method::GET;
+                }
                 let method = req.method().to_string();
                 let path = req.path().to_string();
                 let span = tracing::info_span!("request", request_id = %request_id);
                 let started = Instant::now();
-                let response = srv.call(req);
+                let rejected = query_problem(&req);
+                let response = match rejected {
+                    Some(problem) => {
+                        Either::Left(std::future::ready(Ok::<_, actix_web::Error>(req.error_response(problem))))
+                    }
+                    None => Either::Right(srv.call(req)),
+                };
                 async move {
-                    let mut res = response.await?;
+                    let mut res = match response {
+                        Either::Left(ready) => ready.await?,
+                        Either::Right(call) => call.await?.map_into_boxed_body(),
+                    };
                     if let Ok(value) = HeaderValue::from_str(&request_id) {
                         res.headers_mut().insert(REQUEST_ID, value);
                     }
+                    security_headers(&path, res.headers_mut());
                     tracing::info!(
                         %method, %path, status = res.status().as_u16(),
-                        latency_ms = started.elapsed().as_secs_f64() * 1000.0, "request"
+                        latency_ms = (started.elapsed().as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0, "request"
                     );
                     Ok(res)
                 }
@@ -176,14 +192,53 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
     Ok(server.run())
 }
 
-/// Uses the caller's `X-Request-Id` when it is a sane token, else a new UUID.
+/// Uses the caller's `X-Request-Id` when it is a short token of safe characters (it goes into
+/// logs and the audit trail), else a new UUID.
 fn request_id_of(req: &ServiceRequest) -> String {
     req.headers()
         .get(REQUEST_ID)
         .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.is_empty() && v.len() <= 128 && v.chars().all(|c| c.is_ascii_graphic()))
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '@' | '/' | '+' | '='))
+        })
         .map(str::to_string)
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string())
+}
+
+/// A query parameter with a control character (`%00` …) is refused before any handler sees it.
+fn query_problem(req: &ServiceRequest) -> Option<ApiError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).ok()?;
+    let bad: Vec<error::FieldError> = pairs
+        .iter()
+        .filter(|(k, v)| k.chars().chain(v.chars()).any(api_http::is_forbidden_control))
+        .map(|(k, _)| {
+            let name: String = k.chars().filter(|c| !c.is_control()).collect();
+            error::FieldError::new(format!("/query/{name}"), "control_character", "must not contain control characters")
+        })
+        .collect();
+    (!bad.is_empty())
+        .then(|| ApiError::BadRequest { detail: format!("{}: {}", bad[0].field, bad[0].message), errors: bad })
+}
+
+/// Headers every response carries: no MIME sniffing, no framing, a content security policy
+/// (the docs page runs Swagger UI's own scripts and styles; the API runs none), and no caching of
+/// API answers unless an endpoint says otherwise (they hold tokens and internal data).
+fn security_headers(path: &str, headers: &mut header::HeaderMap) {
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    let csp = if path.starts_with("/docs") {
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    } else {
+        "default-src 'none'; frame-ancestors 'none'"
+    };
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    if path.starts_with("/api/") && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
 }
 
 /// The OpenAPI document as served (the same text as `shinchoku openapi`).
@@ -209,6 +264,7 @@ impl MethodTable {
             .map(|(path, item)| {
                 let methods: Vec<&str> = [
                     ("GET", item.get.is_some()),
+                    ("HEAD", item.get.is_some()),
                     ("POST", item.post.is_some()),
                     ("PUT", item.put.is_some()),
                     ("PATCH", item.patch.is_some()),

@@ -41,8 +41,12 @@ pub struct Config {
     /// `SHINCHOKU_LOGIN_MAX_FAILURES` (per account, default 5), `SHINCHOKU_LOGIN_MAX_FAILURES_PER_ADDRESS`
     /// (default 20), `SHINCHOKU_LOGIN_WINDOW_SECONDS` and `SHINCHOKU_LOGIN_BLOCK_SECONDS` (default 900).
     pub login_limits: crate::auth::throttle::Limits,
-    /// `SHINCHOKU_TRUST_PROXY`, default false: take the client address from `X-Forwarded-For`.
-    pub trust_proxy: bool,
+    /// How many reverse proxies in front of the service append to the forwarding header:
+    /// `SHINCHOKU_TRUSTED_PROXIES` (a number, default 0), or `SHINCHOKU_TRUST_PROXY=true` for one.
+    pub trusted_proxies: u8,
+    /// `SHINCHOKU_FORWARDED_HEADER`: `x-forwarded-for` (default) or `forwarded` (RFC 7239), the
+    /// one header the proxies write; the other is ignored.
+    pub forwarded_header: crate::auth::client::ForwardedHeader,
     /// `SHINCHOKU_CORS_ORIGINS`: comma-separated origins allowed to call from browsers (default none).
     pub cors_origins: Vec<String>,
     /// `SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN` / `SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD`: created at start when missing.
@@ -116,6 +120,7 @@ impl Config {
         let data_dir = PathBuf::from(var("SHINCHOKU_DATA_DIR").unwrap_or_else(|| "./data".into()));
         let database_url =
             var("DATABASE_URL").unwrap_or_else(|| data_dir.join("shinchoku.sqlite3").to_string_lossy().into_owned());
+        crate::db::parse_url(&database_url)?;
         let log_format = match var("SHINCHOKU_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -144,7 +149,22 @@ impl Config {
                 window_seconds: parse_var("SHINCHOKU_LOGIN_WINDOW_SECONDS", 900)?,
                 block_seconds: parse_var("SHINCHOKU_LOGIN_BLOCK_SECONDS", 900)?,
             },
-            trust_proxy: parse_var("SHINCHOKU_TRUST_PROXY", false)?,
+            trusted_proxies: match var("SHINCHOKU_TRUSTED_PROXIES") {
+                Some(v) => {
+                    v.trim().parse::<u8>().ok().filter(|n| *n <= 10).ok_or_else(|| {
+                        format!("SHINCHOKU_TRUSTED_PROXIES={v} must be a number of proxies from 0 to 10")
+                    })?
+                }
+                None => u8::from(parse_var("SHINCHOKU_TRUST_PROXY", false)?),
+            },
+            forwarded_header: match var("SHINCHOKU_FORWARDED_HEADER").map(|v| v.trim().to_ascii_lowercase()).as_deref()
+            {
+                None | Some("x-forwarded-for") => crate::auth::client::ForwardedHeader::XForwardedFor,
+                Some("forwarded") => crate::auth::client::ForwardedHeader::Forwarded,
+                Some(other) => {
+                    return Err(format!("SHINCHOKU_FORWARDED_HEADER must be x-forwarded-for or forwarded, not {other}"))
+                }
+            },
             cors_origins: var("SHINCHOKU_CORS_ORIGINS")
                 .map(|v| v.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect())
                 .unwrap_or_default(),
@@ -190,14 +210,15 @@ impl Config {
             ),
             refresh_ttl_seconds: self.refresh_token_ttl,
             throttle: self.login_limits,
-            trust_proxy: self.trust_proxy,
+            proxies: crate::auth::client::ProxyTrust { hops: self.trusted_proxies, header: self.forwarded_header },
         })
     }
 
-    /// Creates the data directory when the database is the embedded SQLite file.
+    /// Creates the directory of the SQLite file (the path itself, never the URL's text).
     pub fn prepare_data_dir(&self) -> Result<(), String> {
-        if crate::db::Backend::from_url(&self.database_url) == crate::db::Backend::Sqlite {
-            if let Some(parent) = std::path::Path::new(&self.database_url).parent() {
+        let (backend, target) = crate::db::parse_url(&self.database_url)?;
+        if backend == crate::db::Backend::Sqlite {
+            if let Some(parent) = std::path::Path::new(&target).parent() {
                 if !parent.as_os_str().is_empty() {
                     std::fs::create_dir_all(parent)
                         .map_err(|e| format!("cannot create data directory {}: {e}", parent.display()))?;
@@ -219,6 +240,21 @@ mod tests {
         assert_eq!(parsed["SHINCHOKU_BIND"], "0.0.0.0:8080");
         assert_eq!(parsed["SHINCHOKU_JWT_SECRET"], "a b c");
         assert!(parse_settings("NOT A SETTING").is_err());
+    }
+
+    #[test]
+    fn database_urls_name_a_known_backend_or_a_path() {
+        use crate::db::{parse_url, Backend};
+        assert_eq!(parse_url("postgres://u@h/db").unwrap().0, Backend::Postgres);
+        assert_eq!(parse_url("postgresql://u@h/db").unwrap().0, Backend::Postgres);
+        assert_eq!(parse_url("sqlite://newdir/x.db").unwrap(), (Backend::Sqlite, "newdir/x.db".into()));
+        assert_eq!(parse_url("sqlite:x.db").unwrap(), (Backend::Sqlite, "x.db".into()));
+        assert_eq!(parse_url("sqlite:///var/lib/x.db").unwrap(), (Backend::Sqlite, "/var/lib/x.db".into()));
+        assert_eq!(parse_url("./data/x.sqlite3").unwrap(), (Backend::Sqlite, "./data/x.sqlite3".into()));
+        assert_eq!(parse_url("C:\\data\\x.db").unwrap().0, Backend::Sqlite);
+        for bad in ["mysql://u@h/db", "mariadb://h/db", "postgre://h/db", "sqlite:", "redis:x"] {
+            assert!(parse_url(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

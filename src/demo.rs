@@ -7,8 +7,7 @@ use crate::db::{DbConnection, DbUuid};
 use crate::error::ApiResult;
 use crate::resources::bundles::{format::PlanBundle, import};
 use crate::resources::users::{self, UserInput};
-use crate::schema::departments;
-use crate::schema::plans;
+use crate::schema::{departments, plans, users as users_table};
 use crate::state::Actor;
 
 /// The demo bundles: (file name, JSON text).
@@ -49,7 +48,11 @@ pub fn ensure_users(conn: &mut DbConnection) -> ApiResult<usize> {
             role,
             department_ids,
         };
-        crate::db::write_transaction(conn, |conn| users::create(conn, &Actor::default(), &input))?;
+        crate::db::write_transaction(conn, |conn| {
+            let user = users::create(conn, &Actor::default(), &input)?;
+            diesel::update(users_table::table.find(DbUuid(user.id))).set(users_table::demo.eq(true)).execute(conn)?;
+            Ok::<_, crate::error::ApiError>(())
+        })?;
         created += 1;
     }
     Ok(created)
@@ -68,5 +71,51 @@ pub fn load_if_empty(conn: &mut DbConnection) -> ApiResult<usize> {
             tracing::info!(file = name, plan_id = %plan.id, initiatives = counts.initiatives, "demo plan imported");
         }
         Ok(BUNDLES.len())
+    })
+}
+
+/// Active demo users whose password is still the one published in the README: they must not
+/// outlive the demo. Returns their logins.
+pub fn users_with_published_passwords(conn: &mut DbConnection) -> ApiResult<Vec<String>> {
+    let rows: Vec<(String, String)> = users_table::table
+        .filter(users_table::demo.eq(true).and(users_table::active.eq(true)))
+        .order(users_table::id)
+        .select((users_table::login, users_table::password_hash))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(login, hash)| {
+            USERS.iter().any(|(l, password, ..)| l == login && crate::auth::password::verify(password, hash))
+        })
+        .map(|(login, _)| login)
+        .collect())
+}
+
+/// Deactivates every demo user (ending their sessions and API tokens); returns their logins.
+pub fn disable_users(conn: &mut DbConnection) -> ApiResult<Vec<String>> {
+    crate::db::write_transaction(conn, |conn| {
+        let ids: Vec<(DbUuid, String)> = users_table::table
+            .filter(users_table::demo.eq(true).and(users_table::active.eq(true)))
+            .select((users_table::id, users_table::login))
+            .load(conn)?;
+        for (id, login) in &ids {
+            diesel::update(users_table::table.find(*id))
+                .set((users_table::active.eq(false), users_table::version.eq(users_table::version + 1)))
+                .execute(conn)?;
+            crate::resources::sessions::end_all_sessions(conn, *id)?;
+            crate::audit::record(
+                conn,
+                &Actor::default(),
+                crate::audit::Change::<crate::audit::Nothing, _> {
+                    action: "deactivate_demo_user",
+                    entity_type: "user",
+                    entity_id: id.0,
+                    plan_id: None,
+                    before: None,
+                    after: Some(&serde_json::json!({"login": login, "active": false})),
+                },
+            )?;
+        }
+        Ok(ids.into_iter().map(|(_, login)| login).collect())
     })
 }

@@ -196,22 +196,45 @@ impl ResponseError for ApiError {
 }
 
 impl From<diesel::result::Error> for ApiError {
+    /// Database errors as clients should see them: constraint names, tables and SQL stay in the
+    /// log; contention (SQLite busy, PostgreSQL serialization failures, deadlocks, lock
+    /// timeouts) is a 503 with `Retry-After`, never a 500.
     fn from(e: diesel::result::Error) -> Self {
         use diesel::result::{DatabaseErrorKind, Error};
         match e {
             Error::NotFound => ApiError::NotFound("not found".into()),
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
-                ApiError::Conflict(format!("conflicts with an existing record ({})", info.message()))
+                tracing::info!(constraint = ?info.constraint_name(), message = info.message(), "unique violation");
+                ApiError::Conflict("conflicts with an existing record".into())
             }
             Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info) => {
-                ApiError::Conflict(format!("still referenced by other records ({})", info.message()))
+                tracing::info!(constraint = ?info.constraint_name(), message = info.message(), "foreign key violation");
+                ApiError::Conflict(
+                    "still referenced by other records, or refers to a record that does not exist".into(),
+                )
             }
-            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
-                ApiError::Unavailable(format!("database connection closed: {}", info.message()))
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => ApiError::Unavailable(format!("database connection lost: {}", info.message())),
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, info) => {
+                ApiError::Unavailable(format!("concurrent write, retry: {}", info.message()))
+            }
+            Error::DatabaseError(_, ref info) if is_contention(info.message()) => {
+                ApiError::Unavailable(format!("database busy: {}", info.message()))
             }
             other => ApiError::Internal(format!("database error: {other}")),
         }
     }
+}
+
+/// Messages of contention that diesel does not classify: SQLite's busy and locked states
+/// (its messages are never translated), PostgreSQL's deadlock and lock timeout (SQLSTATE
+/// 40P01, 55P03; sessions run with `lc_messages` of the server, English by default).
+fn is_contention(message: &str) -> bool {
+    const MARKERS: [&str; 5] =
+        ["database is locked", "database table is locked", "database is busy", "deadlock detected", "lock timeout"];
+    MARKERS.iter().any(|m| message.contains(m))
 }
 
 impl From<diesel::r2d2::PoolError> for ApiError {
@@ -286,4 +309,37 @@ problem_responses! {
     UnprocessableEntity => "Well-formed JSON that is invalid: every bad field is listed in `errors` with its JSON pointer.", 422, "/title: must be 1 to 200 characters";
     ServiceUnavailable => "The database is unreachable; retry later.", 503, "database unavailable";
     InternalError => "Unexpected server fault; details are logged with the request id, never returned.", 500, "internal error";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::result::{DatabaseErrorKind, Error};
+
+    fn database_error(kind: DatabaseErrorKind, message: &str) -> ApiError {
+        ApiError::from(Error::DatabaseError(kind, Box::new(message.to_string())))
+    }
+
+    #[test]
+    fn contention_is_unavailable_not_internal() {
+        for message in ["database is locked", "deadlock detected", "canceling statement due to lock timeout"] {
+            let e = database_error(DatabaseErrorKind::Unknown, message);
+            assert_eq!(e.status_code(), StatusCode::SERVICE_UNAVAILABLE, "{message}");
+            assert!(e.error_response().headers().contains_key(header::RETRY_AFTER));
+        }
+        let e = database_error(DatabaseErrorKind::SerializationFailure, "could not serialize access");
+        assert_eq!(e.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        let e = database_error(DatabaseErrorKind::Unknown, "syntax error");
+        assert_eq!(e.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn constraint_names_stay_in_the_log() {
+        let e = database_error(
+            DatabaseErrorKind::UniqueViolation,
+            "duplicate key value violates unique constraint \"departments_name_key\"",
+        );
+        assert_eq!(e.status_code(), StatusCode::CONFLICT);
+        assert!(!e.problem().detail.contains("departments_name_key"));
+    }
 }

@@ -30,7 +30,8 @@ pub fn parse(text: &str) -> Option<i32> {
     for (prefix, offset) in eras {
         if let Some(rest) = s.strip_prefix(prefix) {
             let n = if rest == "元" { 1 } else { rest.trim().parse::<i32>().ok()? };
-            return (n >= 1).then_some(offset + n);
+            // An era year past 200 is no fiscal year (and `R2147483647` must not overflow).
+            return (1..=200).contains(&n).then(|| offset + n).filter(|y| (1900..=2200).contains(y));
         }
     }
     let year: i32 = s.parse().ok()?;
@@ -40,6 +41,14 @@ pub fn parse(text: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn absurd_era_years_are_refused_without_overflow() {
+        assert_eq!(parse("R2147483647"), None);
+        assert_eq!(parse("令和2147483647年度"), None);
+        assert_eq!(parse("H-1"), None);
+        assert_eq!(parse("R4"), Some(2022));
+    }
 
     #[test]
     fn labels_use_the_era_of_the_fiscal_year() {

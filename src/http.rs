@@ -1,9 +1,6 @@
 //! Request plumbing shared by every resource: JSON bodies, merge patches, `If-Match`,
 //! ETags, pagination, path/query parameter errors.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
@@ -28,14 +25,13 @@ impl Default for BodyLimits {
     }
 }
 
-/// Reads a JSON body: checks the content type and size, then parses it with the path of
-/// the first bad field (`/nodes/3/title`). Syntax errors → 400, shape errors → 422.
-async fn read_json<T: DeserializeOwned>(
+/// Reads a body's bytes: checks the content type, the content coding and the size.
+async fn read_body(
     req: &HttpRequest,
     payload: &mut Payload,
     limit: usize,
     accept_merge_patch: bool,
-) -> ApiResult<T> {
+) -> ApiResult<web::BytesMut> {
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -54,6 +50,15 @@ async fn read_json<T: DeserializeOwned>(
         let got = if content_type.is_empty() { "none".to_string() } else { content_type };
         return Err(ApiError::UnsupportedMediaType(format!("expected Content-Type {expected}, got {got}")));
     }
+    // Compressed bodies are not decoded: reading `br` or `gzip` bytes as JSON would be wrong.
+    for coding in req.headers().get_all(header::CONTENT_ENCODING) {
+        let coding = coding.to_str().unwrap_or("?").trim().to_ascii_lowercase();
+        if !(coding.is_empty() || coding == "identity") {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "Content-Encoding {coding} is not supported: send the body uncompressed"
+            )));
+        }
+    }
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
@@ -67,34 +72,136 @@ async fn read_json<T: DeserializeOwned>(
         }
         body.extend_from_slice(&chunk);
     }
-    parse_json(&body)
+    Ok(body)
 }
 
 /// Parses JSON text: first its syntax (400 when malformed), then its shape, naming the
-/// failing field as a JSON pointer (422).
+/// failing field as a JSON pointer (422), then refuses control characters in any string.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
-    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|e| ApiError::BadRequest {
-        detail: format!("malformed JSON: {e}"),
-        errors: vec![FieldError::new("/", "malformed_json", e.to_string())],
-    })?;
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(malformed)?;
     integral_floats_to_integers(&mut value);
     // serde would also read a struct from an array (`[]` as an empty patch): every body is an object.
     if !value.is_object() {
         return Err(ApiError::invalid("/", "invalid_type", "the body must be a JSON object"));
     }
-    serde_path_to_error::deserialize(value).map_err(|err| {
-        let pointer = json_pointer(err.path());
-        let message = strip_position(&err.into_inner().to_string());
-        let code = if message.starts_with("unknown field") {
-            "unknown_field"
-        } else if message.starts_with("missing field") {
-            "required"
-        } else {
-            "invalid_type"
-        };
-        let field = missing_field_pointer(&pointer, &message);
-        ApiError::Validation(vec![FieldError::new(field, code, message)])
-    })
+    let mut errors = Vec::new();
+    control_characters(&value, &mut String::new(), &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    serde_path_to_error::deserialize(value).map_err(shape_error)
+}
+
+/// Parses a large document straight into its typed shape, never into a generic JSON tree (a
+/// tree of a 32 MiB array takes gigabytes): the syntax first, without keeping anything, then
+/// the typed parse, whose collections are bounded (see [`at_most`]); then control characters.
+pub fn parse_large_json<T: DeserializeOwned + Serialize>(body: &[u8]) -> ApiResult<T> {
+    serde_json::from_slice::<serde::de::IgnoredAny>(body).map_err(malformed)?;
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(ApiError::invalid("/", "invalid_type", "the body must be a JSON object"));
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let parsed: T = serde_path_to_error::deserialize(&mut deserializer).map_err(shape_error)?;
+    // Bounded by now: the typed value's own form names the field of a bad character.
+    let mut errors = Vec::new();
+    control_characters(&serde_json::to_value(&parsed)?, &mut String::new(), &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    Ok(parsed)
+}
+
+fn malformed(e: serde_json::Error) -> ApiError {
+    ApiError::BadRequest {
+        detail: format!("malformed JSON: {e}"),
+        errors: vec![FieldError::new("/", "malformed_json", e.to_string())],
+    }
+}
+
+fn shape_error(err: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    let pointer = json_pointer(err.path());
+    let message = strip_position(&err.into_inner().to_string());
+    let code = if message.starts_with("unknown field") {
+        "unknown_field"
+    } else if message.starts_with("missing field") {
+        "required"
+    } else if message.starts_with("at most ") {
+        "max_items"
+    } else {
+        "invalid_type"
+    };
+    let field = missing_field_pointer(&pointer, &message);
+    ApiError::Validation(vec![FieldError::new(field, code, message)])
+}
+
+/// Control characters other than tab, line feed and carriage return (NUL, escape, C1 …) have no
+/// place in any text of a plan; PostgreSQL cannot even store NUL. Refused in every string of a
+/// body (values and keys), each one named.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+fn control_characters(value: &serde_json::Value, pointer: &mut String, errors: &mut Vec<FieldError>) {
+    use serde_json::Value;
+    let found = |errors: &mut Vec<FieldError>, at: &str| {
+        errors.push(FieldError::new(
+            if at.is_empty() { "/" } else { at },
+            "control_character",
+            "must not contain control characters (only tab and line breaks are allowed)",
+        ))
+    };
+    match value {
+        Value::String(s) if s.chars().any(is_forbidden_control) => found(errors, pointer),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                control_characters(item, pointer, errors);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                if key.chars().any(is_forbidden_control) {
+                    found(errors, pointer);
+                } else {
+                    control_characters(item, pointer, errors);
+                }
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A list of at most `N` items, refused while it is being read (not after a huge one was built).
+/// Use as `#[serde(deserialize_with = "crate::http::at_most::<_, _, 100>")]`.
+pub fn at_most<'de, D, T, const N: usize>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Bounded<T, const N: usize>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>, const N: usize> serde::de::Visitor<'de> for Bounded<T, N> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a list of at most {N} items")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(N).min(1024));
+            while let Some(item) = seq.next_element()? {
+                if items.len() == N {
+                    return Err(serde::de::Error::custom(format!("at most {N} items are allowed here")));
+                }
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_seq(Bounded::<T, N>(std::marker::PhantomData))
 }
 
 /// JSON has one number type: `2024.0` is an integer to JSON Schema, so it is one here too.
@@ -150,21 +257,32 @@ fn json_pointer(path: &serde_path_to_error::Path) -> String {
 }
 
 macro_rules! json_extractor {
-    ($(#[$doc:meta])* $name:ident, $limit:ident, $merge_patch:literal) => {
+    ($(#[$doc:meta])* $name:ident, $limit:ident, $merge_patch:literal, $parse:path) => {
         $(#[$doc])*
-        pub struct $name<T>(pub T);
+        ///
+        /// Nothing is read when the handler is called: it authorizes the caller first, then
+        /// calls [`Self::read`], so a caller who may not use the operation never has a body parsed.
+        pub struct $name<T> {
+            req: HttpRequest,
+            payload: Payload,
+            kind: std::marker::PhantomData<T>,
+        }
 
         impl<T: DeserializeOwned + 'static> FromRequest for $name<T> {
             type Error = ApiError;
-            type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+            type Future = std::future::Ready<Result<Self, ApiError>>;
 
             fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-                let req = req.clone();
-                let mut payload = payload.take();
-                Box::pin(async move {
-                    let limits = req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
-                    read_json(&req, &mut payload, limits.$limit, $merge_patch).await.map($name)
-                })
+                std::future::ready(Ok($name { req: req.clone(), payload: payload.take(), kind: std::marker::PhantomData }))
+            }
+        }
+
+        impl<T: DeserializeOwned + 'static> $name<T> {
+            /// Reads and parses the body (size, content type and coding checked first).
+            pub async fn read(mut self) -> ApiResult<T> {
+                let limits = self.req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
+                let body = read_body(&self.req, &mut self.payload, limits.$limit, $merge_patch).await?;
+                $parse(&body)
             }
         }
     };
@@ -172,16 +290,38 @@ macro_rules! json_extractor {
 
 json_extractor!(
     /// A JSON request body (`application/json`) within the normal size limit.
-    JsonBody, json, false
+    JsonBody, json, false, parse_json
 );
 json_extractor!(
     /// A JSON merge patch (RFC 7396, `application/merge-patch+json`; `application/json` is accepted too).
-    MergePatch, json, true
+    MergePatch, json, true, parse_json
 );
-json_extractor!(
-    /// A whole plan bundle: JSON with the larger bundle size limit.
-    BundleBody, bundle, false
-);
+
+/// A whole plan bundle: JSON with the larger bundle size limit, parsed straight into its shape.
+pub struct BundleBody<T> {
+    inner: JsonBody<T>,
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for BundleBody<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(BundleBody {
+            inner: JsonBody { req: req.clone(), payload: payload.take(), kind: std::marker::PhantomData },
+        }))
+    }
+}
+
+impl<T: DeserializeOwned + Serialize + 'static> BundleBody<T> {
+    /// Reads and parses the bundle; call it only after the caller is authorized.
+    pub async fn read(self) -> ApiResult<T> {
+        let JsonBody { req, mut payload, .. } = self.inner;
+        let limits = req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
+        let body = read_body(&req, &mut payload, limits.bundle, false).await?;
+        parse_large_json(&body)
+    }
+}
 
 /// For merge-patch fields: absent → `None`, `null` → `Some(None)`, value → `Some(Some(v))`.
 pub fn patch_field<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
@@ -237,6 +377,24 @@ impl IfMatch {
             Ok(())
         } else {
             Err(ApiError::PreconditionFailed)
+        }
+    }
+}
+
+impl IfMatch {
+    /// No precondition (for writes whose request carries no `If-Match`).
+    pub fn none() -> IfMatch {
+        IfMatch(None)
+    }
+
+    /// The outcome of a versioned write, `UPDATE … WHERE id = ? AND version = ?`: the database
+    /// decides. No row means the version moved after it was read: 412 when the client sent a tag,
+    /// 409 otherwise (writes lock the row before reading it, so this is a guard, not the rule).
+    pub fn applied(&self, rows: usize) -> ApiResult<()> {
+        match (rows, &self.0) {
+            (1, _) => Ok(()),
+            (_, Some(_)) => Err(ApiError::PreconditionFailed),
+            (_, None) => Err(ApiError::Conflict("the resource was changed concurrently; read it again".into())),
         }
     }
 }

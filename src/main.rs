@@ -17,6 +17,8 @@ usage: shinchoku <command>
 commands:
   serve [--demo]   run the API server (--demo: embedded SQLite with the two demo plans)
   migrate          apply pending database migrations and exit
+  disable-demo-users
+                   deactivate the users `serve --demo` created (their passwords are published)
   openapi          print the OpenAPI document to stdout
 
 configuration: environment variables, see README.md (SHINCHOKU_BIND, SHINCHOKU_DATA_DIR,
@@ -28,7 +30,30 @@ fn init_tracing(format: LogFormat) {
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match format {
         LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
-        LogFormat::Text => builder.init(),
+        LogFormat::Text => builder.fmt_fields(escaped_fields()).init(),
+    }
+}
+
+/// Text log fields with control characters escaped: a value (a login, a path) can never begin a
+/// line of its own and so forge a log entry. (JSON logs escape by construction.)
+fn escaped_fields() -> impl for<'w> tracing_subscriber::fmt::FormatFields<'w> {
+    use tracing_subscriber::field::MakeExt;
+    tracing_subscriber::fmt::format::debug_fn(|writer, field, value| {
+        let text: String = format!("{value:?}").chars().flat_map(escape_control).collect();
+        if field.name() == "message" {
+            write!(writer, "{text}")
+        } else {
+            write!(writer, "{field}={text}")
+        }
+    })
+    .delimited(" ")
+}
+
+fn escape_control(c: char) -> Vec<char> {
+    if c.is_control() {
+        c.escape_default().collect()
+    } else {
+        vec![c]
     }
 }
 
@@ -63,6 +88,18 @@ fn bootstrap_admin(config: &Config, pool: &db::Pool) -> Result<(), String> {
     Ok(())
 }
 
+fn disable_demo_users(config: &Config) -> Result<(), String> {
+    let pool = open_database(config)?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let disabled = demo::disable_users(&mut conn).map_err(|e| e.to_string())?;
+    if disabled.is_empty() {
+        println!("no active demo users");
+    } else {
+        println!("deactivated demo users: {}", disabled.join(", "));
+    }
+    Ok(())
+}
+
 fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
     let auth = config.auth(demo_mode)?;
     let pool = open_database(&config)?;
@@ -74,6 +111,18 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
             tracing::info!(imported, "demo plans imported");
         }
         demo::ensure_users(&mut conn).map_err(|e| format!("demo users: {e}"))?;
+    } else {
+        // The demo's passwords are in the README: such accounts must not serve real data.
+        let mut conn = pool.get().map_err(|e| e.to_string())?;
+        let exposed = demo::users_with_published_passwords(&mut conn).map_err(|e| format!("demo users: {e}"))?;
+        if !exposed.is_empty() {
+            return Err(format!(
+                "this database has active demo users with the passwords published in the README ({}); \
+                 refusing to serve without --demo. Run `shinchoku disable-demo-users` to deactivate them \
+                 (and set SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN/_PASSWORD for a real admin), or start with `serve --demo`",
+                exposed.join(", ")
+            ));
+        }
     }
     let listener = TcpListener::bind(&config.bind).map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
@@ -114,6 +163,7 @@ fn main() -> ExitCode {
         ["serve"] => serve(config, false),
         ["serve", "--demo"] => serve(config, true),
         ["migrate"] => open_database(&config).map(|_| ()),
+        ["disable-demo-users"] => disable_demo_users(&config),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             Ok(())

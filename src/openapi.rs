@@ -145,6 +145,7 @@ pub fn document_json() -> String {
 pub fn render(api: &utoipa::openapi::OpenApi) -> String {
     let mut value = serde_json::to_value(api).expect("OpenAPI document serializes");
     fix_link_keys(&mut value);
+    forbid_control_characters(&mut value);
     let mut text = serde_json::to_string_pretty(&value).expect("OpenAPI document serializes");
     text.push('\n');
     text
@@ -177,6 +178,39 @@ fn fix_link_keys(value: &mut serde_json::Value) {
             map.values_mut().for_each(fix_link_keys);
         }
         Value::Array(items) => items.iter_mut().for_each(fix_link_keys),
+        _ => {}
+    }
+}
+
+/// Control characters other than tab and line breaks, as a regular-expression class.
+const CONTROLS: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F";
+
+/// Every free-text string schema states what the server enforces (see
+/// [`crate::http::is_forbidden_control`]): no control characters. Non-blank strings (`\S`)
+/// keep that rule in the same pattern. Formats (uuid, date-time; not password) and enums are left as they are.
+fn forbid_control_characters(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let is_string = match map.get("type") {
+                Some(Value::String(t)) => t == "string",
+                Some(Value::Array(types)) => types.iter().any(|t| t == "string"),
+                _ => false,
+            };
+            let free_text = map.get("format").is_none_or(|f| f == "password");
+            if is_string && free_text && !map.contains_key("enum") {
+                let pattern = match map.get("pattern").and_then(Value::as_str) {
+                    None => Some(format!("^[^{CONTROLS}]*$")),
+                    Some(r"\S") => Some(format!(r"^[^{CONTROLS}]*[^\s{CONTROLS}][^{CONTROLS}]*$")),
+                    Some(_) => None,
+                };
+                if let Some(p) = pattern {
+                    map.insert("pattern".into(), Value::String(p));
+                }
+            }
+            map.values_mut().for_each(forbid_control_characters);
+        }
+        Value::Array(items) => items.iter_mut().for_each(forbid_control_characters),
         _ => {}
     }
 }

@@ -74,6 +74,16 @@ pub fn write_structure(p: &Principal, plan: &Plan) -> ApiResult<()> {
     }
 }
 
+/// Whether the caller may write the structure of any plan at all: checked before a request body
+/// is read, so that a role that never may learns it without the body being parsed.
+pub fn write_some_structure(p: &Principal) -> ApiResult<()> {
+    scope(p, Scope::Admin)?;
+    match p.role {
+        Role::Admin | Role::Council => Ok(()),
+        _ => Err(forbidden("only the secretariat (admin) or the owning council may change a plan's structure")),
+    }
+}
+
 /// Who owns a plan and whether it is published are the secretariat's to decide.
 pub fn change_plan_ownership_or_status(p: &Principal) -> ApiResult<()> {
     admin(p, "change a plan's owner or status")

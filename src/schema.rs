@@ -242,6 +242,8 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        demo -> Bool,
+        sessions_valid_after -> BigInt,
     }
 }
 

@@ -59,7 +59,14 @@ impl Keys {
 
     /// A signed access token for the user, and its lifetime in seconds.
     pub fn issue(&self, user_id: Uuid, role: &str) -> Result<(String, i64), String> {
-        let now = chrono::Utc::now().timestamp();
+        self.issue_after(user_id, role, 0)
+    }
+
+    /// A token issued after the user's sessions were last ended (`valid_after`, Unix seconds):
+    /// its `iat` is later than that instant even within the same second, so it is accepted while
+    /// every token issued before stays refused.
+    pub fn issue_after(&self, user_id: Uuid, role: &str, valid_after: i64) -> Result<(String, i64), String> {
+        let now = chrono::Utc::now().timestamp().max(valid_after + 1);
         let claims = Claims {
             sub: user_id.to_string(),
             role: role.to_string(),

@@ -2,7 +2,9 @@
 //! `Authorization: Bearer …`. The [`Principal`] extractor turns the header into a caller;
 //! what a caller may do is decided in [`crate::policy`].
 
+pub mod client;
 pub mod jwt;
+pub mod login;
 pub mod password;
 pub mod secret;
 pub mod throttle;
@@ -71,8 +73,8 @@ pub struct AuthConfig {
     pub keys: jwt::Keys,
     pub refresh_ttl_seconds: i64,
     pub throttle: throttle::Limits,
-    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
-    pub trust_proxy: bool,
+    /// The reverse proxies whose forwarding header names the client.
+    pub proxies: client::ProxyTrust,
 }
 
 /// An API token's grant, when the caller is a script.
@@ -112,11 +114,23 @@ fn bearer(req: &HttpRequest) -> ApiResult<String> {
     Ok(token.trim().to_string())
 }
 
+/// An active user as a caller: login, role, departments, and when their sessions last ended.
+struct ActiveUser {
+    login: String,
+    role: Role,
+    departments: Vec<Uuid>,
+    sessions_valid_after: i64,
+}
+
 /// Loads an active user and their departments.
-fn load_user(conn: &mut DbConnection, id: Uuid) -> ApiResult<(String, Role, Vec<Uuid>)> {
-    let row: Option<(String, String, bool)> =
-        users::table.find(DbUuid(id)).select((users::login, users::role, users::active)).first(conn).optional()?;
-    let (login, role, active) = row.ok_or_else(|| ApiError::Unauthorized("the user no longer exists".into()))?;
+fn load_user(conn: &mut DbConnection, id: Uuid) -> ApiResult<ActiveUser> {
+    let row: Option<(String, String, bool, i64)> = users::table
+        .find(DbUuid(id))
+        .select((users::login, users::role, users::active, users::sessions_valid_after))
+        .first(conn)
+        .optional()?;
+    let (login, role, active, sessions_valid_after) =
+        row.ok_or_else(|| ApiError::Unauthorized("the user no longer exists".into()))?;
     if !active {
         return Err(ApiError::Unauthorized("the user is deactivated".into()));
     }
@@ -124,7 +138,12 @@ fn load_user(conn: &mut DbConnection, id: Uuid) -> ApiResult<(String, Role, Vec<
         .filter(user_departments::user_id.eq(DbUuid(id)))
         .select(user_departments::department_id)
         .load(conn)?;
-    Ok((login, Role::from_db(&role)?, departments.into_iter().map(|d| d.0).collect()))
+    Ok(ActiveUser {
+        login,
+        role: Role::from_db(&role)?,
+        departments: departments.into_iter().map(|d| d.0).collect(),
+        sessions_valid_after,
+    })
 }
 
 /// Resolves an API token: live, unexpired, its owner active; narrows the owner's departments.
@@ -157,7 +176,7 @@ fn resolve_api_token(conn: &mut DbConnection, token: &str) -> ApiResult<Principa
     if revoked_at.is_some() || expires_at.is_some_and(|e| e <= now) {
         return Err(invalid());
     }
-    let (login, role, mut departments) = load_user(conn, user_id.0)?;
+    let ActiveUser { login, role, mut departments, .. } = load_user(conn, user_id.0)?;
     let narrowed: Vec<DbUuid> = api_token_departments::table
         .filter(api_token_departments::token_id.eq(id))
         .select(api_token_departments::department_id)
@@ -180,9 +199,15 @@ fn resolve(conn: &mut DbConnection, config: &AuthConfig, token: &str) -> ApiResu
     let claims = config.keys.verify(token).map_err(ApiError::Unauthorized)?;
     let user_id = Uuid::parse_str(&claims.sub)
         .map_err(|_| ApiError::Unauthorized("the access token's subject is invalid".into()))?;
-    let (login, role, departments) = load_user(conn, user_id)?;
+    let user = load_user(conn, user_id)?;
+    // A new password or a deactivation ends every session, also access tokens not yet expired.
+    if claims.iat <= user.sessions_valid_after {
+        return Err(ApiError::Unauthorized(
+            "the session has ended (new password or deactivation); sign in again".into(),
+        ));
+    }
     // The role is read from the database: a changed role takes effect at once.
-    Ok(Principal { user_id, login, role, departments, token: None })
+    Ok(Principal { user_id, login: user.login, role: user.role, departments: user.departments, token: None })
 }
 
 impl FromRequest for Principal {
@@ -234,13 +259,6 @@ impl FromRequest for Caller {
 }
 
 /// The client address for login throttling.
-pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
-    let info = req.connection_info();
-    let address = if trust_proxy { info.realip_remote_addr() } else { info.peer_addr() };
-    let address = address.unwrap_or("unknown");
-    // Strip the port: throttling is per host.
-    match address.parse::<std::net::SocketAddr>() {
-        Ok(socket) => socket.ip().to_string(),
-        Err(_) => address.to_string(),
-    }
+pub fn client_address(req: &HttpRequest, proxies: client::ProxyTrust) -> String {
+    client::address(req.peer_addr().map(|a| a.ip()), req.headers(), proxies)
 }

@@ -28,65 +28,89 @@ impl Default for Limits {
 #[diesel(table_name = login_throttle)]
 struct Entry {
     throttle_key: String,
+    /// Failures in the window, plus attempts in flight (reserved, not yet decided).
     failures: i32,
     window_started_at: NaiveDateTime,
     blocked_until: Option<NaiveDateTime>,
 }
 
+/// The account's key: the login as users are looked up (see [`super::login::normalize`]).
 pub fn account_key(login: &str) -> String {
-    format!("account:{}", login.trim().to_lowercase())
+    format!("account:{}", super::login::normalize(login))
 }
 
 pub fn address_key(address: &str) -> String {
     format!("address:{address}")
 }
 
-/// 429 with the seconds left when any of the keys is blocked.
-pub fn check(conn: &mut DbConnection, keys: &[String], now: NaiveDateTime) -> ApiResult<()> {
-    let blocked: Vec<Option<NaiveDateTime>> = login_throttle::table
-        .filter(login_throttle::throttle_key.eq_any(keys))
-        .select(login_throttle::blocked_until)
-        .load(conn)?;
-    let until = blocked.into_iter().flatten().filter(|u| *u > now).max();
-    match until {
-        Some(u) => Err(ApiError::TooManyRequests { retry_after: (u - now).num_seconds().max(1) as u64 }),
-        None => Ok(()),
-    }
+/// Loads `key`'s entry with its row locked (created when missing), its window reset when over.
+fn locked_entry(conn: &mut DbConnection, key: &str, limits: &Limits, now: NaiveDateTime) -> ApiResult<Entry> {
+    let fresh = Entry { throttle_key: key.to_string(), failures: 0, window_started_at: now, blocked_until: None };
+    crate::per_backend!(&mut *conn, |c| {
+        diesel::insert_into(login_throttle::table).values(&fresh).on_conflict_do_nothing().execute(c)
+    })?;
+    crate::lock_rows!(conn, login_throttle::table.find(key).select(login_throttle::throttle_key))?;
+    let entry: Entry = login_throttle::table.find(key).select(Entry::as_select()).first(conn)?;
+    let window = chrono::Duration::seconds(limits.window_seconds);
+    let block_lifted = entry.blocked_until.is_some_and(|u| u <= now);
+    let window_over = now - entry.window_started_at >= window && entry.blocked_until.is_none();
+    // A lifted block starts a new window: the block was the penalty for the failures in it.
+    Ok(if block_lifted || window_over { fresh } else { entry })
 }
 
-/// Counts one failure for `key`; blocks it once `limit` failures fall within the window.
-pub fn record_failure(
+fn save(conn: &mut DbConnection, entry: &Entry) -> ApiResult<()> {
+    diesel::update(login_throttle::table.find(&entry.throttle_key))
+        .set((
+            login_throttle::failures.eq(entry.failures),
+            login_throttle::window_started_at.eq(entry.window_started_at),
+            login_throttle::blocked_until.eq(entry.blocked_until),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Takes one attempt on every key before the password is checked, in the caller's write
+/// transaction, with the rows locked: a key that is blocked, or whose failures and attempts in
+/// flight already reach its limit, refuses with 429. So concurrent guesses can never be checked
+/// more often than the limit allows. The attempt counts as a failure until [`succeeded`].
+pub fn reserve(conn: &mut DbConnection, keys: &[(&str, i32)], limits: &Limits, now: NaiveDateTime) -> ApiResult<()> {
+    for (key, limit) in keys {
+        let mut entry = locked_entry(conn, key, limits, now)?;
+        if let Some(until) = entry.blocked_until.filter(|u| *u > now) {
+            return Err(ApiError::TooManyRequests { retry_after: (until - now).num_seconds().max(1) as u64 });
+        }
+        if entry.failures >= *limit {
+            // Attempts still in flight fill the limit: they are decided within a second.
+            return Err(ApiError::TooManyRequests { retry_after: 1 });
+        }
+        entry.failures += 1;
+        entry.blocked_until = None;
+        save(conn, &entry)?;
+    }
+    Ok(())
+}
+
+/// The reserved attempt failed: it stays counted, and reaching the limit blocks the key.
+pub fn failed(conn: &mut DbConnection, key: &str, limit: i32, limits: &Limits, now: NaiveDateTime) -> ApiResult<()> {
+    let mut entry = locked_entry(conn, key, limits, now)?;
+    if entry.failures >= limit {
+        entry.blocked_until = Some(now + chrono::Duration::seconds(limits.block_seconds));
+        save(conn, &entry)?;
+    }
+    Ok(())
+}
+
+/// The reserved attempt succeeded: the account's failures are forgotten; the address gives its
+/// attempt back (many people may sign in from one office address).
+pub fn succeeded(
     conn: &mut DbConnection,
-    key: &str,
-    limit: i32,
+    account: &str,
+    address: &str,
     limits: &Limits,
     now: NaiveDateTime,
 ) -> ApiResult<()> {
-    let existing: Option<Entry> = login_throttle::table.find(key).select(Entry::as_select()).first(conn).optional()?;
-    let window = chrono::Duration::seconds(limits.window_seconds);
-    let (failures, started) = match existing {
-        Some(e) if now - e.window_started_at < window => (e.failures + 1, e.window_started_at),
-        _ => (1, now),
-    };
-    let blocked_until = (failures >= limit).then(|| now + chrono::Duration::seconds(limits.block_seconds));
-    let entry = Entry { throttle_key: key.to_string(), failures, window_started_at: started, blocked_until };
-    crate::per_backend!(conn, |c| {
-        diesel::insert_into(login_throttle::table)
-            .values(&entry)
-            .on_conflict(login_throttle::throttle_key)
-            .do_update()
-            .set((
-                login_throttle::failures.eq(entry.failures),
-                login_throttle::window_started_at.eq(entry.window_started_at),
-                login_throttle::blocked_until.eq(entry.blocked_until),
-            ))
-            .execute(c)
-    })?;
-    Ok(())
-}
-
-/// A successful login forgets the account's failures.
-pub fn clear(conn: &mut DbConnection, key: &str) -> ApiResult<()> {
-    diesel::delete(login_throttle::table.find(key)).execute(conn)?;
-    Ok(())
+    diesel::delete(login_throttle::table.find(account)).execute(conn)?;
+    let mut entry = locked_entry(conn, address, limits, now)?;
+    entry.failures = (entry.failures - 1).max(0);
+    save(conn, &entry)
 }

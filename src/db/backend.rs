@@ -28,3 +28,20 @@ macro_rules! insert_many {
         Ok::<usize, diesel::result::Error>(inserted)
     }};
 }
+
+/// Locks the rows `$query` selects until the end of the write transaction.
+///
+/// PostgreSQL: `SELECT … FOR UPDATE`, so a concurrent writer waits here and then reads what the
+/// first one committed. SQLite: nothing to do, the transaction already holds the database's
+/// write lock (`BEGIN IMMEDIATE`, see [`crate::db::write_transaction`]).
+#[macro_export]
+macro_rules! lock_rows {
+    ($conn:expr, $query:expr) => {
+        match &mut *$conn {
+            $crate::db::DbConnection::Pg(c) => {
+                diesel::RunQueryDsl::execute(diesel::QueryDsl::for_update($query), c).map(|_| ())
+            }
+            $crate::db::DbConnection::Sqlite(_) => Ok::<(), diesel::result::Error>(()),
+        }
+    };
+}

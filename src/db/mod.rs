@@ -37,12 +37,39 @@ pub enum Backend {
 
 impl Backend {
     pub fn from_url(url: &str) -> Backend {
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Backend::Postgres
-        } else {
-            Backend::Sqlite
+        parse_url(url).map(|(backend, _)| backend).unwrap_or(Backend::Sqlite)
+    }
+}
+
+/// Reads `DATABASE_URL`: `postgres://…` or `postgresql://…`; `sqlite://PATH`, `sqlite:PATH` or a
+/// plain file path. Any other scheme is refused (it is a mistake, not a file name). Returns the
+/// backend and what to connect to (the URL for PostgreSQL, the file path for SQLite).
+pub fn parse_url(url: &str) -> Result<(Backend, String), String> {
+    let url = url.trim();
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok((Backend::Postgres, url.to_string()));
+    }
+    if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if path.is_empty() {
+            return Err("DATABASE_URL=sqlite: needs a file path (sqlite://data/shinchoku.sqlite3)".into());
+        }
+        return Ok((Backend::Sqlite, path.to_string()));
+    }
+    // `scheme:` with a scheme of two or more letters (one letter is a Windows drive).
+    if let Some((scheme, _)) = url.split_once(':') {
+        let looks_like_scheme = scheme.len() >= 2
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if looks_like_scheme {
+            return Err(format!(
+                "DATABASE_URL scheme `{scheme}:` is not supported: use postgres://, postgresql://, sqlite:// or a file path"
+            ));
         }
     }
+    if url.is_empty() {
+        return Err("DATABASE_URL is empty".into());
+    }
+    Ok((Backend::Sqlite, url.to_string()))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,25 +78,28 @@ pub enum ConnectError {
     Postgres(ConnectionError),
     #[error("cannot open SQLite database: {0}")]
     Sqlite(ConnectionError),
-    #[error("cannot configure SQLite connection: {0}")]
+    #[error("cannot configure the database connection: {0}")]
     SqliteSetup(diesel::result::Error),
     #[error("connection check failed: {0}")]
     Check(diesel::result::Error),
+    #[error("{0}")]
+    Url(String),
 }
 
 /// r2d2 manager that picks the backend from the URL scheme and prepares every
 /// SQLite connection (WAL, foreign keys, busy timeout) before it enters the pool.
 #[derive(Debug, Clone)]
 pub struct ConnectionManager {
-    url: String,
-    backend: Backend,
+    target: Result<(Backend, String), String>,
 }
 
 impl ConnectionManager {
     pub fn new(url: &str) -> Self {
-        ConnectionManager { url: url.to_string(), backend: Backend::from_url(url) }
+        ConnectionManager { target: parse_url(url) }
     }
 }
+
+const PG_SETUP: &str = "SET lock_timeout = '10s'";
 
 const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
@@ -79,13 +109,16 @@ impl ManageConnection for ConnectionManager {
     type Error = ConnectError;
 
     fn connect(&self) -> Result<DbConnection, ConnectError> {
-        match self.backend {
+        let (backend, target) = self.target.as_ref().map_err(|e| ConnectError::Url(e.clone()))?;
+        match backend {
             Backend::Postgres => {
-                diesel::PgConnection::establish(&self.url).map(DbConnection::Pg).map_err(ConnectError::Postgres)
+                let mut conn = diesel::PgConnection::establish(target).map_err(ConnectError::Postgres)?;
+                // A writer waiting for a row lock gives up (503) rather than hanging.
+                conn.batch_execute(PG_SETUP).map_err(ConnectError::SqliteSetup)?;
+                Ok(DbConnection::Pg(conn))
             }
             Backend::Sqlite => {
-                let path = self.url.strip_prefix("sqlite://").unwrap_or(&self.url);
-                let mut conn = diesel::SqliteConnection::establish(path).map_err(ConnectError::Sqlite)?;
+                let mut conn = diesel::SqliteConnection::establish(target).map_err(ConnectError::Sqlite)?;
                 conn.batch_execute(SQLITE_SETUP).map_err(ConnectError::SqliteSetup)?;
                 Ok(DbConnection::Sqlite(conn))
             }

@@ -160,7 +160,7 @@ pub async fn create_api_token(
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     policy::issue_token(&principal)?;
-    let input = body.0;
+    let input = body.read().await?;
     let mut errors = Errors(validation::errors_of(&input, ""));
     for (i, scope) in input.scopes.iter().enumerate() {
         if !scope.allowed_for(principal.role) {

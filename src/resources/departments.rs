@@ -95,6 +95,12 @@ pub struct DepartmentFilter {
 
 crate::list_type!(DepartmentList, DepartmentView);
 
+/// Loads a department with its row locked for the rest of the write transaction.
+fn load_locked(conn: &mut DbConnection, id: Uuid) -> ApiResult<Department> {
+    crate::lock_rows!(conn, departments::table.find(DbUuid(id)).select(departments::id))?;
+    load(conn, id)
+}
+
 pub fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<Department> {
     departments::table
         .find(DbUuid(id))
@@ -219,7 +225,7 @@ pub async fn create_department(
     body: JsonBody<DepartmentInput>,
 ) -> ApiResult<HttpResponse> {
     policy::manage_departments(&caller.principal)?;
-    let input = body.0;
+    let input = body.read().await?;
     validation::check(&input)?;
     let row = state.write(move |conn| insert(conn, &caller.actor, &input)).await?;
     let version = row.version;
@@ -278,10 +284,10 @@ pub async fn update_department(
     policy::manage_departments(&caller.principal)?;
     let actor = caller.actor;
     let id = path.into_inner();
-    let patch = body.0;
+    let patch = body.read().await?;
     let row = state
         .write(move |conn| {
-            let before = load(conn, id)?;
+            let before = load_locked(conn, id)?;
             let mut input = DepartmentInput { name: before.name.clone(), kind: DepartmentKind::from_db(&before.kind)? };
             crate::merge_patch!(input, patch, required: [name, kind], nullable: []);
             validation::check(&input)?;
@@ -295,7 +301,11 @@ pub async fn update_department(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
-            diesel::update(departments::table.find(before.id)).set(&after).execute(conn)?;
+            let rows =
+                diesel::update(departments::table.find(before.id).filter(departments::version.eq(before.version)))
+                    .set(&after)
+                    .execute(conn)?;
+            if_match.applied(rows)?;
             audit::record(
                 conn,
                 &actor,
@@ -342,7 +352,7 @@ pub async fn delete_department(
     let id = path.into_inner();
     state
         .write(move |conn| {
-            let before = load(conn, id)?;
+            let before = load_locked(conn, id)?;
             if_match.check(before.version)?;
             let uses: i64 = initiative_departments::table
                 .filter(initiative_departments::department_id.eq(before.id))
@@ -351,7 +361,10 @@ pub async fn delete_department(
             if uses > 0 {
                 return Err(ApiError::Conflict(format!("{} is responsible for {uses} initiatives", before.name)));
             }
-            diesel::delete(departments::table.find(before.id)).execute(conn)?;
+            let rows =
+                diesel::delete(departments::table.find(before.id).filter(departments::version.eq(before.version)))
+                    .execute(conn)?;
+            if_match.applied(rows)?;
             audit::record(
                 conn,
                 &actor,

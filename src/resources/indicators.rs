@@ -309,6 +309,13 @@ fn owned_query(plan: &Plan, initiative: Option<DbUuid>) -> indicators::BoxedQuer
     }
 }
 
+/// For a write: the plan's row is locked first, then the indicator is read (see [`plans::load_locked`]).
+fn load_owned_locked(conn: &mut DbConnection, owner: Owner, id: Uuid) -> ApiResult<(Plan, Indicator)> {
+    let (plan, _) = owner.resolve(conn)?;
+    plans::load_locked(conn, plan.id.0)?;
+    load_owned(conn, owner, id)
+}
+
 fn load_owned(conn: &mut DbConnection, owner: Owner, id: Uuid) -> ApiResult<(Plan, Indicator)> {
     let (plan, initiative) = owner.resolve(conn)?;
     let row = owned_query(&plan, initiative)
@@ -495,7 +502,7 @@ async fn update(
     let Caller { principal, actor } = caller;
     let view = state
         .write(move |conn| {
-            let (plan, before) = load_owned(conn, owner, id)?;
+            let (plan, before) = load_owned_locked(conn, owner, id)?;
             policy::write_structure(&principal, &plan)?;
             let mut input = IndicatorInput {
                 key: Some(before.bundle_key.clone()),
@@ -524,7 +531,11 @@ async fn update(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
-            diesel::update(indicators::table.find(before.id)).set(&after).execute(conn)?;
+            let rows =
+                diesel::update(indicators::table.find(before.id).filter(indicators::version.eq(before.version)))
+                    .set(&after)
+                    .execute(conn)?;
+            if_match.applied(rows)?;
             let before_view = view_one(conn, before)?;
             let after_view = view_one(conn, after)?;
             audit::record(
@@ -574,7 +585,7 @@ async fn remove(
     let Caller { principal, actor } = caller;
     state
         .write(move |conn| {
-            let (plan, before) = load_owned(conn, owner, id)?;
+            let (plan, before) = load_owned_locked(conn, owner, id)?;
             policy::write_structure(&principal, &plan)?;
             if_match.check(before.version)?;
             let successors: i64 =
@@ -583,7 +594,9 @@ async fn remove(
                 return Err(ApiError::Conflict("a revised indicator replaces this one; delete that first".into()));
             }
             let before_view = view_one(conn, before.clone())?;
-            diesel::delete(indicators::table.find(before.id)).execute(conn)?;
+            let rows = diesel::delete(indicators::table.find(before.id).filter(indicators::version.eq(before.version)))
+                .execute(conn)?;
+            if_match.applied(rows)?;
             audit::record(
                 conn,
                 &actor,
@@ -611,7 +624,7 @@ async fn revise(
     let Caller { principal, actor } = caller;
     let view = state
         .write(move |conn| {
-            let (plan, old) = load_owned(conn, owner, id)?;
+            let (plan, old) = load_owned_locked(conn, owner, id)?;
             policy::write_structure(&principal, &plan)?;
             validation::check(&input)?;
             let mut errors = Errors::default();
@@ -644,7 +657,10 @@ async fn revise(
                 updated_at: now(),
                 ..old.clone()
             };
-            diesel::update(indicators::table.find(old.id)).set(&closed).execute(conn)?;
+            let rows = diesel::update(indicators::table.find(old.id).filter(indicators::version.eq(old.version)))
+                .set(&closed)
+                .execute(conn)?;
+            IfMatch::none().applied(rows)?;
             let successor_input = IndicatorInput {
                 key: input.key.clone(),
                 name: input.name.clone(),
@@ -733,7 +749,9 @@ pub async fn create_indicator(
     path: web::Path<Uuid>,
     body: JsonBody<IndicatorInput>,
 ) -> ApiResult<HttpResponse> {
-    create(&state, caller, Owner::Initiative(path.into_inner()), body.0).await
+    policy::write_some_structure(&caller.principal)?;
+    let input = body.read().await?;
+    create(&state, caller, Owner::Initiative(path.into_inner()), input).await
 }
 
 /// Get an indicator
@@ -783,7 +801,9 @@ pub async fn update_indicator(
     body: MergePatch<IndicatorPatch>,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    update(&state, caller, Owner::Initiative(owner), id, if_match, body.0).await
+    policy::write_some_structure(&caller.principal)?;
+    let input = body.read().await?;
+    update(&state, caller, Owner::Initiative(owner), id, if_match, input).await
 }
 
 /// Delete an indicator
@@ -839,7 +859,9 @@ pub async fn revise_indicator(
     body: JsonBody<RevisionInput>,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    revise(&state, caller, Owner::Initiative(owner), id, body.0).await
+    policy::write_some_structure(&caller.principal)?;
+    let input = body.read().await?;
+    revise(&state, caller, Owner::Initiative(owner), id, input).await
 }
 
 /// List a plan's targets
@@ -895,7 +917,9 @@ pub async fn create_target(
     path: web::Path<Uuid>,
     body: JsonBody<IndicatorInput>,
 ) -> ApiResult<HttpResponse> {
-    create(&state, caller, Owner::Plan(path.into_inner()), body.0).await
+    policy::write_some_structure(&caller.principal)?;
+    let input = body.read().await?;
+    create(&state, caller, Owner::Plan(path.into_inner()), input).await
 }
 
 /// Get a plan target
@@ -943,7 +967,9 @@ pub async fn update_target(
     body: MergePatch<IndicatorPatch>,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    update(&state, caller, Owner::Plan(owner), id, if_match, body.0).await
+    policy::write_some_structure(&caller.principal)?;
+    let input = body.read().await?;
+    update(&state, caller, Owner::Plan(owner), id, if_match, input).await
 }
 
 /// Delete a plan target
@@ -996,5 +1022,7 @@ pub async fn revise_target(
     body: JsonBody<RevisionInput>,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = path.into_inner();
-    revise(&state, caller, Owner::Plan(owner), id, body.0).await
+    policy::write_some_structure(&caller.principal)?;
+    let input = body.read().await?;
+    revise(&state, caller, Owner::Plan(owner), id, input).await
 }

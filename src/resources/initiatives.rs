@@ -536,10 +536,11 @@ pub async fn create_initiative(
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     let plan_id = path.into_inner();
-    let input = body.0;
+    policy::write_some_structure(&principal)?;
+    let input = body.read().await?;
     let view = state
         .write(move |conn| {
-            let plan = plans::load(conn, plan_id)?;
+            let plan = plans::load_locked(conn, plan_id)?;
             policy::write_structure(&principal, &plan)?;
             check_against_plan(conn, &plan, &input, None)?;
             let row = row_from(plan.id, DbUuid(Uuid::now_v7()), &input);
@@ -621,11 +622,13 @@ pub async fn update_initiative(
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     let id = path.into_inner();
-    let patch = body.0;
+    policy::write_some_structure(&principal)?;
+    let patch = body.read().await?;
     let view = state
         .write(move |conn| {
+            let plan_id = load(conn, id)?.plan_id.0;
+            let plan = plans::load_locked(conn, plan_id)?;
             let before = load(conn, id)?;
-            let plan = plans::load(conn, before.plan_id.0)?;
             policy::write_structure(&principal, &plan)?;
             let before_view = view_one(conn, before.clone())?;
             let mut input = InitiativeInput {
@@ -654,7 +657,11 @@ pub async fn update_initiative(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
-            diesel::update(initiatives::table.find(before.id)).set(&after).execute(conn)?;
+            let rows =
+                diesel::update(initiatives::table.find(before.id).filter(initiatives::version.eq(before.version)))
+                    .set(&after)
+                    .execute(conn)?;
+            if_match.applied(rows)?;
             let nodes: Vec<DbUuid> = input.node_ids.iter().copied().map(DbUuid).collect();
             let deps: Vec<DbUuid> = input.department_ids.iter().copied().map(DbUuid).collect();
             write_links(conn, before.id, &nodes, &deps)?;
@@ -725,8 +732,10 @@ pub async fn delete_initiative(
     let id = path.into_inner();
     state
         .write(move |conn| {
+            let plan_id = load(conn, id)?.plan_id.0;
+            let plan = plans::load_locked(conn, plan_id)?;
             let before = load(conn, id)?;
-            policy::write_structure(&principal, &plans::load(conn, before.plan_id.0)?)?;
+            policy::write_structure(&principal, &plan)?;
             if_match.check(before.version)?;
             let plan_id = before.plan_id.0;
             let before_view = view_one(conn, before.clone())?;
@@ -734,7 +743,10 @@ pub async fn delete_initiative(
             diesel::update(indicators::table.filter(indicators::initiative_id.eq(before.id)))
                 .set(indicators::replaces_id.eq(None::<DbUuid>))
                 .execute(conn)?;
-            diesel::delete(initiatives::table.find(before.id)).execute(conn)?;
+            let rows =
+                diesel::delete(initiatives::table.find(before.id).filter(initiatives::version.eq(before.version)))
+                    .execute(conn)?;
+            if_match.applied(rows)?;
             audit::record(
                 conn,
                 &actor,

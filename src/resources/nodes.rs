@@ -175,6 +175,24 @@ pub fn sort_path(parent: Option<&Node>, position: i32, id: DbUuid) -> String {
     }
 }
 
+/// The deepest a hierarchy may go. Real plans have three to five levels (基本方針 → 施策の方向 →
+/// 事業 → 取組項目); ten leaves room, and bounds each node's sort path (one segment per level).
+pub const MAX_DEPTH: i32 = 10;
+
+fn too_deep(field: &str) -> ApiError {
+    ApiError::invalid(field, "depth", format!("the hierarchy may be at most {MAX_DEPTH} levels deep"))
+}
+
+/// How many levels the subtree below `node` adds (0 for a leaf).
+fn subtree_height(conn: &mut DbConnection, node: &Node) -> ApiResult<i32> {
+    let deepest: Option<i32> = plan_nodes::table
+        .filter(plan_nodes::plan_id.eq(node.plan_id))
+        .filter(plan_nodes::sort_path.like(format!("{}/%", node.sort_path)))
+        .select(diesel::dsl::max(plan_nodes::level))
+        .first(conn)?;
+    Ok(deepest.map_or(0, |d| d - node.level))
+}
+
 pub fn load(conn: &mut DbConnection, plan_id: Uuid, id: Uuid) -> ApiResult<Node> {
     plan_nodes::table
         .filter(plan_nodes::id.eq(DbUuid(id)).and(plan_nodes::plan_id.eq(DbUuid(plan_id))))
@@ -381,10 +399,11 @@ pub async fn create_node(
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     let plan_id = path.into_inner();
-    let input = body.0;
+    policy::write_some_structure(&principal)?;
+    let input = body.read().await?;
     let (row, labels) = state
         .write(move |conn| {
-            let plan = plans::load(conn, plan_id)?;
+            let plan = plans::load_locked(conn, plan_id)?;
             policy::write_structure(&principal, &plan)?;
             validation::check(&input)?;
             let parent = match input.parent_id {
@@ -394,6 +413,9 @@ pub async fn create_node(
                 ),
                 None => None,
             };
+            if parent.as_ref().is_some_and(|p| p.level >= MAX_DEPTH) {
+                return Err(too_deep("/parent_id"));
+            }
             if let Some(key) = &input.key {
                 ensure_unique_key(conn, plan.id, key.tidy(), None)?;
             }
@@ -477,10 +499,12 @@ pub async fn update_node(
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     let (plan_id, node_id) = path.into_inner();
-    let patch = body.0;
+    policy::write_some_structure(&principal)?;
+    let patch = body.read().await?;
     let (row, labels) = state
         .write(move |conn| {
-            let plan = plans::load(conn, plan_id)?;
+            // The plan's lock serializes changes to its tree (two moves cannot make a cycle).
+            let plan = plans::load_locked(conn, plan_id)?;
             policy::write_structure(&principal, &plan)?;
             let before = load(conn, plan_id, node_id)?;
             let mut input = NodeInput {
@@ -514,6 +538,9 @@ pub async fn update_node(
                 }
                 None => None,
             };
+            if moved && parent.as_ref().map_or(1, |p| p.level + 1) + subtree_height(conn, &before)? > MAX_DEPTH {
+                return Err(too_deep("/parent_id"));
+            }
             let parent_id = parent.as_ref().map(|p| p.id);
             let (position, shifted) = match (moved, input.position) {
                 (true, _) if !position_given => (next_position(conn, plan.id, parent_id)?, false),
@@ -538,7 +565,11 @@ pub async fn update_node(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
-            diesel::update(plan_nodes::table.find(before.id)).set(&after).execute(conn)?;
+            let rows =
+                diesel::update(plan_nodes::table.find(before.id).filter(plan_nodes::version.eq(before.version)))
+                    .set(&after)
+                    .execute(conn)?;
+            if_match.applied(rows)?;
             if shifted || after.sort_path != before.sort_path {
                 reflow(conn, plan.id)?;
             }
@@ -588,7 +619,7 @@ pub async fn delete_node(
     let (plan_id, node_id) = path.into_inner();
     state
         .write(move |conn| {
-            let plan = plans::load(conn, plan_id)?;
+            let plan = plans::load_locked(conn, plan_id)?;
             policy::write_structure(&principal, &plan)?;
             let before = load(conn, plan_id, node_id)?;
             if_match.check(before.version)?;
@@ -603,7 +634,9 @@ pub async fn delete_node(
                     "the node still has {children} child nodes and {placed} initiatives placed under it"
                 )));
             }
-            diesel::delete(plan_nodes::table.find(before.id)).execute(conn)?;
+            let rows = diesel::delete(plan_nodes::table.find(before.id).filter(plan_nodes::version.eq(before.version)))
+                .execute(conn)?;
+            if_match.applied(rows)?;
             audit::record(
                 conn,
                 &actor,

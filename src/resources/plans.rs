@@ -267,6 +267,14 @@ pub struct PlanFilter {
 
 crate::list_type!(PlanList, PlanView);
 
+/// Loads a plan with its row locked for the rest of the write transaction. Every write inside a
+/// plan takes this lock first (then the rows it changes): one order of locks, so concurrent
+/// writers wait for each other instead of deadlocking, and the plan's data version is bumped in turn.
+pub fn load_locked(conn: &mut DbConnection, id: Uuid) -> ApiResult<Plan> {
+    crate::lock_rows!(conn, plans::table.find(DbUuid(id)).select(plans::id))?;
+    load(conn, id)
+}
+
 pub fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<Plan> {
     plans::table
         .find(DbUuid(id))
@@ -410,7 +418,7 @@ pub async fn create_plan(
 ) -> ApiResult<HttpResponse> {
     policy::create_plan(&caller.principal)?;
     let actor = caller.actor;
-    let input = body.0;
+    let input = body.read().await?;
     Errors(input.errors("")).into_result()?;
     let row = state
         .write(move |conn| {
@@ -486,10 +494,11 @@ pub async fn update_plan(
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     let id = path.into_inner();
-    let patch = body.0;
+    policy::write_some_structure(&principal)?;
+    let patch = body.read().await?;
     let row = state
         .write(move |conn| {
-            let before = load(conn, id)?;
+            let before = load_locked(conn, id)?;
             policy::write_structure(&principal, &before)?;
             if patch.owner_department_id.is_some() || patch.status.is_some() {
                 policy::change_plan_ownership_or_status(&principal)?;
@@ -534,7 +543,10 @@ pub async fn update_plan(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
-            diesel::update(plans::table.find(before.id)).set(&after).execute(conn)?;
+            let rows = diesel::update(plans::table.find(before.id).filter(plans::version.eq(before.version)))
+                .set(&after)
+                .execute(conn)?;
+            if_match.applied(rows)?;
             let after_view = PlanView::try_from(after.clone())?;
             audit::record(
                 conn,
@@ -581,10 +593,12 @@ pub async fn delete_plan(
     let id = path.into_inner();
     state
         .write(move |conn| {
-            let before = load(conn, id)?;
+            let before = load_locked(conn, id)?;
             if_match.check(before.version)?;
             crate::resources::nodes::delete_all_of_plan(conn, before.id)?;
-            diesel::delete(plans::table.find(before.id)).execute(conn)?;
+            let rows =
+                diesel::delete(plans::table.find(before.id).filter(plans::version.eq(before.version))).execute(conn)?;
+            if_match.applied(rows)?;
             audit::record(
                 conn,
                 &actor,

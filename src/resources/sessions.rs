@@ -12,13 +12,12 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::audit::{self, Change, Nothing};
-use crate::auth::{self, password, secret, throttle, AuthConfig};
+use crate::auth::{self, login, password, secret, throttle, AuthConfig};
 use crate::db::{write_transaction, DbConnection, DbUuid};
 use crate::error::{self, ApiError, ApiResult};
 use crate::http::JsonBody;
-use crate::schema::{refresh_tokens, users};
+use crate::schema::{api_tokens, refresh_tokens, users};
 use crate::state::{now, Actor, AppState, RequestId};
-use crate::validation::Tidy;
 
 /// Login name and password.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
@@ -64,9 +63,11 @@ fn issue(
     config: &AuthConfig,
     user_id: DbUuid,
     role: &str,
+    sessions_valid_after: i64,
     family: Uuid,
 ) -> ApiResult<TokenResponse> {
-    let (access_token, expires_in) = config.keys.issue(user_id.0, role).map_err(ApiError::Internal)?;
+    let (access_token, expires_in) =
+        config.keys.issue_after(user_id.0, role, sessions_valid_after).map_err(ApiError::Internal)?;
     let refresh_token = secret::generate(secret::REFRESH_TOKEN_PREFIX);
     let ts = now();
     diesel::insert_into(refresh_tokens::table)
@@ -88,13 +89,25 @@ fn issue(
     })
 }
 
-/// Revokes every refresh token of a user (deactivation, new password).
-pub fn revoke_all(conn: &mut DbConnection, user_id: DbUuid) -> ApiResult<()> {
+/// Ends every session of a user (deactivation, new password): refresh tokens and API tokens
+/// are revoked for good (reactivation does not revive them), and access tokens issued until now
+/// are refused from now on.
+pub fn end_all_sessions(conn: &mut DbConnection, user_id: DbUuid) -> ApiResult<()> {
+    let ts = now();
     diesel::update(
         refresh_tokens::table.filter(refresh_tokens::user_id.eq(user_id).and(refresh_tokens::revoked_at.is_null())),
     )
-    .set(refresh_tokens::revoked_at.eq(Some(now())))
+    .set(refresh_tokens::revoked_at.eq(Some(ts)))
     .execute(conn)?;
+    diesel::update(api_tokens::table.filter(api_tokens::user_id.eq(user_id).and(api_tokens::revoked_at.is_null())))
+        .set(api_tokens::revoked_at.eq(Some(ts)))
+        .execute(conn)?;
+    // Strictly later than before: a token issued just after the last end (its `iat` one second
+    // ahead, see `jwt::Keys::issue_after`) must end too.
+    let previous: i64 = users::table.find(user_id).select(users::sessions_valid_after).first(conn)?;
+    diesel::update(users::table.find(user_id))
+        .set(users::sessions_valid_after.eq(chrono::Utc::now().timestamp().max(previous + 1)))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -144,34 +157,39 @@ pub async fn sign_in(
     state: web::Data<AppState>,
     body: JsonBody<LoginInput>,
 ) -> ApiResult<web::Json<TokenResponse>> {
-    let input = body.0;
+    let input = body.read().await?;
     crate::validation::check(&input)?;
     let config = state.auth.clone();
-    let address = auth::client_address(&req, config.trust_proxy);
+    let address = auth::client_address(&req, config.proxies);
     let request_id = request_id(&req);
     let outcome = state
         .db(move |conn| {
             let account = throttle::account_key(&input.login);
             let address = throttle::address_key(&address);
-            let ts = now();
-            throttle::check(conn, &[account.clone(), address.clone()], ts)?;
-            let user: Option<(DbUuid, String, String, bool)> = users::table
-                .filter(users::login.eq(input.login.tidy()))
-                .select((users::id, users::password_hash, users::role, users::active))
+            let limits = config.throttle;
+            // The attempt is taken (or refused) before the password is looked at.
+            write_transaction(conn, |conn| {
+                let keys = [(account.as_str(), limits.per_account), (address.as_str(), limits.per_address)];
+                throttle::reserve(conn, &keys, &limits, now())
+            })?;
+            let login = login::normalize(&input.login);
+            let user: Option<(DbUuid, String, String, bool, i64)> = users::table
+                .filter(users::login.eq(&login))
+                .select((users::id, users::password_hash, users::role, users::active, users::sessions_valid_after))
                 .first(conn)
                 .optional()?;
             let verified = match &user {
-                Some((_, hash, _, active)) => password::verify(&input.password, hash) && *active,
+                Some((_, hash, _, active, _)) => password::verify(&input.password, hash) && *active,
                 None => {
                     password::verify_nothing(&input.password);
                     false
                 }
             };
             match user {
-                Some((id, _, role, _)) if verified => write_transaction(conn, |conn| {
-                    throttle::clear(conn, &account)?;
+                Some((id, _, role, _, valid_after)) if verified => write_transaction(conn, |conn| {
+                    throttle::succeeded(conn, &account, &address, &limits, now())?;
                     let family = Uuid::now_v7();
-                    let tokens = issue(conn, &config, id, &role, family)?;
+                    let tokens = issue(conn, &config, id, &role, valid_after, family)?;
                     audit::record(
                         conn,
                         &actor_for(id, &request_id),
@@ -187,13 +205,12 @@ pub async fn sign_in(
                     Ok(LoginOutcome::Issued(tokens))
                 }),
                 _ => {
-                    // Counted in a transaction of its own: the refusal must not roll it back.
                     write_transaction(conn, |conn| {
-                        let limits = config.throttle;
-                        throttle::record_failure(conn, &account, limits.per_account, &limits, ts)?;
-                        throttle::record_failure(conn, &address, limits.per_address, &limits, ts)
+                        let ts = now();
+                        throttle::failed(conn, &account, limits.per_account, &limits, ts)?;
+                        throttle::failed(conn, &address, limits.per_address, &limits, ts)
                     })?;
-                    tracing::warn!(login = %input.login.tidy(), "failed sign-in");
+                    tracing::warn!(login = %login, "failed sign-in");
                     Ok(LoginOutcome::Refused)
                 }
             }
@@ -231,7 +248,7 @@ pub async fn refresh(
     state: web::Data<AppState>,
     body: JsonBody<RefreshInput>,
 ) -> ApiResult<web::Json<TokenResponse>> {
-    let input = body.0;
+    let input = body.read().await?;
     crate::validation::check(&input)?;
     let config = state.auth.clone();
     let request_id = request_id(&req);
@@ -271,15 +288,25 @@ pub async fn refresh(
                 if revoked_at.is_some() || expires_at <= ts {
                     return Ok(RefreshOutcome::Refused("the refresh token is revoked or expired"));
                 }
-                let user: Option<(String, bool)> =
-                    users::table.find(user_id).select((users::role, users::active)).first(conn).optional()?;
-                let Some((role, true)) = user else {
+                let user: Option<(String, bool, i64)> = users::table
+                    .find(user_id)
+                    .select((users::role, users::active, users::sessions_valid_after))
+                    .first(conn)
+                    .optional()?;
+                let Some((role, true, valid_after)) = user else {
                     return Ok(RefreshOutcome::Refused("the user is deactivated"));
                 };
-                diesel::update(refresh_tokens::table.find(id))
+                // Spent here and only here: of concurrent refreshes with one token, the database
+                // lets exactly one mark it used; the others find it used, which is reuse.
+                let spent = diesel::update(refresh_tokens::table.find(id).filter(refresh_tokens::used_at.is_null()))
                     .set(refresh_tokens::used_at.eq(Some(ts)))
                     .execute(conn)?;
-                let tokens = issue(conn, &config, user_id, &role, family.0)?;
+                if spent == 0 {
+                    revoke_family(conn, family)?;
+                    tracing::warn!(user_id = %user_id, "refresh token reused concurrently; sign-in revoked");
+                    return Ok(RefreshOutcome::Refused("the refresh token was already used; sign in again"));
+                }
+                let tokens = issue(conn, &config, user_id, &role, valid_after, family.0)?;
                 audit::record(
                     conn,
                     &actor_for(user_id, &request_id),
@@ -322,7 +349,7 @@ pub async fn sign_out(
     state: web::Data<AppState>,
     body: JsonBody<RefreshInput>,
 ) -> ApiResult<HttpResponse> {
-    let input = body.0;
+    let input = body.read().await?;
     crate::validation::check(&input)?;
     let request_id = request_id(&req);
     state

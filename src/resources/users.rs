@@ -33,6 +33,10 @@ pub struct User {
     pub version: i32,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    /// Created by `serve --demo` with a published password.
+    pub demo: bool,
+    /// Access tokens issued at or before this instant (Unix seconds) are refused.
+    pub sessions_valid_after: i64,
 }
 
 /// A department a user acts for.
@@ -139,6 +143,7 @@ pub struct MeToken {
 crate::list_type!(UserList, UserView);
 
 fn login_chars(login: &str) -> Result<(), validator::ValidationError> {
+    let login = crate::auth::login::normalize(login);
     if login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@')) {
         Ok(())
     } else {
@@ -146,6 +151,12 @@ fn login_chars(login: &str) -> Result<(), validator::ValidationError> {
         e.message = Some("may contain letters, digits and . _ - @ only".into());
         Err(e)
     }
+}
+
+/// Loads a user with its row locked for the rest of the write transaction.
+fn load_locked(conn: &mut DbConnection, id: Uuid) -> ApiResult<User> {
+    crate::lock_rows!(conn, users::table.find(DbUuid(id)).select(users::id))?;
+    load(conn, id)
 }
 
 pub fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<User> {
@@ -240,14 +251,14 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiR
     }
     check_departments(conn, input.role, &input.department_ids, &mut errors)?;
     errors.into_result()?;
-    let taken: i64 = users::table.filter(users::login.eq(input.login.tidy())).count().get_result(conn)?;
-    if taken > 0 {
-        return Err(ApiError::Conflict(format!("the login {} is taken", input.login.tidy())));
+    let login = crate::auth::login::normalize(&input.login);
+    if exists(conn, &login)? {
+        return Err(ApiError::Conflict(format!("the login {login} is taken")));
     }
     let ts = now();
     let row = User {
         id: DbUuid(Uuid::now_v7()),
-        login: input.login.tidy().to_string(),
+        login,
         display_name: input.display_name.tidy().to_string(),
         password_hash: password::hash(&input.password)?,
         role: input.role.as_str().to_string(),
@@ -255,6 +266,8 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiR
         version: 1,
         created_at: ts,
         updated_at: ts,
+        demo: false,
+        sessions_valid_after: 0,
     };
     diesel::insert_into(users::table).values(&row).execute(conn)?;
     write_departments(conn, row.id, &input.department_ids)?;
@@ -274,16 +287,18 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiR
     Ok(view)
 }
 
-/// Whether a user with this login exists.
+/// Whether a user with this login (in any spelling) exists.
 pub fn exists(conn: &mut DbConnection, login: &str) -> ApiResult<bool> {
+    let login = crate::auth::login::normalize(login);
     Ok(users::table.filter(users::login.eq(login)).count().get_result::<i64>(conn)? > 0)
 }
 
-fn active_admins(conn: &mut DbConnection) -> ApiResult<i64> {
-    Ok(users::table
-        .filter(users::role.eq(Role::Admin.as_str()).and(users::active.eq(true)))
-        .count()
-        .get_result(conn)?)
+/// The active admins, their rows locked: two admins demoting each other at once are decided one
+/// after the other, and the second sees that only one admin is left.
+fn lock_active_admins(conn: &mut DbConnection) -> ApiResult<i64> {
+    let admins = users::table.filter(users::role.eq(Role::Admin.as_str()).and(users::active.eq(true)));
+    crate::lock_rows!(conn, admins.select(users::id).order(users::id))?;
+    Ok(admins.count().get_result(conn)?)
 }
 
 /// List users
@@ -360,7 +375,7 @@ pub async fn create_user(
     body: JsonBody<UserInput>,
 ) -> ApiResult<HttpResponse> {
     policy::manage_users(&caller.principal)?;
-    let input = body.0;
+    let input = body.read().await?;
     let view = state.write(move |conn| create(conn, &caller.actor, &input)).await?;
     Ok(http::created(&view, format!("/api/v1/users/{}", view.id), view.version))
 }
@@ -422,10 +437,12 @@ pub async fn update_user(
     policy::manage_users(&caller.principal)?;
     let Caller { principal, actor } = caller;
     let id = path.into_inner();
-    let patch = body.0;
+    let patch = body.read().await?;
     let view = state
         .write(move |conn| {
-            let before = load(conn, id)?;
+            // The admins first, then the user: every user update takes its locks in this order.
+            let active_admins = lock_active_admins(conn)?;
+            let before = load_locked(conn, id)?;
             let before_view = view(conn, before.clone())?;
             let mut errors = Errors::default();
             let display_name =
@@ -451,7 +468,7 @@ pub async fn update_user(
                 ));
             }
             let was_active_admin = before_view.role == Role::Admin && before.active;
-            if was_active_admin && (role != Role::Admin || !active) && active_admins(conn)? <= 1 {
+            if was_active_admin && (role != Role::Admin || !active) && active_admins <= 1 {
                 return Err(ApiError::Conflict("this is the last active admin".into()));
             }
             let after = User {
@@ -468,10 +485,13 @@ pub async fn update_user(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
-            diesel::update(users::table.find(before.id)).set(&after).execute(conn)?;
+            let rows = diesel::update(users::table.find(before.id).filter(users::version.eq(before.version)))
+                .set(&after)
+                .execute(conn)?;
+            if_match.applied(rows)?;
             write_departments(conn, before.id, &department_ids)?;
             if !active || new_password.is_some() {
-                crate::resources::sessions::revoke_all(conn, before.id)?;
+                crate::resources::sessions::end_all_sessions(conn, before.id)?;
             }
             let after_view = view(conn, after)?;
             audit::record(

@@ -124,7 +124,8 @@ impl TestApp {
                 (dir.join("test.sqlite3").to_string_lossy().into_owned(), Cleanup::SqliteDir(dir))
             }
         };
-        let pool = db::connect(&database_url, 4).expect("open test database");
+        // Several connections and two workers: concurrency tests run truly in parallel.
+        let pool = db::connect(&database_url, 8).expect("open test database");
         db::run_migrations(&mut pool.get().unwrap()).expect("migrate");
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -137,11 +138,11 @@ impl TestApp {
                 window_seconds: 60,
                 block_seconds: BLOCK_SECONDS,
             },
-            trust_proxy: false,
+            proxies: Default::default(),
         };
         let settings = ServerSettings {
             limits: BodyLimits { json: 64 * 1024, bundle: 4 * 1024 * 1024 },
-            workers: Some(1),
+            workers: Some(2),
             cors_origins: vec!["https://portal.example.jp".into()],
         };
         let state = AppState { pool: pool.clone(), auth: std::sync::Arc::new(auth) };
@@ -178,6 +179,31 @@ impl TestApp {
             .expect("create user");
         let (token, _) = keys().issue(view.id, role.as_str()).unwrap();
         TestUser { id: view.id.to_string(), password, token }
+    }
+
+    /// A connection to the test database, for what only the service's own commands do.
+    pub fn conn(&self) -> db::PooledConn {
+        self.pool.get().expect("test database connection")
+    }
+
+    /// Runs `n` requests at once (released together by a barrier); returns their responses.
+    pub fn concurrently<F>(&self, n: usize, request: F) -> Vec<Resp>
+    where
+        F: Fn(&TestApp, usize) -> Resp + Sync,
+    {
+        let barrier = std::sync::Barrier::new(n);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..n)
+                .map(|i| {
+                    let (barrier, request) = (&barrier, &request);
+                    scope.spawn(move || {
+                        barrier.wait();
+                        request(self, i)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("request thread")).collect()
+        })
     }
 
     /// A request with the given bearer token (`None`: anonymous).

@@ -32,10 +32,10 @@ fn undeclared_methods_get_405_with_allow() {
     let app = TestApp::spawn();
     let r = app.request("PUT", "/api/v1/departments", &[("Content-Type", "application/json")], Some(b"{}"));
     r.problem(405);
-    assert_eq!(r.header("allow"), Some("GET, POST"));
+    assert_eq!(r.header("allow"), Some("GET, HEAD, POST"));
     let r = app.request("POST", "/api/v1/plans/01930000-0000-7000-8000-000000000000", &[], None);
     r.problem(405);
-    assert_eq!(r.header("allow"), Some("GET, PATCH, DELETE"));
+    assert_eq!(r.header("allow"), Some("GET, HEAD, PATCH, DELETE"));
     app.request("POST", "/healthz", &[], None).problem(405);
     // Unknown paths stay 404.
     app.request("PUT", "/api/v1/no-such-things", &[], None).problem(404);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use utoipa::ToSchema;
 
 use crate::enums::{DepartmentKind, Direction, InitiativeStatus, PlanStatus, WorkflowState};
-use crate::http::patch_field;
+use crate::http::{at_most, patch_field};
 use crate::resources::initiatives::RelatedPrograms;
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -43,6 +43,14 @@ impl<'de> Deserialize<'de> for Fy {
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Fy, E> {
                 self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+            /// `2022.0` is the integer 2022 to JSON Schema.
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Fy, E> {
+                if v.fract() == 0.0 && v.abs() < 1.0e6 {
+                    self.visit_i64(v as i64)
+                } else {
+                    Err(E::custom(format!("fiscal year {v} is not a year")))
+                }
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Fy, E> {
                 crate::fiscal_year::parse(v).map(Fy).ok_or_else(|| E::custom(format!("not a fiscal year: {v}")))
@@ -89,13 +97,17 @@ pub struct PlanBundle {
     #[schema(example = "sources/regional-welfare-plan-fy2020-2022.txt")]
     pub source: Option<String>,
     pub plan: BundlePlan,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<_, _, 1000>")]
+    #[schema(max_items = 1000)]
     pub departments: Vec<BundleDepartment>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<_, _, 10000>")]
+    #[schema(max_items = 10000)]
     pub nodes: Vec<BundleNode>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<_, _, 10000>")]
+    #[schema(max_items = 10000)]
     pub initiatives: Vec<BundleInitiative>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<_, _, 1000>")]
+    #[schema(max_items = 1000)]
     pub plan_targets: Vec<BundleTarget>,
 }
 
@@ -112,6 +124,8 @@ pub struct BundlePlan {
     #[serde(default)]
     pub end_fy: Option<Fy>,
     #[schema(example = json!(["基本方針", "施策の方向", "事業"]))]
+    #[serde(deserialize_with = "at_most::<_, _, 10>")]
+    #[schema(max_items = 10)]
     pub level_labels: Vec<String>,
     /// Grade codes, best first; `null`: the default A–D.
     #[serde(default)]
@@ -174,9 +188,13 @@ pub struct BundleInitiative {
     pub aim: Option<String>,
     /// Primary node first, then every node it is cross-listed under (※再掲).
     #[schema(example = json!(["1-1-1", "1-2-1"]))]
+    #[serde(deserialize_with = "at_most::<_, _, 50>")]
+    #[schema(max_items = 50)]
     pub node_keys: Vec<String>,
     /// Names of responsible departments.
     #[schema(example = json!(["社会福祉課"]))]
+    #[serde(deserialize_with = "at_most::<_, _, 50>")]
+    #[schema(max_items = 50)]
     pub departments: Vec<String>,
     #[serde(default)]
     pub notes: Option<String>,
@@ -188,9 +206,11 @@ pub struct BundleInitiative {
     pub active_to_fy: Option<Fy>,
     #[serde(default)]
     pub status: Option<InitiativeStatus>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<_, _, 100>")]
+    #[schema(max_items = 100)]
     pub indicators: Vec<BundleIndicator>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<_, _, 50>")]
+    #[schema(max_items = 50)]
     pub years: Vec<BundleYear>,
 }
 
@@ -280,7 +300,8 @@ pub struct BundleYear {
     pub category: Option<String>,
     #[serde(default)]
     pub plan_text: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<_, _, 12>")]
+    #[schema(max_items = 12)]
     pub quarters: Vec<BundleQuarter>,
     #[serde(default)]
     pub result_text: Option<String>,
@@ -300,7 +321,8 @@ pub struct BundleYear {
     pub committee_rating: Option<String>,
     #[serde(default)]
     pub committee_opinion: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<_, _, 200>")]
+    #[schema(max_items = 200)]
     pub indicator_values: Vec<BundleValue>,
     #[serde(default)]
     pub previous_year_result_text: Option<String>,
@@ -343,6 +365,7 @@ pub struct BundleTarget {
     #[serde(default, serialize_with = "number")]
     #[schema(example = 3000)]
     pub final_target: Option<f64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<_, _, 50>")]
+    #[schema(max_items = 50)]
     pub years: Vec<BundleTargetYear>,
 }

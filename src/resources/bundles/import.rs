@@ -14,7 +14,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::resources::departments::{self, DepartmentInput};
 use crate::resources::indicators::{self, Baseline, IndicatorInput, IndicatorValue};
 use crate::resources::initiatives::{self, InitiativeInput};
-use crate::resources::nodes::{self, Node, NodeInput};
+use crate::resources::nodes::{self, Node, NodeInput, MAX_DEPTH};
 use crate::resources::plans::{self, Plan, PlanInput, RatingGrade};
 use crate::schema::{
     annual_reports, departments as departments_table, indicator_values, indicators as indicators_table,
@@ -137,20 +137,28 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
                 continue;
             }
         }
-        // Walk up to the root; more steps than nodes means a cycle.
+        // Walk up to the root, at most MAX_DEPTH steps: deeper is refused, and so is a cycle.
         let mut depth: i32 = 1;
         let mut current = n;
-        let mut cyclic = false;
+        let mut visited = vec![i];
+        let mut problem = None;
         while let Some(p) = current.parent_key.as_deref().and_then(|k| node_index.get(k)) {
+            if visited.contains(p) {
+                problem = Some(("cycle", "parent keys form a cycle".to_string()));
+                break;
+            }
+            visited.push(*p);
             current = &bundle.nodes[*p];
             depth += 1;
-            if depth as usize > bundle.nodes.len() {
-                cyclic = true;
+            if depth > MAX_DEPTH {
+                let message =
+                    format!("the hierarchy may be at most {MAX_DEPTH} levels deep (or parent keys form a cycle)");
+                problem = Some(("depth", message));
                 break;
             }
         }
-        if cyclic {
-            e.add(format!("/nodes/{i}/parent_key"), "cycle", "parent keys form a cycle");
+        if let Some((code, message)) = problem {
+            e.add(format!("/nodes/{i}/parent_key"), code, message);
         } else if n.level.is_some_and(|l| l != depth) {
             e.add(format!("/nodes/{i}/level"), "level_mismatch", format!("the node is at depth {depth}"));
         }

@@ -70,7 +70,7 @@ pub async fn import_bundle(
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     policy::create_plan(&principal)?;
-    let bundle = body.0;
+    let bundle = body.read().await?;
     let (plan, counts) = state.write(move |conn| import::import(conn, &actor, &bundle)).await?;
     let (id, version) = (plan.id, plan.version);
     let result = ImportResult { plan: PlanView::try_from(plan)?, counts };

@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN sessions_valid_after;
+ALTER TABLE users DROP COLUMN demo;
