@@ -404,10 +404,11 @@ impl FromRequest for IfMatch {
     type Future = std::future::Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        // A value that is not visible ASCII is still a precondition: one that matches no tag (412).
         let values: Vec<String> = req
             .headers()
             .get_all(header::IF_MATCH)
-            .filter_map(|v| v.to_str().ok())
+            .map(|v| v.to_str().unwrap_or("\u{0}unreadable"))
             .flat_map(|v| v.split(','))
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty())
