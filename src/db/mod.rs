@@ -79,7 +79,7 @@ pub enum ConnectError {
     #[error("cannot open SQLite database: {0}")]
     Sqlite(ConnectionError),
     #[error("cannot configure the database connection: {0}")]
-    SqliteSetup(diesel::result::Error),
+    Setup(diesel::result::Error),
     #[error("connection check failed: {0}")]
     Check(diesel::result::Error),
     #[error("{0}")]
@@ -114,12 +114,12 @@ impl ManageConnection for ConnectionManager {
             Backend::Postgres => {
                 let mut conn = diesel::PgConnection::establish(target).map_err(ConnectError::Postgres)?;
                 // A writer waiting for a row lock gives up (503) rather than hanging.
-                conn.batch_execute(PG_SETUP).map_err(ConnectError::SqliteSetup)?;
+                conn.batch_execute(PG_SETUP).map_err(ConnectError::Setup)?;
                 Ok(DbConnection::Pg(conn))
             }
             Backend::Sqlite => {
                 let mut conn = diesel::SqliteConnection::establish(target).map_err(ConnectError::Sqlite)?;
-                conn.batch_execute(SQLITE_SETUP).map_err(ConnectError::SqliteSetup)?;
+                conn.batch_execute(SQLITE_SETUP).map_err(ConnectError::Setup)?;
                 Ok(DbConnection::Sqlite(conn))
             }
         }
