@@ -1,4 +1,4 @@
-//! Demo data: the two real progress documents in `shared/fixtures`, embedded as plan bundles.
+//! Demo data: the two real progress documents (a regional welfare plan and a silver center plan), embedded as plan bundles.
 
 use diesel::prelude::*;
 

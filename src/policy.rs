@@ -1,4 +1,4 @@
-//! Who may do what, on which object — every decision in one place (DOMAIN.md, Roles).
+//! Who may do what, on which object — every decision in one place (the roles of the README's Access section).
 //!
 //! Handlers load the object first and then ask here. Reading something the caller may not see
 //! is a 404 (its existence is not revealed); seeing it but not being allowed to change it is a

@@ -26,7 +26,7 @@ use crate::schema::{api_token_departments, api_tokens, user_departments, users};
 use crate::state::{now, Actor, AppState, RequestId};
 
 crate::text_enum! {
-    /// What a user is (DOMAIN.md, Roles).
+    /// What a user is; the README's Access section says what each role may do.
     Role {
         /// The plan secretariat: everything.
         Admin => "admin", "事務局";

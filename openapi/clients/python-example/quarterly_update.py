@@ -3,7 +3,7 @@
 It signs in once as a department user, issues itself an API token narrowed to its department
 (scope ``report:write``), and from then on works with that token only, as a scheduled job
 would: it finds the initiatives its department is responsible for and reads their indicators.
-When the reporting endpoints exist (quarter updates, ROADMAP.md), this is where the script
+When the reporting endpoints exist (quarter updates), this is where the script
 PUTs each quarter and reads it back. At the end it revokes its token.
 
     SHINCHOKU_URL       default http://127.0.0.1:8080

@@ -1,4 +1,4 @@
-//! The plan-bundle format: one whole plan as JSON (see `shared/fixtures/README.md`), version 1.
+//! The plan-bundle format: one whole plan as JSON (the demo plans in `src/demo/` are examples), version 1.
 //!
 //! Additions over the fixtures' first version, all optional on import: `format_version`,
 //! `plan.status`, initiative `active_from_fy`/`active_to_fy`/`status`, indicator `direction`,

@@ -1720,7 +1720,7 @@ export interface components {
             final_target?: number | null;
         };
         /**
-         * @description What a user is (DOMAIN.md, Roles).
+         * @description What a user is; the README's Access section says what each role may do.
          * @enum {string}
          */
         Role: "admin" | "department" | "council" | "committee";

@@ -30,7 +30,7 @@ class UserInput:
             login (str): Letters, digits and `. _ - @`, 3–64 characters; unique. Example: fukushi.tanaka.
             display_name (str):  Example: 田中 花子.
             password (str): At least 12 characters. Example: correct horse battery staple.
-            role (Role): What a user is (DOMAIN.md, Roles).
+            role (Role): What a user is; the README's Access section says what each role may do.
             department_ids (list[UUID] | Unset): Department users: their city departments; council users: their council. At
                 least one for both.
      """

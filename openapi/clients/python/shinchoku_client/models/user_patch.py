@@ -29,7 +29,7 @@ class UserPatch:
         Attributes:
             display_name (str | Unset):
             password (str | Unset):
-            role (Role | Unset): What a user is (DOMAIN.md, Roles).
+            role (Role | Unset): What a user is; the README's Access section says what each role may do.
             department_ids (list[UUID] | Unset):
             active (bool | Unset):
      """

@@ -32,7 +32,7 @@ class UserView:
             id (UUID):
             login (str):  Example: fukushi.tanaka.
             display_name (str):  Example: 田中 花子.
-            role (Role): What a user is (DOMAIN.md, Roles).
+            role (Role): What a user is; the README's Access section says what each role may do.
             role_label (str):  Example: 担当課.
             departments (list[UserDepartment]): The departments the user acts for (department and council users).
             active (bool): A deactivated user cannot sign in, and their tokens stop working.

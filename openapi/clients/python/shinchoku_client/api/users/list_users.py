@@ -139,7 +139,8 @@ def sync_detailed(
     Roles: admin.
 
     Args:
-        role (Role | Unset): What a user is (DOMAIN.md, Roles).
+        role (Role | Unset): What a user is; the README's Access section says what each role may
+            do.
         active (bool | Unset):
         department_id (UUID | Unset):
         limit (int | Unset):
@@ -186,7 +187,8 @@ def sync(
     Roles: admin.
 
     Args:
-        role (Role | Unset): What a user is (DOMAIN.md, Roles).
+        role (Role | Unset): What a user is; the README's Access section says what each role may
+            do.
         active (bool | Unset):
         department_id (UUID | Unset):
         limit (int | Unset):
@@ -228,7 +230,8 @@ async def asyncio_detailed(
     Roles: admin.
 
     Args:
-        role (Role | Unset): What a user is (DOMAIN.md, Roles).
+        role (Role | Unset): What a user is; the README's Access section says what each role may
+            do.
         active (bool | Unset):
         department_id (UUID | Unset):
         limit (int | Unset):
@@ -275,7 +278,8 @@ async def asyncio(
     Roles: admin.
 
     Args:
-        role (Role | Unset): What a user is (DOMAIN.md, Roles).
+        role (Role | Unset): What a user is; the README's Access section says what each role may
+            do.
         active (bool | Unset):
         department_id (UUID | Unset):
         limit (int | Unset):
