@@ -13,7 +13,6 @@ use serde::Serialize;
 use tracing::Instrument;
 use utoipa::{OpenApi, ToSchema};
 use utoipa_actix_web::{scope, AppExt};
-use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self as api_http, BodyLimits};
@@ -107,6 +106,8 @@ pub struct ServerSettings {
     pub workers: Option<usize>,
     /// Origins allowed to call from browsers (CORS); empty: CORS off.
     pub cors_origins: Vec<String>,
+    /// On SIGTERM/SIGINT, how long in-flight requests may take before their connections close.
+    pub shutdown_timeout_seconds: u64,
 }
 
 fn cors(origins: &[String]) -> actix_cors::Cors {
@@ -135,18 +136,23 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
     let origins = settings.cors_origins.clone();
     let mut server = HttpServer::new(move || {
         let (app, api) = routes();
-        let document = web::Data::new(OpenApiJson(crate::openapi::render(&api)));
-        let methods = web::Data::new(MethodTable::of(&api));
-        let swagger = SwaggerUi::new("/docs/{_:.*}")
-            .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"]).validator_url("none"));
+        let document = web::Data::new(OpenApiJson(
+            serde_json::from_str(&crate::openapi::render(&api)).expect("the document is JSON"),
+        ));
+        let docs_config = web::Data::new(std::sync::Arc::new(
+            utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"]).validator_url("none"),
+        ));
         app.app_data(state.clone())
             .app_data(document)
-            .app_data(methods)
             .app_data(limits.clone())
             .app_data(api_http::path_config())
-            .app_data(api_http::query_config())
-            .service(swagger)
             .route("/docs", web::get().to(docs_redirect))
+            .service(
+                web::scope("/docs")
+                    .app_data(docs_config)
+                    .wrap(actix_web::middleware::Compress::default())
+                    .route("/{file:.*}", web::get().to(docs_file)),
+            )
             .default_service(web::to(not_found))
             .wrap(actix_web::middleware::Condition::new(!origins.is_empty(), cors(&origins)))
             .wrap_fn(|mut req, srv| {
@@ -160,7 +166,7 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
                 let path = req.path().to_string();
                 let span = tracing::info_span!("request", request_id = %request_id);
                 let started = Instant::now();
-                let rejected = query_problem(&req);
+                let rejected = parameter_problem(&req);
                 let response = match rejected {
                     Some(problem) => {
                         Either::Left(std::future::ready(Ok::<_, actix_web::Error>(req.error_response(problem))))
@@ -170,7 +176,7 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
                 async move {
                     let mut res = match response {
                         Either::Left(ready) => ready.await?,
-                        Either::Right(call) => call.await?.map_into_boxed_body(),
+                        Either::Right(call) => as_problem(call.await?.map_into_boxed_body()),
                     };
                     if let Ok(value) = HeaderValue::from_str(&request_id) {
                         res.headers_mut().insert(REQUEST_ID, value);
@@ -178,7 +184,7 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
                     security_headers(&path, res.headers_mut());
                     tracing::info!(
                         %method, %path, status = res.status().as_u16(),
-                        latency_ms = (started.elapsed().as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0, "request"
+                        latency_ms = latency_ms(started), "request"
                     );
                     Ok(res)
                 }
@@ -189,7 +195,14 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
     if let Some(n) = settings.workers {
         server = server.workers(n);
     }
+    server = server.shutdown_timeout(settings.shutdown_timeout_seconds);
     Ok(server.run())
+}
+
+/// Milliseconds with at most three decimals (whole microseconds divided by 1000 print exactly:
+/// `0.02`, not `0.020006000000000003`).
+fn latency_ms(started: Instant) -> f64 {
+    started.elapsed().as_micros() as f64 / 1000.0
 }
 
 /// Uses the caller's `X-Request-Id` when it is a short token of safe characters (it goes into
@@ -208,19 +221,40 @@ fn request_id_of(req: &ServiceRequest) -> String {
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string())
 }
 
-/// A query parameter with a control character (`%00` …) is refused before any handler sees it.
-fn query_problem(req: &ServiceRequest) -> Option<ApiError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).ok()?;
-    let bad: Vec<error::FieldError> = pairs
-        .iter()
-        .filter(|(k, v)| k.chars().chain(v.chars()).any(api_http::is_forbidden_control))
-        .map(|(k, _)| {
-            let name: String = k.chars().filter(|c| !c.is_control()).collect();
-            error::FieldError::new(format!("/query/{name}"), "control_character", "must not contain control characters")
-        })
-        .collect();
-    (!bad.is_empty())
-        .then(|| ApiError::BadRequest { detail: format!("{}: {}", bad[0].field, bad[0].message), errors: bad })
+/// Path and query parameters that do not fit the document (unknown ones included) are refused,
+/// all named at once, before any handler sees the request.
+fn parameter_problem(req: &ServiceRequest) -> Option<ApiError> {
+    let errors = crate::contract::get().check_parameters(req.method().as_str(), req.path(), req.query_string());
+    let first = errors.first()?;
+    let detail = match errors.len() {
+        1 => format!("{}: {}", first.field, first.message),
+        n => format!("{n} parameters are invalid"),
+    };
+    Some(ApiError::BadRequest { detail, errors })
+}
+
+/// Responses that something other than a handler produced with an error status (a missing file
+/// of the docs page, a framework's own refusal) leave as problem+json like every other error.
+fn as_problem(res: ServiceResponse) -> ServiceResponse {
+    let status = res.status();
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(error::PROBLEM_JSON.as_bytes()));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return res;
+    }
+    let mut problem = ApiError::for_status(status).problem();
+    problem.status = status.as_u16();
+    let (req, old) = res.into_parts();
+    let mut new = HttpResponse::build(status);
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH && name != header::CONTENT_ENCODING {
+            new.append_header((name.clone(), value.clone()));
+        }
+    }
+    let body = serde_json::to_string(&problem).unwrap_or_default();
+    ServiceResponse::new(req, new.content_type(error::PROBLEM_JSON).body(body))
 }
 
 /// Headers every response carries: no MIME sniffing, no framing, a content security policy
@@ -241,58 +275,70 @@ fn security_headers(path: &str, headers: &mut header::HeaderMap) {
     }
 }
 
-/// The OpenAPI document as served (the same text as `shinchoku openapi`).
-struct OpenApiJson(String);
+/// The OpenAPI document as served: the committed document, its server's default host and
+/// scheme set to those the document was fetched from, so that the docs page and generated
+/// clients reach this very server.
+struct OpenApiJson(serde_json::Value);
 
-async fn openapi_json(document: web::Data<OpenApiJson>) -> HttpResponse {
-    HttpResponse::Ok().content_type("application/json").body(document.0.clone())
+async fn openapi_json(req: HttpRequest, document: web::Data<OpenApiJson>) -> HttpResponse {
+    let mut document = document.0.clone();
+    let info = req.connection_info();
+    if let Some(variables) = document.pointer_mut("/servers/0/variables") {
+        variables["host"]["default"] = info.host().into();
+        if matches!(info.scheme(), "http" | "https") {
+            variables["scheme"]["default"] = info.scheme().into();
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    HttpResponse::Ok().content_type("application/json").body(text)
+}
+
+/// The docs page (Swagger UI, vendored): titled after the service, compressed when the client
+/// accepts it, its static files cacheable (they change only with a new build), and the page
+/// itself revalidated by ETag.
+async fn docs_file(
+    req: HttpRequest,
+    config: web::Data<std::sync::Arc<utoipa_swagger_ui::Config<'static>>>,
+) -> ApiResult<HttpResponse> {
+    use std::hash::{Hash, Hasher};
+    let name = req.match_info().get("file").unwrap_or_default();
+    let file = utoipa_swagger_ui::serve(name, config.get_ref().clone())
+        .map_err(|e| ApiError::Internal(format!("docs page: {e}")))?
+        .ok_or_else(|| ApiError::NotFound(format!("the docs page has no file {name}")))?;
+    let page = name.is_empty() || name == "index.html";
+    let body = if page {
+        String::from_utf8_lossy(&file.bytes)
+            .replace("<title>Swagger UI</title>", "<title>Shinchoku API — 進捗管理 API documentation</title>")
+            .into_bytes()
+    } else {
+        file.bytes.into_owned()
+    };
+    let mut hasher = std::hash::DefaultHasher::new();
+    body.hash(&mut hasher);
+    let tag = format!("\"{}-{:016x}\"", env!("CARGO_PKG_VERSION"), hasher.finish());
+    // The page and its configuration are revalidated; the library's files are kept a day.
+    let cache = if page || name == "swagger-initializer.js" { "no-cache" } else { "public, max-age=86400" };
+    let fresh = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"));
+    let mut response = if fresh { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+    response.insert_header((header::ETAG, tag)).insert_header((header::CACHE_CONTROL, cache));
+    if fresh {
+        return Ok(response.finish());
+    }
+    Ok(response.content_type(file.content_type).body(body))
 }
 
 async fn docs_redirect() -> HttpResponse {
     HttpResponse::PermanentRedirect().insert_header((header::LOCATION, "/docs/")).finish()
 }
 
-/// The methods each documented path answers, so that another method gets 405 with `Allow`.
-struct MethodTable(Vec<(Vec<String>, String)>);
-
-impl MethodTable {
-    fn of(api: &utoipa::openapi::OpenApi) -> MethodTable {
-        let routes = api
-            .paths
-            .paths
-            .iter()
-            .map(|(path, item)| {
-                let methods: Vec<&str> = [
-                    ("GET", item.get.is_some()),
-                    ("HEAD", item.get.is_some()),
-                    ("POST", item.post.is_some()),
-                    ("PUT", item.put.is_some()),
-                    ("PATCH", item.patch.is_some()),
-                    ("DELETE", item.delete.is_some()),
-                ]
-                .into_iter()
-                .filter_map(|(m, present)| present.then_some(m))
-                .collect();
-                (path.split('/').map(str::to_string).collect(), methods.join(", "))
-            })
-            .collect();
-        MethodTable(routes)
-    }
-
-    /// `Allow` for a concrete path, when a documented template matches it.
-    fn allow(&self, path: &str) -> Option<&str> {
-        let segments: Vec<&str> = path.split('/').collect();
-        self.0.iter().find_map(|(template, allow)| {
-            let matches = template.len() == segments.len()
-                && template.iter().zip(&segments).all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
-            matches.then_some(allow.as_str())
-        })
-    }
-}
-
-async fn not_found(req: HttpRequest, methods: web::Data<MethodTable>) -> ApiResult<HttpResponse> {
-    match methods.allow(req.path()) {
-        Some(allow) => Err(ApiError::MethodNotAllowed { allow: allow.to_string() }),
+async fn not_found(req: HttpRequest) -> ApiResult<HttpResponse> {
+    match crate::contract::get().allow(req.path()) {
+        Some(allow) => Err(ApiError::MethodNotAllowed { allow }),
         None => Err(ApiError::NotFound(format!("no route for {} {}", req.method(), req.path()))),
     }
 }

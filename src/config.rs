@@ -51,6 +51,9 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     /// `SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN` / `SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD`: created at start when missing.
     pub bootstrap_admin: Option<(String, String)>,
+    /// `SHINCHOKU_SHUTDOWN_TIMEOUT_SECONDS`, default 30: on SIGTERM/SIGINT, how long in-flight
+    /// requests may take to finish before their connections are closed.
+    pub shutdown_timeout_seconds: u64,
 }
 
 /// Settings from the optional file named by `SHINCHOKU_CONFIG_FILE` (`KEY=VALUE` lines, `#`
@@ -168,6 +171,7 @@ impl Config {
             cors_origins: var("SHINCHOKU_CORS_ORIGINS")
                 .map(|v| v.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect())
                 .unwrap_or_default(),
+            shutdown_timeout_seconds: parse_var("SHINCHOKU_SHUTDOWN_TIMEOUT_SECONDS", 30)?,
             bootstrap_admin: match (var("SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN"), var("SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD")) {
                 (Some(login), Some(password)) => Some((login, password)),
                 (None, None) => None,
@@ -214,16 +218,40 @@ impl Config {
         })
     }
 
-    /// Creates the directory of the SQLite file (the path itself, never the URL's text).
+    /// The address to listen on, parsed (`host:port`, names resolved) before anything else starts.
+    pub fn bind_addresses(&self) -> Result<Vec<std::net::SocketAddr>, String> {
+        use std::net::ToSocketAddrs;
+        let invalid = |why: String| format!("SHINCHOKU_BIND={} is not a listen address ({why}); write HOST:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:8080", self.bind);
+        let addresses: Vec<_> = self.bind.to_socket_addrs().map_err(|e| invalid(e.to_string()))?.collect();
+        if addresses.is_empty() {
+            return Err(invalid("the name resolves to no address".into()));
+        }
+        Ok(addresses)
+    }
+
+    /// Creates the directory of the SQLite file (the path itself, never the URL's text) and
+    /// checks that the service can write there, naming the path when it cannot.
     pub fn prepare_data_dir(&self) -> Result<(), String> {
         let (backend, target) = crate::db::parse_url(&self.database_url)?;
-        if backend == crate::db::Backend::Sqlite {
-            if let Some(parent) = std::path::Path::new(&target).parent() {
-                if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|e| format!("cannot create data directory {}: {e}", parent.display()))?;
-                }
-            }
+        if backend != crate::db::Backend::Sqlite {
+            return Ok(());
+        }
+        let file = std::path::Path::new(&target);
+        let dir = match file.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create data directory {}: {e}", dir.display()))?;
+        // SQLite writes its journal files beside the database: the directory must be writable.
+        let probe = dir.join(format!(".shinchoku-write-check-{}", std::process::id()));
+        std::fs::File::create(&probe)
+            .and_then(|_| std::fs::remove_file(&probe))
+            .map_err(|e| format!("data directory {} is not writable: {e}", dir.display()))?;
+        if file.exists() {
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open(file)
+                .map_err(|e| format!("database file {} is not writable: {e}", file.display()))?;
         }
         Ok(())
     }

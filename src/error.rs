@@ -17,11 +17,15 @@ pub struct FieldError {
     /// or `/query/<name>` / `/path/<name>` for parameters.
     #[schema(example = "/title")]
     pub field: String,
-    /// Machine-readable reason.
-    #[schema(example = "length")]
+    /// Stable machine-readable reason, for clients to translate (`required`, `unknown_field`,
+    /// `invalid_type`, `enum`, `format`, `min_length`, `max_length`, `blank`, `minimum`,
+    /// `maximum`, `min_items`, `max_items`, `control_character`, `unknown_parameter`,
+    /// `repeated`, `malformed_json`, and rules of the domain such as `fiscal_year_out_of_range`,
+    /// `duplicate`, `not_found`, `cycle`; docs/api.md lists them).
+    #[schema(example = "max_length")]
     pub code: String,
-    /// Human-readable reason.
-    #[schema(example = "must be 1 to 200 characters")]
+    /// What is wrong, for a person (English; translate by `code`).
+    #[schema(example = "must be at most 300 characters (it has 301)")]
     pub message: String,
 }
 
@@ -31,23 +35,36 @@ impl FieldError {
     }
 }
 
-/// Problem details (RFC 9457). `errors` lists every invalid field for 400/422.
+/// Problem details (RFC 9457). `errors` lists every invalid field (400, 422); it is empty for
+/// the other kinds.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
     "type": "urn:shinchoku:problem:validation",
     "title": "Validation failed",
     "status": 422,
-    "detail": "1 field is invalid",
-    "errors": [{"field": "/title", "code": "length", "message": "must be 1 to 200 characters"}]
+    "code": "validation",
+    "detail": "2 fields are invalid",
+    "errors": [
+        {"field": "/title", "code": "max_length", "message": "must be at most 300 characters (it has 301)"},
+        {"field": "/start_fy", "code": "required", "message": "is required"}
+    ]
 }))]
 pub struct Problem {
-    /// A URI identifying the kind of problem.
+    /// A URI identifying the kind of problem (`urn:shinchoku:problem:<code>`).
     #[serde(rename = "type")]
     pub problem_type: String,
+    /// The kind of problem, in English (the same for every problem of a kind).
     pub title: String,
+    /// The HTTP status code.
     pub status: u16,
+    /// The kind of problem, stable, for clients to translate: `bad_request`, `unauthorized`,
+    /// `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `precondition_failed`,
+    /// `payload_too_large`, `unsupported_media_type`, `validation`, `too_many_requests`,
+    /// `unavailable`, `internal`.
+    pub code: String,
+    /// What happened in this case, for a person.
     pub detail: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Every invalid field or parameter, by JSON pointer (`/title`, `/path/plan_id`, `/query/limit`).
     pub errors: Vec<FieldError>,
 }
 
@@ -134,6 +151,7 @@ impl ApiError {
             problem_type: format!("urn:shinchoku:problem:{slug}"),
             title: title.to_string(),
             status: self.status_code().as_u16(),
+            code: slug.replace('-', "_"),
             detail: self.to_string(),
             errors,
         }
@@ -249,22 +267,45 @@ impl From<serde_json::Error> for ApiError {
     }
 }
 
-/// Shared response definitions: each becomes `#/components/responses/<Name>` in the document.
+impl ApiError {
+    /// The error a response of a given status stands for, when something other than a handler
+    /// answered (a missing file of the docs page, a framework's own refusal): every error leaves
+    /// as problem+json all the same.
+    pub fn for_status(status: StatusCode) -> ApiError {
+        let reason = status.canonical_reason().unwrap_or("error").to_lowercase();
+        match status {
+            StatusCode::NOT_FOUND => ApiError::NotFound("no such resource".into()),
+            StatusCode::UNAUTHORIZED => ApiError::Unauthenticated,
+            StatusCode::FORBIDDEN => ApiError::Forbidden(reason),
+            StatusCode::CONFLICT => ApiError::Conflict(reason),
+            StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed { allow: "the methods listed in Allow".into() },
+            StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge { limit: 0 },
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType(reason),
+            StatusCode::SERVICE_UNAVAILABLE => ApiError::Unavailable(reason),
+            s if s.is_server_error() => ApiError::Internal(reason),
+            _ => ApiError::bad_param("/", reason),
+        }
+    }
+}
+
+/// Shared response definitions: each becomes `#/components/responses/<Name>` in the document,
+/// its example the very problem the server sends for that error.
 macro_rules! problem_responses {
-    ($($name:ident => $description:literal, $status:literal, $detail:literal;)*) => {
+    ($($name:ident => $description:literal, $error:expr;)*) => {
         $(
             #[doc = $description]
             pub struct $name;
 
+            impl $name {
+                /// The error this response documents (its example).
+                pub fn example() -> ApiError {
+                    $error
+                }
+            }
+
             impl<'s> utoipa::ToResponse<'s> for $name {
                 fn response() -> (&'s str, RefOr<Response>) {
-                    let (slug_title, _) = (stringify!($name), ());
-                    let example = serde_json::json!({
-                        "type": format!("urn:shinchoku:problem:{}", problem_slug($status)),
-                        "title": slug_title,
-                        "status": $status,
-                        "detail": $detail,
-                    });
+                    let example = serde_json::to_value(Self::example().problem()).unwrap_or_default();
                     let content = ContentBuilder::new()
                         .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
                         .example(Some(example))
@@ -276,39 +317,45 @@ macro_rules! problem_responses {
                 }
             }
         )*
+
+        /// Every documented shared response with the error of its example.
+        pub fn documented_examples() -> Vec<(&'static str, ApiError)> {
+            vec![$((stringify!($name), $name::example())),*]
+        }
     };
 }
 
-fn problem_slug(status: u16) -> &'static str {
-    match status {
-        400 => "bad-request",
-        401 => "unauthorized",
-        403 => "forbidden",
-        429 => "too-many-requests",
-        404 => "not-found",
-        409 => "conflict",
-        412 => "precondition-failed",
-        413 => "payload-too-large",
-        415 => "unsupported-media-type",
-        422 => "validation",
-        503 => "unavailable",
-        _ => "internal",
-    }
-}
-
 problem_responses! {
-    BadRequest => "Malformed JSON, or an invalid query or path parameter (for example a path id that is not a UUID).", 400, "/path/plan_id: must be a UUID";
-    Unauthorized => "No credentials, or invalid ones (expired, revoked, wrong signature…). Send `Authorization: Bearer <access token or API token>`; the `WWW-Authenticate` header says why.", 401, "the access token has expired";
-    Forbidden => "Authenticated, but this role (or this API token's scopes) may not do this to this object.", 403, "only the secretariat (admin) may do this";
-    TooManyRequests => "Too many failed logins for this account or address; `Retry-After` says when to try again.", 429, "too many failed logins; try again in 900 seconds";
-    NotFound => "No such resource (or not visible to the caller).", 404, "plan not found";
-    Conflict => "The request conflicts with the current state (for example deleting a node that still has children).", 409, "node still has 2 child nodes and 0 initiatives";
-    PreconditionFailed => "`If-Match` does not match the current ETag: someone changed the resource since you read it.", 412, "the resource has changed since it was read (If-Match does not match the current ETag)";
-    PayloadTooLarge => "The request body exceeds the size limit.", 413, "request body is larger than 1048576 bytes";
-    UnsupportedMediaType => "The request body has the wrong Content-Type.", 415, "expected Content-Type application/json";
-    UnprocessableEntity => "Well-formed JSON that is invalid: every bad field is listed in `errors` with its JSON pointer.", 422, "/title: must be 1 to 200 characters";
-    ServiceUnavailable => "The database is unreachable; retry later.", 503, "database unavailable";
-    InternalError => "Unexpected server fault; details are logged with the request id, never returned.", 500, "internal error";
+    BadRequest => "Malformed JSON, or invalid query or path parameters (each named in `errors`: `/path/plan_id`, `/query/limit`; unknown query parameters too).",
+        ApiError::BadRequest {
+            detail: "/path/plan_id: must be a UUID (e.g. 0192f7a4-5b6c-7d8e-9f00-112233445566)".into(),
+            errors: vec![FieldError::new("/path/plan_id", "format", "must be a UUID (e.g. 0192f7a4-5b6c-7d8e-9f00-112233445566)")],
+        };
+    Unauthorized => "No credentials, or invalid ones (expired, revoked, wrong signature…). Send `Authorization: Bearer <access token or API token>`; the `WWW-Authenticate` header says why.",
+        ApiError::Unauthenticated;
+    Forbidden => "Authenticated, but this role (or this API token's scopes) may not do this to this object.",
+        ApiError::Forbidden("only the secretariat (admin) may manage departments".into());
+    TooManyRequests => "Too many failed logins for this account or address; `Retry-After` says when to try again.",
+        ApiError::TooManyRequests { retry_after: 900 };
+    NotFound => "No such resource (or not visible to the caller).",
+        ApiError::NotFound("plan not found".into());
+    Conflict => "The request conflicts with the current state (for example deleting a node that still has children).",
+        ApiError::Conflict("the node still has 2 child nodes and 0 initiatives".into());
+    PreconditionFailed => "`If-Match` does not match the current ETag: someone changed the resource since you read it.",
+        ApiError::PreconditionFailed;
+    PayloadTooLarge => "The request body exceeds the size limit.",
+        ApiError::PayloadTooLarge { limit: 1048576 };
+    UnsupportedMediaType => "The request body has the wrong Content-Type.",
+        ApiError::UnsupportedMediaType("expected Content-Type application/json, got text/plain".into());
+    UnprocessableEntity => "Well-formed JSON that is invalid: every bad field is listed in `errors` with its JSON pointer.",
+        ApiError::Validation(vec![
+            FieldError::new("/title", "max_length", "must be at most 300 characters (it has 301)"),
+            FieldError::new("/start_fy", "required", "is required"),
+        ]);
+    ServiceUnavailable => "The database is unreachable or busy; retry after `Retry-After` seconds.",
+        ApiError::Unavailable("database unavailable".into());
+    InternalError => "Unexpected server fault; details are logged with the request id, never returned.",
+        ApiError::Internal("example".into());
 }
 
 #[cfg(test)]

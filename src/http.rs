@@ -78,6 +78,13 @@ async fn read_body(
 /// Parses JSON text: first its syntax (400 when malformed), then its shape, naming the
 /// failing field as a JSON pointer (422), then refuses control characters in any string.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
+    parse_against::<T>(body, None)
+}
+
+/// Parses a request body documented as the schema `schema`: every field that does not fit the
+/// document (missing, unknown, wrong type, too long …) and every control character is reported
+/// at once (422), before the typed parse.
+fn parse_against<T: DeserializeOwned>(body: &[u8], schema: Option<&str>) -> ApiResult<T> {
     let mut value: serde_json::Value = serde_json::from_slice(body).map_err(malformed)?;
     integral_floats_to_integers(&mut value);
     // serde would also read a struct from an array (`[]` as an empty patch): every body is an object.
@@ -86,6 +93,11 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
     }
     let mut errors = Vec::new();
     control_characters(&value, &mut String::new(), &mut errors);
+    if let Some(schema) = schema {
+        let controls: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+        let shape = crate::contract::get().check_body(schema, &value);
+        errors.extend(shape.into_iter().filter(|e| !controls.contains(&e.field)));
+    }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -257,7 +269,7 @@ fn json_pointer(path: &serde_path_to_error::Path) -> String {
 }
 
 macro_rules! json_extractor {
-    ($(#[$doc:meta])* $name:ident, $limit:ident, $merge_patch:literal, $parse:path) => {
+    ($(#[$doc:meta])* $name:ident, $limit:ident, $merge_patch:literal) => {
         $(#[$doc])*
         ///
         /// Nothing is read when the handler is called: it authorizes the caller first, then
@@ -277,12 +289,13 @@ macro_rules! json_extractor {
             }
         }
 
-        impl<T: DeserializeOwned + 'static> $name<T> {
-            /// Reads and parses the body (size, content type and coding checked first).
+        impl<T: DeserializeOwned + utoipa::ToSchema + 'static> $name<T> {
+            /// Reads and parses the body (size, content type and coding checked first), against
+            /// the schema the document gives it.
             pub async fn read(mut self) -> ApiResult<T> {
                 let limits = self.req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
                 let body = read_body(&self.req, &mut self.payload, limits.$limit, $merge_patch).await?;
-                $parse(&body)
+                parse_against::<T>(&body, Some(&T::name()))
             }
         }
     };
@@ -290,11 +303,11 @@ macro_rules! json_extractor {
 
 json_extractor!(
     /// A JSON request body (`application/json`) within the normal size limit.
-    JsonBody, json, false, parse_json
+    JsonBody, json, false
 );
 json_extractor!(
     /// A JSON merge patch (RFC 7396, `application/merge-patch+json`; `application/json` is accepted too).
-    MergePatch, json, true, parse_json
+    MergePatch, json, true
 );
 
 /// A whole plan bundle: JSON with the larger bundle size limit, parsed straight into its shape.
@@ -490,14 +503,60 @@ pub fn finish_page<R>(mut rows: Vec<R>, limit: i64, key: impl Fn(&R) -> (String,
     (rows, next)
 }
 
-/// Path and query extraction errors become 400 problems.
+/// Path parameters are checked against the document before routing (see [`crate::contract`]);
+/// what still fails to parse here is named by the parameters of the matched route.
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|err, _req| {
-        ApiError::bad_param("/path", format!("invalid path parameter: {err} (ids are UUIDs)")).into()
+    web::PathConfig::default().error_handler(|_, req| {
+        let errors: Vec<FieldError> = req
+            .match_info()
+            .iter()
+            .filter(|(name, value)| name.ends_with("_id") && uuid::Uuid::try_parse(value).is_err())
+            .map(|(name, _)| FieldError::new(format!("/path/{name}"), "format", "must be a UUID"))
+            .collect();
+        let errors =
+            if errors.is_empty() { vec![FieldError::new("/path", "invalid_type", "invalid path parameter")] } else { errors };
+        ApiError::BadRequest { detail: format!("{}: {}", errors[0].field, errors[0].message), errors }.into()
     })
 }
 
-pub fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default()
-        .error_handler(|err, _req| ApiError::bad_param("/query", format!("invalid query parameter: {err}")).into())
+/// Query parameters of a list: lists may be repeated (`?a=1&a=2`) or comma-separated
+/// (`?a=1,2`). The parameters were checked against the document before routing (unknown ones,
+/// types, ranges: all named at once), so this only reads them into their typed form.
+pub struct Query<T>(pub T);
+
+impl<T> Query<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned + IntoParams> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(parse_query::<T>(req.query_string()).map(Query))
+    }
+}
+
+fn parse_query<T: DeserializeOwned + IntoParams>(query: &str) -> ApiResult<T> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    let mut fields = serde_json::Map::new();
+    for param in T::into_params(|| Some(utoipa::openapi::path::ParameterIn::Query)) {
+        let values: Vec<&str> = pairs.iter().filter(|(k, _)| *k == param.name).map(|(_, v)| v.as_str()).collect();
+        if values.is_empty() {
+            continue;
+        }
+        let schema = serde_json::to_value(&param.schema)?;
+        fields.insert(param.name.clone(), crate::contract::get().query_value(&schema, &values));
+    }
+    serde_json::from_value(serde_json::Value::Object(fields))
+        .map_err(|e| ApiError::bad_param("/query", format!("invalid query parameters: {e}")))
 }

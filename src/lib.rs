@@ -4,6 +4,7 @@ pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod config;
+pub mod contract;
 pub mod db;
 pub mod demo;
 pub mod enums;

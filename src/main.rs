@@ -1,8 +1,10 @@
-//! `shinchoku serve [--demo]`, `shinchoku migrate`, `shinchoku openapi`.
+//! The `shinchoku` command: `serve [--demo]`, `migrate`, `disable-demo-users`, `openapi`.
 
+use std::io::IsTerminal;
 use std::net::TcpListener;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
 use shinchoku::app::ServerSettings;
 use shinchoku::auth::Role;
 use shinchoku::config::{Config, LogFormat};
@@ -11,23 +13,47 @@ use shinchoku::resources::users::{self, UserInput};
 use shinchoku::state::{Actor, AppState};
 use shinchoku::{app, db, demo, openapi};
 
-const USAGE: &str = "\
-usage: shinchoku <command>
+/// Progress management API for municipal multi-year plans (地域福祉計画の進行管理).
+#[derive(Debug, Parser)]
+#[command(
+    name = "shinchoku",
+    version,
+    about,
+    after_help = "Configuration comes from environment variables (SHINCHOKU_BIND, SHINCHOKU_DATA_DIR, \
+                  DATABASE_URL, SHINCHOKU_JWT_SECRET, SHINCHOKU_LOG_FORMAT, …) or a KEY=VALUE file named by \
+                  SHINCHOKU_CONFIG_FILE; README.md lists them all."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-commands:
-  serve [--demo]   run the API server (--demo: embedded SQLite with the two demo plans)
-  migrate          apply pending database migrations and exit
-  disable-demo-users
-                   deactivate the users `serve --demo` created (their passwords are published)
-  openapi          print the OpenAPI document to stdout
-
-configuration: environment variables, see README.md (SHINCHOKU_BIND, SHINCHOKU_DATA_DIR,
-DATABASE_URL, SHINCHOKU_LOG_FORMAT, …)";
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the API server (migrates the database first)
+    #[command(after_help = "Listens on SHINCHOKU_BIND (default 127.0.0.1:8080). The whole configuration is \
+                             checked (listen address free, data directory writable, signing secret) before \
+                             the database is touched.")]
+    Serve {
+        /// Use the embedded SQLite database with the two demo plans and one demo user per role
+        /// (their passwords are published: never for real data)
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit
+    Migrate,
+    /// Deactivate the users `serve --demo` created (their passwords are published)
+    DisableDemoUsers,
+    /// Print the OpenAPI document to stdout
+    Openapi,
+}
 
 fn init_tracing(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // Colours only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colour);
     match format {
         LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
         LogFormat::Text => builder.fmt_fields(escaped_fields()).init(),
@@ -101,7 +127,15 @@ fn disable_demo_users(config: &Config) -> Result<(), String> {
 }
 
 fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
+    // Everything that can be wrong with the configuration is found before the database is touched.
     let auth = config.auth(demo_mode)?;
+    let addresses = config.bind_addresses()?;
+    let listener = TcpListener::bind(addresses.as_slice()).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => {
+            format!("cannot listen on {}: the port is in use (set SHINCHOKU_BIND to another address)", config.bind)
+        }
+        _ => format!("cannot listen on {}: {e}", config.bind),
+    })?;
     let pool = open_database(&config)?;
     bootstrap_admin(&config, &pool)?;
     if demo_mode {
@@ -124,7 +158,6 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
             ));
         }
     }
-    let listener = TcpListener::bind(&config.bind).map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let limits = BodyLimits { json: config.max_body_bytes, bundle: config.max_bundle_bytes };
     let backend = db::Backend::from_url(&config.database_url);
@@ -139,18 +172,33 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
         }
     }
     let state = AppState { pool, auth: std::sync::Arc::new(auth) };
-    let settings = ServerSettings { limits, workers: config.workers, cors_origins: config.cors_origins.clone() };
+    let settings = ServerSettings {
+        limits,
+        workers: config.workers,
+        cors_origins: config.cors_origins.clone(),
+        shutdown_timeout_seconds: config.shutdown_timeout_seconds,
+    };
     let server = app::server(state, settings, listener).map_err(|e| e.to_string())?;
-    actix_web::rt::System::new().block_on(server).map_err(|e| e.to_string())
+    actix_web::rt::System::new().block_on(server).map_err(|e| e.to_string())?;
+    tracing::info!("stopped");
+    Ok(())
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    if let ["openapi"] = args.as_slice() {
-        print!("{}", openapi::document_json());
-        return ExitCode::SUCCESS;
+    match Cli::parse().command {
+        Command::Openapi => {
+            print!("{}", openapi::document_json());
+            ExitCode::SUCCESS
+        }
+        Command::Serve { demo } => run(|config| serve(config, demo)),
+        Command::Migrate => run(|config| open_database(&config).map(|_| ())),
+        Command::DisableDemoUsers => run(|config| disable_demo_users(&config)),
     }
+}
+
+/// Runs a command that needs the configuration and the log: exit 2 for a configuration error,
+/// 1 for a failure.
+fn run(command: impl FnOnce(Config) -> Result<(), String>) -> ExitCode {
     let config = match Config::from_env() {
         Ok(c) => c,
         Err(e) => {
@@ -159,21 +207,7 @@ fn main() -> ExitCode {
         }
     };
     init_tracing(config.log_format);
-    let result = match args.as_slice() {
-        ["serve"] => serve(config, false),
-        ["serve", "--demo"] => serve(config, true),
-        ["migrate"] => open_database(&config).map(|_| ()),
-        ["disable-demo-users"] => disable_demo_users(&config),
-        ["help" | "--help" | "-h"] => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match result {
+    match command(config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("shinchoku: {e}");

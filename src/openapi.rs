@@ -18,7 +18,14 @@ resource has an `ETag` and honours `If-Match` (412 when stale).",
         version = "1.0.0",
         license(name = "MIT", identifier = "MIT"),
     ),
-    servers((url = "/", description = "This server")),
+    servers((
+        url = "{scheme}://{host}",
+        description = "A Shinchoku server. The document served at `/api/v1/openapi.json` names the host it was fetched from.",
+        variables(
+            ("scheme" = (default = "http", description = "`https` behind a TLS-terminating proxy", enum_values("http", "https"))),
+            ("host" = (default = "127.0.0.1:8080", description = "Host and port (SHINCHOKU_BIND, or the proxy's public name)")),
+        )
+    )),
     components(
         schemas(error::Problem, error::FieldError),
         responses(
@@ -145,6 +152,7 @@ pub fn document_json() -> String {
 pub fn render(api: &utoipa::openapi::OpenApi) -> String {
     let mut value = serde_json::to_value(api).expect("OpenAPI document serializes");
     fix_link_keys(&mut value);
+    require_what_is_always_sent(&mut value);
     if let Some(schemas) = value.pointer_mut("/components/schemas").and_then(|v| v.as_object_mut()) {
         // Problems echo what was sent (a bad key, a bad value): they state no rule of their own.
         for (name, schema) in schemas.iter_mut() {
@@ -159,6 +167,52 @@ pub fn render(api: &utoipa::openapi::OpenApi) -> String {
     let mut text = serde_json::to_string_pretty(&value).expect("OpenAPI document serializes");
     text.push('\n');
     text
+}
+
+/// The server sends every property of what it answers (absent values as `null`, never left
+/// out): in schemas that only responses use, every property is `required`, so that generated
+/// types read `source: string | null`, not `source?: string | null`. Schemas that requests use
+/// keep their optional fields.
+fn require_what_is_always_sent(document: &mut serde_json::Value) {
+    use serde_json::Value;
+    fn refs(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(name) =
+                    map.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/schemas/"))
+                {
+                    out.push(name.to_string());
+                }
+                map.values().for_each(|v| refs(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+    let mut pending = Vec::new();
+    for item in document["paths"].as_object().into_iter().flatten().map(|(_, item)| item) {
+        for op in item.as_object().into_iter().flatten().map(|(_, op)| op) {
+            refs(&op["requestBody"], &mut pending);
+            refs(&op["parameters"], &mut pending);
+        }
+    }
+    let schemas = document.pointer("/components/schemas").cloned().unwrap_or_default();
+    let mut inputs = std::collections::HashSet::new();
+    while let Some(name) = pending.pop() {
+        if inputs.insert(name.clone()) {
+            refs(&schemas[&name], &mut pending);
+        }
+    }
+    let Some(schemas) = document.pointer_mut("/components/schemas").and_then(Value::as_object_mut) else { return };
+    for (name, schema) in schemas.iter_mut() {
+        if inputs.contains(name) {
+            continue;
+        }
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+            let all: Vec<Value> = properties.keys().map(|k| Value::String(k.clone())).collect();
+            schema["required"] = Value::Array(all);
+        }
+    }
 }
 
 /// utoipa 5.5 writes a Link's `operationId`, `operationRef` and `requestBody` in snake_case

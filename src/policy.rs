@@ -27,13 +27,13 @@ fn scope(p: &Principal, needed: Scope) -> ApiResult<()> {
     }
 }
 
+/// The role decides first: a caller whose role may never do something is told so, not that its
+/// token lacks a scope (no scope could help); a role that may is then held to its token's scopes.
 fn admin(p: &Principal, what: &str) -> ApiResult<()> {
-    scope(p, Scope::Admin)?;
-    if p.role == Role::Admin {
-        Ok(())
-    } else {
-        Err(forbidden(&format!("only the secretariat (admin) may {what}")))
+    if p.role != Role::Admin {
+        return Err(forbidden(&format!("only the secretariat (admin) may {what}")));
     }
+    scope(p, Scope::Admin)
 }
 
 /// Internal data of plans (structure, departments, indicators): every signed-in role reads it.
@@ -64,9 +64,8 @@ fn owns(p: &Principal, plan: &Plan) -> bool {
 /// The structure of a plan (the plan's settings, nodes, initiatives, indicators, targets):
 /// the secretariat, and the council for the plans it owns.
 pub fn write_structure(p: &Principal, plan: &Plan) -> ApiResult<()> {
-    scope(p, Scope::Admin)?;
     if p.role == Role::Admin || owns(p, plan) {
-        Ok(())
+        scope(p, Scope::Admin)
     } else if p.role == Role::Council {
         Err(forbidden("the council writes the structure of the plans it owns only"))
     } else {
@@ -77,9 +76,8 @@ pub fn write_structure(p: &Principal, plan: &Plan) -> ApiResult<()> {
 /// Whether the caller may write the structure of any plan at all: checked before a request body
 /// is read, so that a role that never may learns it without the body being parsed.
 pub fn write_some_structure(p: &Principal) -> ApiResult<()> {
-    scope(p, Scope::Admin)?;
     match p.role {
-        Role::Admin | Role::Council => Ok(()),
+        Role::Admin | Role::Council => scope(p, Scope::Admin),
         _ => Err(forbidden("only the secretariat (admin) or the owning council may change a plan's structure")),
     }
 }
@@ -93,10 +91,11 @@ pub fn change_plan_ownership_or_status(p: &Principal) -> ApiResult<()> {
 /// department or council users acting for one of its responsible departments. Others who can
 /// see the initiative get 403. (Used by the reporting endpoints.)
 pub fn write_initiative_data(p: &Principal, responsible: &[Uuid]) -> ApiResult<()> {
-    scope(p, Scope::ReportWrite)?;
     match p.role {
-        Role::Admin => Ok(()),
-        Role::Department | Role::Council if p.departments.iter().any(|d| responsible.contains(d)) => Ok(()),
+        Role::Admin => scope(p, Scope::ReportWrite),
+        Role::Department | Role::Council if p.departments.iter().any(|d| responsible.contains(d)) => {
+            scope(p, Scope::ReportWrite)
+        }
         Role::Department | Role::Council => Err(forbidden("your departments are not responsible for this initiative")),
         Role::Committee => Err(forbidden("the committee comments and rates; it never edits a department's text")),
     }
@@ -159,6 +158,12 @@ mod tests {
         assert!(manage_departments(&admin_full).is_ok());
         let department_admin_scope = principal(Role::Department, Some(vec![Scope::Admin]));
         assert!(manage_departments(&department_admin_scope).is_err(), "a scope never lifts the role");
+        // The role's reason, not the token's: no scope would help a department.
+        let department_read = principal(Role::Department, Some(vec![Scope::Read]));
+        match write_some_structure(&department_read) {
+            Err(ApiError::Forbidden(reason)) => assert!(reason.contains("secretariat"), "{reason}"),
+            other => panic!("{other:?}"),
+        }
         assert!(issue_token(&admin_full).is_err());
     }
 

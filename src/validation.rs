@@ -32,7 +32,8 @@ fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for e in list {
-                    out.push(FieldError::new(pointer.clone(), &e.code, describe(e)));
+                    let (code, message) = describe(e);
+                    out.push(FieldError::new(pointer.clone(), &code, message));
                 }
             }
             ValidationErrorsKind::Struct(inner) => flatten(inner, &pointer, out),
@@ -45,23 +46,36 @@ fn flatten(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
     }
 }
 
-fn describe(e: &ValidationError) -> String {
-    if let Some(message) = &e.message {
-        return message.to_string();
-    }
-    let param = |name: &str| e.params.get(name).map(|v| v.to_string());
+/// The code and message of a `validator` error, in the words and codes the schema checks use
+/// (`min_length`, `max_items`, `minimum` …): a list's length is counted in items, a text's in characters.
+fn describe(e: &ValidationError) -> (String, String) {
+    let param = |name: &str| e.params.get(name);
+    let number = |name: &str| param(name).map(|v| v.to_string());
+    let is_list = param("value").is_some_and(|v| v.is_array());
     match e.code.as_ref() {
-        "length" => match (param("min"), param("max")) {
-            (Some(min), Some(max)) => format!("must be {min} to {max} characters"),
-            (None, Some(max)) => format!("must be at most {max} items or characters"),
-            (Some(min), None) => format!("must be at least {min} items or characters"),
-            _ => "has the wrong length".into(),
+        "length" => {
+            let count = param("value").map(|v| match v {
+                serde_json::Value::Array(items) => items.len() as u64,
+                serde_json::Value::String(s) => s.chars().count() as u64,
+                _ => 0,
+            });
+            let min = param("min").and_then(|v| v.as_u64());
+            let max = param("max").and_then(|v| v.as_u64());
+            let (unit, prefix) = if is_list { ("items", "items") } else { ("characters", "length") };
+            match (count, min, max) {
+                (Some(n), Some(min), _) if n < min => (
+                    format!("min_{prefix}"),
+                    if min == 1 { "must not be empty".into() } else { format!("must have at least {min} {unit}") },
+                ),
+                (_, _, Some(max)) => (format!("max_{prefix}"), format!("must have at most {max} {unit}")),
+                _ => ("length".into(), format!("has the wrong number of {unit}")),
+            }
+        }
+        "range" => match (number("min"), number("max")) {
+            (Some(min), Some(max)) => ("range".into(), format!("must be between {min} and {max}")),
+            _ => ("range".into(), "is out of range".into()),
         },
-        "range" => match (param("min"), param("max")) {
-            (Some(min), Some(max)) => format!("must be between {min} and {max}"),
-            _ => "is out of range".into(),
-        },
-        code => code.replace('_', " "),
+        code => (code.to_string(), e.message.as_ref().map(|m| m.to_string()).unwrap_or_else(|| code.replace('_', " "))),
     }
 }
 
@@ -87,9 +101,14 @@ impl Tidy for str {
     }
 }
 
+/// True when a string has nothing but white space (also full-width): what `\S` refuses.
+pub fn is_blank(value: &str) -> bool {
+    value.chars().all(is_pattern_space)
+}
+
 /// Rejects strings with nothing but white space (also full-width), as the `\S` pattern does.
 pub fn not_blank(value: &str) -> Result<(), ValidationError> {
-    if value.chars().all(is_pattern_space) {
+    if is_blank(value) {
         let mut e = ValidationError::new("blank");
         e.message = Some(Cow::Borrowed("must not be empty or only white space"));
         Err(e)
@@ -98,7 +117,6 @@ pub fn not_blank(value: &str) -> Result<(), ValidationError> {
     }
 }
 
-/// Collects cross-field errors before failing once with all of them.
 #[cfg(test)]
 mod tests {
     #[test]
@@ -110,6 +128,7 @@ mod tests {
     }
 }
 
+/// Collects cross-field errors before failing once with all of them.
 #[derive(Default)]
 pub struct Errors(pub Vec<FieldError>);
 

@@ -76,8 +76,8 @@ pub fn parse_url(url: &str) -> Result<(Backend, String), String> {
 pub enum ConnectError {
     #[error("cannot connect to PostgreSQL: {0}")]
     Postgres(ConnectionError),
-    #[error("cannot open SQLite database: {0}")]
-    Sqlite(ConnectionError),
+    #[error("cannot open SQLite database {path}: {source}")]
+    Sqlite { path: String, source: ConnectionError },
     #[error("cannot configure the database connection: {0}")]
     Setup(diesel::result::Error),
     #[error("connection check failed: {0}")]
@@ -118,8 +118,10 @@ impl ManageConnection for ConnectionManager {
                 Ok(DbConnection::Pg(conn))
             }
             Backend::Sqlite => {
-                let mut conn = diesel::SqliteConnection::establish(target).map_err(ConnectError::Sqlite)?;
-                conn.batch_execute(SQLITE_SETUP).map_err(ConnectError::Setup)?;
+                let mut conn = diesel::SqliteConnection::establish(target)
+                    .map_err(|source| ConnectError::Sqlite { path: target.clone(), source })?;
+                conn.batch_execute(SQLITE_SETUP)
+                    .map_err(|e| ConnectError::Url(format!("cannot prepare SQLite database {target}: {e}")))?;
                 Ok(DbConnection::Sqlite(conn))
             }
         }

@@ -14,7 +14,7 @@ use crate::audit::{self, Change};
 use crate::auth::{secret, Caller, Principal, Scope};
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{finish_page, JsonBody, PageParams};
+use crate::http::{self, finish_page, JsonBody, PageParams};
 use crate::policy;
 use crate::schema::{api_token_departments, api_tokens};
 use crate::state::{now, utc, AppState};
@@ -243,8 +243,8 @@ pub async fn create_api_token(
 pub async fn list_api_tokens(
     principal: Principal,
     state: web::Data<AppState>,
-    filter: web::Query<ApiTokenFilter>,
-    page: web::Query<PageParams>,
+    filter: http::Query<ApiTokenFilter>,
+    page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<ApiTokenList>> {
     policy::read_internal(&principal)?;
     let page = page.validate()?;

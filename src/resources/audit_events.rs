@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::auth::Principal;
 use crate::db::DbUuid;
 use crate::error::{ApiError, ApiResult};
-use crate::http::{finish_page, PageParams};
+use crate::http::{self, finish_page, PageParams};
 use crate::policy;
 use crate::schema::{audit_events, users};
 use crate::state::{utc, AppState};
@@ -90,8 +90,8 @@ crate::list_type!(AuditEventList, AuditEventView);
 pub async fn list_audit_events(
     principal: Principal,
     state: web::Data<AppState>,
-    filter: web::Query<AuditFilter>,
-    page: web::Query<PageParams>,
+    filter: http::Query<AuditFilter>,
+    page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<AuditEventList>> {
     policy::read_audit(&principal)?;
     let page = page.validate()?;

@@ -172,8 +172,8 @@ pub fn insert(conn: &mut DbConnection, actor: &Actor, input: &DepartmentInput) -
 pub async fn list_departments(
     principal: Principal,
     state: web::Data<AppState>,
-    filter: web::Query<DepartmentFilter>,
-    page: web::Query<PageParams>,
+    filter: http::Query<DepartmentFilter>,
+    page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<DepartmentList>> {
     policy::read_internal(&principal)?;
     let page = page.validate()?;

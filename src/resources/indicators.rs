@@ -717,7 +717,7 @@ pub async fn list_indicators(
     principal: Principal,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
-    page: web::Query<PageParams>,
+    page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<IndicatorList>> {
     policy::read_internal(&principal)?;
     list(&state, Owner::Initiative(path.into_inner()), page.into_inner()).await
@@ -882,7 +882,7 @@ pub async fn list_targets(
     principal: Principal,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
-    page: web::Query<PageParams>,
+    page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<IndicatorList>> {
     policy::read_internal(&principal)?;
     list(&state, Owner::Plan(path.into_inner()), page.into_inner()).await

@@ -443,8 +443,8 @@ pub async fn list_initiatives(
     principal: Principal,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
-    filter: web::Query<InitiativeFilter>,
-    page: web::Query<PageParams>,
+    filter: http::Query<InitiativeFilter>,
+    page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<InitiativeList>> {
     policy::read_internal(&principal)?;
     let plan_id = path.into_inner();

@@ -339,8 +339,8 @@ pub async fn list_nodes(
     principal: Principal,
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
-    filter: web::Query<NodeFilter>,
-    page: web::Query<PageParams>,
+    filter: http::Query<NodeFilter>,
+    page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<NodeList>> {
     policy::read_internal(&principal)?;
     let plan_id = path.into_inner();

@@ -356,8 +356,8 @@ fn used_fy_range(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<Option<(
 pub async fn list_plans(
     principal: Principal,
     state: web::Data<AppState>,
-    filter: web::Query<PlanFilter>,
-    page: web::Query<PageParams>,
+    filter: http::Query<PlanFilter>,
+    page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<PlanList>> {
     policy::read_internal(&principal)?;
     let page = page.validate()?;

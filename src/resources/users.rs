@@ -317,8 +317,8 @@ fn lock_active_admins(conn: &mut DbConnection) -> ApiResult<i64> {
 pub async fn list_users(
     principal: Principal,
     state: web::Data<AppState>,
-    filter: web::Query<UserFilter>,
-    page: web::Query<PageParams>,
+    filter: http::Query<UserFilter>,
+    page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<UserList>> {
     policy::manage_users(&principal)?;
     let page = page.validate()?;

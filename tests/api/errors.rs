@@ -410,7 +410,7 @@ fn bodies_must_be_objects_all_the_way_down() {
     let initiative = format!("/api/v1/initiatives/{}", world.initiative);
     app.patch(&initiative, &json!({"related_programs": ["市", "社協"]}), None).problem_at(422, "/related_programs");
     app.patch(&initiative, &json!({"related_programs": {"city": "x", "mayor": "y"}}), None)
-        .problem_at(422, "/related_programs");
+        .problem_at(422, "/related_programs/mayor");
     assert_eq!(app.row_counts(), before);
     let ok = app.patch(&initiative, &json!({"related_programs": {"city": "地域福祉推進事業"}}), None).ok(200);
     assert_eq!(ok["related_programs"]["city"], "地域福祉推進事業");

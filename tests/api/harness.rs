@@ -144,6 +144,7 @@ impl TestApp {
             limits: BodyLimits { json: 64 * 1024, bundle: 4 * 1024 * 1024 },
             workers: Some(2),
             cors_origins: vec!["https://portal.example.jp".into()],
+            shutdown_timeout_seconds: 5,
         };
         let state = AppState { pool: pool.clone(), auth: std::sync::Arc::new(auth) };
         let (tx, rx) = mpsc::channel();
