@@ -68,5 +68,23 @@ fn bump_data_version(conn: &mut DbConnection, plan_id: uuid::Uuid) -> ApiResult<
     Ok(())
 }
 
+/// Whether a write would change nothing a client can see: both states are equal but for the
+/// version, the timestamps and the plan's data version. Such a write is a no-op: no new
+/// version, no audit event, the unchanged ETag.
+pub fn unchanged<B: Serialize, A: Serialize>(before: &B, after: &A) -> ApiResult<bool> {
+    fn strip(value: serde_json::Value) -> serde_json::Value {
+        match value {
+            serde_json::Value::Object(mut map) => {
+                for volatile in ["version", "updated_at", "data_version"] {
+                    map.remove(volatile);
+                }
+                serde_json::Value::Object(map)
+            }
+            other => other,
+        }
+    }
+    Ok(strip(serde_json::to_value(before)?) == strip(serde_json::to_value(after)?))
+}
+
 /// Placeholder type for the empty side of a change.
 pub type Nothing = ();

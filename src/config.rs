@@ -221,7 +221,9 @@ impl Config {
     /// The address to listen on, parsed (`host:port`, names resolved) before anything else starts.
     pub fn bind_addresses(&self) -> Result<Vec<std::net::SocketAddr>, String> {
         use std::net::ToSocketAddrs;
-        let invalid = |why: String| format!("SHINCHOKU_BIND={} is not a listen address ({why}); write HOST:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:8080", self.bind);
+        let invalid = |why: String| {
+            format!("SHINCHOKU_BIND={} is not a listen address ({why}); write HOST:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:8080", self.bind)
+        };
         let addresses: Vec<_> = self.bind.to_socket_addrs().map_err(|e| invalid(e.to_string()))?.collect();
         if addresses.is_empty() {
             return Err(invalid("the name resolves to no address".into()));

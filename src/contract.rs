@@ -308,7 +308,8 @@ impl Contract {
             Value::Array(items) => {
                 let count = items.len() as u64;
                 if let Some(min) = schema.get("minItems").and_then(Value::as_u64).filter(|&m| count < m) {
-                    let message = if min == 1 { "must not be empty".into() } else { format!("must have at least {min} items") };
+                    let message =
+                        if min == 1 { "must not be empty".into() } else { format!("must have at least {min} items") };
                     errors.push(at(Problem::new("min_items", message)));
                 }
                 if let Some(max) = schema.get("maxItems").and_then(Value::as_u64).filter(|&m| count > m) {
@@ -351,7 +352,8 @@ impl Contract {
         let at = |p: Problem| p.at(if pointer.is_empty() { "/" } else { pointer });
         let length = s.chars().count() as u64;
         if let Some(min) = schema.get("minLength").and_then(Value::as_u64).filter(|&m| length < m) {
-            let message = if min == 1 { "must not be empty".into() } else { format!("must be at least {min} characters") };
+            let message =
+                if min == 1 { "must not be empty".into() } else { format!("must be at least {min} characters") };
             errors.push(at(Problem::new("min_length", message)));
             return;
         }
@@ -367,9 +369,8 @@ impl Contract {
             Some("uuid") if uuid::Uuid::try_parse(s).is_err() => {
                 errors.push(at(Problem::new("format", "must be a UUID (e.g. 0192f7a4-5b6c-7d8e-9f00-112233445566)")))
             }
-            Some("date-time") if chrono::DateTime::parse_from_rfc3339(s).is_err() => {
-                errors.push(at(Problem::new("format", "must be a date-time (RFC 3339, e.g. 2026-03-31T23:59:59+09:00)")))
-            }
+            Some("date-time") if chrono::DateTime::parse_from_rfc3339(s).is_err() => errors
+                .push(at(Problem::new("format", "must be a date-time (RFC 3339, e.g. 2026-03-31T23:59:59+09:00)"))),
             _ => {}
         }
     }
@@ -567,7 +568,8 @@ mod tests {
             ]
         );
         let id = "0192f7a4-5b6c-7d8e-9f00-112233445566";
-        let ok = c.check_parameters("GET", &format!("/plans/{id}"), &format!("department_id=mine,{id}&department_id={id}"));
+        let ok =
+            c.check_parameters("GET", &format!("/plans/{id}"), &format!("department_id=mine,{id}&department_id={id}"));
         assert!(ok.is_empty(), "{ok:?}");
         let bad = c.check_parameters("GET", &format!("/plans/{id}"), "department_id=mine,x&limit=0");
         assert_eq!(fields(&bad), [("/query/department_id/1", "invalid_type"), ("/query/limit", "minimum")]);

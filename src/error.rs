@@ -278,7 +278,9 @@ impl ApiError {
             StatusCode::UNAUTHORIZED => ApiError::Unauthenticated,
             StatusCode::FORBIDDEN => ApiError::Forbidden(reason),
             StatusCode::CONFLICT => ApiError::Conflict(reason),
-            StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed { allow: "the methods listed in Allow".into() },
+            StatusCode::METHOD_NOT_ALLOWED => {
+                ApiError::MethodNotAllowed { allow: "the methods listed in Allow".into() }
+            }
             StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge { limit: 0 },
             StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType(reason),
             StatusCode::SERVICE_UNAVAILABLE => ApiError::Unavailable(reason),

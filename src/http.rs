@@ -513,8 +513,11 @@ pub fn path_config() -> web::PathConfig {
             .filter(|(name, value)| name.ends_with("_id") && uuid::Uuid::try_parse(value).is_err())
             .map(|(name, _)| FieldError::new(format!("/path/{name}"), "format", "must be a UUID"))
             .collect();
-        let errors =
-            if errors.is_empty() { vec![FieldError::new("/path", "invalid_type", "invalid path parameter")] } else { errors };
+        let errors = if errors.is_empty() {
+            vec![FieldError::new("/path", "invalid_type", "invalid path parameter")]
+        } else {
+            errors
+        };
         ApiError::BadRequest { detail: format!("{}: {}", errors[0].field, errors[0].message), errors }.into()
     })
 }

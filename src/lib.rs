@@ -16,5 +16,6 @@ pub mod openapi;
 pub mod policy;
 pub mod resources;
 pub mod schema;
+pub mod search;
 pub mod state;
 pub mod validation;

@@ -180,7 +180,10 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<usize, String> {
         DbConnection::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|v| v.len()),
         DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
     };
-    applied.map_err(|e| format!("migration failed: {e}"))
+    let applied = applied.map_err(|e| format!("migration failed: {e}"))?;
+    // Rows written before the search column existed get their searchable text.
+    crate::search::backfill(conn).map_err(|e| format!("search text backfill failed: {e}"))?;
+    Ok(applied)
 }
 
 /// True when every embedded migration has been applied (used by `/readyz`).

@@ -28,6 +28,8 @@ pub struct Department {
     pub version: i32,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    /// The name in searchable form ([`crate::search`]).
+    pub search_text: String,
 }
 
 /// A city department (課), the social welfare council, or another responsible body.
@@ -89,8 +91,61 @@ pub struct DepartmentPatch {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DepartmentFilter {
-    /// Only departments of this kind.
-    pub kind: Option<DepartmentKind>,
+    /// Text in the name (insensitive to full-/half-width, katakana/hiragana, case and spaces).
+    #[param(max_length = 200, example = "福祉")]
+    pub q: Option<String>,
+    /// Only departments of these kinds (repeat the parameter or separate with commas).
+    pub kind: Option<Vec<DepartmentKind>>,
+}
+
+/// A department in a filter: its id, or `mine` for the departments the caller acts for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DepartmentRef {
+    Mine,
+    Id(Uuid),
+}
+
+impl<'de> serde::Deserialize<'de> for DepartmentRef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        match text.as_str() {
+            "mine" => Ok(DepartmentRef::Mine),
+            other => Uuid::try_parse(other)
+                .map(DepartmentRef::Id)
+                .map_err(|_| serde::de::Error::custom("must be a department id (UUID) or `mine`")),
+        }
+    }
+}
+
+impl utoipa::PartialSchema for DepartmentRef {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, OneOfBuilder, SchemaFormat, Type};
+        OneOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Uuid))),
+            )
+            .item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(["mine"])))
+            .description(Some("A department id, or `mine`: the departments the caller acts for."))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for DepartmentRef {}
+
+impl DepartmentRef {
+    /// The department ids a filter names (`mine`: the caller's own; none for the secretariat).
+    pub fn resolve(refs: &[DepartmentRef], principal: &crate::auth::Principal) -> Vec<DbUuid> {
+        let mut ids: Vec<DbUuid> = Vec::new();
+        for r in refs {
+            match r {
+                DepartmentRef::Mine => ids.extend(principal.departments.iter().copied().map(DbUuid)),
+                DepartmentRef::Id(id) => ids.push(DbUuid(*id)),
+            }
+        }
+        ids
+    }
 }
 
 crate::list_type!(DepartmentList, DepartmentView);
@@ -132,6 +187,7 @@ pub fn insert_row(conn: &mut DbConnection, input: &DepartmentInput) -> ApiResult
         version: 1,
         created_at: ts,
         updated_at: ts,
+        search_text: crate::search::text_of(&[Some(input.name.tidy())]),
     };
     diesel::insert_into(departments::table).values(&row).execute(conn)?;
     Ok(row)
@@ -177,12 +233,15 @@ pub async fn list_departments(
 ) -> ApiResult<web::Json<DepartmentList>> {
     policy::read_internal(&principal)?;
     let page = page.validate()?;
-    let kind = filter.kind;
+    let filter = filter.into_inner();
     let rows = state
         .db(move |conn| {
             let mut query = departments::table.select(Department::as_select()).into_boxed();
-            if let Some(kind) = kind {
-                query = query.filter(departments::kind.eq(kind.as_str()));
+            if let Some(kinds) = &filter.kind {
+                query = query.filter(departments::kind.eq_any(kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>()));
+            }
+            if let Some(pattern) = crate::search::pattern_for(filter.q.as_deref()) {
+                query = query.filter(departments::search_text.like(pattern).escape('\\'));
             }
             if let Some((name, id)) = &page.after {
                 let id =
@@ -295,12 +354,17 @@ pub async fn update_department(
             let after = Department {
                 name: input.name.tidy().to_string(),
                 kind: input.kind.as_str().to_string(),
+                search_text: crate::search::text_of(&[Some(input.name.tidy())]),
                 version: before.version + 1,
                 updated_at: now(),
                 ..before.clone()
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
+            if audit::unchanged(&DepartmentView::try_from(before.clone())?, &DepartmentView::try_from(after.clone())?)?
+            {
+                return Ok(before);
+            }
             let rows =
                 diesel::update(departments::table.find(before.id).filter(departments::version.eq(before.version)))
                     .set(&after)

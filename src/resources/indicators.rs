@@ -266,6 +266,7 @@ pub struct RevisionInput {
 }
 
 crate::list_type!(IndicatorList, IndicatorView);
+crate::list_type!(TargetList, IndicatorView);
 
 /// Who owns an indicator: an initiative, or the plan (a plan-level target).
 #[derive(Debug, Clone, Copy)]
@@ -429,7 +430,7 @@ fn list_inner(
     Ok((rows, values))
 }
 
-async fn list(state: &AppState, owner: Owner, page: PageParams) -> ApiResult<web::Json<IndicatorList>> {
+async fn list(state: &AppState, owner: Owner, page: PageParams) -> ApiResult<(Vec<IndicatorView>, Option<String>)> {
     let page = page.validate()?;
     let limit = page.limit;
     let (rows, mut values) = state.db(move |conn| list_inner(conn, owner, &page)).await?;
@@ -441,7 +442,7 @@ async fn list(state: &AppState, owner: Owner, page: PageParams) -> ApiResult<web
             view(r, &v)
         })
         .collect::<ApiResult<_>>()?;
-    Ok(web::Json(IndicatorList { items, next_cursor }))
+    Ok((items, next_cursor))
 }
 
 async fn create(state: &AppState, caller: Caller, owner: Owner, input: IndicatorInput) -> ApiResult<HttpResponse> {
@@ -531,13 +532,17 @@ async fn update(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
+            // The yearly values are not part of the row: both views read the same ones.
+            let before_view = view_one(conn, before.clone())?;
+            let after_view = view_one(conn, after.clone())?;
+            if audit::unchanged(&before_view, &after_view)? {
+                return Ok(before_view);
+            }
             let rows =
                 diesel::update(indicators::table.find(before.id).filter(indicators::version.eq(before.version)))
                     .set(&after)
                     .execute(conn)?;
             if_match.applied(rows)?;
-            let before_view = view_one(conn, before)?;
-            let after_view = view_one(conn, after)?;
             audit::record(
                 conn,
                 &actor,
@@ -720,7 +725,8 @@ pub async fn list_indicators(
     page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<IndicatorList>> {
     policy::read_internal(&principal)?;
-    list(&state, Owner::Initiative(path.into_inner()), page.into_inner()).await
+    let (items, next_cursor) = list(&state, Owner::Initiative(path.into_inner()), page.into_inner()).await?;
+    Ok(web::Json(IndicatorList { items, next_cursor }))
 }
 
 /// Create an indicator
@@ -873,7 +879,7 @@ pub async fn revise_indicator(
     tag = "indicators",
     params(("plan_id" = Uuid, Path, description = "Plan id"), PageParams),
     responses(
-        (status = 200, description = "One page of targets", body = IndicatorList),
+        (status = 200, description = "One page of targets (their `initiative_id` is `null`)", body = TargetList),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -883,9 +889,10 @@ pub async fn list_targets(
     state: web::Data<AppState>,
     path: web::Path<Uuid>,
     page: http::Query<PageParams>,
-) -> ApiResult<web::Json<IndicatorList>> {
+) -> ApiResult<web::Json<TargetList>> {
     policy::read_internal(&principal)?;
-    list(&state, Owner::Plan(path.into_inner()), page.into_inner()).await
+    let (items, next_cursor) = list(&state, Owner::Plan(path.into_inner()), page.into_inner()).await?;
+    Ok(web::Json(TargetList { items, next_cursor }))
 }
 
 /// Create a plan target

@@ -27,7 +27,7 @@ use crate::schema::{
 use crate::state::{now, utc, AppState};
 use crate::validation::{self, Errors, Tidy};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = initiatives, treat_none_as_null = true)]
 pub struct Initiative {
     pub id: DbUuid,
@@ -47,6 +47,8 @@ pub struct Initiative {
     pub version: i32,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    /// Code and title in searchable form ([`crate::search`]).
+    pub search_text: String,
 }
 
 /// The city's and the council's programs that carry an initiative (関係取組・事業).
@@ -260,11 +262,18 @@ pub struct InitiativePatch {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct InitiativeFilter {
-    /// Only initiatives placed under this node (cross-listings included).
-    pub node_id: Option<Uuid>,
-    /// Only initiatives this department is responsible for.
-    pub department_id: Option<Uuid>,
-    pub status: Option<InitiativeStatus>,
+    /// Text in the code or title (insensitive to full-/half-width, katakana/hiragana, case and
+    /// spaces: `ｿｳﾀﾞﾝ`, `そうだん` and `ソウダン` are one search).
+    #[param(max_length = 200, example = "相談")]
+    pub q: Option<String>,
+    /// Only initiatives placed under one of these nodes (cross-listings included).
+    pub node_id: Option<Vec<Uuid>>,
+    /// Only initiatives one of these departments is responsible for; `mine`: the departments
+    /// the caller acts for. Repeat the parameter or separate with commas.
+    #[param(inline)]
+    pub department_id: Option<Vec<crate::resources::departments::DepartmentRef>>,
+    /// Only initiatives with these statuses.
+    pub status: Option<Vec<InitiativeStatus>>,
     /// Only initiatives active in this fiscal year.
     #[param(example = 2022)]
     pub fiscal_year: Option<i32>,
@@ -421,6 +430,7 @@ pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiat
         version: 1,
         created_at: ts,
         updated_at: ts,
+        search_text: crate::search::text_of(&[Some(&input.code), Some(&input.title)]),
     }
 }
 
@@ -457,20 +467,27 @@ pub async fn list_initiatives(
                 .filter(initiatives::plan_id.eq(plan.id))
                 .select(Initiative::as_select())
                 .into_boxed();
-            if let Some(node) = filter.node_id {
+            if let Some(nodes) = &filter.node_id {
                 let placed = initiative_placements::table
-                    .filter(initiative_placements::node_id.eq(DbUuid(node)))
+                    .filter(
+                        initiative_placements::node_id.eq_any(nodes.iter().copied().map(DbUuid).collect::<Vec<_>>()),
+                    )
                     .select(initiative_placements::initiative_id);
                 query = query.filter(initiatives::id.eq_any(placed));
             }
-            if let Some(dep) = filter.department_id {
+            if let Some(refs) = &filter.department_id {
+                let departments = crate::resources::departments::DepartmentRef::resolve(refs, &principal);
                 let owned = initiative_departments::table
-                    .filter(initiative_departments::department_id.eq(DbUuid(dep)))
+                    .filter(initiative_departments::department_id.eq_any(departments))
                     .select(initiative_departments::initiative_id);
                 query = query.filter(initiatives::id.eq_any(owned));
             }
-            if let Some(status) = filter.status {
-                query = query.filter(initiatives::status.eq(status.as_str()));
+            if let Some(statuses) = &filter.status {
+                query =
+                    query.filter(initiatives::status.eq_any(statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>()));
+            }
+            if let Some(pattern) = crate::search::pattern_for(filter.q.as_deref()) {
+                query = query.filter(initiatives::search_text.like(pattern).escape('\\'));
             }
             if let Some(fy) = filter.fiscal_year {
                 query = query
@@ -657,6 +674,19 @@ pub async fn update_initiative(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
+            let same_row = Initiative {
+                version: before.version,
+                created_at: before.created_at,
+                updated_at: before.updated_at,
+                ..after.clone()
+            } == before;
+            let same_nodes = input.node_ids.first() == Some(&before_view.primary_node_id)
+                && input.node_ids[1..] == before_view.cross_listed_node_ids[..];
+            let same_departments =
+                input.department_ids.iter().eq(before_view.departments.iter().map(|d| &d.id));
+            if same_row && same_nodes && same_departments {
+                return Ok(before_view);
+            }
             let rows =
                 diesel::update(initiatives::table.find(before.id).filter(initiatives::version.eq(before.version)))
                     .set(&after)

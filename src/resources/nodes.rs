@@ -41,6 +41,8 @@ pub struct Node {
     pub version: i32,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    /// Code and title in searchable form ([`crate::search`]).
+    pub search_text: String,
 }
 
 /// One node of a plan's hierarchy.
@@ -154,6 +156,9 @@ pub struct NodePatch {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct NodeFilter {
+    /// Text in the code or title (insensitive to full-/half-width, katakana/hiragana, case and spaces).
+    #[param(max_length = 200, example = "相談")]
+    pub q: Option<String>,
     /// Only the children of this node.
     pub parent_id: Option<Uuid>,
     /// Only nodes at this depth (1 = top level).
@@ -227,6 +232,7 @@ pub fn insert(
         version: 1,
         created_at: ts,
         updated_at: ts,
+        search_text: crate::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
     };
     diesel::insert_into(plan_nodes::table).values(&row).execute(conn)?;
     Ok(row)
@@ -359,6 +365,9 @@ pub async fn list_nodes(
             }
             if let Some(level) = filter.level {
                 query = query.filter(plan_nodes::level.eq(level));
+            }
+            if let Some(pattern) = crate::search::pattern_for(filter.q.as_deref()) {
+                query = query.filter(plan_nodes::search_text.like(pattern).escape('\\'));
             }
             if let Some((path, _)) = &page.after {
                 query = query.filter(plan_nodes::sort_path.gt(path.clone()));
@@ -559,12 +568,17 @@ pub async fn update_node(
                 position,
                 level: parent.as_ref().map_or(1, |p| p.level + 1),
                 sort_path: sort_path(parent.as_ref(), position, before.id),
+                search_text: crate::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
                 version: before.version + 1,
                 updated_at: now(),
                 ..before.clone()
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
+            let labels = plan.level_labels()?;
+            if !shifted && audit::unchanged(&view(before.clone(), &labels), &view(after.clone(), &labels))? {
+                return Ok((before, labels));
+            }
             let rows =
                 diesel::update(plan_nodes::table.find(before.id).filter(plan_nodes::version.eq(before.version)))
                     .set(&after)
@@ -573,7 +587,6 @@ pub async fn update_node(
             if shifted || after.sort_path != before.sort_path {
                 reflow(conn, plan.id)?;
             }
-            let labels = plan.level_labels()?;
             audit::record(
                 conn,
                 &actor,

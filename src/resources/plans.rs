@@ -37,6 +37,8 @@ pub struct Plan {
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
     pub owner_department_id: Option<DbUuid>,
+    /// Title and organization in searchable form ([`crate::search`]).
+    pub search_text: String,
 }
 
 impl Plan {
@@ -258,8 +260,15 @@ pub struct PlanPatch {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PlanFilter {
-    /// Only plans with this status.
-    pub status: Option<PlanStatus>,
+    /// Text in the title or organization (insensitive to full-/half-width, katakana/hiragana,
+    /// case and spaces).
+    #[param(max_length = 200, example = "地域福祉")]
+    pub q: Option<String>,
+    /// Only plans of this organization (exactly as written, e.g. `白井市`).
+    #[param(max_length = 200, example = "白井市")]
+    pub organization: Option<String>,
+    /// Only plans with these statuses (repeat the parameter or separate with commas).
+    pub status: Option<Vec<PlanStatus>>,
     /// Only plans whose period includes this fiscal year.
     #[param(example = 2022)]
     pub fiscal_year: Option<i32>,
@@ -302,6 +311,7 @@ pub fn insert(conn: &mut DbConnection, input: &PlanInput) -> ApiResult<Plan> {
         created_at: ts,
         updated_at: ts,
         owner_department_id: input.owner_department_id.map(DbUuid),
+        search_text: crate::search::text_of(&[Some(input.title.tidy()), Some(input.organization.tidy())]),
     };
     diesel::insert_into(plans::table).values(&row).execute(conn)?;
     Ok(row)
@@ -365,8 +375,14 @@ pub async fn list_plans(
     let rows = state
         .db(move |conn| {
             let mut query = plans::table.select(Plan::as_select()).into_boxed();
-            if let Some(status) = filter.status {
-                query = query.filter(plans::status.eq(status.as_str()));
+            if let Some(statuses) = &filter.status {
+                query = query.filter(plans::status.eq_any(statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>()));
+            }
+            if let Some(organization) = filter.organization.as_deref().map(Tidy::tidy) {
+                query = query.filter(plans::organization.eq(organization.to_string()));
+            }
+            if let Some(pattern) = crate::search::pattern_for(filter.q.as_deref()) {
+                query = query.filter(plans::search_text.like(pattern).escape('\\'));
             }
             if let Some(fy) = filter.fiscal_year {
                 query = query.filter(plans::start_fy.le(fy).and(plans::end_fy.ge(fy)));
@@ -536,6 +552,7 @@ pub async fn update_plan(
                 status: input.status.as_str().to_string(),
                 source: input.source,
                 owner_department_id: input.owner_department_id.map(DbUuid),
+                search_text: crate::search::text_of(&[Some(input.title.tidy()), Some(input.organization.tidy())]),
                 version: before.version + 1,
                 data_version: before.data_version + 1,
                 updated_at: now(),
@@ -543,6 +560,9 @@ pub async fn update_plan(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
+            if audit::unchanged(&PlanView::try_from(before.clone())?, &PlanView::try_from(after.clone())?)? {
+                return Ok(before);
+            }
             let rows = diesel::update(plans::table.find(before.id).filter(plans::version.eq(before.version)))
                 .set(&after)
                 .execute(conn)?;

@@ -120,13 +120,22 @@ pub struct UserFilter {
     pub department_id: Option<Uuid>,
 }
 
+/// How the caller proved who it is.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthenticatedBy {
+    /// An access token from signing in.
+    Jwt,
+    /// An API token (`shk_…`) of a script.
+    ApiToken,
+}
+
 /// The caller: the user, and the API token when a script is calling.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Me {
     pub user: UserView,
     /// `jwt` for a signed-in user, `api_token` for a script.
-    #[schema(example = "jwt")]
-    pub authenticated_by: String,
+    pub authenticated_by: AuthenticatedBy,
     /// Present when calling with an API token.
     pub token: Option<MeToken>,
     /// The departments this caller acts for now (an API token may narrow them).
@@ -485,6 +494,16 @@ pub async fn update_user(
             };
             // After validation: an invalid request is answered as invalid, whatever its tag.
             if_match.check(before.version)?;
+            // A new password is always a change (a new hash, and every session ends).
+            let same_departments = department_ids.iter().eq(before_view.departments.iter().map(|d| &d.id));
+            if new_password.is_none()
+                && same_departments
+                && after.display_name == before.display_name
+                && after.role == before.role
+                && after.active == before.active
+            {
+                return Ok(before_view);
+            }
             let rows = diesel::update(users::table.find(before.id).filter(users::version.eq(before.version)))
                 .set(&after)
                 .execute(conn)?;
@@ -532,7 +551,7 @@ pub async fn me(principal: Principal, state: web::Data<AppState>) -> ApiResult<w
         .await?;
     Ok(web::Json(Me {
         user,
-        authenticated_by: if principal.token.is_some() { "api_token" } else { "jwt" }.to_string(),
+        authenticated_by: if principal.token.is_some() { AuthenticatedBy::ApiToken } else { AuthenticatedBy::Jwt },
         token: principal.token.map(|t| MeToken { id: t.id, name: t.name, scopes: t.scopes }),
         acting_for_department_ids: principal.departments,
     }))

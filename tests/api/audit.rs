@@ -37,7 +37,7 @@ fn each_kind_of_write_leaves_one_event() {
     });
     let dep_path = format!("/api/v1/departments/{}", dep["id"].as_str().unwrap());
     one_event(&app, &admin, "update", "department", || {
-        app.patch(&dep_path, &json!({"name": "社会福祉課"}), None).ok(200)
+        app.patch(&dep_path, &json!({"name": "社会福祉課（福祉部）"}), None).ok(200)
     });
     let plan = one_event(&app, &admin, "create", "plan", || {
         app.post("/api/v1/plans", &json!({"title": "地域福祉活動計画", "organization": "白井市社会福祉協議会", "start_fy": 2020, "end_fy": 2024,

@@ -7,6 +7,7 @@ mod auth;
 mod bundles;
 mod concurrency;
 mod departments;
+mod ergonomics;
 mod errors;
 mod hardening;
 mod indicators;
