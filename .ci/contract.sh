@@ -38,6 +38,9 @@ if ! git diff --quiet -- "${generated[@]}" || [ -n "$untracked" ]; then
 fi
 "$VENV/bin/pip" install --quiet --disable-pip-version-check ./openapi/clients/python
 
+step "generated types: no optional field that the server always sends"
+"$PYTHON" openapi/check-required.py
+
 step "Redocly lint"
 (cd openapi && npx --no-install redocly lint --config redocly.yaml --format=summary openapi.json) 2>&1 | grep -v '[║╔╚]'
 lint=$(cd openapi && npx --no-install redocly lint --config redocly.yaml --format=json openapi.json 2>/dev/null)
@@ -92,7 +95,7 @@ include-method = ["GET", "PATCH"]
 parameters = { plan_id = "$ST_PLAN_ID", node_id = "$ST_NODE_ID", initiative_id = "$ST_INITIATIVE_ID", indicator_id = "$ST_INDICATOR_ID", department_id = "$ST_DEPARTMENT_ID", user_id = "$ST_USER_ID" }
 TOML
 st_run() { # port config phases
-  "$VENV/bin/st" --config-file "$2" run "http://127.0.0.1:$1/api/v1/openapi.json" --phases "$3" \
+  "$VENV/bin/st" --config-file "$2" run "http://127.0.0.1:$1/api/v1/openapi.json" --url "http://127.0.0.1:$1" --phases "$3" \
     --checks all --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-25}" --seed "${SCHEMATHESIS_SEED:-20261121}" \
     --header "Authorization: Bearer $TOKEN" --report junit --report-dir target/schemathesis --no-color
   # A run that locked itself out would pass on 401s alone: its credentials must still work.

@@ -32,6 +32,10 @@ pub struct ImportResult {
 /// (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
 /// every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
 ///
+/// Importing a plan whose title and organization an existing plan already has (importing an
+/// export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
+/// two are told apart by more than their ids.
+///
 /// Roles: admin.
 #[utoipa::path(
     tag = "bundles",
@@ -70,11 +74,38 @@ pub async fn import_bundle(
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     policy::create_plan(&principal)?;
-    let bundle = body.read().await?;
-    let (plan, counts) = state.write(move |conn| import::import(conn, &actor, &bundle)).await?;
+    let mut bundle = body.read().await?;
+    let (plan, counts) = state
+        .write(move |conn| {
+            bundle.plan.title = title_for_copy(conn, &bundle.plan.title, &bundle.plan.organization)?;
+            import::import(conn, &actor, &bundle)
+        })
+        .await?;
     let (id, version) = (plan.id, plan.version);
     let result = ImportResult { plan: PlanView::try_from(plan)?, counts };
     Ok(http::created(&result, format!("/api/v1/plans/{id}"), version))
+}
+
+/// The title a new plan gets: its own, or, when a plan of the organization already has it, the
+/// first free `title（コピー）`, `title（コピー2）` ….
+fn title_for_copy(conn: &mut crate::db::DbConnection, title: &str, organization: &str) -> ApiResult<String> {
+    use crate::schema::plans as p;
+    use crate::validation::Tidy;
+    use diesel::prelude::*;
+    let (title, organization) = (title.tidy(), organization.tidy());
+    let taken: Vec<String> = p::table
+        .filter(p::organization.eq(organization))
+        .filter(
+            p::title
+                .like(format!("{}%", title.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")))
+                .escape('\\'),
+        )
+        .select(p::title)
+        .load(conn)?;
+    let candidates = std::iter::once(title.to_string())
+        .chain(std::iter::once(format!("{title}（コピー）")))
+        .chain((2..).map(|n| format!("{title}（コピー{n}）")));
+    Ok(candidates.take(10_000).find(|t| !taken.contains(t)).unwrap_or_else(|| title.to_string()))
 }
 
 /// Export a plan bundle

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     },
   });
 
-  const plans = await client.GET("/api/v1/plans", { params: { query: { status: "published" } } });
+  const plans = await client.GET("/api/v1/plans", { params: { query: { status: ["published"] } } });
   if (!plans.data) fail("listing plans", plans.error);
   console.log(`公開中の計画: ${plans.data.items.length}`);
   for (const plan of plans.data.items) {

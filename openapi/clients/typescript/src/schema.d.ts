@@ -449,6 +449,10 @@ export interface paths {
          *     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
          *     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
          *
+         *     Importing a plan whose title and organization an existing plan already has (importing an
+         *     export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
+         *     two are told apart by more than their ids.
+         *
          *     Roles: admin.
          */
         post: operations["import_bundle"];
@@ -731,7 +735,7 @@ export interface components {
         ApiTokenList: {
             items: components["schemas"]["ApiTokenView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** @description An API token (without its secret). */
         ApiTokenView: {
@@ -753,18 +757,18 @@ export interface components {
             /** @description Departments the token is narrowed to (empty: all of the owner's). */
             department_ids: string[];
             /** Format: date-time */
-            expires_at?: string | null;
+            expires_at: string | null;
             /** Format: date-time */
-            revoked_at?: string | null;
+            revoked_at: string | null;
             /** Format: date-time */
-            last_used_at?: string | null;
+            last_used_at: string | null;
             /** Format: date-time */
             created_at: string;
         };
         AuditEventList: {
             items: components["schemas"]["AuditEventView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** @description One write, as it happened. */
         AuditEventView: {
@@ -776,14 +780,14 @@ export interface components {
              * Format: uuid
              * @description The user who wrote (`null`: the service itself, e.g. loading demo data).
              */
-            actor_id?: string | null;
+            actor_id: string | null;
             /** @example admin */
-            actor_login?: string | null;
+            actor_login: string | null;
             /**
              * Format: uuid
              * @description The API token used, if a script wrote.
              */
-            token_id?: string | null;
+            token_id: string | null;
             /**
              * @description `create`, `update`, `delete`, `move`, `import`, `revise`, `revoke`, `sign_in`, `refresh`, `sign_out`.
              * @example update
@@ -797,13 +801,18 @@ export interface components {
             /** Format: uuid */
             entity_id: string;
             /** Format: uuid */
-            plan_id?: string | null;
-            request_id?: string | null;
+            plan_id: string | null;
+            request_id: string | null;
             /** @description The entity before the write (`null` for creations). */
-            before?: Record<string, never> | null;
+            before: Record<string, never> | null;
             /** @description The entity after the write (`null` for deletions). */
-            after?: Record<string, never> | null;
+            after: Record<string, never> | null;
         };
+        /**
+         * @description How the caller proved who it is.
+         * @enum {string}
+         */
+        AuthenticatedBy: "jwt" | "api_token";
         /** @description The value before the plan (現状), e.g. 2,431 members in FY2017. */
         Baseline: {
             /**
@@ -1048,7 +1057,7 @@ export interface components {
         DepartmentList: {
             items: components["schemas"]["DepartmentView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** @description Changes to a department (JSON merge patch). */
         DepartmentPatch: {
@@ -1095,13 +1104,17 @@ export interface components {
              */
             field: string;
             /**
-             * @description Machine-readable reason.
-             * @example length
+             * @description Stable machine-readable reason, for clients to translate (`required`, `unknown_field`,
+             *     `invalid_type`, `enum`, `format`, `min_length`, `max_length`, `blank`, `minimum`,
+             *     `maximum`, `min_items`, `max_items`, `control_character`, `unknown_parameter`,
+             *     `repeated`, `malformed_json`, and rules of the domain such as `fiscal_year_out_of_range`,
+             *     `duplicate`, `not_found`, `cycle`; docs/api.md lists them).
+             * @example max_length
              */
             code: string;
             /**
-             * @description Human-readable reason.
-             * @example must be 1 to 200 characters
+             * @description What is wrong, for a person (English; translate by `code`).
+             * @example must be at most 300 characters (it has 301)
              */
             message: string;
         };
@@ -1167,7 +1180,7 @@ export interface components {
         IndicatorList: {
             items: components["schemas"]["IndicatorView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** @description Changes to an indicator (JSON merge patch). */
         IndicatorPatch: {
@@ -1197,14 +1210,14 @@ export interface components {
             /** @example 令和4年度 */
             fiscal_year_label: string;
             /** Format: double */
-            target?: number | null;
+            target: number | null;
             /**
              * Format: double
              * @example 2300
              */
-            actual?: number | null;
+            actual: number | null;
             /** @example 2,300 1,990 */
-            raw?: string | null;
+            raw: string | null;
         };
         /** @description An indicator of an initiative, or a plan-level target (then `initiative_id` is `null`). */
         IndicatorView: {
@@ -1213,7 +1226,7 @@ export interface components {
             /** Format: uuid */
             plan_id: string;
             /** Format: uuid */
-            initiative_id?: string | null;
+            initiative_id: string | null;
             /**
              * @description Stable key within the plan (plan bundles refer to indicators by it).
              * @example 1-1
@@ -1222,7 +1235,7 @@ export interface components {
             /** @example 発行部数 */
             name: string;
             /** @example 部 */
-            unit?: string | null;
+            unit: string | null;
             direction: components["schemas"]["Direction"];
             /** @example 増加 */
             direction_label: string;
@@ -1230,31 +1243,31 @@ export interface components {
              * Format: double
              * @description Allowed distance from the target for `maintain` (default 0).
              */
-            tolerance?: number | null;
-            baseline?: null | components["schemas"]["Baseline"];
-            baseline_fiscal_year_label?: string | null;
+            tolerance: number | null;
+            baseline: null | components["schemas"]["Baseline"];
+            baseline_fiscal_year_label: string | null;
             /**
              * Format: double
              * @description Target at the end of the plan period.
              */
-            final_target?: number | null;
+            final_target: number | null;
             /**
              * Format: int32
              * @description First FY the definition applies to (`null`: from the plan start).
              */
-            valid_from_fy?: number | null;
-            valid_from_fy_label?: string | null;
+            valid_from_fy: number | null;
+            valid_from_fy_label: string | null;
             /**
              * Format: int32
              * @description Last FY the definition applies to (`null`: to the plan end).
              */
-            valid_to_fy?: number | null;
-            valid_to_fy_label?: string | null;
+            valid_to_fy: number | null;
+            valid_to_fy_label: string | null;
             /**
              * Format: uuid
              * @description The indicator this one revised (見直し).
              */
-            replaces_id?: string | null;
+            replaces_id: string | null;
             /** Format: int32 */
             position: number;
             /** @description Yearly targets and actuals, oldest first. */
@@ -1292,7 +1305,7 @@ export interface components {
         InitiativeList: {
             items: components["schemas"]["InitiativeView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** @description Changes to an initiative (JSON merge patch). `node_ids` and `department_ids` replace the lists. */
         InitiativePatch: {
@@ -1335,15 +1348,15 @@ export interface components {
             /** @example 保健福祉ガイドブックの発行 */
             title: string;
             /** @description 取組内容. */
-            description?: string | null;
+            description: string | null;
             /** @description 方向・ねらい. */
-            aim?: string | null;
+            aim: string | null;
             /**
              * @description 特記事項.
              * @example R4以降見直しあり
              */
-            notes?: string | null;
-            related_programs?: null | components["schemas"]["RelatedPrograms"];
+            notes: string | null;
+            related_programs: null | components["schemas"]["RelatedPrograms"];
             /**
              * Format: uuid
              * @description The node the initiative belongs to.
@@ -1357,14 +1370,14 @@ export interface components {
              * Format: int32
              * @description First FY in which the initiative is carried out (`null`: from the plan start).
              */
-            active_from_fy?: number | null;
-            active_from_fy_label?: string | null;
+            active_from_fy: number | null;
+            active_from_fy_label: string | null;
             /**
              * Format: int32
              * @description Last FY (`null`: to the plan end).
              */
-            active_to_fy?: number | null;
-            active_to_fy_label?: string | null;
+            active_to_fy: number | null;
+            active_to_fy_label: string | null;
             status: components["schemas"]["InitiativeStatus"];
             /** @example 実施中 */
             status_label: string;
@@ -1388,12 +1401,9 @@ export interface components {
         /** @description The caller: the user, and the API token when a script is calling. */
         Me: {
             user: components["schemas"]["UserView"];
-            /**
-             * @description `jwt` for a signed-in user, `api_token` for a script.
-             * @example jwt
-             */
-            authenticated_by: string;
-            token?: null | components["schemas"]["MeToken"];
+            /** @description `jwt` for a signed-in user, `api_token` for a script. */
+            authenticated_by: components["schemas"]["AuthenticatedBy"];
+            token: null | components["schemas"]["MeToken"];
             /** @description The departments this caller acts for now (an API token may narrow them). */
             acting_for_department_ids: string[];
         };
@@ -1430,7 +1440,7 @@ export interface components {
         NodeList: {
             items: components["schemas"]["NodeView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** @description Changes to a node (JSON merge patch). Setting `parent_id` moves the node with its subtree. */
         NodePatch: {
@@ -1457,7 +1467,7 @@ export interface components {
              * Format: uuid
              * @description `null` for a top-level node.
              */
-            parent_id?: string | null;
+            parent_id: string | null;
             /**
              * @description Stable key within the plan (plan bundles refer to nodes by it).
              * @example 1-2
@@ -1467,13 +1477,13 @@ export interface components {
              * @description Code as printed, if any.
              * @example ②
              */
-            code?: string | null;
+            code: string | null;
             /** @example わかりやすい福祉情報の提供・共有 */
             title: string;
             /** @description 取り組み目標. */
-            objective?: string | null;
+            objective: string | null;
             /** @description 主な取り組み. */
-            main_actions?: string | null;
+            main_actions: string | null;
             /**
              * Format: int32
              * @description Order among siblings (0 first).
@@ -1489,7 +1499,7 @@ export interface components {
              * @description The plan's name for this level (`null` deeper than the plan names levels).
              * @example 施策の方向
              */
-            level_label?: string | null;
+            level_label: string | null;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -1554,7 +1564,7 @@ export interface components {
         PlanList: {
             items: components["schemas"]["PlanView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** @description Changes to a plan (JSON merge patch). Narrowing the period is refused (409) while data lies outside it. */
         PlanPatch: {
@@ -1628,12 +1638,12 @@ export interface components {
             /** @example 公開 */
             status_label: string;
             /** @description Where the plan came from (e.g. the document a bundle was transcribed from). */
-            source?: string | null;
+            source: string | null;
             /**
              * Format: uuid
              * @description The council that owns the plan (its staff may change the plan's structure); `null`: the city's.
              */
-            owner_department_id?: string | null;
+            owner_department_id: string | null;
             /**
              * Format: int64
              * @description Grows with every write to any data of the plan (for caches).
@@ -1650,29 +1660,49 @@ export interface components {
             updated_at: string;
         };
         /**
-         * @description Problem details (RFC 9457). `errors` lists every invalid field for 400/422.
+         * @description Problem details (RFC 9457). `errors` lists every invalid field (400, 422); it is empty for
+         *     the other kinds.
          * @example {
          *       "type": "urn:shinchoku:problem:validation",
          *       "title": "Validation failed",
          *       "status": 422,
-         *       "detail": "1 field is invalid",
+         *       "code": "validation",
+         *       "detail": "2 fields are invalid",
          *       "errors": [
          *         {
          *           "field": "/title",
-         *           "code": "length",
-         *           "message": "must be 1 to 200 characters"
+         *           "code": "max_length",
+         *           "message": "must be at most 300 characters (it has 301)"
+         *         },
+         *         {
+         *           "field": "/start_fy",
+         *           "code": "required",
+         *           "message": "is required"
          *         }
          *       ]
          *     }
          */
         Problem: {
-            /** @description A URI identifying the kind of problem. */
+            /** @description A URI identifying the kind of problem (`urn:shinchoku:problem:<code>`). */
             type: string;
+            /** @description The kind of problem, in English (the same for every problem of a kind). */
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status code.
+             */
             status: number;
+            /**
+             * @description The kind of problem, stable, for clients to translate: `bad_request`, `unauthorized`,
+             *     `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `precondition_failed`,
+             *     `payload_too_large`, `unsupported_media_type`, `validation`, `too_many_requests`,
+             *     `unavailable`, `internal`.
+             */
+            code: string;
+            /** @description What happened in this case, for a person. */
             detail: string;
-            errors?: components["schemas"]["FieldError"][];
+            /** @description Every invalid field or parameter, by JSON pointer (`/title`, `/path/plan_id`, `/query/limit`). */
+            errors: components["schemas"]["FieldError"][];
         };
         /** @description One grade of a plan's rating scale (評価). */
         RatingGrade: {
@@ -1729,6 +1759,11 @@ export interface components {
          * @enum {string}
          */
         Scope: "read" | "report:write" | "admin";
+        TargetList: {
+            items: components["schemas"]["IndicatorView"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor: string | null;
+        };
         /** @description Tokens for a signed-in user. */
         TokenResponse: {
             /** @description A JWT; send it as `Authorization: Bearer <access_token>`. */
@@ -1780,7 +1815,7 @@ export interface components {
         UserList: {
             items: components["schemas"]["UserView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** @description Changes to a user (JSON merge patch). `password` sets a new password; `active: false` deactivates. */
         UserPatch: {
@@ -1820,7 +1855,7 @@ export interface components {
         WorkflowState: "draft" | "submitted" | "returned" | "reviewed" | "published";
     };
     responses: {
-        /** @description Malformed JSON, or an invalid query or path parameter (for example a path id that is not a UUID). */
+        /** @description Malformed JSON, or invalid query or path parameters (each named in `errors`: `/path/plan_id`, `/query/limit`; unknown query parameters too). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1829,9 +1864,17 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:bad-request",
-                 *       "title": "BadRequest",
+                 *       "title": "Bad request",
                  *       "status": 400,
-                 *       "detail": "/path/plan_id: must be a UUID"
+                 *       "code": "bad_request",
+                 *       "detail": "/path/plan_id: must be a UUID (e.g. 0192f7a4-5b6c-7d8e-9f00-112233445566)",
+                 *       "errors": [
+                 *         {
+                 *           "field": "/path/plan_id",
+                 *           "code": "format",
+                 *           "message": "must be a UUID (e.g. 0192f7a4-5b6c-7d8e-9f00-112233445566)"
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1846,9 +1889,11 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:conflict",
-                 *       "title": "Conflict",
+                 *       "title": "Conflict with the current state",
                  *       "status": 409,
-                 *       "detail": "node still has 2 child nodes and 0 initiatives"
+                 *       "code": "conflict",
+                 *       "detail": "the node still has 2 child nodes and 0 initiatives",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1865,7 +1910,9 @@ export interface components {
                  *       "type": "urn:shinchoku:problem:forbidden",
                  *       "title": "Forbidden",
                  *       "status": 403,
-                 *       "detail": "only the secretariat (admin) may do this"
+                 *       "code": "forbidden",
+                 *       "detail": "only the secretariat (admin) may manage departments",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1880,9 +1927,11 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:internal",
-                 *       "title": "InternalError",
+                 *       "title": "Internal server error",
                  *       "status": 500,
-                 *       "detail": "internal error"
+                 *       "code": "internal",
+                 *       "detail": "internal error",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1897,9 +1946,11 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:not-found",
-                 *       "title": "NotFound",
+                 *       "title": "Not found",
                  *       "status": 404,
-                 *       "detail": "plan not found"
+                 *       "code": "not_found",
+                 *       "detail": "plan not found",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1914,9 +1965,11 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:payload-too-large",
-                 *       "title": "PayloadTooLarge",
+                 *       "title": "Payload too large",
                  *       "status": 413,
-                 *       "detail": "request body is larger than 1048576 bytes"
+                 *       "code": "payload_too_large",
+                 *       "detail": "request body is larger than 1048576 bytes",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1931,15 +1984,17 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:precondition-failed",
-                 *       "title": "PreconditionFailed",
+                 *       "title": "Precondition failed",
                  *       "status": 412,
-                 *       "detail": "the resource has changed since it was read (If-Match does not match the current ETag)"
+                 *       "code": "precondition_failed",
+                 *       "detail": "the resource has changed since it was read (If-Match does not match the current ETag)",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The database is unreachable; retry later. */
+        /** @description The database is unreachable or busy; retry after `Retry-After` seconds. */
         ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
@@ -1948,9 +2003,11 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:unavailable",
-                 *       "title": "ServiceUnavailable",
+                 *       "title": "Service unavailable",
                  *       "status": 503,
-                 *       "detail": "database unavailable"
+                 *       "code": "unavailable",
+                 *       "detail": "database unavailable",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1965,9 +2022,11 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:too-many-requests",
-                 *       "title": "TooManyRequests",
+                 *       "title": "Too many requests",
                  *       "status": 429,
-                 *       "detail": "too many failed logins; try again in 900 seconds"
+                 *       "code": "too_many_requests",
+                 *       "detail": "too many failed logins; try again in 900 seconds",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1982,9 +2041,11 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:unauthorized",
-                 *       "title": "Unauthorized",
+                 *       "title": "Authentication required",
                  *       "status": 401,
-                 *       "detail": "the access token has expired"
+                 *       "code": "unauthorized",
+                 *       "detail": "send Authorization: Bearer <access token or API token>",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1999,9 +2060,22 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:validation",
-                 *       "title": "UnprocessableEntity",
+                 *       "title": "Validation failed",
                  *       "status": 422,
-                 *       "detail": "/title: must be 1 to 200 characters"
+                 *       "code": "validation",
+                 *       "detail": "2 fields are invalid",
+                 *       "errors": [
+                 *         {
+                 *           "field": "/title",
+                 *           "code": "max_length",
+                 *           "message": "must be at most 300 characters (it has 301)"
+                 *         },
+                 *         {
+                 *           "field": "/start_fy",
+                 *           "code": "required",
+                 *           "message": "is required"
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -2016,9 +2090,11 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "urn:shinchoku:problem:unsupported-media-type",
-                 *       "title": "UnsupportedMediaType",
+                 *       "title": "Unsupported media type",
                  *       "status": 415,
-                 *       "detail": "expected Content-Type application/json"
+                 *       "code": "unsupported_media_type",
+                 *       "detail": "expected Content-Type application/json, got text/plain",
+                 *       "errors": []
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -2078,8 +2154,13 @@ export interface operations {
     list_departments: {
         parameters: {
             query?: {
-                /** @description Only departments of this kind. */
-                kind?: components["schemas"]["DepartmentKind"];
+                /**
+                 * @description Text in the name (insensitive to full-/half-width, katakana/hiragana, case and spaces).
+                 * @example 福祉
+                 */
+                q?: string;
+                /** @description Only departments of these kinds (repeat the parameter or separate with commas). */
+                kind?: components["schemas"]["DepartmentKind"][];
                 /**
                  * @description Page size, 1–500 (default 50).
                  * @example 50
@@ -2267,8 +2348,19 @@ export interface operations {
     list_plans: {
         parameters: {
             query?: {
-                /** @description Only plans with this status. */
-                status?: components["schemas"]["PlanStatus"];
+                /**
+                 * @description Text in the title or organization (insensitive to full-/half-width, katakana/hiragana,
+                 *     case and spaces).
+                 * @example 地域福祉
+                 */
+                q?: string;
+                /**
+                 * @description Only plans of this organization (exactly as written, e.g. `白井市`).
+                 * @example 白井市
+                 */
+                organization?: string;
+                /** @description Only plans with these statuses (repeat the parameter or separate with commas). */
+                status?: components["schemas"]["PlanStatus"][];
                 /**
                  * @description Only plans whose period includes this fiscal year.
                  * @example 2022
@@ -2467,6 +2559,11 @@ export interface operations {
     list_nodes: {
         parameters: {
             query?: {
+                /**
+                 * @description Text in the code or title (insensitive to full-/half-width, katakana/hiragana, case and spaces).
+                 * @example 相談
+                 */
+                q?: string;
                 /** @description Only the children of this node. */
                 parent_id?: string;
                 /**
@@ -2673,11 +2770,21 @@ export interface operations {
     list_initiatives: {
         parameters: {
             query?: {
-                /** @description Only initiatives placed under this node (cross-listings included). */
-                node_id?: string;
-                /** @description Only initiatives this department is responsible for. */
-                department_id?: string;
-                status?: components["schemas"]["InitiativeStatus"];
+                /**
+                 * @description Text in the code or title (insensitive to full-/half-width, katakana/hiragana, case and
+                 *     spaces: `ｿｳﾀﾞﾝ`, `そうだん` and `ソウダン` are one search).
+                 * @example 相談
+                 */
+                q?: string;
+                /** @description Only initiatives placed under one of these nodes (cross-listings included). */
+                node_id?: string[];
+                /**
+                 * @description Only initiatives one of these departments is responsible for; `mine`: the departments
+                 *     the caller acts for. Repeat the parameter or separate with commas.
+                 */
+                department_id?: (string | "mine")[];
+                /** @description Only initiatives with these statuses. */
+                status?: components["schemas"]["InitiativeStatus"][];
                 /**
                  * @description Only initiatives active in this fiscal year.
                  * @example 2022
@@ -3152,13 +3259,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of targets */
+            /** @description One page of targets (their `initiative_id` is `null`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IndicatorList"];
+                    "application/json": components["schemas"]["TargetList"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -7,6 +7,7 @@ from .audit_event_list import AuditEventList
 from .audit_event_view import AuditEventView
 from .audit_event_view_after_type_0 import AuditEventViewAfterType0
 from .audit_event_view_before_type_0 import AuditEventViewBeforeType0
+from .authenticated_by import AuthenticatedBy
 from .baseline import Baseline
 from .bundle_baseline import BundleBaseline
 from .bundle_department import BundleDepartment
@@ -41,6 +42,7 @@ from .initiative_list import InitiativeList
 from .initiative_patch import InitiativePatch
 from .initiative_status import InitiativeStatus
 from .initiative_view import InitiativeView
+from .list_initiatives_department_id_item_type_1 import ListInitiativesDepartmentIdItemType1
 from .login_input import LoginInput
 from .me import Me
 from .me_token import MeToken
@@ -62,6 +64,7 @@ from .responsible_department import ResponsibleDepartment
 from .revision_input import RevisionInput
 from .role import Role
 from .scope import Scope
+from .target_list import TargetList
 from .token_response import TokenResponse
 from .user_department import UserDepartment
 from .user_input import UserInput
@@ -78,6 +81,7 @@ __all__ = (
     "AuditEventView",
     "AuditEventViewAfterType0",
     "AuditEventViewBeforeType0",
+    "AuthenticatedBy",
     "Baseline",
     "BundleBaseline",
     "BundleDepartment",
@@ -112,6 +116,7 @@ __all__ = (
     "InitiativePatch",
     "InitiativeStatus",
     "InitiativeView",
+    "ListInitiativesDepartmentIdItemType1",
     "LoginInput",
     "Me",
     "MeToken",
@@ -133,6 +138,7 @@ __all__ = (
     "RevisionInput",
     "Role",
     "Scope",
+    "TargetList",
     "TokenResponse",
     "UserDepartment",
     "UserInput",

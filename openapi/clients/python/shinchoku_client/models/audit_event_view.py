@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
@@ -32,32 +31,32 @@ class AuditEventView:
         Attributes:
             id (UUID):
             occurred_at (datetime.datetime):
+            actor_id (None | UUID): The user who wrote (`null`: the service itself, e.g. loading demo data).
+            actor_login (None | str):  Example: admin.
+            token_id (None | UUID): The API token used, if a script wrote.
             action (str): `create`, `update`, `delete`, `move`, `import`, `revise`, `revoke`, `sign_in`, `refresh`,
                 `sign_out`. Example: update.
             entity_type (str): `department`, `plan`, `node`, `initiative`, `indicator`, `target`, `user`, `api_token`,
                 `session`. Example: initiative.
             entity_id (UUID):
-            actor_id (None | Unset | UUID): The user who wrote (`null`: the service itself, e.g. loading demo data).
-            actor_login (None | str | Unset):  Example: admin.
-            token_id (None | Unset | UUID): The API token used, if a script wrote.
-            plan_id (None | Unset | UUID):
-            request_id (None | str | Unset):
-            before (AuditEventViewBeforeType0 | None | Unset): The entity before the write (`null` for creations).
-            after (AuditEventViewAfterType0 | None | Unset): The entity after the write (`null` for deletions).
+            plan_id (None | UUID):
+            request_id (None | str):
+            before (AuditEventViewBeforeType0 | None): The entity before the write (`null` for creations).
+            after (AuditEventViewAfterType0 | None): The entity after the write (`null` for deletions).
      """
 
     id: UUID
     occurred_at: datetime.datetime
+    actor_id: None | UUID
+    actor_login: None | str
+    token_id: None | UUID
     action: str
     entity_type: str
     entity_id: UUID
-    actor_id: None | Unset | UUID = UNSET
-    actor_login: None | str | Unset = UNSET
-    token_id: None | Unset | UUID = UNSET
-    plan_id: None | Unset | UUID = UNSET
-    request_id: None | str | Unset = UNSET
-    before: AuditEventViewBeforeType0 | None | Unset = UNSET
-    after: AuditEventViewAfterType0 | None | Unset = UNSET
+    plan_id: None | UUID
+    request_id: None | str
+    before: AuditEventViewBeforeType0 | None
+    after: AuditEventViewAfterType0 | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -71,60 +70,44 @@ class AuditEventView:
 
         occurred_at = self.occurred_at.isoformat()
 
+        actor_id: None | str
+        if isinstance(self.actor_id, UUID):
+            actor_id = str(self.actor_id)
+        else:
+            actor_id = self.actor_id
+
+        actor_login: None | str
+        actor_login = self.actor_login
+
+        token_id: None | str
+        if isinstance(self.token_id, UUID):
+            token_id = str(self.token_id)
+        else:
+            token_id = self.token_id
+
         action = self.action
 
         entity_type = self.entity_type
 
         entity_id = str(self.entity_id)
 
-        actor_id: None | str | Unset
-        if isinstance(self.actor_id, Unset):
-            actor_id = UNSET
-        elif isinstance(self.actor_id, UUID):
-            actor_id = str(self.actor_id)
-        else:
-            actor_id = self.actor_id
-
-        actor_login: None | str | Unset
-        if isinstance(self.actor_login, Unset):
-            actor_login = UNSET
-        else:
-            actor_login = self.actor_login
-
-        token_id: None | str | Unset
-        if isinstance(self.token_id, Unset):
-            token_id = UNSET
-        elif isinstance(self.token_id, UUID):
-            token_id = str(self.token_id)
-        else:
-            token_id = self.token_id
-
-        plan_id: None | str | Unset
-        if isinstance(self.plan_id, Unset):
-            plan_id = UNSET
-        elif isinstance(self.plan_id, UUID):
+        plan_id: None | str
+        if isinstance(self.plan_id, UUID):
             plan_id = str(self.plan_id)
         else:
             plan_id = self.plan_id
 
-        request_id: None | str | Unset
-        if isinstance(self.request_id, Unset):
-            request_id = UNSET
-        else:
-            request_id = self.request_id
+        request_id: None | str
+        request_id = self.request_id
 
-        before: dict[str, Any] | None | Unset
-        if isinstance(self.before, Unset):
-            before = UNSET
-        elif isinstance(self.before, AuditEventViewBeforeType0):
+        before: dict[str, Any] | None
+        if isinstance(self.before, AuditEventViewBeforeType0):
             before = self.before.to_dict()
         else:
             before = self.before
 
-        after: dict[str, Any] | None | Unset
-        if isinstance(self.after, Unset):
-            after = UNSET
-        elif isinstance(self.after, AuditEventViewAfterType0):
+        after: dict[str, Any] | None
+        if isinstance(self.after, AuditEventViewAfterType0):
             after = self.after.to_dict()
         else:
             after = self.after
@@ -135,24 +118,17 @@ class AuditEventView:
         field_dict.update({
             "id": id,
             "occurred_at": occurred_at,
+            "actor_id": actor_id,
+            "actor_login": actor_login,
+            "token_id": token_id,
             "action": action,
             "entity_type": entity_type,
             "entity_id": entity_id,
+            "plan_id": plan_id,
+            "request_id": request_id,
+            "before": before,
+            "after": after,
         })
-        if actor_id is not UNSET:
-            field_dict["actor_id"] = actor_id
-        if actor_login is not UNSET:
-            field_dict["actor_login"] = actor_login
-        if token_id is not UNSET:
-            field_dict["token_id"] = token_id
-        if plan_id is not UNSET:
-            field_dict["plan_id"] = plan_id
-        if request_id is not UNSET:
-            field_dict["request_id"] = request_id
-        if before is not UNSET:
-            field_dict["before"] = before
-        if after is not UNSET:
-            field_dict["after"] = after
 
         return field_dict
 
@@ -173,19 +149,8 @@ class AuditEventView:
 
 
 
-        action = d.pop("action")
-
-        entity_type = d.pop("entity_type")
-
-        entity_id = UUID(d.pop("entity_id"))
-
-
-
-
-        def _parse_actor_id(data: object) -> None | Unset | UUID:
+        def _parse_actor_id(data: object) -> None | UUID:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -197,25 +162,21 @@ class AuditEventView:
                 return actor_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | UUID, data)
 
-        actor_id = _parse_actor_id(d.pop("actor_id", UNSET))
+        actor_id = _parse_actor_id(d.pop("actor_id"))
 
 
-        def _parse_actor_login(data: object) -> None | str | Unset:
+        def _parse_actor_login(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        actor_login = _parse_actor_login(d.pop("actor_login", UNSET))
+        actor_login = _parse_actor_login(d.pop("actor_login"))
 
 
-        def _parse_token_id(data: object) -> None | Unset | UUID:
+        def _parse_token_id(data: object) -> None | UUID:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -227,15 +188,22 @@ class AuditEventView:
                 return token_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | UUID, data)
 
-        token_id = _parse_token_id(d.pop("token_id", UNSET))
+        token_id = _parse_token_id(d.pop("token_id"))
 
 
-        def _parse_plan_id(data: object) -> None | Unset | UUID:
+        action = d.pop("action")
+
+        entity_type = d.pop("entity_type")
+
+        entity_id = UUID(d.pop("entity_id"))
+
+
+
+
+        def _parse_plan_id(data: object) -> None | UUID:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -247,25 +215,21 @@ class AuditEventView:
                 return plan_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast(None | UUID, data)
 
-        plan_id = _parse_plan_id(d.pop("plan_id", UNSET))
+        plan_id = _parse_plan_id(d.pop("plan_id"))
 
 
-        def _parse_request_id(data: object) -> None | str | Unset:
+        def _parse_request_id(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        request_id = _parse_request_id(d.pop("request_id", UNSET))
+        request_id = _parse_request_id(d.pop("request_id"))
 
 
-        def _parse_before(data: object) -> AuditEventViewBeforeType0 | None | Unset:
+        def _parse_before(data: object) -> AuditEventViewBeforeType0 | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -277,15 +241,13 @@ class AuditEventView:
                 return before_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AuditEventViewBeforeType0 | None | Unset, data)
+            return cast(AuditEventViewBeforeType0 | None, data)
 
-        before = _parse_before(d.pop("before", UNSET))
+        before = _parse_before(d.pop("before"))
 
 
-        def _parse_after(data: object) -> AuditEventViewAfterType0 | None | Unset:
+        def _parse_after(data: object) -> AuditEventViewAfterType0 | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -297,20 +259,20 @@ class AuditEventView:
                 return after_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AuditEventViewAfterType0 | None | Unset, data)
+            return cast(AuditEventViewAfterType0 | None, data)
 
-        after = _parse_after(d.pop("after", UNSET))
+        after = _parse_after(d.pop("after"))
 
 
         audit_event_view = cls(
             id=id,
             occurred_at=occurred_at,
-            action=action,
-            entity_type=entity_type,
-            entity_id=entity_id,
             actor_id=actor_id,
             actor_login=actor_login,
             token_id=token_id,
+            action=action,
+            entity_type=entity_type,
+            entity_id=entity_id,
             plan_id=plan_id,
             request_id=request_id,
             before=before,

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.scope import Scope
-from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
@@ -34,12 +33,12 @@ class CreatedApiToken:
             token_prefix (str): The first characters of the secret, to recognise it. Example: shk_Q2xh.
             scopes (list[Scope]):
             department_ids (list[UUID]): Departments the token is narrowed to (empty: all of the owner's).
+            expires_at (datetime.datetime | None):
+            revoked_at (datetime.datetime | None):
+            last_used_at (datetime.datetime | None):
             created_at (datetime.datetime):
             token (str): The secret: send it as `Authorization: Bearer <token>`. It cannot be shown again. Example:
                 shk_Q2xhc3NpZmllZCBzZWNyZXQgdG9rZW4gZXhhbXBsZQ.
-            expires_at (datetime.datetime | None | Unset):
-            revoked_at (datetime.datetime | None | Unset):
-            last_used_at (datetime.datetime | None | Unset):
      """
 
     id: UUID
@@ -48,11 +47,11 @@ class CreatedApiToken:
     token_prefix: str
     scopes: list[Scope]
     department_ids: list[UUID]
+    expires_at: datetime.datetime | None
+    revoked_at: datetime.datetime | None
+    last_used_at: datetime.datetime | None
     created_at: datetime.datetime
     token: str
-    expires_at: datetime.datetime | None | Unset = UNSET
-    revoked_at: datetime.datetime | None | Unset = UNSET
-    last_used_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -82,33 +81,27 @@ class CreatedApiToken:
 
 
 
-        created_at = self.created_at.isoformat()
-
-        token = self.token
-
-        expires_at: None | str | Unset
-        if isinstance(self.expires_at, Unset):
-            expires_at = UNSET
-        elif isinstance(self.expires_at, datetime.datetime):
+        expires_at: None | str
+        if isinstance(self.expires_at, datetime.datetime):
             expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
 
-        revoked_at: None | str | Unset
-        if isinstance(self.revoked_at, Unset):
-            revoked_at = UNSET
-        elif isinstance(self.revoked_at, datetime.datetime):
+        revoked_at: None | str
+        if isinstance(self.revoked_at, datetime.datetime):
             revoked_at = self.revoked_at.isoformat()
         else:
             revoked_at = self.revoked_at
 
-        last_used_at: None | str | Unset
-        if isinstance(self.last_used_at, Unset):
-            last_used_at = UNSET
-        elif isinstance(self.last_used_at, datetime.datetime):
+        last_used_at: None | str
+        if isinstance(self.last_used_at, datetime.datetime):
             last_used_at = self.last_used_at.isoformat()
         else:
             last_used_at = self.last_used_at
+
+        created_at = self.created_at.isoformat()
+
+        token = self.token
 
 
         field_dict: dict[str, Any] = {}
@@ -120,15 +113,12 @@ class CreatedApiToken:
             "token_prefix": token_prefix,
             "scopes": scopes,
             "department_ids": department_ids,
+            "expires_at": expires_at,
+            "revoked_at": revoked_at,
+            "last_used_at": last_used_at,
             "created_at": created_at,
             "token": token,
         })
-        if expires_at is not UNSET:
-            field_dict["expires_at"] = expires_at
-        if revoked_at is not UNSET:
-            field_dict["revoked_at"] = revoked_at
-        if last_used_at is not UNSET:
-            field_dict["last_used_at"] = last_used_at
 
         return field_dict
 
@@ -171,17 +161,8 @@ class CreatedApiToken:
             department_ids.append(department_ids_item)
 
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-
-
-
-        token = d.pop("token")
-
-        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_expires_at(data: object) -> datetime.datetime | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -193,15 +174,13 @@ class CreatedApiToken:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None, data)
 
-        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+        expires_at = _parse_expires_at(d.pop("expires_at"))
 
 
-        def _parse_revoked_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_revoked_at(data: object) -> datetime.datetime | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -213,15 +192,13 @@ class CreatedApiToken:
                 return revoked_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None, data)
 
-        revoked_at = _parse_revoked_at(d.pop("revoked_at", UNSET))
+        revoked_at = _parse_revoked_at(d.pop("revoked_at"))
 
 
-        def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_last_used_at(data: object) -> datetime.datetime | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -233,10 +210,17 @@ class CreatedApiToken:
                 return last_used_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None, data)
 
-        last_used_at = _parse_last_used_at(d.pop("last_used_at", UNSET))
+        last_used_at = _parse_last_used_at(d.pop("last_used_at"))
 
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        token = d.pop("token")
 
         created_api_token = cls(
             id=id,
@@ -245,11 +229,11 @@ class CreatedApiToken:
             token_prefix=token_prefix,
             scopes=scopes,
             department_ids=department_ids,
-            created_at=created_at,
-            token=token,
             expires_at=expires_at,
             revoked_at=revoked_at,
             last_used_at=last_used_at,
+            created_at=created_at,
+            token=token,
         )
 
 

@@ -25,8 +25,13 @@ class FieldError:
         Attributes:
             field (str): JSON pointer of the bad field in the request body (`/nodes/3/title`),
                 or `/query/<name>` / `/path/<name>` for parameters. Example: /title.
-            code (str): Machine-readable reason. Example: length.
-            message (str): Human-readable reason. Example: must be 1 to 200 characters.
+            code (str): Stable machine-readable reason, for clients to translate (`required`, `unknown_field`,
+                `invalid_type`, `enum`, `format`, `min_length`, `max_length`, `blank`, `minimum`,
+                `maximum`, `min_items`, `max_items`, `control_character`, `unknown_parameter`,
+                `repeated`, `malformed_json`, and rules of the domain such as `fiscal_year_out_of_range`,
+                `duplicate`, `not_found`, `cycle`; docs/api.md lists them). Example: max_length.
+            message (str): What is wrong, for a person (English; translate by `code`). Example: must be at most 300
+                characters (it has 301).
      """
 
     field: str

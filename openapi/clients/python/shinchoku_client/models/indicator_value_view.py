@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -27,16 +26,16 @@ class IndicatorValueView:
         Attributes:
             fiscal_year (int):  Example: 2022.
             fiscal_year_label (str):  Example: 令和4年度.
-            target (float | None | Unset):
-            actual (float | None | Unset):  Example: 2300.
-            raw (None | str | Unset):  Example: 2,300 1,990.
+            target (float | None):
+            actual (float | None):  Example: 2300.
+            raw (None | str):  Example: 2,300 1,990.
      """
 
     fiscal_year: int
     fiscal_year_label: str
-    target: float | None | Unset = UNSET
-    actual: float | None | Unset = UNSET
-    raw: None | str | Unset = UNSET
+    target: float | None
+    actual: float | None
+    raw: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -48,23 +47,14 @@ class IndicatorValueView:
 
         fiscal_year_label = self.fiscal_year_label
 
-        target: float | None | Unset
-        if isinstance(self.target, Unset):
-            target = UNSET
-        else:
-            target = self.target
+        target: float | None
+        target = self.target
 
-        actual: float | None | Unset
-        if isinstance(self.actual, Unset):
-            actual = UNSET
-        else:
-            actual = self.actual
+        actual: float | None
+        actual = self.actual
 
-        raw: None | str | Unset
-        if isinstance(self.raw, Unset):
-            raw = UNSET
-        else:
-            raw = self.raw
+        raw: None | str
+        raw = self.raw
 
 
         field_dict: dict[str, Any] = {}
@@ -72,13 +62,10 @@ class IndicatorValueView:
         field_dict.update({
             "fiscal_year": fiscal_year,
             "fiscal_year_label": fiscal_year_label,
+            "target": target,
+            "actual": actual,
+            "raw": raw,
         })
-        if target is not UNSET:
-            field_dict["target"] = target
-        if actual is not UNSET:
-            field_dict["actual"] = actual
-        if raw is not UNSET:
-            field_dict["raw"] = raw
 
         return field_dict
 
@@ -91,34 +78,28 @@ class IndicatorValueView:
 
         fiscal_year_label = d.pop("fiscal_year_label")
 
-        def _parse_target(data: object) -> float | None | Unset:
+        def _parse_target(data: object) -> float | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+            return cast(float | None, data)
 
-        target = _parse_target(d.pop("target", UNSET))
+        target = _parse_target(d.pop("target"))
 
 
-        def _parse_actual(data: object) -> float | None | Unset:
+        def _parse_actual(data: object) -> float | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+            return cast(float | None, data)
 
-        actual = _parse_actual(d.pop("actual", UNSET))
+        actual = _parse_actual(d.pop("actual"))
 
 
-        def _parse_raw(data: object) -> None | str | Unset:
+        def _parse_raw(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        raw = _parse_raw(d.pop("raw", UNSET))
+        raw = _parse_raw(d.pop("raw"))
 
 
         indicator_value_view = cls(

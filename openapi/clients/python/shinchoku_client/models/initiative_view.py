@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.initiative_status import InitiativeStatus
-from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
@@ -36,24 +35,23 @@ class InitiativeView:
             key (str): Stable key within the plan (plan bundles refer to initiatives by it). Example: 1.
             code (str): Code as printed. Example: 1.
             title (str):  Example: 保健福祉ガイドブックの発行.
+            description (None | str): 取組内容.
+            aim (None | str): 方向・ねらい.
+            notes (None | str): 特記事項. Example: R4以降見直しあり.
+            related_programs (None | RelatedPrograms):
             primary_node_id (UUID): The node the initiative belongs to.
             cross_listed_node_ids (list[UUID]): Further nodes it is listed under (※再掲). It is one initiative: counted once
                 in plan totals.
             departments (list[ResponsibleDepartment]): Responsible departments, in the order printed.
+            active_from_fy (int | None): First FY in which the initiative is carried out (`null`: from the plan start).
+            active_from_fy_label (None | str):
+            active_to_fy (int | None): Last FY (`null`: to the plan end).
+            active_to_fy_label (None | str):
             status (InitiativeStatus): Whether an initiative is still carried out.
             status_label (str):  Example: 実施中.
             version (int):
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
-            description (None | str | Unset): 取組内容.
-            aim (None | str | Unset): 方向・ねらい.
-            notes (None | str | Unset): 特記事項. Example: R4以降見直しあり.
-            related_programs (None | RelatedPrograms | Unset):
-            active_from_fy (int | None | Unset): First FY in which the initiative is carried out (`null`: from the plan
-                start).
-            active_from_fy_label (None | str | Unset):
-            active_to_fy (int | None | Unset): Last FY (`null`: to the plan end).
-            active_to_fy_label (None | str | Unset):
      """
 
     id: UUID
@@ -61,22 +59,22 @@ class InitiativeView:
     key: str
     code: str
     title: str
+    description: None | str
+    aim: None | str
+    notes: None | str
+    related_programs: None | RelatedPrograms
     primary_node_id: UUID
     cross_listed_node_ids: list[UUID]
     departments: list[ResponsibleDepartment]
+    active_from_fy: int | None
+    active_from_fy_label: None | str
+    active_to_fy: int | None
+    active_to_fy_label: None | str
     status: InitiativeStatus
     status_label: str
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    description: None | str | Unset = UNSET
-    aim: None | str | Unset = UNSET
-    notes: None | str | Unset = UNSET
-    related_programs: None | RelatedPrograms | Unset = UNSET
-    active_from_fy: int | None | Unset = UNSET
-    active_from_fy_label: None | str | Unset = UNSET
-    active_to_fy: int | None | Unset = UNSET
-    active_to_fy_label: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -96,6 +94,21 @@ class InitiativeView:
 
         title = self.title
 
+        description: None | str
+        description = self.description
+
+        aim: None | str
+        aim = self.aim
+
+        notes: None | str
+        notes = self.notes
+
+        related_programs: dict[str, Any] | None
+        if isinstance(self.related_programs, RelatedPrograms):
+            related_programs = self.related_programs.to_dict()
+        else:
+            related_programs = self.related_programs
+
         primary_node_id = str(self.primary_node_id)
 
         cross_listed_node_ids = []
@@ -112,6 +125,18 @@ class InitiativeView:
 
 
 
+        active_from_fy: int | None
+        active_from_fy = self.active_from_fy
+
+        active_from_fy_label: None | str
+        active_from_fy_label = self.active_from_fy_label
+
+        active_to_fy: int | None
+        active_to_fy = self.active_to_fy
+
+        active_to_fy_label: None | str
+        active_to_fy_label = self.active_to_fy_label
+
         status = self.status.value
 
         status_label = self.status_label
@@ -122,56 +147,6 @@ class InitiativeView:
 
         updated_at = self.updated_at.isoformat()
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
-        aim: None | str | Unset
-        if isinstance(self.aim, Unset):
-            aim = UNSET
-        else:
-            aim = self.aim
-
-        notes: None | str | Unset
-        if isinstance(self.notes, Unset):
-            notes = UNSET
-        else:
-            notes = self.notes
-
-        related_programs: dict[str, Any] | None | Unset
-        if isinstance(self.related_programs, Unset):
-            related_programs = UNSET
-        elif isinstance(self.related_programs, RelatedPrograms):
-            related_programs = self.related_programs.to_dict()
-        else:
-            related_programs = self.related_programs
-
-        active_from_fy: int | None | Unset
-        if isinstance(self.active_from_fy, Unset):
-            active_from_fy = UNSET
-        else:
-            active_from_fy = self.active_from_fy
-
-        active_from_fy_label: None | str | Unset
-        if isinstance(self.active_from_fy_label, Unset):
-            active_from_fy_label = UNSET
-        else:
-            active_from_fy_label = self.active_from_fy_label
-
-        active_to_fy: int | None | Unset
-        if isinstance(self.active_to_fy, Unset):
-            active_to_fy = UNSET
-        else:
-            active_to_fy = self.active_to_fy
-
-        active_to_fy_label: None | str | Unset
-        if isinstance(self.active_to_fy_label, Unset):
-            active_to_fy_label = UNSET
-        else:
-            active_to_fy_label = self.active_to_fy_label
-
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -181,31 +156,23 @@ class InitiativeView:
             "key": key,
             "code": code,
             "title": title,
+            "description": description,
+            "aim": aim,
+            "notes": notes,
+            "related_programs": related_programs,
             "primary_node_id": primary_node_id,
             "cross_listed_node_ids": cross_listed_node_ids,
             "departments": departments,
+            "active_from_fy": active_from_fy,
+            "active_from_fy_label": active_from_fy_label,
+            "active_to_fy": active_to_fy,
+            "active_to_fy_label": active_to_fy_label,
             "status": status,
             "status_label": status_label,
             "version": version,
             "created_at": created_at,
             "updated_at": updated_at,
         })
-        if description is not UNSET:
-            field_dict["description"] = description
-        if aim is not UNSET:
-            field_dict["aim"] = aim
-        if notes is not UNSET:
-            field_dict["notes"] = notes
-        if related_programs is not UNSET:
-            field_dict["related_programs"] = related_programs
-        if active_from_fy is not UNSET:
-            field_dict["active_from_fy"] = active_from_fy
-        if active_from_fy_label is not UNSET:
-            field_dict["active_from_fy_label"] = active_from_fy_label
-        if active_to_fy is not UNSET:
-            field_dict["active_to_fy"] = active_to_fy
-        if active_to_fy_label is not UNSET:
-            field_dict["active_to_fy_label"] = active_to_fy_label
 
         return field_dict
 
@@ -232,6 +199,48 @@ class InitiativeView:
 
         title = d.pop("title")
 
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+
+        def _parse_aim(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        aim = _parse_aim(d.pop("aim"))
+
+
+        def _parse_notes(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        notes = _parse_notes(d.pop("notes"))
+
+
+        def _parse_related_programs(data: object) -> None | RelatedPrograms:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                related_programs_type_1 = RelatedPrograms.from_dict(data)
+
+
+
+                return related_programs_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RelatedPrograms, data)
+
+        related_programs = _parse_related_programs(d.pop("related_programs"))
+
+
         primary_node_id = UUID(d.pop("primary_node_id"))
 
 
@@ -257,6 +266,38 @@ class InitiativeView:
             departments.append(departments_item)
 
 
+        def _parse_active_from_fy(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        active_from_fy = _parse_active_from_fy(d.pop("active_from_fy"))
+
+
+        def _parse_active_from_fy_label(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        active_from_fy_label = _parse_active_from_fy_label(d.pop("active_from_fy_label"))
+
+
+        def _parse_active_to_fy(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        active_to_fy = _parse_active_to_fy(d.pop("active_to_fy"))
+
+
+        def _parse_active_to_fy_label(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        active_to_fy_label = _parse_active_to_fy_label(d.pop("active_to_fy_label"))
+
+
         status = InitiativeStatus(d.pop("status"))
 
 
@@ -276,118 +317,28 @@ class InitiativeView:
 
 
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-
-        def _parse_aim(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        aim = _parse_aim(d.pop("aim", UNSET))
-
-
-        def _parse_notes(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        notes = _parse_notes(d.pop("notes", UNSET))
-
-
-        def _parse_related_programs(data: object) -> None | RelatedPrograms | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                related_programs_type_1 = RelatedPrograms.from_dict(data)
-
-
-
-                return related_programs_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | RelatedPrograms | Unset, data)
-
-        related_programs = _parse_related_programs(d.pop("related_programs", UNSET))
-
-
-        def _parse_active_from_fy(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        active_from_fy = _parse_active_from_fy(d.pop("active_from_fy", UNSET))
-
-
-        def _parse_active_from_fy_label(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        active_from_fy_label = _parse_active_from_fy_label(d.pop("active_from_fy_label", UNSET))
-
-
-        def _parse_active_to_fy(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        active_to_fy = _parse_active_to_fy(d.pop("active_to_fy", UNSET))
-
-
-        def _parse_active_to_fy_label(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        active_to_fy_label = _parse_active_to_fy_label(d.pop("active_to_fy_label", UNSET))
-
-
         initiative_view = cls(
             id=id,
             plan_id=plan_id,
             key=key,
             code=code,
             title=title,
+            description=description,
+            aim=aim,
+            notes=notes,
+            related_programs=related_programs,
             primary_node_id=primary_node_id,
             cross_listed_node_ids=cross_listed_node_ids,
             departments=departments,
+            active_from_fy=active_from_fy,
+            active_from_fy_label=active_from_fy_label,
+            active_to_fy=active_to_fy,
+            active_to_fy_label=active_to_fy_label,
             status=status,
             status_label=status_label,
             version=version,
             created_at=created_at,
             updated_at=updated_at,
-            description=description,
-            aim=aim,
-            notes=notes,
-            related_programs=related_programs,
-            active_from_fy=active_from_fy,
-            active_from_fy_label=active_from_fy_label,
-            active_to_fy=active_to_fy,
-            active_to_fy_label=active_to_fy_label,
         )
 
 

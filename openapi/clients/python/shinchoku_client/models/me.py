@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
+from ..models.authenticated_by import AuthenticatedBy
 from typing import cast
 from uuid import UUID
 
@@ -30,15 +30,15 @@ class Me:
 
         Attributes:
             user (UserView): A user (never with the password).
-            authenticated_by (str): `jwt` for a signed-in user, `api_token` for a script. Example: jwt.
+            authenticated_by (AuthenticatedBy): How the caller proved who it is.
+            token (MeToken | None):
             acting_for_department_ids (list[UUID]): The departments this caller acts for now (an API token may narrow them).
-            token (MeToken | None | Unset):
      """
 
     user: UserView
-    authenticated_by: str
+    authenticated_by: AuthenticatedBy
+    token: MeToken | None
     acting_for_department_ids: list[UUID]
-    token: MeToken | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -50,7 +50,13 @@ class Me:
         from ..models.user_view import UserView # noqa: PLC0415
         user = self.user.to_dict()
 
-        authenticated_by = self.authenticated_by
+        authenticated_by = self.authenticated_by.value
+
+        token: dict[str, Any] | None
+        if isinstance(self.token, MeToken):
+            token = self.token.to_dict()
+        else:
+            token = self.token
 
         acting_for_department_ids = []
         for acting_for_department_ids_item_data in self.acting_for_department_ids:
@@ -59,24 +65,15 @@ class Me:
 
 
 
-        token: dict[str, Any] | None | Unset
-        if isinstance(self.token, Unset):
-            token = UNSET
-        elif isinstance(self.token, MeToken):
-            token = self.token.to_dict()
-        else:
-            token = self.token
-
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "user": user,
             "authenticated_by": authenticated_by,
+            "token": token,
             "acting_for_department_ids": acting_for_department_ids,
         })
-        if token is not UNSET:
-            field_dict["token"] = token
 
         return field_dict
 
@@ -92,22 +89,13 @@ class Me:
 
 
 
-        authenticated_by = d.pop("authenticated_by")
-
-        acting_for_department_ids = []
-        _acting_for_department_ids = d.pop("acting_for_department_ids")
-        for acting_for_department_ids_item_data in (_acting_for_department_ids):
-            acting_for_department_ids_item = UUID(acting_for_department_ids_item_data)
+        authenticated_by = AuthenticatedBy(d.pop("authenticated_by"))
 
 
 
-            acting_for_department_ids.append(acting_for_department_ids_item)
 
-
-        def _parse_token(data: object) -> MeToken | None | Unset:
+        def _parse_token(data: object) -> MeToken | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -119,16 +107,26 @@ class Me:
                 return token_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MeToken | None | Unset, data)
+            return cast(MeToken | None, data)
 
-        token = _parse_token(d.pop("token", UNSET))
+        token = _parse_token(d.pop("token"))
+
+
+        acting_for_department_ids = []
+        _acting_for_department_ids = d.pop("acting_for_department_ids")
+        for acting_for_department_ids_item_data in (_acting_for_department_ids):
+            acting_for_department_ids_item = UUID(acting_for_department_ids_item_data)
+
+
+
+            acting_for_department_ids.append(acting_for_department_ids_item)
 
 
         me = cls(
             user=user,
             authenticated_by=authenticated_by,
-            acting_for_department_ids=acting_for_department_ids,
             token=token,
+            acting_for_department_ids=acting_for_department_ids,
         )
 
 

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.plan_status import PlanStatus
-from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
@@ -41,13 +40,13 @@ class PlanView:
             rating_scale (list[RatingGrade]): The rating scale reports use, best grade first.
             status (PlanStatus): Life cycle of a plan. Published plans are visible to the public portal.
             status_label (str):  Example: 公開.
+            source (None | str): Where the plan came from (e.g. the document a bundle was transcribed from).
+            owner_department_id (None | UUID): The council that owns the plan (its staff may change the plan's structure);
+                `null`: the city's.
             data_version (int): Grows with every write to any data of the plan (for caches).
             version (int): Version of the plan record itself; the ETag is this number in quotes.
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
-            source (None | str | Unset): Where the plan came from (e.g. the document a bundle was transcribed from).
-            owner_department_id (None | Unset | UUID): The council that owns the plan (its staff may change the plan's
-                structure); `null`: the city's.
      """
 
     id: UUID
@@ -61,12 +60,12 @@ class PlanView:
     rating_scale: list[RatingGrade]
     status: PlanStatus
     status_label: str
+    source: None | str
+    owner_department_id: None | UUID
     data_version: int
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    source: None | str | Unset = UNSET
-    owner_department_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -104,6 +103,15 @@ class PlanView:
 
         status_label = self.status_label
 
+        source: None | str
+        source = self.source
+
+        owner_department_id: None | str
+        if isinstance(self.owner_department_id, UUID):
+            owner_department_id = str(self.owner_department_id)
+        else:
+            owner_department_id = self.owner_department_id
+
         data_version = self.data_version
 
         version = self.version
@@ -111,20 +119,6 @@ class PlanView:
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
-
-        source: None | str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        else:
-            source = self.source
-
-        owner_department_id: None | str | Unset
-        if isinstance(self.owner_department_id, Unset):
-            owner_department_id = UNSET
-        elif isinstance(self.owner_department_id, UUID):
-            owner_department_id = str(self.owner_department_id)
-        else:
-            owner_department_id = self.owner_department_id
 
 
         field_dict: dict[str, Any] = {}
@@ -141,15 +135,13 @@ class PlanView:
             "rating_scale": rating_scale,
             "status": status,
             "status_label": status_label,
+            "source": source,
+            "owner_department_id": owner_department_id,
             "data_version": data_version,
             "version": version,
             "created_at": created_at,
             "updated_at": updated_at,
         })
-        if source is not UNSET:
-            field_dict["source"] = source
-        if owner_department_id is not UNSET:
-            field_dict["owner_department_id"] = owner_department_id
 
         return field_dict
 
@@ -196,6 +188,32 @@ class PlanView:
 
         status_label = d.pop("status_label")
 
+        def _parse_source(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        source = _parse_source(d.pop("source"))
+
+
+        def _parse_owner_department_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                owner_department_id_type_0 = UUID(data)
+
+
+
+                return owner_department_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        owner_department_id = _parse_owner_department_id(d.pop("owner_department_id"))
+
+
         data_version = d.pop("data_version")
 
         version = d.pop("version")
@@ -210,36 +228,6 @@ class PlanView:
 
 
 
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
-
-        def _parse_owner_department_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                owner_department_id_type_0 = UUID(data)
-
-
-
-                return owner_department_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        owner_department_id = _parse_owner_department_id(d.pop("owner_department_id", UNSET))
-
-
         plan_view = cls(
             id=id,
             title=title,
@@ -252,12 +240,12 @@ class PlanView:
             rating_scale=rating_scale,
             status=status,
             status_label=status_label,
+            source=source,
+            owner_department_id=owner_department_id,
             data_version=data_version,
             version=version,
             created_at=created_at,
             updated_at=updated_at,
-            source=source,
-            owner_department_id=owner_department_id,
         )
 
 

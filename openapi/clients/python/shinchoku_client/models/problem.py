@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -24,25 +23,33 @@ T = TypeVar("T", bound="Problem")
 
 @_attrs_define
 class Problem:
-    """ Problem details (RFC 9457). `errors` lists every invalid field for 400/422.
+    """ Problem details (RFC 9457). `errors` lists every invalid field (400, 422); it is empty for
+    the other kinds.
 
         Example:
-            {'type': 'urn:shinchoku:problem:validation', 'title': 'Validation failed', 'status': 422, 'detail': '1 field is
-                invalid', 'errors': [{'field': '/title', 'code': 'length', 'message': 'must be 1 to 200 characters'}]}
+            {'type': 'urn:shinchoku:problem:validation', 'title': 'Validation failed', 'status': 422, 'code': 'validation',
+                'detail': '2 fields are invalid', 'errors': [{'field': '/title', 'code': 'max_length', 'message': 'must be at
+                most 300 characters (it has 301)'}, {'field': '/start_fy', 'code': 'required', 'message': 'is required'}]}
 
         Attributes:
-            type_ (str): A URI identifying the kind of problem.
-            title (str):
-            status (int):
-            detail (str):
-            errors (list[FieldError] | Unset):
+            type_ (str): A URI identifying the kind of problem (`urn:shinchoku:problem:<code>`).
+            title (str): The kind of problem, in English (the same for every problem of a kind).
+            status (int): The HTTP status code.
+            code (str): The kind of problem, stable, for clients to translate: `bad_request`, `unauthorized`,
+                `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `precondition_failed`,
+                `payload_too_large`, `unsupported_media_type`, `validation`, `too_many_requests`,
+                `unavailable`, `internal`.
+            detail (str): What happened in this case, for a person.
+            errors (list[FieldError]): Every invalid field or parameter, by JSON pointer (`/title`, `/path/plan_id`,
+                `/query/limit`).
      """
 
     type_: str
     title: str
     status: int
+    code: str
     detail: str
-    errors: list[FieldError] | Unset = UNSET
+    errors: list[FieldError]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -57,14 +64,14 @@ class Problem:
 
         status = self.status
 
+        code = self.code
+
         detail = self.detail
 
-        errors: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
-            errors = []
-            for errors_item_data in self.errors:
-                errors_item = errors_item_data.to_dict()
-                errors.append(errors_item)
+        errors = []
+        for errors_item_data in self.errors:
+            errors_item = errors_item_data.to_dict()
+            errors.append(errors_item)
 
 
 
@@ -75,10 +82,10 @@ class Problem:
             "type": type_,
             "title": title,
             "status": status,
+            "code": code,
             "detail": detail,
+            "errors": errors,
         })
-        if errors is not UNSET:
-            field_dict["errors"] = errors
 
         return field_dict
 
@@ -94,24 +101,25 @@ class Problem:
 
         status = d.pop("status")
 
+        code = d.pop("code")
+
         detail = d.pop("detail")
 
-        _errors = d.pop("errors", UNSET)
-        errors: list[FieldError] | Unset = UNSET
-        if _errors is not UNSET:
-            errors = []
-            for errors_item_data in _errors:
-                errors_item = FieldError.from_dict(errors_item_data)
+        errors = []
+        _errors = d.pop("errors")
+        for errors_item_data in (_errors):
+            errors_item = FieldError.from_dict(errors_item_data)
 
 
 
-                errors.append(errors_item)
+            errors.append(errors_item)
 
 
         problem = cls(
             type_=type_,
             title=title,
             status=status,
+            code=code,
             detail=detail,
             errors=errors,
         )

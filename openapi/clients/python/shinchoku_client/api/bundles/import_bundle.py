@@ -133,6 +133,10 @@ def sync_detailed(
     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
 
+    Importing a plan whose title and organization an existing plan already has (importing an
+    export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
+    two are told apart by more than their ids.
+
     Roles: admin.
 
     Args:
@@ -172,6 +176,10 @@ def sync(
     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
 
+    Importing a plan whose title and organization an existing plan already has (importing an
+    export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
+    two are told apart by more than their ids.
+
     Roles: admin.
 
     Args:
@@ -205,6 +213,10 @@ async def asyncio_detailed(
     name, created when missing), initiatives with cross-listings, indicators, and the yearly data
     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
+
+    Importing a plan whose title and organization an existing plan already has (importing an
+    export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
+    two are told apart by more than their ids.
 
     Roles: admin.
 
@@ -244,6 +256,10 @@ async def asyncio(
     name, created when missing), initiatives with cross-listings, indicators, and the yearly data
     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
+
+    Importing a plan whose title and organization an existing plan already has (importing an
+    export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
+    two are told apart by more than their ids.
 
     Roles: admin.
 

@@ -18,7 +18,8 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    kind: DepartmentKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: list[DepartmentKind] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 
@@ -29,9 +30,15 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_kind: str | Unset = UNSET
+    params["q"] = q
+
+    json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
-        json_kind = kind.value
+        json_kind = []
+        for kind_item_data in kind:
+            kind_item = kind_item_data.value
+            json_kind.append(kind_item)
+
 
     params["kind"] = json_kind
 
@@ -115,7 +122,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    kind: DepartmentKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: list[DepartmentKind] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 
@@ -127,7 +135,8 @@ def sync_detailed(
     Roles: every signed-in role.
 
     Args:
-        kind (DepartmentKind | Unset): What kind of body a department is.
+        q (str | Unset):
+        kind (list[DepartmentKind] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -141,7 +150,8 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        kind=kind,
+        q=q,
+kind=kind,
 limit=limit,
 cursor=cursor,
 
@@ -156,7 +166,8 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient,
-    kind: DepartmentKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: list[DepartmentKind] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 
@@ -168,7 +179,8 @@ def sync(
     Roles: every signed-in role.
 
     Args:
-        kind (DepartmentKind | Unset): What kind of body a department is.
+        q (str | Unset):
+        kind (list[DepartmentKind] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -183,6 +195,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+q=q,
 kind=kind,
 limit=limit,
 cursor=cursor,
@@ -192,7 +205,8 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    kind: DepartmentKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: list[DepartmentKind] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 
@@ -204,7 +218,8 @@ async def asyncio_detailed(
     Roles: every signed-in role.
 
     Args:
-        kind (DepartmentKind | Unset): What kind of body a department is.
+        q (str | Unset):
+        kind (list[DepartmentKind] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -218,7 +233,8 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        kind=kind,
+        q=q,
+kind=kind,
 limit=limit,
 cursor=cursor,
 
@@ -233,7 +249,8 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    kind: DepartmentKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: list[DepartmentKind] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 
@@ -245,7 +262,8 @@ async def asyncio(
     Roles: every signed-in role.
 
     Args:
-        kind (DepartmentKind | Unset): What kind of body a department is.
+        q (str | Unset):
+        kind (list[DepartmentKind] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -260,6 +278,7 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+q=q,
 kind=kind,
 limit=limit,
 cursor=cursor,

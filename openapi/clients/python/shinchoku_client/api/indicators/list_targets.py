@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.indicator_list import IndicatorList
 from ...models.problem import Problem
+from ...models.target_list import TargetList
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -48,9 +48,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IndicatorList | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TargetList | None:
     if response.status_code == 200:
-        response_200 = IndicatorList.from_dict(response.json())
+        response_200 = TargetList.from_dict(response.json())
 
 
 
@@ -104,7 +104,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[IndicatorList | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TargetList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +120,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 
-) -> Response[IndicatorList | Problem]:
+) -> Response[Problem | TargetList]:
     """ List a plan's targets
 
      Plan-level targets (計画期間の目標) with baseline, final target and yearly values.
@@ -137,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[IndicatorList | Problem]
+        Response[Problem | TargetList]
      """
 
 
@@ -161,7 +161,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 
-) -> IndicatorList | Problem | None:
+) -> Problem | TargetList | None:
     """ List a plan's targets
 
      Plan-level targets (計画期間の目標) with baseline, final target and yearly values.
@@ -178,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        IndicatorList | Problem
+        Problem | TargetList
      """
 
 
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 
-) -> Response[IndicatorList | Problem]:
+) -> Response[Problem | TargetList]:
     """ List a plan's targets
 
      Plan-level targets (計画期間の目標) with baseline, final target and yearly values.
@@ -214,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[IndicatorList | Problem]
+        Response[Problem | TargetList]
      """
 
 
@@ -238,7 +238,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 
-) -> IndicatorList | Problem | None:
+) -> Problem | TargetList | None:
     """ List a plan's targets
 
      Plan-level targets (計画期間の目標) with baseline, final target and yearly values.
@@ -255,7 +255,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        IndicatorList | Problem
+        Problem | TargetList
      """
 
 

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.initiative_list import InitiativeList
 from ...models.initiative_status import InitiativeStatus
+from ...models.list_initiatives_department_id_item_type_1 import ListInitiativesDepartmentIdItemType1
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -20,9 +21,10 @@ from uuid import UUID
 def _get_kwargs(
     plan_id: UUID,
     *,
-    node_id: UUID | Unset = UNSET,
-    department_id: UUID | Unset = UNSET,
-    status: InitiativeStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    node_id: list[UUID] | Unset = UNSET,
+    department_id: list[ListInitiativesDepartmentIdItemType1 | UUID] | Unset = UNSET,
+    status: list[InitiativeStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -34,19 +36,40 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_node_id: str | Unset = UNSET
+    params["q"] = q
+
+    json_node_id: list[str] | Unset = UNSET
     if not isinstance(node_id, Unset):
-        json_node_id = str(node_id)
+        json_node_id = []
+        for node_id_item_data in node_id:
+            node_id_item = str(node_id_item_data)
+            json_node_id.append(node_id_item)
+
+
     params["node_id"] = json_node_id
 
-    json_department_id: str | Unset = UNSET
+    json_department_id: list[str] | Unset = UNSET
     if not isinstance(department_id, Unset):
-        json_department_id = str(department_id)
+        json_department_id = []
+        for department_id_item_data in department_id:
+            department_id_item: str
+            if isinstance(department_id_item_data, UUID):
+                department_id_item = str(department_id_item_data)
+            else:
+                department_id_item = department_id_item_data.value
+
+            json_department_id.append(department_id_item)
+
+
     params["department_id"] = json_department_id
 
-    json_status: str | Unset = UNSET
+    json_status: list[str] | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = []
+        for status_item_data in status:
+            status_item = status_item_data.value
+            json_status.append(status_item)
+
 
     params["status"] = json_status
 
@@ -140,9 +163,10 @@ def sync_detailed(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-    node_id: UUID | Unset = UNSET,
-    department_id: UUID | Unset = UNSET,
-    status: InitiativeStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    node_id: list[UUID] | Unset = UNSET,
+    department_id: list[ListInitiativesDepartmentIdItemType1 | UUID] | Unset = UNSET,
+    status: list[InitiativeStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -157,9 +181,10 @@ def sync_detailed(
 
     Args:
         plan_id (UUID):
-        node_id (UUID | Unset):
-        department_id (UUID | Unset):
-        status (InitiativeStatus | Unset): Whether an initiative is still carried out.
+        q (str | Unset):
+        node_id (list[UUID] | Unset):
+        department_id (list[ListInitiativesDepartmentIdItemType1 | UUID] | Unset):
+        status (list[InitiativeStatus] | Unset):
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -175,6 +200,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         plan_id=plan_id,
+q=q,
 node_id=node_id,
 department_id=department_id,
 status=status,
@@ -194,9 +220,10 @@ def sync(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-    node_id: UUID | Unset = UNSET,
-    department_id: UUID | Unset = UNSET,
-    status: InitiativeStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    node_id: list[UUID] | Unset = UNSET,
+    department_id: list[ListInitiativesDepartmentIdItemType1 | UUID] | Unset = UNSET,
+    status: list[InitiativeStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -211,9 +238,10 @@ def sync(
 
     Args:
         plan_id (UUID):
-        node_id (UUID | Unset):
-        department_id (UUID | Unset):
-        status (InitiativeStatus | Unset): Whether an initiative is still carried out.
+        q (str | Unset):
+        node_id (list[UUID] | Unset):
+        department_id (list[ListInitiativesDepartmentIdItemType1 | UUID] | Unset):
+        status (list[InitiativeStatus] | Unset):
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -230,6 +258,7 @@ def sync(
     return sync_detailed(
         plan_id=plan_id,
 client=client,
+q=q,
 node_id=node_id,
 department_id=department_id,
 status=status,
@@ -243,9 +272,10 @@ async def asyncio_detailed(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-    node_id: UUID | Unset = UNSET,
-    department_id: UUID | Unset = UNSET,
-    status: InitiativeStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    node_id: list[UUID] | Unset = UNSET,
+    department_id: list[ListInitiativesDepartmentIdItemType1 | UUID] | Unset = UNSET,
+    status: list[InitiativeStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -260,9 +290,10 @@ async def asyncio_detailed(
 
     Args:
         plan_id (UUID):
-        node_id (UUID | Unset):
-        department_id (UUID | Unset):
-        status (InitiativeStatus | Unset): Whether an initiative is still carried out.
+        q (str | Unset):
+        node_id (list[UUID] | Unset):
+        department_id (list[ListInitiativesDepartmentIdItemType1 | UUID] | Unset):
+        status (list[InitiativeStatus] | Unset):
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -278,6 +309,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         plan_id=plan_id,
+q=q,
 node_id=node_id,
 department_id=department_id,
 status=status,
@@ -297,9 +329,10 @@ async def asyncio(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-    node_id: UUID | Unset = UNSET,
-    department_id: UUID | Unset = UNSET,
-    status: InitiativeStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    node_id: list[UUID] | Unset = UNSET,
+    department_id: list[ListInitiativesDepartmentIdItemType1 | UUID] | Unset = UNSET,
+    status: list[InitiativeStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -314,9 +347,10 @@ async def asyncio(
 
     Args:
         plan_id (UUID):
-        node_id (UUID | Unset):
-        department_id (UUID | Unset):
-        status (InitiativeStatus | Unset): Whether an initiative is still carried out.
+        q (str | Unset):
+        node_id (list[UUID] | Unset):
+        department_id (list[ListInitiativesDepartmentIdItemType1 | UUID] | Unset):
+        status (list[InitiativeStatus] | Unset):
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -333,6 +367,7 @@ async def asyncio(
     return (await asyncio_detailed(
         plan_id=plan_id,
 client=client,
+q=q,
 node_id=node_id,
 department_id=department_id,
 status=status,

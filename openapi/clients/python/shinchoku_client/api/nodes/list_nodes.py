@@ -19,6 +19,7 @@ from uuid import UUID
 def _get_kwargs(
     plan_id: UUID,
     *,
+    q: str | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
     level: int | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -30,6 +31,8 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    params["q"] = q
 
     json_parent_id: str | Unset = UNSET
     if not isinstance(parent_id, Unset):
@@ -126,6 +129,7 @@ def sync_detailed(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
+    q: str | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
     level: int | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -140,6 +144,7 @@ def sync_detailed(
 
     Args:
         plan_id (UUID):
+        q (str | Unset):
         parent_id (UUID | Unset):
         level (int | Unset):
         limit (int | Unset):
@@ -156,6 +161,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         plan_id=plan_id,
+q=q,
 parent_id=parent_id,
 level=level,
 limit=limit,
@@ -173,6 +179,7 @@ def sync(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
+    q: str | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
     level: int | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -187,6 +194,7 @@ def sync(
 
     Args:
         plan_id (UUID):
+        q (str | Unset):
         parent_id (UUID | Unset):
         level (int | Unset):
         limit (int | Unset):
@@ -204,6 +212,7 @@ def sync(
     return sync_detailed(
         plan_id=plan_id,
 client=client,
+q=q,
 parent_id=parent_id,
 level=level,
 limit=limit,
@@ -215,6 +224,7 @@ async def asyncio_detailed(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
+    q: str | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
     level: int | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -229,6 +239,7 @@ async def asyncio_detailed(
 
     Args:
         plan_id (UUID):
+        q (str | Unset):
         parent_id (UUID | Unset):
         level (int | Unset):
         limit (int | Unset):
@@ -245,6 +256,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         plan_id=plan_id,
+q=q,
 parent_id=parent_id,
 level=level,
 limit=limit,
@@ -262,6 +274,7 @@ async def asyncio(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
+    q: str | Unset = UNSET,
     parent_id: UUID | Unset = UNSET,
     level: int | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -276,6 +289,7 @@ async def asyncio(
 
     Args:
         plan_id (UUID):
+        q (str | Unset):
         parent_id (UUID | Unset):
         level (int | Unset):
         limit (int | Unset):
@@ -293,6 +307,7 @@ async def asyncio(
     return (await asyncio_detailed(
         plan_id=plan_id,
 client=client,
+q=q,
 parent_id=parent_id,
 level=level,
 limit=limit,

@@ -18,7 +18,9 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: PlanStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    organization: str | Unset = UNSET,
+    status: list[PlanStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -30,9 +32,17 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: str | Unset = UNSET
+    params["q"] = q
+
+    params["organization"] = organization
+
+    json_status: list[str] | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = []
+        for status_item_data in status:
+            status_item = status_item_data.value
+            json_status.append(status_item)
+
 
     params["status"] = json_status
 
@@ -118,7 +128,9 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: PlanStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    organization: str | Unset = UNSET,
+    status: list[PlanStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -131,8 +143,9 @@ def sync_detailed(
     Roles: every signed-in role.
 
     Args:
-        status (PlanStatus | Unset): Life cycle of a plan. Published plans are visible to the
-            public portal.
+        q (str | Unset):
+        organization (str | Unset):
+        status (list[PlanStatus] | Unset):
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -147,7 +160,9 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        status=status,
+        q=q,
+organization=organization,
+status=status,
 fiscal_year=fiscal_year,
 limit=limit,
 cursor=cursor,
@@ -163,7 +178,9 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient,
-    status: PlanStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    organization: str | Unset = UNSET,
+    status: list[PlanStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -176,8 +193,9 @@ def sync(
     Roles: every signed-in role.
 
     Args:
-        status (PlanStatus | Unset): Life cycle of a plan. Published plans are visible to the
-            public portal.
+        q (str | Unset):
+        organization (str | Unset):
+        status (list[PlanStatus] | Unset):
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -193,6 +211,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+q=q,
+organization=organization,
 status=status,
 fiscal_year=fiscal_year,
 limit=limit,
@@ -203,7 +223,9 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: PlanStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    organization: str | Unset = UNSET,
+    status: list[PlanStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -216,8 +238,9 @@ async def asyncio_detailed(
     Roles: every signed-in role.
 
     Args:
-        status (PlanStatus | Unset): Life cycle of a plan. Published plans are visible to the
-            public portal.
+        q (str | Unset):
+        organization (str | Unset):
+        status (list[PlanStatus] | Unset):
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -232,7 +255,9 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        status=status,
+        q=q,
+organization=organization,
+status=status,
 fiscal_year=fiscal_year,
 limit=limit,
 cursor=cursor,
@@ -248,7 +273,9 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: PlanStatus | Unset = UNSET,
+    q: str | Unset = UNSET,
+    organization: str | Unset = UNSET,
+    status: list[PlanStatus] | Unset = UNSET,
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -261,8 +288,9 @@ async def asyncio(
     Roles: every signed-in role.
 
     Args:
-        status (PlanStatus | Unset): Life cycle of a plan. Published plans are visible to the
-            public portal.
+        q (str | Unset):
+        organization (str | Unset):
+        status (list[PlanStatus] | Unset):
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
@@ -278,6 +306,8 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+q=q,
+organization=organization,
 status=status,
 fiscal_year=fiscal_year,
 limit=limit,
