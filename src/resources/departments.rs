@@ -119,8 +119,8 @@ impl<'de> serde::Deserialize<'de> for DepartmentRef {
 
 impl utoipa::PartialSchema for DepartmentRef {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, OneOfBuilder, SchemaFormat, Type};
-        OneOfBuilder::new()
+        use utoipa::openapi::schema::{AnyOfBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        AnyOfBuilder::new()
             .item(
                 ObjectBuilder::new()
                     .schema_type(Type::String)
