@@ -67,7 +67,7 @@ def main() -> None:
     total = 0
     for plan in plans.items:
         mine = expect(
-            list_initiatives.sync(plan.id, client=script, department_id=department.id, limit=500),
+            list_initiatives.sync(plan.id, client=script, department_id=[department.id], limit=500),
             "listing the department's initiatives",
         )
         if not mine.items:

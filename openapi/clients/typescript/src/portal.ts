@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   }
   async function initiativesUnder(nodeId: string): Promise<Initiative[]> {
     const page = await client.GET("/api/v1/plans/{plan_id}/initiatives", {
-      params: { path: { plan_id: plan!.id }, query: { node_id: nodeId, limit: 500 } },
+      params: { path: { plan_id: plan!.id }, query: { node_id: [nodeId], limit: 500 } },
     });
     if (!page.data) fail("listing initiatives", page.error);
     return page.data.items;
