@@ -35,15 +35,20 @@ pub fn pattern_for(query: Option<&str>) -> Option<String> {
 
 /// A `LIKE` pattern (escape character `\`) matching rows whose text contains the query.
 pub fn like_pattern(query: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in normalize(query).chars() {
+    format!("%{}%", escape_like(&normalize(query)))
+}
+
+/// Text as a literal inside a `LIKE` pattern whose escape character is `\`: `%` and `_` match
+/// only themselves.
+pub fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
+            escaped.push('\\');
         }
-        pattern.push(c);
+        escaped.push(c);
     }
-    pattern.push('%');
-    pattern
+    escaped
 }
 
 /// Fills `search_text` of rows that have none (written before the column existed). Runs at

@@ -95,11 +95,7 @@ fn title_for_copy(conn: &mut crate::db::DbConnection, title: &str, organization:
     let (title, organization) = (title.tidy(), organization.tidy());
     let taken: Vec<String> = p::table
         .filter(p::organization.eq(organization))
-        .filter(
-            p::title
-                .like(format!("{}%", title.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")))
-                .escape('\\'),
-        )
+        .filter(p::title.like(format!("{}%", crate::search::escape_like(title))).escape('\\'))
         .select(p::title)
         .load(conn)?;
     let candidates = std::iter::once(title.to_string())
