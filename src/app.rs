@@ -18,7 +18,7 @@ use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self as api_http, BodyLimits};
 use crate::openapi::ApiDoc;
 use crate::resources::{
-    api_tokens, audit_events, bundles, departments, indicators, initiatives, nodes, plans, sessions, users,
+    api_tokens, audit_events, bundles, departments, indicators, initiatives, nodes, plans, reports, sessions, users,
 };
 use crate::state::{AppState, RequestId};
 
@@ -76,6 +76,25 @@ pub fn routes() -> (
                 .service(indicators::update_target)
                 .service(indicators::delete_target)
                 .service(indicators::revise_target)
+                .service(reports::annual::get_report)
+                .service(reports::annual::put_report)
+                .service(reports::annual::submit_report)
+                .service(reports::annual::return_report)
+                .service(reports::annual::review_report)
+                .service(reports::annual::publish_report)
+                .service(reports::annual::correct_report)
+                .service(reports::quarters::put_quarter)
+                .service(reports::comments::list_comments)
+                .service(reports::comments::create_comment)
+                .service(reports::history::list_revisions)
+                .service(reports::history::get_revision)
+                .service(reports::history::diff_revisions)
+                .service(reports::values::list_indicator_values)
+                .service(reports::values::put_indicator_value)
+                .service(reports::values::list_target_values)
+                .service(reports::values::put_target_value)
+                .service(reports::timeline::get_timeline)
+                .service(reports::timeline::list_reports)
                 .service(bundles::import_bundle)
                 .service(bundles::export_bundle)
                 .service(sessions::sign_in)

@@ -395,6 +395,11 @@ impl IfMatch {
 }
 
 impl IfMatch {
+    /// Whether the request carries `If-Match` at all.
+    pub fn is_present(&self) -> bool {
+        self.0.is_some()
+    }
+
     /// No precondition (for writes whose request carries no `If-Match`).
     pub fn none() -> IfMatch {
         IfMatch(None)

@@ -1,5 +1,6 @@
 //! Shinchoku (進捗): progress management of municipal multi-year plans.
 
+pub mod achievement;
 pub mod app;
 pub mod audit;
 pub mod auth;
@@ -19,3 +20,4 @@ pub mod schema;
 pub mod search;
 pub mod state;
 pub mod validation;
+pub mod workflow;

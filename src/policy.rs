@@ -7,8 +7,10 @@
 use uuid::Uuid;
 
 use crate::auth::{Principal, Role, Scope};
+use crate::enums::WorkflowState;
 use crate::error::{ApiError, ApiResult};
 use crate::resources::plans::Plan;
+use crate::workflow;
 
 fn forbidden(what: &str) -> ApiError {
     ApiError::Forbidden(what.to_string())
@@ -99,6 +101,100 @@ pub fn write_initiative_data(p: &Principal, responsible: &[Uuid]) -> ApiResult<(
         Role::Department | Role::Council => Err(forbidden("your departments are not responsible for this initiative")),
         Role::Committee => Err(forbidden("the committee comments and rates; it never edits a department's text")),
     }
+}
+
+/// Whether the caller may write initiative data at all (quarters, indicator actuals): checked
+/// before the body is read. The committee never writes a department's data.
+pub fn write_some_initiative_data(p: &Principal) -> ApiResult<()> {
+    match p.role {
+        Role::Admin | Role::Department | Role::Council => scope(p, Scope::ReportWrite),
+        Role::Committee => Err(forbidden("the committee comments and rates; it never edits a department's text")),
+    }
+}
+
+/// Whether the caller may write some field of an annual report: the department's text or the
+/// committee's opinion and rating (which fields are checked once the body is read).
+pub fn write_some_report_field(p: &Principal) -> ApiResult<()> {
+    scope(p, Scope::ReportWrite)
+}
+
+/// The committee's opinion and rating, returning a report and marking it reviewed: the
+/// committee and the secretariat.
+pub fn review_report(p: &Principal) -> ApiResult<()> {
+    match p.role {
+        Role::Admin | Role::Committee => scope(p, Scope::ReportWrite),
+        _ => Err(forbidden("only the committee or the secretariat (admin) review reports")),
+    }
+}
+
+/// Publishing a report, and opening a correction of a published one.
+pub fn publish_report(p: &Principal) -> ApiResult<()> {
+    admin(p, "publish reports or open corrections")
+}
+
+/// Values of plan-level targets: the secretariat, and the council for the plans it owns.
+pub fn write_plan_target_values(p: &Principal, plan: &Plan) -> ApiResult<()> {
+    if p.role == Role::Admin || owns(p, plan) {
+        scope(p, Scope::ReportWrite)
+    } else {
+        Err(forbidden("only the secretariat (admin) or the owning council record plan-level targets"))
+    }
+}
+
+/// Whether the caller may record plan-level target values of some plan (before the body is read).
+pub fn write_some_plan_target_values(p: &Principal) -> ApiResult<()> {
+    match p.role {
+        Role::Admin | Role::Council => scope(p, Scope::ReportWrite),
+        _ => Err(forbidden("only the secretariat (admin) or the owning council record plan-level targets")),
+    }
+}
+
+/// What of an annual report a caller sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportSight {
+    /// The report as it is now.
+    Current,
+    /// The report as last published (a correction is being prepared).
+    LastPublished,
+    /// Nothing: 404.
+    Hidden,
+}
+
+/// The secretariat and the responsible departments see every state; the committee and other
+/// departments see a report once it is handed in (never a draft or a returned one), and the
+/// last published edition while a correction is prepared.
+pub fn see_report(p: &Principal, responsible: &[Uuid], state: WorkflowState, was_published: bool) -> ReportSight {
+    let own =
+        matches!(p.role, Role::Department | Role::Council) && p.departments.iter().any(|d| responsible.contains(d));
+    if !p.has_scope(Scope::Read) {
+        ReportSight::Hidden
+    } else if p.role == Role::Admin || own || workflow::handed_in(state) {
+        ReportSight::Current
+    } else if was_published {
+        ReportSight::LastPublished
+    } else {
+        ReportSight::Hidden
+    }
+}
+
+/// Comments: the committee and the secretariat open a thread; the responsible department replies.
+pub fn comment_on_report(p: &Principal, responsible: &[Uuid], reply: bool) -> ApiResult<()> {
+    match p.role {
+        Role::Admin | Role::Committee => scope(p, Scope::ReportWrite),
+        Role::Department | Role::Council if p.departments.iter().any(|d| responsible.contains(d)) => {
+            if reply {
+                scope(p, Scope::ReportWrite)
+            } else {
+                Err(forbidden("the reporting department replies to the committee's comments (set in_reply_to)"))
+            }
+        }
+        Role::Department | Role::Council => Err(forbidden("your departments are not responsible for this initiative")),
+    }
+}
+
+/// Whether the caller may comment at all (before the body is read).
+pub fn comment_on_some_report(p: &Principal) -> ApiResult<()> {
+    scope(p, Scope::ReportWrite)
 }
 
 /// Users are managed by the secretariat.

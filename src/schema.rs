@@ -166,6 +166,45 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        updated_by -> Nullable<PortableUuid>,
+        return_reason -> Nullable<Text>,
+        published_snapshot -> Nullable<Text>,
+        published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    report_revisions (id) {
+        id -> PortableUuid,
+        report_id -> PortableUuid,
+        number -> Integer,
+        edition -> Integer,
+        workflow_state -> Text,
+        action -> Text,
+        changed_fields -> Text,
+        actor_id -> Nullable<PortableUuid>,
+        token_id -> Nullable<PortableUuid>,
+        occurred_at -> Timestamp,
+        snapshot -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    report_comments (id) {
+        id -> PortableUuid,
+        report_id -> PortableUuid,
+        in_reply_to -> Nullable<PortableUuid>,
+        author_id -> Nullable<PortableUuid>,
+        author_role -> Text,
+        body -> Text,
+        workflow_state -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -212,6 +251,8 @@ diesel::joinable!(initiative_departments -> departments (department_id));
 diesel::joinable!(indicator_values -> indicators (indicator_id));
 diesel::joinable!(annual_reports -> initiatives (initiative_id));
 diesel::joinable!(quarter_updates -> annual_reports (report_id));
+diesel::joinable!(report_revisions -> annual_reports (report_id));
+diesel::joinable!(report_comments -> annual_reports (report_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     departments,
@@ -224,6 +265,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     indicator_values,
     annual_reports,
     quarter_updates,
+    report_revisions,
+    report_comments,
     audit_events,
     users,
     user_departments,

@@ -183,6 +183,8 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<usize, String> {
     let applied = applied.map_err(|e| format!("migration failed: {e}"))?;
     // Rows written before the search column existed get their searchable text.
     crate::search::backfill(conn).map_err(|e| format!("search text backfill failed: {e}"))?;
+    // Reports written before history was kept get their first revision.
+    crate::resources::reports::backfill_history(conn).map_err(|e| format!("report history backfill failed: {e}"))?;
     Ok(applied)
 }
 

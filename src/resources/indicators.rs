@@ -270,7 +270,7 @@ crate::list_type!(TargetList, IndicatorView);
 
 /// Who owns an indicator: an initiative, or the plan (a plan-level target).
 #[derive(Debug, Clone, Copy)]
-enum Owner {
+pub enum Owner {
     Initiative(Uuid),
     Plan(Uuid),
 }
@@ -311,13 +311,13 @@ fn owned_query(plan: &Plan, initiative: Option<DbUuid>) -> indicators::BoxedQuer
 }
 
 /// For a write: the plan's row is locked first, then the indicator is read (see [`plans::load_locked`]).
-fn load_owned_locked(conn: &mut DbConnection, owner: Owner, id: Uuid) -> ApiResult<(Plan, Indicator)> {
+pub fn load_owned_locked(conn: &mut DbConnection, owner: Owner, id: Uuid) -> ApiResult<(Plan, Indicator)> {
     let (plan, _) = owner.resolve(conn)?;
     plans::load_locked(conn, plan.id.0)?;
     load_owned(conn, owner, id)
 }
 
-fn load_owned(conn: &mut DbConnection, owner: Owner, id: Uuid) -> ApiResult<(Plan, Indicator)> {
+pub fn load_owned(conn: &mut DbConnection, owner: Owner, id: Uuid) -> ApiResult<(Plan, Indicator)> {
     let (plan, initiative) = owner.resolve(conn)?;
     let row = owned_query(&plan, initiative)
         .filter(indicators::id.eq(DbUuid(id)))

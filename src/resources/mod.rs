@@ -8,6 +8,7 @@ pub mod indicators;
 pub mod initiatives;
 pub mod nodes;
 pub mod plans;
+pub mod reports;
 pub mod sessions;
 pub mod users;
 

@@ -1,0 +1,417 @@
+//! Yearly values of indicators (実績値 / 目標値) and of plan-level targets, with their achievement.
+//!
+//! An initiative's indicator values belong to that year's report: they are written while it is
+//! a draft (or returned), writing one creates the draft report when there is none, and every
+//! change is a revision of the report. Plan-level targets belong to the plan: their history is
+//! the audit trail.
+
+use std::collections::HashMap;
+
+use actix_web::{get, put, web, HttpResponse};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::{commit, find, touch, Context, Report};
+use crate::achievement::{self, Achievement};
+use crate::audit::{self, Change};
+use crate::auth::{Caller, Principal};
+use crate::db::{DbConnection, DbUuid};
+use crate::enums::Direction;
+use crate::error::{self, ApiError, ApiResult};
+use crate::fiscal_year;
+use crate::http::{self, finish_page, IfMatch, JsonBody, PageParams};
+use crate::policy::{self, ReportSight};
+use crate::resources::indicators::{load_owned, load_owned_locked, Indicator, IndicatorValue, Owner};
+use crate::resources::plans::Plan;
+use crate::schema::{annual_reports, indicator_values};
+use crate::state::{now, utc, AppState};
+use crate::workflow;
+
+/// A value for one fiscal year, replaced whole (`PUT`): a field left out is `null`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValueInput {
+    /// 目標値.
+    #[serde(default)]
+    #[schema(example = 2000)]
+    pub target: Option<f64>,
+    /// 実績値.
+    #[serde(default)]
+    #[schema(example = 2300)]
+    pub actual: Option<f64>,
+    /// The cell as printed, kept as it is: `15/664`, `12 書面会議`, `760 (うち障がい者15)`.
+    #[serde(default)]
+    #[schema(max_length = 500, example = "2,300")]
+    pub raw: Option<String>,
+}
+
+/// An indicator's target and actual for one fiscal year, with its achievement.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct IndicatorValueEntry {
+    pub indicator_id: Uuid,
+    #[schema(example = 2022)]
+    pub fiscal_year: i32,
+    #[schema(example = "令和4年度")]
+    pub fiscal_year_label: String,
+    pub target: Option<f64>,
+    #[schema(example = 2300)]
+    pub actual: Option<f64>,
+    #[schema(example = "2,300")]
+    pub raw: Option<String>,
+    pub achievement: Achievement,
+    pub version: i32,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+crate::list_type!(IndicatorValueList, IndicatorValueEntry);
+
+fn entry(ind: &Indicator, v: &IndicatorValue) -> ApiResult<IndicatorValueEntry> {
+    let direction = Direction::from_db(&ind.direction)?;
+    Ok(IndicatorValueEntry {
+        indicator_id: ind.id.0,
+        fiscal_year: v.fiscal_year,
+        fiscal_year_label: fiscal_year::label(v.fiscal_year),
+        target: v.target,
+        actual: v.actual,
+        raw: v.raw.clone(),
+        achievement: achievement::evaluate(direction, ind.tolerance, v.target, v.actual),
+        version: v.version,
+        updated_at: utc(v.updated_at),
+    })
+}
+
+/// 422 unless `fy` lies in the indicator's validity (which defaults to the plan period).
+fn check_validity(plan: &Plan, ind: &Indicator, fy: i32) -> ApiResult<()> {
+    let from = ind.valid_from_fy.unwrap_or(plan.start_fy);
+    let to = ind.valid_to_fy.unwrap_or(plan.end_fy);
+    if (from..=to).contains(&fy) {
+        return Ok(());
+    }
+    Err(ApiError::invalid(
+        "/path/fiscal_year",
+        "fiscal_year_out_of_range",
+        format!(
+            "{} ({fy}) lies outside the validity of \"{}\": {}–{} ({from}–{to})",
+            fiscal_year::label(fy),
+            ind.name,
+            fiscal_year::label(from),
+            fiscal_year::label(to)
+        ),
+    ))
+}
+
+fn find_value(conn: &mut DbConnection, indicator: DbUuid, fy: i32) -> ApiResult<Option<IndicatorValue>> {
+    Ok(indicator_values::table
+        .filter(indicator_values::indicator_id.eq(indicator).and(indicator_values::fiscal_year.eq(fy)))
+        .select(IndicatorValue::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Checks `If-Match` against the stored value, and writes the new one unless it is the same.
+/// Returns whether anything was written.
+fn store(
+    conn: &mut DbConnection,
+    indicator: DbUuid,
+    fy: i32,
+    existing: Option<&IndicatorValue>,
+    input: &ValueInput,
+    if_match: &IfMatch,
+) -> ApiResult<bool> {
+    match existing {
+        Some(v) => if_match.check(v.version)?,
+        None if if_match.is_present() => return Err(ApiError::PreconditionFailed),
+        None => {}
+    }
+    if let Some(v) = existing {
+        if v.target == input.target && v.actual == input.actual && v.raw == input.raw {
+            return Ok(false);
+        }
+    }
+    let ts = now();
+    match existing {
+        Some(v) => {
+            let rows =
+                diesel::update(indicator_values::table.find(v.id).filter(indicator_values::version.eq(v.version)))
+                    .set((
+                        indicator_values::target.eq(input.target),
+                        indicator_values::actual.eq(input.actual),
+                        indicator_values::raw.eq(&input.raw),
+                        indicator_values::version.eq(v.version + 1),
+                        indicator_values::updated_at.eq(ts),
+                    ))
+                    .execute(conn)?;
+            if_match.applied(rows)?;
+        }
+        None => {
+            diesel::insert_into(indicator_values::table)
+                .values(&IndicatorValue {
+                    id: DbUuid(Uuid::now_v7()),
+                    indicator_id: indicator,
+                    fiscal_year: fy,
+                    target: input.target,
+                    actual: input.actual,
+                    raw: input.raw.clone(),
+                    version: 1,
+                    created_at: ts,
+                    updated_at: ts,
+                })
+                .execute(conn)?;
+        }
+    }
+    Ok(true)
+}
+
+/// Put an indicator's value for a fiscal year
+///
+/// Target, actual and the cell as printed. The fiscal year must lie in the indicator's validity
+/// (a revised indicator keeps its old years; the new one starts at its `valid_from_fy`) and in
+/// the initiative's active range. The value is part of that year's report: it is written while
+/// the report is `draft` or `returned`, and a draft report is created when there is none.
+/// Sending the same value again changes nothing. `If-Match` takes the value's ETag.
+///
+/// Roles: the responsible departments or council; admin.
+#[utoipa::path(
+    tag = "reports",
+    params(("initiative_id" = Uuid, Path, description = "Initiative id"),
+           ("indicator_id" = Uuid, Path, description = "Indicator id"),
+           ("fiscal_year" = i32, Path, minimum = 1989, maximum = 2200, description = "Fiscal year", example = 2022),
+           ("If-Match" = Option<String>, Header, description = "ETag of the value being changed")),
+    request_body(content = ValueInput, example = json!({"target": 2000, "actual": 2300, "raw": "2,300"})),
+    responses(
+        (status = 200, description = "The value as stored", body = IndicatorValueEntry, headers(("ETag" = String, description = "The value's version tag"))),
+        (status = 404, response = error::NotFound),
+        (status = 409, response = error::Conflict),
+    )
+)]
+#[put("/initiatives/{initiative_id}/indicators/{indicator_id}/values/{fiscal_year}")]
+pub async fn put_indicator_value(
+    caller: Caller,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid, i32)>,
+    if_match: IfMatch,
+    body: JsonBody<ValueInput>,
+) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
+    policy::write_some_initiative_data(&principal)?;
+    let (initiative, indicator, fy) = path.into_inner();
+    let input = body.read().await?;
+    let entry = state
+        .write(move |conn| {
+            let (plan, ind) = load_owned_locked(conn, Owner::Initiative(initiative), indicator)?;
+            let ctx = Context::load(conn, initiative, false)?;
+            policy::write_initiative_data(&principal, &ctx.responsible)?;
+            check_validity(&plan, &ind, fy)?;
+            ctx.check_fy(fy)?;
+            let report = find(conn, ctx.initiative.id, fy)?;
+            let report_state = match &report {
+                Some(r) => r.state()?,
+                None => crate::enums::WorkflowState::Draft,
+            };
+            if !workflow::department_text_editable(report_state) {
+                return Err(ApiError::Conflict(format!(
+                    "the report of {} is {} ({}): indicator values are written in draft or returned only",
+                    fiscal_year::label(fy),
+                    report_state.as_str(),
+                    report_state.label()
+                )));
+            }
+            let before_view = report.clone().map(|r| super::view_one(conn, &ctx, r)).transpose()?;
+            let existing = find_value(conn, ind.id, fy)?;
+            if store(conn, ind.id, fy, existing.as_ref(), &input, &if_match)? {
+                let report = match report {
+                    Some(r) => {
+                        touch(conn, &actor, &r, workflow::after_department_edit(report_state))?;
+                        r
+                    }
+                    None => {
+                        let r = Report::draft(ctx.initiative.id, fy, &actor);
+                        diesel::insert_into(annual_reports::table).values(&r).execute(conn)?;
+                        r
+                    }
+                };
+                let action = if before_view.is_some() { "indicator_value" } else { "create" };
+                commit(conn, &actor, &ctx, report.id, before_view.as_ref(), action)?;
+            }
+            let stored = find_value(conn, ind.id, fy)?.ok_or_else(|| ApiError::Internal("value vanished".into()))?;
+            entry(&ind, &stored)
+        })
+        .await?;
+    Ok(http::ok_with_etag(&entry, entry.version))
+}
+
+/// Put a plan-level target's value for a fiscal year
+///
+/// Target, actual and the cell as printed, for a plan-level target (計画期間の目標). The fiscal
+/// year must lie in the target's validity (by default the plan period). Sending the same value
+/// again changes nothing. `If-Match` takes the value's ETag.
+///
+/// Roles: admin; council users for the plans their council owns.
+#[utoipa::path(
+    tag = "reports",
+    params(("plan_id" = Uuid, Path, description = "Plan id"),
+           ("target_id" = Uuid, Path, description = "Target id"),
+           ("fiscal_year" = i32, Path, minimum = 1989, maximum = 2200, description = "Fiscal year", example = 2022),
+           ("If-Match" = Option<String>, Header, description = "ETag of the value being changed")),
+    request_body(content = ValueInput, example = json!({"target": 2600, "actual": 2512, "raw": "2,512"})),
+    responses(
+        (status = 200, description = "The value as stored", body = IndicatorValueEntry, headers(("ETag" = String, description = "The value's version tag"))),
+        (status = 404, response = error::NotFound),
+    )
+)]
+#[put("/plans/{plan_id}/targets/{target_id}/values/{fiscal_year}")]
+pub async fn put_target_value(
+    caller: Caller,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid, i32)>,
+    if_match: IfMatch,
+    body: JsonBody<ValueInput>,
+) -> ApiResult<HttpResponse> {
+    let Caller { principal, actor } = caller;
+    policy::write_some_plan_target_values(&principal)?;
+    let (plan_id, target, fy) = path.into_inner();
+    let input = body.read().await?;
+    let entry = state
+        .write(move |conn| {
+            let (plan, ind) = load_owned_locked(conn, Owner::Plan(plan_id), target)?;
+            policy::write_plan_target_values(&principal, &plan)?;
+            check_validity(&plan, &ind, fy)?;
+            let existing = find_value(conn, ind.id, fy)?;
+            let before = existing.as_ref().map(|v| entry(&ind, v)).transpose()?;
+            if store(conn, ind.id, fy, existing.as_ref(), &input, &if_match)? {
+                let stored =
+                    find_value(conn, ind.id, fy)?.ok_or_else(|| ApiError::Internal("value vanished".into()))?;
+                let after = entry(&ind, &stored)?;
+                audit::record(
+                    conn,
+                    &actor,
+                    Change {
+                        action: if before.is_some() { "update" } else { "create" },
+                        entity_type: "indicator_value",
+                        entity_id: stored.id.0,
+                        plan_id: Some(plan.id.0),
+                        before: before.as_ref(),
+                        after: Some(&after),
+                    },
+                )?;
+                return Ok(after);
+            }
+            before.ok_or_else(|| ApiError::Internal("value vanished".into()))
+        })
+        .await?;
+    Ok(http::ok_with_etag(&entry, entry.version))
+}
+
+/// One page of `entries`, by fiscal year.
+fn page_of(entries: Vec<IndicatorValueEntry>, page: PageParams) -> ApiResult<IndicatorValueList> {
+    let page = page.validate()?;
+    let after: i32 = match &page.after {
+        Some((fy, _)) => fy.parse().map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?,
+        None => i32::MIN,
+    };
+    let rows: Vec<IndicatorValueEntry> =
+        entries.into_iter().filter(|e| e.fiscal_year > after).take(page.limit as usize + 1).collect();
+    let (items, next_cursor) = finish_page(rows, page.limit, |e| (e.fiscal_year.to_string(), String::new()));
+    Ok(IndicatorValueList { items, next_cursor })
+}
+
+fn all_values(conn: &mut DbConnection, ind: &Indicator) -> ApiResult<Vec<IndicatorValue>> {
+    Ok(indicator_values::table
+        .filter(indicator_values::indicator_id.eq(ind.id))
+        .order(indicator_values::fiscal_year)
+        .select(IndicatorValue::as_select())
+        .load(conn)?)
+}
+
+/// List an indicator's values
+///
+/// Every fiscal year's target and actual, oldest first, with achievement. The committee and
+/// other departments see the years whose report has been handed in (and the published edition
+/// while a correction is prepared).
+///
+/// Roles: every signed-in role.
+#[utoipa::path(
+    tag = "reports",
+    params(("initiative_id" = Uuid, Path, description = "Initiative id"),
+           ("indicator_id" = Uuid, Path, description = "Indicator id"), PageParams),
+    responses(
+        (status = 200, description = "One page of values", body = IndicatorValueList),
+        (status = 404, response = error::NotFound),
+    )
+)]
+#[get("/initiatives/{initiative_id}/indicators/{indicator_id}/values")]
+pub async fn list_indicator_values(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+    page: http::Query<PageParams>,
+) -> ApiResult<web::Json<IndicatorValueList>> {
+    policy::read_internal(&principal)?;
+    let (initiative, indicator) = path.into_inner();
+    let entries = state
+        .db(move |conn| {
+            let (_, ind) = load_owned(conn, Owner::Initiative(initiative), indicator)?;
+            let ctx = Context::load(conn, initiative, false)?;
+            let reports: HashMap<i32, Report> = crate::schema::annual_reports::table
+                .filter(annual_reports::initiative_id.eq(ctx.initiative.id))
+                .select(Report::as_select())
+                .load::<Report>(conn)?
+                .into_iter()
+                .map(|r| (r.fiscal_year, r))
+                .collect();
+            let mut out = Vec::new();
+            for v in all_values(conn, &ind)? {
+                let sight = match reports.get(&v.fiscal_year) {
+                    Some(r) => ctx.sight(&principal, r)?,
+                    None => ReportSight::Current,
+                };
+                match sight {
+                    ReportSight::Current => out.push(entry(&ind, &v)?),
+                    ReportSight::LastPublished => {
+                        let published = super::published(&reports[&v.fiscal_year])?;
+                        if let Some(p) = published.indicator_values.iter().find(|p| p.indicator_id == ind.id.0) {
+                            let shown = IndicatorValue { target: p.target, actual: p.actual, raw: p.raw.clone(), ..v };
+                            out.push(entry(&ind, &shown)?);
+                        }
+                    }
+                    ReportSight::Hidden => {}
+                }
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(web::Json(page_of(entries, page.into_inner())?))
+}
+
+/// List a plan-level target's values
+///
+/// Every fiscal year's target and actual, oldest first, with achievement.
+///
+/// Roles: every signed-in role.
+#[utoipa::path(
+    tag = "reports",
+    params(("plan_id" = Uuid, Path, description = "Plan id"), ("target_id" = Uuid, Path, description = "Target id"), PageParams),
+    responses(
+        (status = 200, description = "One page of values", body = IndicatorValueList),
+        (status = 404, response = error::NotFound),
+    )
+)]
+#[get("/plans/{plan_id}/targets/{target_id}/values")]
+pub async fn list_target_values(
+    principal: Principal,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+    page: http::Query<PageParams>,
+) -> ApiResult<web::Json<IndicatorValueList>> {
+    policy::read_internal(&principal)?;
+    let (plan, target) = path.into_inner();
+    let entries = state
+        .db(move |conn| {
+            let (_, ind) = load_owned(conn, Owner::Plan(plan), target)?;
+            all_values(conn, &ind)?.iter().map(|v| entry(&ind, v)).collect::<ApiResult<Vec<_>>>()
+        })
+        .await?;
+    Ok(web::Json(page_of(entries, page.into_inner())?))
+}
