@@ -99,9 +99,10 @@ pub struct InitiativeView {
     /// Stable key within the plan (plan bundles refer to initiatives by it).
     #[schema(example = "1")]
     pub key: String,
-    /// Code as printed.
+    /// Code as printed (`null`: the source printed none; such initiatives sort after the coded
+    /// ones).
     #[schema(example = "1")]
-    pub code: String,
+    pub code: Option<String>,
     #[schema(example = "保健福祉ガイドブックの発行")]
     pub title: String,
     /// 取組内容.
@@ -148,7 +149,7 @@ pub fn view(i: Initiative, links: Links) -> ApiResult<InitiativeView> {
         id: i.id.0,
         plan_id: i.plan_id.0,
         key: i.bundle_key,
-        code: i.code,
+        code: (!i.code.is_empty()).then_some(i.code),
         title: i.title,
         description: i.description,
         aim: i.aim,
@@ -177,9 +178,11 @@ pub struct InitiativeInput {
     #[validate(length(min = 1, max = 100), custom(function = "validation::not_blank"))]
     #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub key: Option<String>,
+    /// Code as printed; `null` or absent when the source prints none.
     #[validate(length(min = 1, max = 50), custom(function = "validation::not_blank"))]
     #[schema(example = "1", min_length = 1, max_length = 50, pattern = r"\S")]
-    pub code: String,
+    #[serde(default)]
+    pub code: Option<String>,
     #[validate(length(min = 1, max = 300), custom(function = "validation::not_blank"))]
     #[schema(example = "保健福祉ガイドブックの発行", min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: String,
@@ -225,7 +228,7 @@ pub struct InitiativePatch {
     #[schema(value_type = String, required = false, min_length = 1, max_length = 100, pattern = r"\S")]
     pub key: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = String, required = false, min_length = 1, max_length = 50, pattern = r"\S")]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 50, pattern = r"\S")]
     pub code: Option<Option<String>>,
     #[serde(default, deserialize_with = "patch_field")]
     #[schema(value_type = String, required = false, min_length = 1, max_length = 300, pattern = r"\S")]
@@ -408,6 +411,15 @@ pub fn write_links(
     Ok(())
 }
 
+/// The natural-order key of a code. Initiatives without a code sort after the coded ones (the
+/// key starts with the greatest character; byte order on both databases), by title.
+pub fn code_sort(code: Option<&str>, title: &str) -> String {
+    match code {
+        Some(code) => natural::sort_key(code),
+        None => format!("{}{}", char::MAX, natural::sort_key(title)),
+    }
+}
+
 /// The row for a validated input (id and timestamps given by the caller).
 pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiative {
     let ts = now();
@@ -416,8 +428,8 @@ pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiat
         id,
         plan_id,
         bundle_key: input.key.as_deref().map(Tidy::tidy).map(str::to_string).unwrap_or_else(|| id.to_string()),
-        code: input.code.tidy().to_string(),
-        code_sort: natural::sort_key(&input.code),
+        code: input.code.as_deref().map(Tidy::tidy).unwrap_or_default().to_string(),
+        code_sort: code_sort(input.code.as_deref(), &input.title),
         title: input.title.tidy().to_string(),
         description: input.description.clone(),
         aim: input.aim.clone(),
@@ -430,7 +442,7 @@ pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiat
         version: 1,
         created_at: ts,
         updated_at: ts,
-        search_text: crate::search::text_of(&[Some(&input.code), Some(&input.title)]),
+        search_text: crate::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
     }
 }
 
@@ -650,7 +662,7 @@ pub async fn update_initiative(
             let before_view = view_one(conn, before.clone())?;
             let mut input = InitiativeInput {
                 key: Some(before.bundle_key.clone()),
-                code: before.code.clone(),
+                code: (!before.code.is_empty()).then(|| before.code.clone()),
                 title: before.title.clone(),
                 description: before.description.clone(),
                 aim: before.aim.clone(),
@@ -664,7 +676,7 @@ pub async fn update_initiative(
                 active_to_fy: before.active_to_fy,
                 status: InitiativeStatus::from_db(&before.status)?,
             };
-            crate::merge_patch!(input, patch, required: [key, code, title, node_ids, department_ids, status], nullable: [description, aim, notes, related_programs, active_from_fy, active_to_fy]);
+            crate::merge_patch!(input, patch, required: [key, title, node_ids, department_ids, status], nullable: [code, description, aim, notes, related_programs, active_from_fy, active_to_fy]);
             check_against_plan(conn, &plan, &input, Some(before.id))?;
             check_reports_in_range(conn, before.id, input.active_from_fy, input.active_to_fy)?;
             let after = Initiative {

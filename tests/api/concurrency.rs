@@ -147,3 +147,83 @@ fn concurrent_wrong_passwords_are_never_checked_beyond_the_limit() {
     assert_eq!(count(&responses, 429), 30 - MAX_FAILURES as usize, "{:?}", statuses(&responses));
     assert!(responses.iter().filter(|r| r.status == 429).all(|r| r.header("retry-after").is_some()));
 }
+
+/// An initiative of the regional welfare plan, a department user responsible for it, and the
+/// path of its FY2023 report (open: the sheets end with FY2022).
+fn a_report(app: &TestApp) -> (crate::harness::TestUser, String) {
+    let plan = app.import_fixture("regional-welfare-plan");
+    let plan_id = plan["plan"]["id"].as_str().unwrap();
+    let initiative = app.get(&format!("/api/v1/plans/{plan_id}/initiatives?limit=1")).ok(200)["items"][0].clone();
+    let department = initiative["departments"][0]["id"].as_str().unwrap().to_string();
+    app.patch(&format!("/api/v1/plans/{plan_id}"), &json!({"end_fy": 2024}), None).ok(200);
+    let user = app.create_user("reporter", Role::Department, &[&department]);
+    (user, format!("/api/v1/initiatives/{}/years/2023", initiative["id"].as_str().unwrap()))
+}
+
+#[test]
+fn of_report_writers_with_one_etag_exactly_one_wins() {
+    let app = TestApp::spawn();
+    let (user, path) = a_report(&app);
+    let created = app.send_as(Some(&user.token), "PUT", &path, &json!({"plan_text": "計画"}));
+    let etag = created.header("etag").unwrap().to_string();
+    created.ok(201);
+    let responses = app.concurrently(WRITERS, |app, i| {
+        let body = json!({"result_text": format!("writer {i}")}).to_string();
+        app.request_as(
+            Some(&user.token),
+            "PUT",
+            &path,
+            &[("Content-Type", "application/json"), ("If-Match", &etag)],
+            Some(body.as_bytes()),
+        )
+    });
+    assert_eq!(count(&responses, 200), 1, "{:?}", statuses(&responses));
+    assert_eq!(count(&responses, 412), WRITERS - 1, "{:?}", statuses(&responses));
+    let winner = responses.iter().find(|r| r.status == 200).unwrap().json();
+    let now = app.get(&path).ok(200);
+    assert_eq!((now["result_text"].clone(), now["version"].as_i64()), (winner["result_text"].clone(), Some(2)));
+    let revisions = app.get(&format!("{path}/revisions")).ok(200);
+    assert_eq!(revisions["items"].as_array().unwrap().len(), 2, "create and the one update");
+}
+
+#[test]
+fn concurrent_quarter_updates_are_all_kept() {
+    let app = TestApp::spawn();
+    let (user, path) = a_report(&app);
+    let responses = app.concurrently(WRITERS, |app, i| {
+        let quarter = i % 4 + 1;
+        app.send_as(
+            Some(&user.token),
+            "PUT",
+            &format!("{path}/quarters/{quarter}"),
+            &json!({"plan_text": format!("writer {i}")}),
+        )
+    });
+    assert!(responses.iter().all(|r| r.status == 200 || r.status == 503), "{:?}", statuses(&responses));
+    let accepted: Vec<usize> = (0..WRITERS).filter(|i| responses[*i].status == 200).collect();
+    assert!(accepted.len() >= WRITERS / 2, "most writes are accepted: {:?}", statuses(&responses));
+    // Every accepted write is one revision of the report (the first one created it).
+    let report = app.get(&path).ok(200);
+    assert_eq!(report["version"].as_i64().unwrap() as usize, accepted.len());
+    let revisions = app.get(&format!("{path}/revisions?limit=100")).ok(200);
+    let numbers: Vec<i64> =
+        revisions["items"].as_array().unwrap().iter().map(|r| r["revision"].as_i64().unwrap()).collect();
+    assert_eq!(numbers, (1..=accepted.len() as i64).collect::<Vec<_>>());
+    let mut written = BTreeSet::new();
+    for n in &numbers {
+        let revision = app.get(&format!("{path}/revisions/{n}")).ok(200);
+        let changed = revision["revision"]["changed_fields"].as_array().unwrap().clone();
+        let quarter: usize = changed
+            .iter()
+            .find_map(|f| f.as_str().unwrap().strip_prefix("quarters.").and_then(|r| r.split('.').next()?.parse().ok()))
+            .unwrap();
+        let text = revision["report"]["quarters"].as_array().unwrap().iter().find(|q| q["quarter"] == quarter).unwrap()
+            ["plan_text"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        written.insert(text);
+    }
+    let expected: BTreeSet<String> = accepted.iter().map(|i| format!("writer {i}")).collect();
+    assert_eq!(written, expected, "every accepted write is in the history");
+}

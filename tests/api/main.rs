@@ -17,5 +17,6 @@ mod nodes;
 mod openapi;
 mod operations;
 mod plans;
+mod reports;
 mod tokens;
 mod users;

@@ -22,6 +22,11 @@ enum Rule {
     Structure(u16),
     /// Another user's API token (owned by `department_own`): invisible to everyone but its owner and admin.
     OwnToken(u16),
+    /// An initiative's data (reports, quarters, values): admin and the responsible department
+    /// and council (the world's initiative belongs to `department_own`'s and `council_own`'s).
+    Report(u16),
+    /// Reviewing reports: the committee and admin.
+    Review(u16),
 }
 
 impl Rule {
@@ -36,6 +41,10 @@ impl Rule {
             (Rule::Structure(_), _) => 403,
             (Rule::OwnToken(ok), "admin" | "department_own") => ok,
             (Rule::OwnToken(_), _) => 404,
+            (Rule::Report(ok), "admin" | "department_own" | "council_own") => ok,
+            (Rule::Report(_), _) => 403,
+            (Rule::Review(ok), "admin" | "committee") => ok,
+            (Rule::Review(_), _) => 403,
         }
     }
 }
@@ -52,6 +61,23 @@ struct World {
     committee_user: String,
     department_own_token: String,
     counter: std::cell::Cell<u32>,
+}
+
+/// The world's initiative has a submitted report for FY2020 and a draft for FY2021.
+const SUBMITTED: &str = "2020";
+const DRAFT: &str = "2021";
+
+/// A new initiative of the world's departments whose FY2020 report went through `steps`
+/// (`submission`, `review`, `publication`, …) as admin; returns its id.
+fn report_after(app: &TestApp, w: &World, steps: &[&str]) -> String {
+    let body = json!({"code": format!("R{}", w.next()), "title": "報告", "node_ids": [w.node], "department_ids": [w.city_department, w.council]});
+    let i = id(&app.post(&format!("/api/v1/plans/{}/initiatives", w.plan), &body).ok(201));
+    app.send_as(Some(&app.token), "PUT", &format!("/api/v1/initiatives/{i}/years/2020"), &json!({"plan_text": "計画"}))
+        .ok(201);
+    for step in steps {
+        app.request("POST", &format!("/api/v1/initiatives/{i}/years/2020/{step}"), &[], None).ok(200);
+    }
+    i
 }
 
 impl World {
@@ -94,6 +120,16 @@ fn build(app: &TestApp) -> World {
     let indicator =
         id(&app.post(&format!("/api/v1/initiatives/{initiative}/indicators"), &json!({"name": "件数"})).ok(201));
     let target = id(&app.post(&format!("/api/v1/plans/{plan}/targets"), &json!({"name": "会員数"})).ok(201));
+    for fy in [SUBMITTED, DRAFT] {
+        app.send_as(
+            Some(&app.token),
+            "PUT",
+            &format!("/api/v1/initiatives/{initiative}/years/{fy}"),
+            &json!({"plan_text": "計画"}),
+        )
+        .ok(201);
+    }
+    app.request("POST", &format!("/api/v1/initiatives/{initiative}/years/{SUBMITTED}/submission"), &[], None).ok(200);
     World {
         department_own_token: department_own.token.clone(),
         tokens: vec![
@@ -259,6 +295,83 @@ fn rows() -> Vec<(&'static str, Rule, Make)> {
                 format!("/api/v1/plans/{}/targets/{t}/revisions", w.plan),
                 Some(json!({"from_fy": 2023, "name": "新目標"})),
             )
+        }),
+        row("GET /api/v1/initiatives/{initiative_id}/years/{fiscal_year}", SignedIn(200), |_, w| {
+            (format!("/api/v1/initiatives/{}/years/{SUBMITTED}", w.initiative), None)
+        }),
+        row("PUT /api/v1/initiatives/{initiative_id}/years/{fiscal_year}", Report(200), |_, w| {
+            (format!("/api/v1/initiatives/{}/years/{DRAFT}", w.initiative), Some(json!({"plan_text": "計画"})))
+        }),
+        row("POST /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/submission", Report(200), |app, w| {
+            (format!("/api/v1/initiatives/{}/years/2020/submission", report_after(app, w, &[])), None)
+        }),
+        row("POST /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/return", Review(200), |app, w| {
+            let i = report_after(app, w, &["submission"]);
+            (format!("/api/v1/initiatives/{i}/years/2020/return"), Some(json!({"reason": "追記してください"})))
+        }),
+        row("POST /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/review", Review(200), |app, w| {
+            (format!("/api/v1/initiatives/{}/years/2020/review", report_after(app, w, &["submission"])), None)
+        }),
+        row("POST /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/publication", Admin(200), |app, w| {
+            let i = report_after(app, w, &["submission", "review"]);
+            (format!("/api/v1/initiatives/{i}/years/2020/publication"), None)
+        }),
+        row("POST /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/corrections", Admin(200), |app, w| {
+            let i = report_after(app, w, &["submission", "review", "publication"]);
+            (format!("/api/v1/initiatives/{i}/years/2020/corrections"), None)
+        }),
+        row("PUT /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/quarters/{quarter}", Report(200), |_, w| {
+            (format!("/api/v1/initiatives/{}/years/{DRAFT}/quarters/2", w.initiative), Some(json!({"mark": "done"})))
+        }),
+        row("GET /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/comments", SignedIn(200), |_, w| {
+            (format!("/api/v1/initiatives/{}/years/{SUBMITTED}/comments", w.initiative), None)
+        }),
+        row("POST /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/comments", Review(201), |_, w| {
+            (
+                format!("/api/v1/initiatives/{}/years/{SUBMITTED}/comments", w.initiative),
+                Some(json!({"body": "確認しました"})),
+            )
+        }),
+        row("GET /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/revisions", SignedIn(200), |_, w| {
+            (format!("/api/v1/initiatives/{}/years/{SUBMITTED}/revisions", w.initiative), None)
+        }),
+        row(
+            "GET /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/revisions/{revision}",
+            SignedIn(200),
+            |_, w| (format!("/api/v1/initiatives/{}/years/{SUBMITTED}/revisions/2", w.initiative), None),
+        ),
+        row(
+            "GET /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/revisions/{revision}/diff",
+            SignedIn(200),
+            |_, w| (format!("/api/v1/initiatives/{}/years/{SUBMITTED}/revisions/2/diff?from=2", w.initiative), None),
+        ),
+        row("GET /api/v1/initiatives/{initiative_id}/indicators/{indicator_id}/values", SignedIn(200), |_, w| {
+            (format!("/api/v1/initiatives/{}/indicators/{}/values", w.initiative, w.indicator), None)
+        }),
+        row(
+            "PUT /api/v1/initiatives/{initiative_id}/indicators/{indicator_id}/values/{fiscal_year}",
+            Report(200),
+            |_, w| {
+                (
+                    format!("/api/v1/initiatives/{}/indicators/{}/values/{DRAFT}", w.initiative, w.indicator),
+                    Some(json!({"actual": 12, "raw": "12 書面会議"})),
+                )
+            },
+        ),
+        row("GET /api/v1/plans/{plan_id}/targets/{target_id}/values", SignedIn(200), |_, w| {
+            (format!("/api/v1/plans/{}/targets/{}/values", w.plan, w.target), None)
+        }),
+        row("PUT /api/v1/plans/{plan_id}/targets/{target_id}/values/{fiscal_year}", Structure(200), |_, w| {
+            (
+                format!("/api/v1/plans/{}/targets/{}/values/2022", w.plan, w.target),
+                Some(json!({"target": 3000, "actual": 2431})),
+            )
+        }),
+        row("GET /api/v1/initiatives/{initiative_id}/timeline", SignedIn(200), |_, w| {
+            (format!("/api/v1/initiatives/{}/timeline", w.initiative), None)
+        }),
+        row("GET /api/v1/plans/{plan_id}/reports", SignedIn(200), |_, w| {
+            (format!("/api/v1/plans/{}/reports?fiscal_year=2020&department_id=mine", w.plan), None)
         }),
         row("POST /api/v1/plan-bundles", Admin(201), |_, _| {
             (

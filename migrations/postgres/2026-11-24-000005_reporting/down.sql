@@ -1,3 +1,4 @@
+ALTER TABLE initiatives ALTER COLUMN code_sort TYPE TEXT COLLATE "default";
 DROP TABLE report_comments;
 DROP TABLE report_revisions;
 DROP INDEX annual_reports_state;

@@ -37,3 +37,7 @@ CREATE TABLE report_comments (
     created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX report_comments_report ON report_comments (report_id, created_at);
+
+-- Natural order is byte order of code_sort (src/natural.rs): never a linguistic collation.
+-- Initiatives without a code sort last (their key starts with U+10FFFF).
+ALTER TABLE initiatives ALTER COLUMN code_sort TYPE TEXT COLLATE "C";

@@ -172,7 +172,7 @@ pub fn export(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PlanBundle> {
         }
         initiatives_out.push(BundleInitiative {
             key: init.bundle_key,
-            code: init.code,
+            code: (!init.code.is_empty()).then_some(init.code),
             title: init.title,
             description: init.description,
             aim: init.aim,

@@ -178,8 +178,10 @@ pub struct BundleNode {
 pub struct BundleInitiative {
     #[schema(example = "1")]
     pub key: String,
+    /// Code as printed; `null` or absent when the source prints none.
+    #[serde(default)]
     #[schema(example = "1")]
-    pub code: String,
+    pub code: Option<String>,
     #[schema(example = "保健福祉ガイドブックの発行")]
     pub title: String,
     #[serde(default)]

@@ -175,7 +175,7 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
         } else if !initiative_keys.insert(init.key.as_str()) {
             e.add(format!("{at}/key"), "duplicate", format!("key {} is used twice", init.key));
         }
-        if blank(&init.code) || init.code.chars().count() > 50 {
+        if init.code.as_deref().is_some_and(|c| blank(c) || c.chars().count() > 50) {
             e.add(format!("{at}/code"), "length", "must be 1 to 50 characters");
         }
         if blank(&init.title) || init.title.chars().count() > 300 {

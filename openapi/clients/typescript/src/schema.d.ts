@@ -433,6 +433,421 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an annual report
+         * @description The report of the initiative for the fiscal year, with its quarterly updates and the year's
+         *     indicator values. The committee and other departments see it once it is handed in; while a
+         *     correction is prepared they see the edition last published.
+         *
+         *     Roles: every signed-in role that may see the report (others get 404).
+         */
+        get: operations["get_report"];
+        /**
+         * Create or update an annual report
+         * @description Creates the report as a `draft` when there is none (201), else sets the fields sent (200).
+         *     Sending the current values changes nothing: the version, ETag and history stay as they are.
+         *     Department text edited in `returned` moves the report back to `draft`. The fiscal year must
+         *     lie in the plan period and the initiative's active range.
+         *
+         *     Roles: department fields: the responsible departments or council, admin; committee fields:
+         *     committee, admin.
+         */
+        put: operations["put_report"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a report
+         * @description `draft` or `returned` → `submitted`: the department hands the report to the committee.
+         *
+         *     Roles: the responsible departments or council; admin.
+         */
+        post: operations["submit_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a report
+         * @description `submitted` or `reviewed` → `returned`, with the reason. The department's next edit moves it
+         *     back to `draft` (or it submits it again as it is).
+         *
+         *     Roles: committee; admin.
+         */
+        post: operations["return_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a report reviewed
+         * @description `submitted` → `reviewed`.
+         *
+         *     Roles: committee; admin.
+         */
+        post: operations["review_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a report
+         * @description `reviewed` → `published`: from now on the public portal shows this edition.
+         *
+         *     Roles: admin.
+         */
+        post: operations["publish_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a correction of a published report
+         * @description `published` → `draft` as a new edition. The published edition stays what the public (and the committee) see until the correction is published; the old text stays in the history.
+         *
+         *     Roles: admin.
+         */
+        post: operations["correct_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/quarters/{quarter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put a quarterly update
+         * @description Sets the quarter (1 = 4～6月, 2 = 7～9月, 3 = 10～12月, 4 = 1～3月) of the initiative's
+         *     report for the fiscal year, creating the `draft` report when there is none. Idempotent:
+         *     sending the same body again changes nothing and keeps the version, the ETag and the history,
+         *     so a script may post the quarter it has as often as it runs. `If-Match` takes the quarter's
+         *     ETag. Editing a `returned` report moves it back to `draft`.
+         *
+         *     Roles: the responsible departments or council; admin.
+         */
+        put: operations["put_quarter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a report's comments
+         * @description The committee's comments and the department's replies, oldest first.
+         *
+         *     Roles: admin, committee, the responsible departments; other departments once the report is handed in.
+         */
+        get: operations["list_comments"];
+        put?: never;
+        /**
+         * Comment on a report
+         * @description The committee (or the secretariat) comments on a `submitted` or `reviewed` report; the
+         *     reporting department replies (with `in_reply_to`), also while the report is `returned`.
+         *     Comments are never edited or deleted, and never public.
+         *
+         *     Roles: committee, admin; the responsible departments or council for replies.
+         */
+        post: operations["create_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a report's revisions
+         * @description Every version of the report, its quarters and indicator values, oldest first: who, when, in
+         *     which state, and which fields changed. The committee and other departments see the versions
+         *     that were handed in only.
+         *
+         *     Roles: every signed-in role that may see the report.
+         */
+        get: operations["list_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one revision of a report
+         * @description The report whole as it was after that revision.
+         *
+         *     Roles: every signed-in role that may see the report and that version.
+         */
+        get: operations["get_revision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/years/{fiscal_year}/revisions/{revision}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two revisions of a report
+         * @description Per field, the old and the new value: between `from` (default: the revision before) and this one.
+         *
+         *     Roles: every signed-in role that may see the report and both versions.
+         */
+        get: operations["diff_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/indicators/{indicator_id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an indicator's values
+         * @description Every fiscal year's target and actual, oldest first, with achievement. The committee and
+         *     other departments see the years whose report has been handed in (and the published edition
+         *     while a correction is prepared).
+         *
+         *     Roles: every signed-in role.
+         */
+        get: operations["list_indicator_values"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/indicators/{indicator_id}/values/{fiscal_year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put an indicator's value for a fiscal year
+         * @description Target, actual and the cell as printed. The fiscal year must lie in the indicator's validity
+         *     (a revised indicator keeps its old years; the new one starts at its `valid_from_fy`) and in
+         *     the initiative's active range. The value is part of that year's report: it is written while
+         *     the report is `draft` or `returned`, and a draft report is created when there is none.
+         *     Sending the same value again changes nothing. `If-Match` takes the value's ETag.
+         *
+         *     Roles: the responsible departments or council; admin.
+         */
+        put: operations["put_indicator_value"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/targets/{target_id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a plan-level target's values
+         * @description Every fiscal year's target and actual, oldest first, with achievement.
+         *
+         *     Roles: every signed-in role.
+         */
+        get: operations["list_target_values"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/targets/{target_id}/values/{fiscal_year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put a plan-level target's value for a fiscal year
+         * @description Target, actual and the cell as printed, for a plan-level target (計画期間の目標). The fiscal
+         *     year must lie in the target's validity (by default the plan period). Sending the same value
+         *     again changes nothing. `If-Match` takes the value's ETag.
+         *
+         *     Roles: admin; council users for the plans their council owns.
+         */
+        put: operations["put_target_value"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an initiative's timeline
+         * @description Every fiscal year of the initiative with its report (state, ratings, texts), quarters,
+         *     indicator values and achievements, oldest first: the multi-year progress sheet in one call.
+         *
+         *     Roles: every signed-in role; the committee and other departments see the years whose report
+         *     was handed in (and the published edition while a correction is prepared).
+         */
+        get: operations["get_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a plan's reports
+         * @description Filtered by fiscal year, state, department (`mine`), progress status and ratings, ordered by
+         *     fiscal year and then by the initiative's code: a department finds its open reports
+         *     (`?department_id=mine&state=draft,returned`), the committee its queue (`?state=submitted`).
+         *     The committee and other departments see reports once handed in; while a correction is being
+         *     prepared, the published edition is listed as it was published.
+         *
+         *     Roles: every signed-in role.
+         */
+        get: operations["list_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plan-bundles": {
         parameters: {
             query?: never;
@@ -713,6 +1128,127 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The verdict for one indicator and FY. */
+        Achievement: {
+            status: components["schemas"]["AchievementStatus"];
+            /** @example 達成 */
+            status_label: string;
+            /**
+             * Format: double
+             * @description How far the target was reached (1.0 = exactly): actual / target for `increase` and
+             *     `maintain`, target / actual for `decrease` (1.0 when the actual is 0). `null` when not
+             *     measurable or when the ratio has no meaning (a target of 0 to increase from, negative numbers).
+             * @example 1.15
+             */
+            ratio: number | null;
+        };
+        /**
+         * @description Whether an indicator met its target in a fiscal year.
+         * @enum {string}
+         */
+        AchievementStatus: "achieved" | "not_achieved" | "not_measurable";
+        /**
+         * @description The fields of an annual report to set. Merge semantics: fields sent are set (`null` clears
+         *     them), fields left out keep their value. The department's fields are written by the
+         *     responsible departments (or admin) in `draft` or `returned`; `committee_rating` and
+         *     `committee_opinion` by the committee (or admin) in `submitted` or `reviewed`.
+         */
+        AnnualReportInput: {
+            category?: null | components["schemas"]["PlanCategory"];
+            /** @description 取組の内容. */
+            plan_text?: string | null;
+            /** @description 内容と成果. */
+            result_text?: string | null;
+            /** @description 課題. */
+            issues_text?: string | null;
+            /** @description 今後の方針. */
+            next_steps_text?: string | null;
+            previous_year_result_text?: string | null;
+            progress_status?: null | components["schemas"]["ProgressStatus"];
+            /**
+             * @description A grade of the plan's rating scale.
+             * @example B
+             */
+            self_rating?: string | null;
+            /** @description A grade of the plan's rating scale (committee or admin). */
+            committee_rating?: string | null;
+            /** @description 意見等 (committee or admin). */
+            committee_opinion?: string | null;
+        };
+        /** @description The annual report of an initiative for one fiscal year. */
+        AnnualReportView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            initiative_id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            category: null | components["schemas"]["PlanCategory"];
+            /** @example 実施 */
+            category_label: string | null;
+            /** @description 取組の内容: what the initiative plans to do this year. */
+            plan_text: string | null;
+            /** @description 内容と成果. */
+            result_text: string | null;
+            /** @description 課題. */
+            issues_text: string | null;
+            /** @description 今後の方針. */
+            next_steps_text: string | null;
+            /** @description Last year's results, for comparison. */
+            previous_year_result_text: string | null;
+            progress_status: null | components["schemas"]["ProgressStatus"];
+            /** @example 順調に進んだ */
+            progress_status_label: string | null;
+            /**
+             * @description The department's rating, a grade of the plan's scale.
+             * @example A
+             */
+            self_rating: string | null;
+            /** @example 順調に進んでいる */
+            self_rating_label: string | null;
+            /** @description The committee's rating. */
+            committee_rating: string | null;
+            committee_rating_label: string | null;
+            /** @description 意見等. */
+            committee_opinion: string | null;
+            workflow_state: components["schemas"]["WorkflowState"];
+            /** @example 作成中 */
+            workflow_state_label: string;
+            /** @description Why the report was last returned (until it is submitted again). */
+            return_reason: string | null;
+            /**
+             * Format: int32
+             * @description 1, then one more for each correction opened after publication.
+             * @example 1
+             */
+            edition: number;
+            /**
+             * Format: date-time
+             * @description When the current or last edition was published.
+             */
+            published_at: string | null;
+            /** @description Quarterly updates recorded so far, Q1 first. */
+            quarters: components["schemas"]["QuarterView"][];
+            /** @description Every indicator of the initiative valid in this year, with its value (or nulls) and achievement. */
+            indicator_values: components["schemas"]["ReportValueView"][];
+            updated_by: null | components["schemas"]["UserRef"];
+            /**
+             * Format: int32
+             * @description Also the number of the latest revision in the report's history.
+             */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description A new API token. */
         ApiTokenInput: {
             /** @example 高齢者福祉課 四半期更新スクリプト */
@@ -866,8 +1402,11 @@ export interface components {
         BundleInitiative: {
             /** @example 1 */
             key: string;
-            /** @example 1 */
-            code: string;
+            /**
+             * @description Code as printed; `null` or absent when the source prints none.
+             * @example 1
+             */
+            code?: string | null;
             /** @example 保健福祉ガイドブックの発行 */
             title: string;
             description?: string | null;
@@ -1032,6 +1571,42 @@ export interface components {
             previous_year_result_text?: string | null;
             workflow_state?: null | components["schemas"]["WorkflowState"];
         };
+        /** @description A new comment, or a reply to one. */
+        CommentInput: {
+            /** @example 参加者数の推移を次年度の報告にも記載してください。 */
+            body: string;
+            /**
+             * Format: uuid
+             * @description The comment this one answers (required for the department's replies).
+             */
+            in_reply_to?: string | null;
+        };
+        CommentList: {
+            items: components["schemas"]["CommentView"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description A comment on a report. */
+        CommentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            report_id: string;
+            /** Format: uuid */
+            in_reply_to: string | null;
+            author: null | components["schemas"]["UserRef"];
+            /**
+             * @description The author's role when writing (`committee`, `department`, `council`, `admin`).
+             * @example committee
+             */
+            author_role: string;
+            /** @example 参加者数の推移を次年度の報告にも記載してください。 */
+            body: string;
+            /** @description The report's state when the comment was written. */
+            workflow_state: components["schemas"]["WorkflowState"];
+            /** Format: date-time */
+            created_at: string;
+        };
         /** @description A new token: the only time its secret is shown. */
         CreatedApiToken: components["schemas"]["ApiTokenView"] & {
             /**
@@ -1095,6 +1670,24 @@ export interface components {
          * @enum {string}
          */
         Direction: "increase" | "decrease" | "maintain";
+        /** @description One field that differs between two versions (`null`: empty, or absent in that version). */
+        FieldChange: {
+            /**
+             * @description `result_text`, `quarters.2.mark`, `indicator_values.9-2.actual`, …
+             * @example result_text
+             */
+            field: string;
+            /**
+             * @description The value before, as text.
+             * @example 配置人数 18人
+             */
+            old: string | null;
+            /**
+             * @description The value after, as text.
+             * @example 配置人数 19人
+             */
+            new: string | null;
+        };
         /** @description One invalid field of a request. */
         FieldError: {
             /**
@@ -1200,6 +1793,37 @@ export interface components {
             /** Format: int32 */
             position?: number;
         };
+        /** @description An indicator's target and actual for one fiscal year, with its achievement. */
+        IndicatorValueEntry: {
+            /** Format: uuid */
+            indicator_id: string;
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            /** Format: double */
+            target: number | null;
+            /**
+             * Format: double
+             * @example 2300
+             */
+            actual: number | null;
+            /** @example 2,300 */
+            raw: string | null;
+            achievement: components["schemas"]["Achievement"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        IndicatorValueList: {
+            items: components["schemas"]["IndicatorValueEntry"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor: string | null;
+        };
         /** @description A target and an actual for one fiscal year. `raw` keeps the cell as printed (`15/664`, `12 書面会議`). */
         IndicatorValueView: {
             /**
@@ -1283,8 +1907,11 @@ export interface components {
         InitiativeInput: {
             /** @description Stable key within the plan; default the new initiative's id. */
             key?: string | null;
-            /** @example 1 */
-            code: string;
+            /**
+             * @description Code as printed; `null` or absent when the source prints none.
+             * @example 1
+             */
+            code?: string | null;
             /** @example 保健福祉ガイドブックの発行 */
             title: string;
             description?: string | null;
@@ -1310,7 +1937,7 @@ export interface components {
         /** @description Changes to an initiative (JSON merge patch). `node_ids` and `department_ids` replace the lists. */
         InitiativePatch: {
             key?: string;
-            code?: string;
+            code?: string | null;
             title?: string;
             description?: string | null;
             aim?: string | null;
@@ -1341,10 +1968,11 @@ export interface components {
              */
             key: string;
             /**
-             * @description Code as printed.
+             * @description Code as printed (`null`: the source printed none; such initiatives sort after the coded
+             *     ones).
              * @example 1
              */
-            code: string;
+            code: string | null;
             /** @example 保健福祉ガイドブックの発行 */
             title: string;
             /** @description 取組内容. */
@@ -1526,6 +2154,11 @@ export interface components {
             initiatives?: components["schemas"]["BundleInitiative"][];
             plan_targets?: components["schemas"]["BundleTarget"][];
         };
+        /**
+         * @description Plan category of a year (実施/拡充/検討/検証/新規/継続).
+         * @enum {string}
+         */
+        PlanCategory: "implement" | "expand" | "study" | "verify" | "new" | "continue";
         /** @description A new plan. */
         PlanInput: {
             /** @example 白井市第2次地域福祉計画 */
@@ -1704,6 +2337,56 @@ export interface components {
             /** @description Every invalid field or parameter, by JSON pointer (`/title`, `/path/plan_id`, `/query/limit`). */
             errors: components["schemas"]["FieldError"][];
         };
+        /**
+         * @description Progress status (進捗状況) of a year.
+         * @enum {string}
+         */
+        ProgressStatus: "on_track" | "mostly_on_track" | "partly_delayed" | "not_started";
+        /** @description One quarter, replaced whole (`PUT`): a field left out is `null`. */
+        QuarterInput: {
+            /**
+             * @description What was planned for the quarter.
+             * @example 運用方法検討
+             */
+            plan_text?: string | null;
+            /**
+             * @description What was done.
+             * @example 関係課と協議を実施
+             */
+            result_text?: string | null;
+            mark?: null | components["schemas"]["QuarterMark"];
+        };
+        /**
+         * @description Quarter mark (進行管理 ○ × —).
+         * @enum {string}
+         */
+        QuarterMark: "done" | "not_done" | "not_applicable";
+        /** @description One quarterly update (進行管理). */
+        QuarterView: {
+            /**
+             * Format: int32
+             * @example 1
+             */
+            quarter: number;
+            /**
+             * @description `4～6月`, `7～9月`, `10～12月`, `1～3月`.
+             * @example 4～6月
+             */
+            quarter_label: string;
+            /** @example 運用方法検討 */
+            plan_text: string | null;
+            result_text: string | null;
+            mark: null | components["schemas"]["QuarterMark"];
+            /**
+             * @description `○`, `×` or `—`.
+             * @example ○
+             */
+            mark_label: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description One grade of a plan's rating scale (評価). */
         RatingGrade: {
             /** @example A */
@@ -1723,12 +2406,107 @@ export interface components {
             /** @description 市社協. */
             council?: string | null;
         };
+        ReportList: {
+            items: components["schemas"]["ReportSummary"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description A report in a list: its initiative, state and ratings. */
+        ReportSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            initiative_id: string;
+            /**
+             * @description The initiative's code as printed (`null` when it has none).
+             * @example 9
+             */
+            initiative_code: string | null;
+            /** @example 地域福祉にかかる担当職員の配置 */
+            initiative_title: string;
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            workflow_state: components["schemas"]["WorkflowState"];
+            /** @example 提出済 */
+            workflow_state_label: string;
+            progress_status: null | components["schemas"]["ProgressStatus"];
+            progress_status_label: string | null;
+            /** @example B */
+            self_rating: string | null;
+            committee_rating: string | null;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            edition: number;
+            updated_by: null | components["schemas"]["UserRef"];
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description An indicator's value in the report's year, with its achievement (Rule 4). */
+        ReportValueView: {
+            /** Format: uuid */
+            indicator_id: string;
+            /** @example 1-1 */
+            indicator_key: string;
+            /** @example 発行部数 */
+            indicator_name: string;
+            /** @example 部 */
+            unit: string | null;
+            direction: components["schemas"]["Direction"];
+            /** Format: double */
+            target: number | null;
+            /**
+             * Format: double
+             * @example 2300
+             */
+            actual: number | null;
+            /**
+             * @description The cell as printed (`15/664`, `12 書面会議`).
+             * @example 2,300
+             */
+            raw: string | null;
+            achievement: components["schemas"]["Achievement"];
+        };
         /** @description A responsible department, as shown on an initiative. */
         ResponsibleDepartment: {
             /** Format: uuid */
             id: string;
             /** @example 社会福祉課 */
             name: string;
+        };
+        /** @description Why a report is sent back. */
+        ReturnInput: {
+            /** @example 成果の数値を追記してください */
+            reason: string;
+        };
+        /** @description One version whole. */
+        Revision: {
+            /** @description Who, when, what. */
+            revision: components["schemas"]["RevisionSummary"];
+            /** @description The report as it was after this revision. */
+            report: components["schemas"]["AnnualReportView"];
+        };
+        /** @description The difference between two versions. */
+        RevisionDiff: {
+            /**
+             * Format: int32
+             * @example 2
+             */
+            from_revision: number;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            to_revision: number;
+            changes: components["schemas"]["FieldChange"][];
         };
         /** @description A revision (見直し): the definition changes from `from_fy`. */
         RevisionInput: {
@@ -1749,6 +2527,45 @@ export interface components {
             /** Format: double */
             final_target?: number | null;
         };
+        RevisionList: {
+            items: components["schemas"]["RevisionSummary"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One version of a report in its history. */
+        RevisionSummary: {
+            /**
+             * Format: int32
+             * @description The report's version this revision produced (1, 2, …).
+             * @example 3
+             */
+            revision: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            edition: number;
+            workflow_state: components["schemas"]["WorkflowState"];
+            /** @example 提出済 */
+            workflow_state_label: string;
+            /**
+             * @description What happened: `create`, `update`, `quarter`, `indicator_value`, `submit`, `return`,
+             *     `review`, `publish`, `correct`, or `import` (the state it was imported or migrated in).
+             * @example submit
+             */
+            action: string;
+            /**
+             * @description The fields this version changed (see the diff operation for old and new values).
+             * @example [
+             *       "workflow_state"
+             *     ]
+             */
+            changed_fields: string[];
+            actor: null | components["schemas"]["UserRef"];
+            authenticated_by: null | components["schemas"]["AuthenticatedBy"];
+            /** Format: date-time */
+            occurred_at: string;
+        };
         /**
          * @description What a user is; the README's Access section says what each role may do.
          * @enum {string}
@@ -1763,6 +2580,59 @@ export interface components {
             items: components["schemas"]["IndicatorView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor: string | null;
+        };
+        /** @description Every fiscal year of an initiative side by side. */
+        Timeline: {
+            /** Format: uuid */
+            initiative_id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /**
+             * @description Code as printed (`null` when the source printed none).
+             * @example 9
+             */
+            code: string | null;
+            /** @example 地域福祉にかかる担当職員の配置 */
+            title: string;
+            /** @description The plan's grades, for the ratings in the years. */
+            rating_scale: components["schemas"]["RatingGrade"][];
+            indicators: components["schemas"]["TimelineIndicator"][];
+            /**
+             * @description Oldest first: every FY of the plan period in the initiative's active range, and any other
+             *     year that has a report.
+             */
+            years: components["schemas"]["TimelineYear"][];
+        };
+        /** @description An indicator as the timeline lists it: which years its definition covers. */
+        TimelineIndicator: {
+            /** Format: uuid */
+            id: string;
+            /** @example 9-2 */
+            key: string;
+            /** @example R4~ 福祉事務所内専門職等配置数 */
+            name: string;
+            unit: string | null;
+            direction: components["schemas"]["Direction"];
+            /** Format: int32 */
+            valid_from_fy: number | null;
+            /** Format: int32 */
+            valid_to_fy: number | null;
+            /**
+             * Format: uuid
+             * @description The indicator this one revised (見直し).
+             */
+            replaces_id: string | null;
+        };
+        /** @description One fiscal year of an initiative. */
+        TimelineYear: {
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            report: null | components["schemas"]["AnnualReportView"];
         };
         /** @description Tokens for a signed-in user. */
         TokenResponse: {
@@ -1826,6 +2696,13 @@ export interface components {
             department_ids?: string[];
             active?: boolean;
         };
+        /** @description Who made a change. */
+        UserRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example 社会福祉課 デモ */
+            display_name: string;
+        };
         /** @description A user (never with the password). */
         UserView: {
             /** Format: uuid */
@@ -1847,6 +2724,26 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** @description A value for one fiscal year, replaced whole (`PUT`): a field left out is `null`. */
+        ValueInput: {
+            /**
+             * Format: double
+             * @description 目標値.
+             * @example 2000
+             */
+            target?: number | null;
+            /**
+             * Format: double
+             * @description 実績値.
+             * @example 2300
+             */
+            actual?: number | null;
+            /**
+             * @description The cell as printed, kept as it is: `15/664`, `12 書面会議`, `760 (うち障がい者15)`.
+             * @example 2,300
+             */
+            raw?: string | null;
         };
         /**
          * @description Report workflow state.
@@ -3484,6 +4381,887 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year (the year it starts: 2022 = 令和4年度)
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    /** @description Version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "category": "implement",
+                 *       "plan_text": "ガイドブックを改訂し全戸に配布する",
+                 *       "result_text": "8月に改訂版を発行（2,300部）",
+                 *       "progress_status": "on_track",
+                 *       "self_rating": "A"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AnnualReportInput"];
+            };
+        };
+        responses: {
+            /** @description Updated (or unchanged) */
+            200: {
+                headers: {
+                    /** @description Version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            /** @description Created as a draft */
+            201: {
+                headers: {
+                    /** @description Version tag */
+                    ETag?: string;
+                    /** @description URL of the report */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submit_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report in its new state */
+            200: {
+                headers: {
+                    /** @description New version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    return_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "成果の数値を追記してください"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReturnInput"];
+            };
+        };
+        responses: {
+            /** @description The report, returned */
+            200: {
+                headers: {
+                    /** @description New version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    review_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report in its new state */
+            200: {
+                headers: {
+                    /** @description New version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publish_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report in its new state */
+            200: {
+                headers: {
+                    /** @description New version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    correct_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report in its new state */
+            200: {
+                headers: {
+                    /** @description New version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_quarter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the quarter being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+                /**
+                 * @description Quarter of the fiscal year: 1 = 4～6月 … 4 = 1～3月
+                 * @example 1
+                 */
+                quarter: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "plan_text": "運用方法検討",
+                 *       "result_text": "関係課と協議を実施",
+                 *       "mark": "done"
+                 *     }
+                 */
+                "application/json": components["schemas"]["QuarterInput"];
+            };
+        };
+        responses: {
+            /** @description The quarter as stored (unchanged when the same body is sent again) */
+            200: {
+                headers: {
+                    /** @description The quarter's version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarterView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_comments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–500 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page). */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "参加者数の推移を次年度の報告にも記載してください。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CommentInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description URL of the report's comments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_revisions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–500 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page). */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year (the year it starts)
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of revisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+                /**
+                 * @description Revision number
+                 * @example 1
+                 */
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    diff_revisions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The version to compare with (default: the one before).
+                 * @example 1
+                 */
+                from?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+                /**
+                 * @description Revision number
+                 * @example 2
+                 */
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_indicator_values: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–500 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page). */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /** @description Indicator id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of values */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorValueList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_indicator_value: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the value being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+                /** @description Indicator id */
+                indicator_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "target": 2000,
+                 *       "actual": 2300,
+                 *       "raw": "2,300"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ValueInput"];
+            };
+        };
+        responses: {
+            /** @description The value as stored */
+            200: {
+                headers: {
+                    /** @description The value's version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_target_values: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–500 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page). */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+                /** @description Target id */
+                target_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of values */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorValueList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_target_value: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the value being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+                /** @description Target id */
+                target_id: string;
+                /**
+                 * @description Fiscal year
+                 * @example 2022
+                 */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "target": 2600,
+                 *       "actual": 2512,
+                 *       "raw": "2,512"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ValueInput"];
+            };
+        };
+        responses: {
+            /** @description The value as stored */
+            200: {
+                headers: {
+                    /** @description The value's version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorValueEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_reports: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this fiscal year.
+                 * @example 2022
+                 */
+                fiscal_year?: number;
+                /** @description Only reports in these workflow states (repeat the parameter or separate with commas). */
+                state?: components["schemas"]["WorkflowState"][];
+                /**
+                 * @description Only reports of initiatives one of these departments is responsible for; `mine`: the
+                 *     departments the caller acts for.
+                 */
+                department_id?: (string | "mine")[];
+                /** @description Only reports with these progress statuses. */
+                progress_status?: components["schemas"]["ProgressStatus"][];
+                /**
+                 * @description Only reports whose self-rating is one of these grades (`unrated`: none given).
+                 * @example [
+                 *       "C",
+                 *       "D"
+                 *     ]
+                 */
+                rating?: string[];
+                /** @description Only reports whose committee rating is one of these grades (`unrated`: none given). */
+                committee_rating?: string[];
+                /**
+                 * @description Page size, 1–500 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page). */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

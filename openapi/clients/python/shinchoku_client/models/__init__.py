@@ -1,5 +1,9 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .achievement import Achievement
+from .achievement_status import AchievementStatus
+from .annual_report_input import AnnualReportInput
+from .annual_report_view import AnnualReportView
 from .api_token_input import ApiTokenInput
 from .api_token_list import ApiTokenList
 from .api_token_view import ApiTokenView
@@ -21,6 +25,9 @@ from .bundle_target import BundleTarget
 from .bundle_target_year import BundleTargetYear
 from .bundle_value import BundleValue
 from .bundle_year import BundleYear
+from .comment_input import CommentInput
+from .comment_list import CommentList
+from .comment_view import CommentView
 from .created_api_token import CreatedApiToken
 from .department_input import DepartmentInput
 from .department_kind import DepartmentKind
@@ -28,6 +35,7 @@ from .department_list import DepartmentList
 from .department_patch import DepartmentPatch
 from .department_view import DepartmentView
 from .direction import Direction
+from .field_change import FieldChange
 from .field_error import FieldError
 from .health import Health
 from .import_counts import ImportCounts
@@ -35,6 +43,8 @@ from .import_result import ImportResult
 from .indicator_input import IndicatorInput
 from .indicator_list import IndicatorList
 from .indicator_patch import IndicatorPatch
+from .indicator_value_entry import IndicatorValueEntry
+from .indicator_value_list import IndicatorValueList
 from .indicator_value_view import IndicatorValueView
 from .indicator_view import IndicatorView
 from .initiative_input import InitiativeInput
@@ -43,6 +53,7 @@ from .initiative_patch import InitiativePatch
 from .initiative_status import InitiativeStatus
 from .initiative_view import InitiativeView
 from .list_initiatives_department_id_item_type_1 import ListInitiativesDepartmentIdItemType1
+from .list_reports_department_id_item_type_1 import ListReportsDepartmentIdItemType1
 from .login_input import LoginInput
 from .me import Me
 from .me_token import MeToken
@@ -51,29 +62,51 @@ from .node_list import NodeList
 from .node_patch import NodePatch
 from .node_view import NodeView
 from .plan_bundle import PlanBundle
+from .plan_category import PlanCategory
 from .plan_input import PlanInput
 from .plan_list import PlanList
 from .plan_patch import PlanPatch
 from .plan_status import PlanStatus
 from .plan_view import PlanView
 from .problem import Problem
+from .progress_status import ProgressStatus
+from .quarter_input import QuarterInput
+from .quarter_mark import QuarterMark
+from .quarter_view import QuarterView
 from .rating_grade import RatingGrade
 from .refresh_input import RefreshInput
 from .related_programs import RelatedPrograms
+from .report_list import ReportList
+from .report_summary import ReportSummary
+from .report_value_view import ReportValueView
 from .responsible_department import ResponsibleDepartment
+from .return_input import ReturnInput
+from .revision import Revision
+from .revision_diff import RevisionDiff
 from .revision_input import RevisionInput
+from .revision_list import RevisionList
+from .revision_summary import RevisionSummary
 from .role import Role
 from .scope import Scope
 from .target_list import TargetList
+from .timeline import Timeline
+from .timeline_indicator import TimelineIndicator
+from .timeline_year import TimelineYear
 from .token_response import TokenResponse
 from .user_department import UserDepartment
 from .user_input import UserInput
 from .user_list import UserList
 from .user_patch import UserPatch
+from .user_ref import UserRef
 from .user_view import UserView
+from .value_input import ValueInput
 from .workflow_state import WorkflowState
 
 __all__ = (
+    "Achievement",
+    "AchievementStatus",
+    "AnnualReportInput",
+    "AnnualReportView",
     "ApiTokenInput",
     "ApiTokenList",
     "ApiTokenView",
@@ -95,6 +128,9 @@ __all__ = (
     "BundleTargetYear",
     "BundleValue",
     "BundleYear",
+    "CommentInput",
+    "CommentList",
+    "CommentView",
     "CreatedApiToken",
     "DepartmentInput",
     "DepartmentKind",
@@ -102,6 +138,7 @@ __all__ = (
     "DepartmentPatch",
     "DepartmentView",
     "Direction",
+    "FieldChange",
     "FieldError",
     "Health",
     "ImportCounts",
@@ -109,6 +146,8 @@ __all__ = (
     "IndicatorInput",
     "IndicatorList",
     "IndicatorPatch",
+    "IndicatorValueEntry",
+    "IndicatorValueList",
     "IndicatorValueView",
     "IndicatorView",
     "InitiativeInput",
@@ -117,6 +156,7 @@ __all__ = (
     "InitiativeStatus",
     "InitiativeView",
     "ListInitiativesDepartmentIdItemType1",
+    "ListReportsDepartmentIdItemType1",
     "LoginInput",
     "Me",
     "MeToken",
@@ -125,25 +165,43 @@ __all__ = (
     "NodePatch",
     "NodeView",
     "PlanBundle",
+    "PlanCategory",
     "PlanInput",
     "PlanList",
     "PlanPatch",
     "PlanStatus",
     "PlanView",
     "Problem",
+    "ProgressStatus",
+    "QuarterInput",
+    "QuarterMark",
+    "QuarterView",
     "RatingGrade",
     "RefreshInput",
     "RelatedPrograms",
+    "ReportList",
+    "ReportSummary",
+    "ReportValueView",
     "ResponsibleDepartment",
+    "ReturnInput",
+    "Revision",
+    "RevisionDiff",
     "RevisionInput",
+    "RevisionList",
+    "RevisionSummary",
     "Role",
     "Scope",
     "TargetList",
+    "Timeline",
+    "TimelineIndicator",
+    "TimelineYear",
     "TokenResponse",
     "UserDepartment",
     "UserInput",
     "UserList",
     "UserPatch",
+    "UserRef",
     "UserView",
+    "ValueInput",
     "WorkflowState",
 )

@@ -30,11 +30,11 @@ class BundleInitiative:
     """ 
         Attributes:
             key (str):  Example: 1.
-            code (str):  Example: 1.
             title (str):  Example: 保健福祉ガイドブックの発行.
             node_keys (list[str]): Primary node first, then every node it is cross-listed under (※再掲). Example: ['1-1-1',
                 '1-2-1'].
             departments (list[str]): Names of responsible departments. Example: ['社会福祉課'].
+            code (None | str | Unset): Code as printed; `null` or absent when the source prints none. Example: 1.
             description (None | str | Unset):
             aim (None | str | Unset):
             notes (None | str | Unset):
@@ -47,10 +47,10 @@ class BundleInitiative:
      """
 
     key: str
-    code: str
     title: str
     node_keys: list[str]
     departments: list[str]
+    code: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     aim: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
@@ -71,8 +71,6 @@ class BundleInitiative:
         from ..models.related_programs import RelatedPrograms # noqa: PLC0415
         key = self.key
 
-        code = self.code
-
         title = self.title
 
         node_keys = self.node_keys
@@ -82,6 +80,12 @@ class BundleInitiative:
         departments = self.departments
 
 
+
+        code: None | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -152,11 +156,12 @@ class BundleInitiative:
 
         field_dict.update({
             "key": key,
-            "code": code,
             "title": title,
             "node_keys": node_keys,
             "departments": departments,
         })
+        if code is not UNSET:
+            field_dict["code"] = code
         if description is not UNSET:
             field_dict["description"] = description
         if aim is not UNSET:
@@ -188,14 +193,22 @@ class BundleInitiative:
         d = dict(src_dict)
         key = d.pop("key")
 
-        code = d.pop("code")
-
         title = d.pop("title")
 
         node_keys = cast(list[str], d.pop("node_keys"))
 
 
         departments = cast(list[str], d.pop("departments"))
+
+
+        def _parse_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
 
 
         def _parse_description(data: object) -> None | str | Unset:
@@ -314,10 +327,10 @@ class BundleInitiative:
 
         bundle_initiative = cls(
             key=key,
-            code=code,
             title=title,
             node_keys=node_keys,
             departments=departments,
+            code=code,
             description=description,
             aim=aim,
             notes=notes,

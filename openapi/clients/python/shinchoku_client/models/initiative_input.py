@@ -29,11 +29,11 @@ class InitiativeInput:
     """ A new initiative.
 
         Attributes:
-            code (str):  Example: 1.
             title (str):  Example: 保健福祉ガイドブックの発行.
             node_ids (list[UUID]): The primary node first, then every node it is cross-listed under; all in the same plan.
             department_ids (list[UUID]): Responsible departments (at least one).
             key (None | str | Unset): Stable key within the plan; default the new initiative's id.
+            code (None | str | Unset): Code as printed; `null` or absent when the source prints none. Example: 1.
             description (None | str | Unset):
             aim (None | str | Unset):
             notes (None | str | Unset):
@@ -43,11 +43,11 @@ class InitiativeInput:
             status (InitiativeStatus | Unset): Whether an initiative is still carried out.
      """
 
-    code: str
     title: str
     node_ids: list[UUID]
     department_ids: list[UUID]
     key: None | str | Unset = UNSET
+    code: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     aim: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
@@ -62,8 +62,6 @@ class InitiativeInput:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.related_programs import RelatedPrograms # noqa: PLC0415
-        code = self.code
-
         title = self.title
 
         node_ids = []
@@ -85,6 +83,12 @@ class InitiativeInput:
             key = UNSET
         else:
             key = self.key
+
+        code: None | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -133,13 +137,14 @@ class InitiativeInput:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
-            "code": code,
             "title": title,
             "node_ids": node_ids,
             "department_ids": department_ids,
         })
         if key is not UNSET:
             field_dict["key"] = key
+        if code is not UNSET:
+            field_dict["code"] = code
         if description is not UNSET:
             field_dict["description"] = description
         if aim is not UNSET:
@@ -163,8 +168,6 @@ class InitiativeInput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.related_programs import RelatedPrograms # noqa: PLC0415
         d = dict(src_dict)
-        code = d.pop("code")
-
         title = d.pop("title")
 
         node_ids = []
@@ -195,6 +198,16 @@ class InitiativeInput:
             return cast(None | str | Unset, data)
 
         key = _parse_key(d.pop("key", UNSET))
+
+
+        def _parse_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
 
 
         def _parse_description(data: object) -> None | str | Unset:
@@ -278,11 +291,11 @@ class InitiativeInput:
 
 
         initiative_input = cls(
-            code=code,
             title=title,
             node_ids=node_ids,
             department_ids=department_ids,
             key=key,
+            code=code,
             description=description,
             aim=aim,
             notes=notes,

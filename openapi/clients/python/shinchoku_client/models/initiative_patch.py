@@ -30,7 +30,7 @@ class InitiativePatch:
 
         Attributes:
             key (str | Unset):
-            code (str | Unset):
+            code (None | str | Unset):
             title (str | Unset):
             description (None | str | Unset):
             aim (None | str | Unset):
@@ -44,7 +44,7 @@ class InitiativePatch:
      """
 
     key: str | Unset = UNSET
-    code: str | Unset = UNSET
+    code: None | str | Unset = UNSET
     title: str | Unset = UNSET
     description: None | str | Unset = UNSET
     aim: None | str | Unset = UNSET
@@ -64,7 +64,11 @@ class InitiativePatch:
         from ..models.related_programs import RelatedPrograms # noqa: PLC0415
         key = self.key
 
-        code = self.code
+        code: None | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
 
         title = self.title
 
@@ -169,7 +173,15 @@ class InitiativePatch:
         d = dict(src_dict)
         key = d.pop("key", UNSET)
 
-        code = d.pop("code", UNSET)
+        def _parse_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
 
         title = d.pop("title", UNSET)
 

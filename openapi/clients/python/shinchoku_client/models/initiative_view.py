@@ -33,7 +33,8 @@ class InitiativeView:
             id (UUID):
             plan_id (UUID):
             key (str): Stable key within the plan (plan bundles refer to initiatives by it). Example: 1.
-            code (str): Code as printed. Example: 1.
+            code (None | str): Code as printed (`null`: the source printed none; such initiatives sort after the coded
+                ones). Example: 1.
             title (str):  Example: 保健福祉ガイドブックの発行.
             description (None | str): 取組内容.
             aim (None | str): 方向・ねらい.
@@ -57,7 +58,7 @@ class InitiativeView:
     id: UUID
     plan_id: UUID
     key: str
-    code: str
+    code: None | str
     title: str
     description: None | str
     aim: None | str
@@ -90,6 +91,7 @@ class InitiativeView:
 
         key = self.key
 
+        code: None | str
         code = self.code
 
         title = self.title
@@ -195,7 +197,13 @@ class InitiativeView:
 
         key = d.pop("key")
 
-        code = d.pop("code")
+        def _parse_code(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        code = _parse_code(d.pop("code"))
+
 
         title = d.pop("title")
 

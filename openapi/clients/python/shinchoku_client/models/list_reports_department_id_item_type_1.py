@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class ListReportsDepartmentIdItemType1(StrEnum):
+    MINE = "mine"
+
+    def __str__(self) -> str:
+        return str(self.value)
