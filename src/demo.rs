@@ -11,10 +11,13 @@ use crate::resources::users::{self, UserInput};
 use crate::schema::{departments, plans, users as users_table};
 use crate::state::Actor;
 
+/// (file name, JSON text, plan period (first FY, last FY) when the bundle leaves it out)
+pub type DemoBundle = (&'static str, &'static str, Option<(i32, i32)>);
+
 /// The demo bundles: (file name, JSON text, the plan period as the plan states it when the
 /// sheets leave it out). The regional welfare plan runs FY2020–2024; its sheets cover
 /// FY2020–2022, so FY2023 and FY2024 are open for the demo's reporting.
-pub const BUNDLES: [(&str, &str, Option<(i32, i32)>); 2] = [
+pub const BUNDLES: [DemoBundle; 2] = [
     ("regional-welfare-plan.bundle.json", include_str!("demo/regional-welfare-plan.bundle.json"), Some((2020, 2024))),
     ("silver-center-basic-plan.bundle.json", include_str!("demo/silver-center-basic-plan.bundle.json"), None),
 ];
