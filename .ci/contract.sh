@@ -91,7 +91,7 @@ with_ids=target/schemathesis-with-ids.toml
 cat openapi/schemathesis.toml - > "$with_ids" <<TOML
 
 [[operations]]
-include-method = ["GET", "PATCH"]
+include-method = ["GET", "PATCH", "PUT"]
 parameters = { plan_id = "$ST_PLAN_ID", node_id = "$ST_NODE_ID", initiative_id = "$ST_INITIATIVE_ID", indicator_id = "$ST_INDICATOR_ID", department_id = "$ST_DEPARTMENT_ID", user_id = "$ST_USER_ID" }
 TOML
 st_run() { # port config phases

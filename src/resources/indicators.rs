@@ -19,8 +19,8 @@ use crate::error::{self, ApiError, ApiResult};
 use crate::fiscal_year;
 use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::policy;
-use crate::resources::initiatives;
 use crate::resources::plans::{self, Plan};
+use crate::resources::{initiatives, reports};
 use crate::schema::{indicator_values, indicators};
 use crate::state::{now, utc, AppState};
 use crate::validation::{self, Errors, Tidy};
@@ -430,10 +430,25 @@ fn list_inner(
     Ok((rows, values))
 }
 
-async fn list(state: &AppState, owner: Owner, page: PageParams) -> ApiResult<(Vec<IndicatorView>, Option<String>)> {
+async fn list(
+    state: &AppState,
+    principal: Principal,
+    owner: Owner,
+    page: PageParams,
+) -> ApiResult<(Vec<IndicatorView>, Option<String>)> {
     let page = page.validate()?;
     let limit = page.limit;
-    let (rows, mut values) = state.db(move |conn| list_inner(conn, owner, &page)).await?;
+    let (rows, mut values) = state
+        .db(move |conn| {
+            let (rows, mut values) = list_inner(conn, owner, &page)?;
+            if let Owner::Initiative(initiative) = owner {
+                for v in values.values_mut() {
+                    *v = reports::values::visible_values(conn, &principal, initiative, std::mem::take(v))?;
+                }
+            }
+            Ok((rows, values))
+        })
+        .await?;
     let (rows, next_cursor) = finish_page(rows, limit, |i: &Indicator| (i.position.to_string(), i.id.to_string()));
     let items = rows
         .into_iter()
@@ -482,11 +497,15 @@ async fn create(state: &AppState, caller: Caller, owner: Owner, input: Indicator
     Ok(http::created(&view, owner.location(view.id), view.version))
 }
 
-async fn get_one(state: &AppState, owner: Owner, id: Uuid) -> ApiResult<HttpResponse> {
+async fn get_one(state: &AppState, principal: Principal, owner: Owner, id: Uuid) -> ApiResult<HttpResponse> {
     let view = state
         .db(move |conn| {
             let (_, row) = load_owned(conn, owner, id)?;
-            view_one(conn, row)
+            let mut values = load_values(conn, &[row.id])?.remove(&row.id).unwrap_or_default();
+            if let Owner::Initiative(initiative) = owner {
+                values = reports::values::visible_values(conn, &principal, initiative, values)?;
+            }
+            view(row, &values)
         })
         .await?;
     Ok(http::ok_with_etag(&view, view.version))
@@ -725,7 +744,7 @@ pub async fn list_indicators(
     page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<IndicatorList>> {
     policy::read_internal(&principal)?;
-    let (items, next_cursor) = list(&state, Owner::Initiative(path.into_inner()), page.into_inner()).await?;
+    let (items, next_cursor) = list(&state, principal, Owner::Initiative(path.into_inner()), page.into_inner()).await?;
     Ok(web::Json(IndicatorList { items, next_cursor }))
 }
 
@@ -779,7 +798,7 @@ pub async fn get_indicator(
 ) -> ApiResult<HttpResponse> {
     policy::read_internal(&principal)?;
     let (owner, id) = path.into_inner();
-    get_one(&state, Owner::Initiative(owner), id).await
+    get_one(&state, principal, Owner::Initiative(owner), id).await
 }
 
 /// Update an indicator
@@ -891,7 +910,7 @@ pub async fn list_targets(
     page: http::Query<PageParams>,
 ) -> ApiResult<web::Json<TargetList>> {
     policy::read_internal(&principal)?;
-    let (items, next_cursor) = list(&state, Owner::Plan(path.into_inner()), page.into_inner()).await?;
+    let (items, next_cursor) = list(&state, principal, Owner::Plan(path.into_inner()), page.into_inner()).await?;
     Ok(web::Json(TargetList { items, next_cursor }))
 }
 
@@ -948,7 +967,7 @@ pub async fn get_target(
 ) -> ApiResult<HttpResponse> {
     policy::read_internal(&principal)?;
     let (owner, id) = path.into_inner();
-    get_one(&state, Owner::Plan(owner), id).await
+    get_one(&state, principal, Owner::Plan(owner), id).await
 }
 
 /// Update a plan target

@@ -281,6 +281,23 @@ fn indicator_values_follow_validity_and_rule_4() {
         )
         .ok(200);
     assert_eq!(committee["items"], json!([]));
+    let indicator = app
+        .request_as(
+            Some(&o.committee.token),
+            "GET",
+            &format!("/api/v1/initiatives/{i}/indicators/{accidents}"),
+            &[],
+            None,
+        )
+        .ok(200);
+    assert_eq!(indicator["values"], json!([]), "no draft values through the indicator either");
+    let bundle =
+        app.request_as(Some(&o.committee.token), "GET", &format!("/api/v1/plans/{}/bundle", o.plan), &[], None).ok(200);
+    assert!(bundle["initiatives"].as_array().unwrap().iter().all(|i| i["years"] == json!([])), "nor through a bundle");
+    let own = app
+        .request_as(Some(&o.department.token), "GET", &format!("/api/v1/plans/{}/bundle", o.plan), &[], None)
+        .ok(200);
+    assert!(!own["initiatives"][0]["years"].as_array().unwrap().is_empty(), "the department sees its drafts");
 
     // Plan-level targets: admin (or the owning council), audit trail as history.
     let target = id(&app.post(&format!("/api/v1/plans/{}/targets", o.plan), &json!({"name": "会員数"})).ok(201));

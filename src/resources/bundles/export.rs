@@ -9,6 +9,7 @@ use super::format::*;
 use crate::db::{DbConnection, DbUuid};
 use crate::enums::{Direction, InitiativeStatus, PlanCategory, PlanStatus, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::ApiResult;
+use crate::policy;
 use crate::resources::departments::Department;
 use crate::resources::indicators::{self, Indicator};
 use crate::resources::initiatives::{self, Initiative, RelatedPrograms};
@@ -18,6 +19,7 @@ use crate::schema::{
     annual_reports, departments, indicators as indicators_table, initiative_placements,
     initiatives as initiatives_table, plan_nodes, quarter_updates,
 };
+use uuid::Uuid;
 
 /// (report id, quarter, plan text, result text, mark)
 type QuarterRow = (DbUuid, i32, Option<String>, Option<String>, Option<String>);
@@ -40,7 +42,8 @@ struct ReportRow {
     workflow_state: String,
 }
 
-pub fn export(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PlanBundle> {
+/// The whole plan; `reader`: leave out the years of reports that caller may not see (`None`: all).
+pub fn export(conn: &mut DbConnection, plan: &Plan, reader: Option<&crate::auth::Principal>) -> ApiResult<PlanBundle> {
     let nodes: Vec<Node> = plan_nodes::table
         .filter(plan_nodes::plan_id.eq(plan.id))
         .order(plan_nodes::sort_path)
@@ -169,6 +172,15 @@ pub fn export(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PlanBundle> {
                     raw: v.raw,
                 });
             }
+        }
+        if let Some(reader) = reader {
+            // Drafts stay with those who may see them (Rule 6: the committee never sees drafts).
+            let responsible: Vec<Uuid> = link.departments.iter().map(|(id, _)| *id).collect();
+            years.retain(|_, y| {
+                y.workflow_state.is_none_or(|state| {
+                    policy::see_report(reader, &responsible, state, false) == policy::ReportSight::Current
+                })
+            });
         }
         initiatives_out.push(BundleInitiative {
             key: init.bundle_key,

@@ -128,7 +128,7 @@ pub async fn export_bundle(
     let bundle = state
         .db(move |conn| {
             let plan = plans::load(conn, id)?;
-            export::export(conn, &plan)
+            export::export(conn, &plan, Some(&principal))
         })
         .await?;
     Ok(web::Json(bundle))

@@ -304,6 +304,50 @@ pub async fn put_target_value(
     Ok(http::ok_with_etag(&entry, entry.version))
 }
 
+/// An initiative's indicator values as the caller may see them: the years whose report it sees
+/// as it is, the published values where it sees the last published edition, nothing of a draft.
+pub fn visible_values(
+    conn: &mut DbConnection,
+    p: &Principal,
+    initiative: Uuid,
+    values: Vec<IndicatorValue>,
+) -> ApiResult<Vec<IndicatorValue>> {
+    if p.role == crate::auth::Role::Admin || values.is_empty() {
+        return Ok(values);
+    }
+    let ctx = Context::load(conn, initiative, false)?;
+    let reports: HashMap<i32, Report> = annual_reports::table
+        .filter(annual_reports::initiative_id.eq(ctx.initiative.id))
+        .select(Report::as_select())
+        .load::<Report>(conn)?
+        .into_iter()
+        .map(|r| (r.fiscal_year, r))
+        .collect();
+    let mut out = Vec::new();
+    for v in values {
+        let Some(report) = reports.get(&v.fiscal_year) else {
+            out.push(v);
+            continue;
+        };
+        match ctx.sight(p, report)? {
+            ReportSight::Current => out.push(v),
+            ReportSight::LastPublished => {
+                let published = super::published(report)?;
+                if let Some(shown) = published.indicator_values.iter().find(|x| x.indicator_id == v.indicator_id.0) {
+                    out.push(IndicatorValue {
+                        target: shown.target,
+                        actual: shown.actual,
+                        raw: shown.raw.clone(),
+                        ..v
+                    });
+                }
+            }
+            ReportSight::Hidden => {}
+        }
+    }
+    Ok(out)
+}
+
 /// One page of `entries`, by fiscal year.
 fn page_of(entries: Vec<IndicatorValueEntry>, page: PageParams) -> ApiResult<IndicatorValueList> {
     let page = page.validate()?;
@@ -353,33 +397,11 @@ pub async fn list_indicator_values(
     let entries = state
         .db(move |conn| {
             let (_, ind) = load_owned(conn, Owner::Initiative(initiative), indicator)?;
-            let ctx = Context::load(conn, initiative, false)?;
-            let reports: HashMap<i32, Report> = crate::schema::annual_reports::table
-                .filter(annual_reports::initiative_id.eq(ctx.initiative.id))
-                .select(Report::as_select())
-                .load::<Report>(conn)?
-                .into_iter()
-                .map(|r| (r.fiscal_year, r))
-                .collect();
-            let mut out = Vec::new();
-            for v in all_values(conn, &ind)? {
-                let sight = match reports.get(&v.fiscal_year) {
-                    Some(r) => ctx.sight(&principal, r)?,
-                    None => ReportSight::Current,
-                };
-                match sight {
-                    ReportSight::Current => out.push(entry(&ind, &v)?),
-                    ReportSight::LastPublished => {
-                        let published = super::published(&reports[&v.fiscal_year])?;
-                        if let Some(p) = published.indicator_values.iter().find(|p| p.indicator_id == ind.id.0) {
-                            let shown = IndicatorValue { target: p.target, actual: p.actual, raw: p.raw.clone(), ..v };
-                            out.push(entry(&ind, &shown)?);
-                        }
-                    }
-                    ReportSight::Hidden => {}
-                }
-            }
-            Ok(out)
+            let values = all_values(conn, &ind)?;
+            visible_values(conn, &principal, initiative, values)?
+                .iter()
+                .map(|v| entry(&ind, v))
+                .collect::<ApiResult<Vec<_>>>()
         })
         .await?;
     Ok(web::Json(page_of(entries, page.into_inner())?))
