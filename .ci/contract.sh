@@ -83,7 +83,9 @@ ST_INITIATIVE_ID=$(get "/api/v1/plans/$ST_PLAN_ID/initiatives?limit=1" | first_i
 ST_INDICATOR_ID=$(get "/api/v1/initiatives/$ST_INITIATIVE_ID/indicators?limit=1" | first_id)
 ST_DEPARTMENT_ID=$(get "/api/v1/departments?kind=city_department&limit=1" | first_id)
 ST_USER_ID=$(get "/api/v1/users?role=committee&limit=1" | first_id)
-# Two runs. The first gets real ids for reads and patches (otherwise nearly every operation under
+# Two runs. The first gets real ids for reads, patches and puts (reads of FY2022, which the demo
+# has; puts to FY2024, which it leaves open; every path parameter fixed, as Schemathesis cannot
+# make a request invalid through a fixed one) (otherwise nearly every operation under
 # a plan or an initiative meets random ids only and answers 404); deletions keep random ids so the
 # demo plan survives. The second runs every phase without fixed ids: its stateful phase follows
 # links inferred from the Location headers of creations it saw, which fixed ids would override.
@@ -91,8 +93,12 @@ with_ids=target/schemathesis-with-ids.toml
 cat openapi/schemathesis.toml - > "$with_ids" <<TOML
 
 [[operations]]
-include-method = ["GET", "PATCH", "PUT"]
-parameters = { plan_id = "$ST_PLAN_ID", node_id = "$ST_NODE_ID", initiative_id = "$ST_INITIATIVE_ID", indicator_id = "$ST_INDICATOR_ID", department_id = "$ST_DEPARTMENT_ID", user_id = "$ST_USER_ID" }
+include-method = ["GET", "PATCH"]
+parameters = { plan_id = "$ST_PLAN_ID", node_id = "$ST_NODE_ID", initiative_id = "$ST_INITIATIVE_ID", indicator_id = "$ST_INDICATOR_ID", department_id = "$ST_DEPARTMENT_ID", user_id = "$ST_USER_ID", fiscal_year = 2022, revision = 1 }
+
+[[operations]]
+include-method = ["PUT"]
+parameters = { plan_id = "$ST_PLAN_ID", initiative_id = "$ST_INITIATIVE_ID", indicator_id = "$ST_INDICATOR_ID", fiscal_year = 2024, quarter = 3 }
 TOML
 st_run() { # port config phases
   "$VENV/bin/st" --config-file "$2" run "http://127.0.0.1:$1/api/v1/openapi.json" --url "http://127.0.0.1:$1" --phases "$3" \
