@@ -148,7 +148,16 @@ impl Contract {
                 // Lists: repeated (`?a=1&a=2`) or comma-separated (`?a=1,2`), or both.
                 let item_schema = &schema["items"];
                 let mut items = Vec::new();
-                for (i, raw) in values.iter().flat_map(|v| v.split(',')).filter(|v| !v.trim().is_empty()).enumerate() {
+                for (i, raw) in values.iter().flat_map(|v| v.split(',')).enumerate() {
+                    if raw.trim().is_empty() {
+                        // `?status=` or `?status=a,,b`: a value left empty is a mistake, not "no filter".
+                        errors.push(FieldError::new(
+                            format!("{pointer}/{i}"),
+                            "blank",
+                            "is empty: give a value, or leave the parameter out",
+                        ));
+                        continue;
+                    }
                     match self.coerce(item_schema, raw.trim()) {
                         Ok(item) => items.push(item),
                         Err(e) => errors.push(e.at(&format!("{pointer}/{i}"))),

@@ -378,6 +378,7 @@ fn the_regional_plans_timeline() {
     let d = app.get(&format!("/api/v1/plans/{plan_id}/reports?fiscal_year=2020&rating=D&limit=500")).ok(200);
     assert!(d["items"].as_array().unwrap().iter().any(|r| r["initiative_code"] == "9"));
     assert!(d["items"].as_array().unwrap().iter().all(|r| r["self_rating"] == "D"));
+    app.get(&format!("/api/v1/plans/{plan_id}/reports?progress_status=")).problem_at(400, "/query/progress_status/0");
     let drafts = app.get(&format!("/api/v1/plans/{plan_id}/reports?state=draft")).ok(200);
     assert_eq!(drafts["items"], json!([]));
 }
