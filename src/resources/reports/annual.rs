@@ -441,17 +441,3 @@ pub async fn return_report(
     let input = body.read().await?;
     transition(caller, state, path, if_match, Transition::Return, Some(input.reason.trim().to_string())).await
 }
-
-/// Used by the timeline and the reports list: the published view of a report a caller sees as such.
-pub fn as_seen(
-    conn: &mut crate::db::DbConnection,
-    p: &Principal,
-    ctx: &Context,
-    report: Report,
-) -> ApiResult<Option<AnnualReportView>> {
-    match ctx.sight(p, &report)? {
-        ReportSight::Current => Ok(Some(super::view_one(conn, ctx, report)?)),
-        ReportSight::LastPublished => Ok(Some(published(&report)?)),
-        ReportSight::Hidden => Ok(None),
-    }
-}

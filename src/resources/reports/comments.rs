@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{find, not_found, Context, UserRef};
+use super::{find, not_found, Context, UserNames, UserRef};
 use crate::audit::{self, Change, Nothing};
 use crate::auth::{Caller, Principal, Role};
 use crate::db::{DbConnection, DbUuid};
@@ -15,7 +15,7 @@ use crate::enums::WorkflowState;
 use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self, finish_page, JsonBody, PageParams};
 use crate::policy::{self, ReportSight};
-use crate::schema::{report_comments, users};
+use crate::schema::report_comments;
 use crate::state::{now, utc, AppState};
 use crate::workflow;
 
@@ -70,22 +70,14 @@ struct Comment {
 }
 
 fn views(conn: &mut DbConnection, rows: Vec<Comment>) -> ApiResult<Vec<CommentView>> {
-    let ids: Vec<DbUuid> = rows.iter().filter_map(|c| c.author_id).collect();
-    let names: std::collections::HashMap<DbUuid, String> = users::table
-        .filter(users::id.eq_any(&ids))
-        .select((users::id, users::display_name))
-        .load::<(DbUuid, String)>(conn)?
-        .into_iter()
-        .collect();
+    let names = UserNames::load(conn, rows.iter().filter_map(|c| c.author_id))?;
     rows.into_iter()
         .map(|c| {
             Ok(CommentView {
                 id: c.id.0,
                 report_id: c.report_id.0,
                 in_reply_to: c.in_reply_to.map(|r| r.0),
-                author: c
-                    .author_id
-                    .map(|id| UserRef { id: id.0, display_name: names.get(&id).cloned().unwrap_or_default() }),
+                author: names.user(c.author_id),
                 author_role: c.author_role,
                 body: c.body,
                 workflow_state: WorkflowState::from_db(&c.workflow_state)?,

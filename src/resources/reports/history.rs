@@ -1,7 +1,7 @@
 //! A report's history (Rule 7): every version, who made it and what it changed, one version
 //! whole, and the per-field difference between two versions.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use actix_web::{get, web, HttpResponse};
 use diesel::prelude::*;
@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::{find, not_found, AnnualReportView, Context, UserRef};
+use super::{find, not_found, AnnualReportView, Context, UserNames, UserRef};
 use crate::auth::Principal;
 use crate::db::DbUuid;
 use crate::enums::WorkflowState;
@@ -17,7 +17,7 @@ use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self, finish_page, PageParams};
 use crate::policy::{self, ReportSight};
 use crate::resources::users::AuthenticatedBy;
-use crate::schema::{report_revisions, users};
+use crate::schema::report_revisions;
 use crate::state::{utc, AppState};
 
 /// Fields of a report view that are bookkeeping, not content: a change of these alone is no change.
@@ -215,13 +215,7 @@ fn visible_rows(
 }
 
 fn summaries(conn: &mut crate::db::DbConnection, rows: &[RevisionRow]) -> ApiResult<Vec<RevisionSummary>> {
-    let ids: Vec<DbUuid> = rows.iter().filter_map(|r| r.actor_id).collect();
-    let names: HashMap<DbUuid, String> = users::table
-        .filter(users::id.eq_any(&ids))
-        .select((users::id, users::display_name))
-        .load::<(DbUuid, String)>(conn)?
-        .into_iter()
-        .collect();
+    let names = UserNames::load(conn, rows.iter().filter_map(|r| r.actor_id))?;
     rows.iter()
         .map(|r| {
             let state = WorkflowState::from_db(&r.workflow_state)?;
@@ -232,9 +226,7 @@ fn summaries(conn: &mut crate::db::DbConnection, rows: &[RevisionRow]) -> ApiRes
                 workflow_state_label: state.label().into(),
                 action: r.action.clone(),
                 changed_fields: serde_json::from_str(&r.changed_fields)?,
-                actor: r
-                    .actor_id
-                    .map(|id| UserRef { id: id.0, display_name: names.get(&id).cloned().unwrap_or_default() }),
+                actor: names.user(r.actor_id),
                 authenticated_by: r.actor_id.map(|_| {
                     if r.token_id.is_some() {
                         AuthenticatedBy::ApiToken

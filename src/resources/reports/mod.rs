@@ -123,6 +123,28 @@ pub fn quarter_label(quarter: i32) -> &'static str {
     }
 }
 
+/// Display names of the users who wrote something, loaded in one query.
+pub struct UserNames(HashMap<DbUuid, String>);
+
+impl UserNames {
+    pub fn load(conn: &mut DbConnection, ids: impl IntoIterator<Item = DbUuid>) -> ApiResult<UserNames> {
+        let ids: Vec<DbUuid> = ids.into_iter().collect();
+        Ok(UserNames(
+            users::table
+                .filter(users::id.eq_any(&ids))
+                .select((users::id, users::display_name))
+                .load::<(DbUuid, String)>(conn)?
+                .into_iter()
+                .collect(),
+        ))
+    }
+
+    /// The user as shown beside what they wrote (`None`: imported, no user).
+    pub fn user(&self, id: Option<DbUuid>) -> Option<UserRef> {
+        id.map(|id| UserRef { id: id.0, display_name: self.0.get(&id).cloned().unwrap_or_default() })
+    }
+}
+
 /// Who made a change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct UserRef {
@@ -350,13 +372,7 @@ pub fn views(conn: &mut DbConnection, ctx: &Context, reports: Vec<Report>) -> Ap
         .into_iter()
         .map(|v| ((v.indicator_id, v.fiscal_year), v))
         .collect();
-    let user_ids: Vec<DbUuid> = reports.iter().filter_map(|r| r.updated_by).collect();
-    let names: HashMap<DbUuid, String> = users::table
-        .filter(users::id.eq_any(&user_ids))
-        .select((users::id, users::display_name))
-        .load::<(DbUuid, String)>(conn)?
-        .into_iter()
-        .collect();
+    let names = UserNames::load(conn, reports.iter().filter_map(|r| r.updated_by))?;
     reports
         .into_iter()
         .map(|r| {
@@ -393,7 +409,7 @@ fn view(
     r: Report,
     quarters: Vec<QuarterView>,
     indicator_values: Vec<ReportValueView>,
-    names: &HashMap<DbUuid, String>,
+    names: &UserNames,
 ) -> ApiResult<AnnualReportView> {
     let category = r.category.as_deref().map(PlanCategory::from_db).transpose()?;
     let progress = r.progress_status.as_deref().map(ProgressStatus::from_db).transpose()?;
@@ -425,9 +441,7 @@ fn view(
         published_at: r.published_at.map(utc),
         quarters,
         indicator_values,
-        updated_by: r
-            .updated_by
-            .map(|id| UserRef { id: id.0, display_name: names.get(&id).cloned().unwrap_or_default() }),
+        updated_by: names.user(r.updated_by),
         version: r.version,
         created_at: utc(r.created_at),
         updated_at: utc(r.updated_at),
@@ -484,22 +498,7 @@ pub fn commit(
 ) -> ApiResult<AnnualReportView> {
     let row: Report = annual_reports::table.find(report_id).select(Report::as_select()).first(conn)?;
     let after = view_one(conn, ctx, row)?;
-    let changed = history::changed_fields(before, &after)?;
-    diesel::insert_into(report_revisions::table)
-        .values((
-            report_revisions::id.eq(DbUuid(Uuid::now_v7())),
-            report_revisions::report_id.eq(report_id),
-            report_revisions::number.eq(after.version),
-            report_revisions::edition.eq(after.edition),
-            report_revisions::workflow_state.eq(after.workflow_state.as_str()),
-            report_revisions::action.eq(action),
-            report_revisions::changed_fields.eq(serde_json::to_string(&changed)?),
-            report_revisions::actor_id.eq(actor.user_id.map(DbUuid)),
-            report_revisions::token_id.eq(actor.token_id.map(DbUuid)),
-            report_revisions::occurred_at.eq(now()),
-            report_revisions::snapshot.eq(serde_json::to_string(&after)?),
-        ))
-        .execute(conn)?;
+    insert_revision(conn, actor, before, &after, action)?;
     audit::record(
         conn,
         actor,
@@ -513,6 +512,33 @@ pub fn commit(
         },
     )?;
     Ok(after)
+}
+
+/// Stores `after` as the report's revision number `after.version`, with the fields changed since `before`.
+fn insert_revision(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    before: Option<&AnnualReportView>,
+    after: &AnnualReportView,
+    action: &str,
+) -> ApiResult<()> {
+    let changed = history::changed_fields(before, after)?;
+    diesel::insert_into(report_revisions::table)
+        .values((
+            report_revisions::id.eq(DbUuid(Uuid::now_v7())),
+            report_revisions::report_id.eq(DbUuid(after.id)),
+            report_revisions::number.eq(after.version),
+            report_revisions::edition.eq(after.edition),
+            report_revisions::workflow_state.eq(after.workflow_state.as_str()),
+            report_revisions::action.eq(action),
+            report_revisions::changed_fields.eq(serde_json::to_string(&changed)?),
+            report_revisions::actor_id.eq(actor.user_id.map(DbUuid)),
+            report_revisions::token_id.eq(actor.token_id.map(DbUuid)),
+            report_revisions::occurred_at.eq(now()),
+            report_revisions::snapshot.eq(serde_json::to_string(after)?),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Reports written before history was kept (or imported) get their first revision: the report as
@@ -532,20 +558,7 @@ pub fn backfill_history(conn: &mut DbConnection) -> ApiResult<usize> {
     for (initiative, reports) in by_initiative {
         let ctx = Context::load(conn, initiative.0, false)?;
         for view in views(conn, &ctx, reports)? {
-            let changed = history::changed_fields(None, &view)?;
-            diesel::insert_into(report_revisions::table)
-                .values((
-                    report_revisions::id.eq(DbUuid(Uuid::now_v7())),
-                    report_revisions::report_id.eq(DbUuid(view.id)),
-                    report_revisions::number.eq(view.version),
-                    report_revisions::edition.eq(view.edition),
-                    report_revisions::workflow_state.eq(view.workflow_state.as_str()),
-                    report_revisions::action.eq("import"),
-                    report_revisions::changed_fields.eq(serde_json::to_string(&changed)?),
-                    report_revisions::occurred_at.eq(crate::state::now()),
-                    report_revisions::snapshot.eq(serde_json::to_string(&view)?),
-                ))
-                .execute(conn)?;
+            insert_revision(conn, &Actor::default(), None, &view, "import")?;
             if view.workflow_state == WorkflowState::Published {
                 diesel::update(annual_reports::table.find(DbUuid(view.id)))
                     .set(annual_reports::published_snapshot.eq(serde_json::to_string(&view)?))

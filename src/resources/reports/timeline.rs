@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::{AnnualReportView, Context, Report, UserRef};
+use super::{AnnualReportView, Context, Report, UserNames, UserRef};
 use crate::auth::Principal;
 use crate::db::DbUuid;
 use crate::enums::{Direction, ProgressStatus, WorkflowState};
@@ -20,7 +20,7 @@ use crate::policy::{self, ReportSight};
 use crate::resources::departments::DepartmentRef;
 use crate::resources::indicators::Indicator;
 use crate::resources::plans;
-use crate::schema::{annual_reports, indicators, initiative_departments, initiatives, users};
+use crate::schema::{annual_reports, indicators, initiative_departments, initiatives};
 use crate::state::{utc, AppState};
 
 /// One fiscal year of an initiative.
@@ -257,7 +257,6 @@ pub async fn list_reports(
     let list = state
         .db(move |conn| {
             let plan = plans::load(conn, plan_id)?;
-            let scale = plan.rating_scale()?;
             let mut query = annual_reports::table
                 .inner_join(initiatives::table)
                 .filter(initiatives::plan_id.eq(plan.id))
@@ -296,6 +295,7 @@ pub async fn list_reports(
             }
             let rows: Vec<(Report, String, String, String)> =
                 query.order((annual_reports::fiscal_year, initiatives::code_sort, annual_reports::id)).load(conn)?;
+            let names = UserNames::load(conn, rows.iter().filter_map(|r| r.0.updated_by))?;
             // Who sees what is decided per report (it depends on its departments), then the
             // state filter applies to what is seen.
             let ids: Vec<DbUuid> = rows.iter().map(|r| r.0.initiative_id).collect();
@@ -314,7 +314,7 @@ pub async fn list_reports(
                 let deps = responsible.get(&report.initiative_id).map(Vec::as_slice).unwrap_or_default();
                 let summary =
                     match policy::see_report(&principal, deps, report.state()?, report.published_snapshot.is_some()) {
-                        ReportSight::Current => summary_of(&report, &scale)?,
+                        ReportSight::Current => summary_of(&report, &names)?,
                         ReportSight::LastPublished => summary_of_view(&report, &super::published(&report)?),
                         ReportSight::Hidden => continue,
                     };
@@ -336,29 +336,14 @@ pub async fn list_reports(
             }
             let (items, next_cursor) =
                 finish_page(items, page.limit, |(s, key): &(ReportSummary, String)| (key.clone(), s.id.to_string()));
-            let mut items: Vec<ReportSummary> = items.into_iter().map(|(s, _)| s).collect();
-            let user_ids: Vec<DbUuid> =
-                items.iter().filter_map(|s| s.updated_by.as_ref().map(|u| DbUuid(u.id))).collect();
-            let names: HashMap<DbUuid, String> = users::table
-                .filter(users::id.eq_any(&user_ids))
-                .select((users::id, users::display_name))
-                .load::<(DbUuid, String)>(conn)?
-                .into_iter()
-                .collect();
-            for s in &mut items {
-                if let Some(u) = &mut s.updated_by {
-                    if u.display_name.is_empty() {
-                        u.display_name = names.get(&DbUuid(u.id)).cloned().unwrap_or_default();
-                    }
-                }
-            }
+            let items: Vec<ReportSummary> = items.into_iter().map(|(s, _)| s).collect();
             Ok(ReportList { items, next_cursor })
         })
         .await?;
     Ok(web::Json(list))
 }
 
-fn summary_of(r: &Report, _scale: &[plans::RatingGrade]) -> ApiResult<ReportSummary> {
+fn summary_of(r: &Report, names: &UserNames) -> ApiResult<ReportSummary> {
     let state = r.state()?;
     let progress = r.progress_status.as_deref().map(ProgressStatus::from_db).transpose()?;
     Ok(ReportSummary {
@@ -375,7 +360,7 @@ fn summary_of(r: &Report, _scale: &[plans::RatingGrade]) -> ApiResult<ReportSumm
         self_rating: r.self_rating.clone(),
         committee_rating: r.committee_rating.clone(),
         edition: r.revision,
-        updated_by: r.updated_by.map(|id| UserRef { id: id.0, display_name: String::new() }),
+        updated_by: names.user(r.updated_by),
         version: r.version,
         updated_at: utc(r.updated_at),
     })
