@@ -7,7 +7,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{commit, find, not_found, published, touch, AnnualReportView, Context, Report};
+use super::{commit, find, not_found, touch, AnnualReportView, Context, Report};
 use crate::auth::{Caller, Principal};
 use crate::enums::{PlanCategory, ProgressStatus, WorkflowState};
 use crate::error::{self, ApiError, ApiResult};
