@@ -18,7 +18,8 @@ use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self as api_http, BodyLimits};
 use crate::openapi::ApiDoc;
 use crate::resources::{
-    api_tokens, audit_events, bundles, departments, indicators, initiatives, nodes, plans, reports, sessions, users,
+    api_tokens, audit_events, bundles, departments, indicators, initiatives, nodes, plans, public, reports, sessions,
+    summaries, users,
 };
 use crate::state::{AppState, RequestId};
 
@@ -95,6 +96,15 @@ pub fn routes() -> (
                 .service(reports::values::put_target_value)
                 .service(reports::timeline::get_timeline)
                 .service(reports::timeline::list_reports)
+                .service(summaries::plan::get_plan_summary)
+                .service(summaries::plan::get_plan_trend)
+                .service(summaries::department::get_department_summary)
+                .service(summaries::department::list_overdue)
+                .service(public::list_public_plans)
+                .service(public::get_public_plan)
+                .service(public::get_public_summary)
+                .service(public::get_public_trend)
+                .service(public::get_public_timeline)
                 .service(bundles::import_bundle)
                 .service(bundles::export_bundle)
                 .service(sessions::sign_in)

@@ -38,9 +38,58 @@ pub fn parse(text: &str) -> Option<i32> {
     (1900..=2200).contains(&year).then_some(year)
 }
 
+/// When a plan's reports are due: a fiscal year's report `report_days` after the FY ends
+/// (31 March), each quarter of a quarterly plan `quarter_days` after the quarter ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueRule {
+    pub quarterly: bool,
+    pub report_days: i32,
+    pub quarter_days: i32,
+}
+
+/// The last day of quarter `quarter` (1 = April–June … 4 = January–March) of `fy`.
+pub fn quarter_end(fy: i32, quarter: i32) -> chrono::NaiveDate {
+    let (year, month, day) = match quarter {
+        1 => (fy, 6, 30),
+        2 => (fy, 9, 30),
+        3 => (fy, 12, 31),
+        _ => (fy + 1, 3, 31),
+    };
+    chrono::NaiveDate::from_ymd_opt(year, month, day).expect("quarter ends are valid dates")
+}
+
+impl DueRule {
+    /// When the FY's report is due.
+    pub fn report_due(&self, fy: i32) -> chrono::NaiveDate {
+        quarter_end(fy, 4) + chrono::Days::new(self.report_days.max(0) as u64)
+    }
+
+    /// When a quarter's update is due (`None` for plans that do not report quarterly).
+    pub fn quarter_due(&self, fy: i32, quarter: i32) -> Option<chrono::NaiveDate> {
+        self.quarterly.then(|| quarter_end(fy, quarter) + chrono::Days::new(self.quarter_days.max(0) as u64))
+    }
+}
+
+/// Today in Japan (UTC+9, no daylight saving): the day due dates are compared with.
+pub fn today_in_japan() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn due_dates_follow_the_fiscal_year() {
+        let rule = DueRule { quarterly: true, report_days: 61, quarter_days: 30 };
+        let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(rule.report_due(2022), date(2023, 5, 31), "61 days after 31 March 2023");
+        assert_eq!(rule.quarter_due(2022, 1), Some(date(2022, 7, 30)));
+        assert_eq!(rule.quarter_due(2022, 3), Some(date(2023, 1, 30)));
+        assert_eq!(rule.quarter_due(2022, 4), Some(date(2023, 4, 30)), "Q4 ends in the next calendar year");
+        assert_eq!(DueRule { quarterly: false, ..rule }.quarter_due(2022, 1), None);
+        assert_eq!(DueRule { report_days: 0, ..rule }.report_due(2023), date(2024, 3, 31));
+    }
 
     #[test]
     fn absurd_era_years_are_refused_without_overflow() {

@@ -171,7 +171,7 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
             println!("  {login:<8} {password:<26} {:<10} {}", role.as_str(), department.unwrap_or(""));
         }
     }
-    let state = AppState { pool, auth: std::sync::Arc::new(auth) };
+    let state = AppState::new(pool, auth);
     let settings = ServerSettings {
         limits,
         workers: config.workers,

@@ -50,6 +50,8 @@ resource has an `ETag` and honours `If-Match` (412 when stale).",
         (name = "initiatives", description = "Initiatives (取組項目): the unit that is reported on"),
         (name = "indicators", description = "Indicators (実績の指標) of initiatives, and plan-level targets"),
         (name = "reports", description = "Annual reports (年度報告), quarterly updates, indicator values, the review workflow, comments, history and timelines"),
+        (name = "summaries", description = "Progress summaries: per plan and fiscal year, by node or department, over years, per department; what is overdue"),
+        (name = "public", description = "The public portal: published plans, summaries and reports, without credentials (ETag, Cache-Control, 304)"),
         (name = "bundles", description = "Whole plans as one JSON document (import/export)"),
         (name = "auth", description = "Signing in: access tokens (JWT) and refresh tokens"),
         (name = "users", description = "Users, their roles and departments; who am I"),
@@ -110,6 +112,15 @@ pub fn finish(api: &mut utoipa::openapi::OpenApi) {
             }
             if if_match {
                 shared("412", "PreconditionFailed");
+            }
+            if params.iter().any(|p| p.name == "If-None-Match") {
+                responses.entry("304".to_string()).or_insert_with(|| {
+                    RefOr::T(
+                        utoipa::openapi::ResponseBuilder::new()
+                            .description("Not modified: `If-None-Match` names the current ETag (no body).")
+                            .build(),
+                    )
+                });
             }
             responses.entry("500".to_string()).or_insert_with(|| RefOr::Ref(Ref::from_response_name("InternalError")));
             if uses_database {

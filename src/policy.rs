@@ -177,6 +177,33 @@ pub fn see_report(p: &Principal, responsible: &[Uuid], state: WorkflowState, was
     }
 }
 
+/// Whose report contents (ratings, progress, quarter marks, indicator values) a summary counts.
+/// Every report still counts in the workflow counts: "who is late" is everyone's question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SummarySight {
+    /// Every report (the secretariat).
+    All,
+    /// Reports handed in, and every report of initiatives these departments are responsible for.
+    HandedInOr(Vec<Uuid>),
+    /// Published reports only (the public portal).
+    Published,
+}
+
+/// The same rule as [`see_report`], for counts over many reports.
+pub fn summary_sight(p: &Principal) -> ApiResult<SummarySight> {
+    scope(p, Scope::Read)?;
+    Ok(match p.role {
+        Role::Admin => SummarySight::All,
+        Role::Department | Role::Council => SummarySight::HandedInOr(p.departments.clone()),
+        Role::Committee => SummarySight::HandedInOr(Vec::new()),
+    })
+}
+
+/// The list of overdue reports of a plan is the secretariat's.
+pub fn see_overdue(p: &Principal) -> ApiResult<()> {
+    admin(p, "list overdue reports")
+}
+
 /// Comments: the committee and the secretariat open a thread; the responsible department replies.
 pub fn comment_on_report(p: &Principal, responsible: &[Uuid], reply: bool) -> ApiResult<()> {
     match p.role {

@@ -33,6 +33,9 @@ diesel::table! {
         updated_at -> Timestamp,
         owner_department_id -> Nullable<PortableUuid>,
         search_text -> Text,
+        quarterly_reports -> Bool,
+        report_due_days -> Integer,
+        quarter_due_days -> Integer,
     }
 }
 

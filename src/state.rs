@@ -10,9 +10,15 @@ use crate::error::{ApiError, ApiResult};
 pub struct AppState {
     pub pool: Pool,
     pub auth: std::sync::Arc<crate::auth::AuthConfig>,
+    /// Rendered summaries by plan data version ([`crate::cache`]).
+    pub summaries: std::sync::Arc<crate::cache::SummaryCache>,
 }
 
 impl AppState {
+    pub fn new(pool: Pool, auth: crate::auth::AuthConfig) -> AppState {
+        AppState { pool, auth: std::sync::Arc::new(auth), summaries: Default::default() }
+    }
+
     /// Runs blocking database work on the blocking thread pool.
     pub async fn db<T, F>(&self, work: F) -> ApiResult<T>
     where

@@ -8,8 +8,10 @@ pub mod indicators;
 pub mod initiatives;
 pub mod nodes;
 pub mod plans;
+pub mod public;
 pub mod reports;
 pub mod sessions;
+pub mod summaries;
 pub mod users;
 
 /// A page of `$item`s: `items` plus the cursor of the next page (`null` on the last page).

@@ -173,6 +173,13 @@ fn segment(position: i32, id: DbUuid) -> String {
     format!("{:08}:{}", position.max(0), id.0.simple())
 }
 
+/// Length of the sort path of a node at `level` (1 = top): its ancestor at `level` has the
+/// first this many characters of a deeper node's path.
+pub fn sort_path_len(level: i32) -> i32 {
+    // Each segment is 8 digits, `:` and 32 hex digits; segments are joined by `/`.
+    42 * level - 1
+}
+
 pub fn sort_path(parent: Option<&Node>, position: i32, id: DbUuid) -> String {
     match parent {
         Some(p) => format!("{}/{}", p.sort_path, segment(position, id)),

@@ -39,6 +39,9 @@ pub struct Plan {
     pub owner_department_id: Option<DbUuid>,
     /// Title and organization in searchable form ([`crate::search`]).
     pub search_text: String,
+    pub quarterly_reports: bool,
+    pub report_due_days: i32,
+    pub quarter_due_days: i32,
 }
 
 impl Plan {
@@ -53,6 +56,15 @@ impl Plan {
     /// Adds an error unless `fy` lies in the plan period.
     pub fn check_fy(&self, errors: &mut Errors, field: &str, fy: Option<i32>) {
         errors.fy_within(field, fy, self.start_fy, self.end_fy);
+    }
+
+    /// When reports are due (the overdue list).
+    pub fn due_rule(&self) -> fiscal_year::DueRule {
+        fiscal_year::DueRule {
+            quarterly: self.quarterly_reports,
+            report_days: self.report_due_days,
+            quarter_days: self.quarter_due_days,
+        }
     }
 }
 
@@ -106,6 +118,14 @@ pub struct PlanView {
     pub source: Option<String>,
     /// The council that owns the plan (its staff may change the plan's structure); `null`: the city's.
     pub owner_department_id: Option<Uuid>,
+    /// Whether reports carry four quarters (進行管理 ○ × —) that are due each quarter.
+    pub quarterly_reports: bool,
+    /// A fiscal year's report is due this many days after the FY ends (31 March).
+    #[schema(example = 61)]
+    pub report_due_days: i32,
+    /// A quarter is due this many days after the quarter ends (quarterly plans).
+    #[schema(example = 30)]
+    pub quarter_due_days: i32,
     /// Grows with every write to any data of the plan (for caches).
     pub data_version: i64,
     /// Version of the plan record itself; the ETag is this number in quotes.
@@ -132,6 +152,9 @@ impl TryFrom<Plan> for PlanView {
             status_label: status.label().to_string(),
             source: p.source,
             owner_department_id: p.owner_department_id.map(|d| d.0),
+            quarterly_reports: p.quarterly_reports,
+            report_due_days: p.report_due_days,
+            quarter_due_days: p.quarter_due_days,
             data_version: p.data_version,
             version: p.version,
             created_at: utc(p.created_at),
@@ -174,6 +197,27 @@ pub struct PlanInput {
     /// The council that owns the plan (its staff may then change the plan's structure).
     #[serde(default)]
     pub owner_department_id: Option<Uuid>,
+    /// Whether reports carry four quarters that are due each quarter (default `false`).
+    #[serde(default)]
+    pub quarterly_reports: bool,
+    /// A fiscal year's report is due this many days after the FY ends on 31 March (default 61: 31 May).
+    #[serde(default = "default_report_due_days")]
+    #[validate(range(min = 0, max = 366))]
+    #[schema(example = 61, minimum = 0, maximum = 366)]
+    pub report_due_days: i32,
+    /// A quarter is due this many days after the quarter ends (default 30).
+    #[serde(default = "default_quarter_due_days")]
+    #[validate(range(min = 0, max = 366))]
+    #[schema(example = 30, minimum = 0, maximum = 366)]
+    pub quarter_due_days: i32,
+}
+
+pub fn default_report_due_days() -> i32 {
+    61
+}
+
+pub fn default_quarter_due_days() -> i32 {
+    30
 }
 
 fn draft() -> PlanStatus {
@@ -255,6 +299,15 @@ pub struct PlanPatch {
     #[serde(default, deserialize_with = "patch_field")]
     #[schema(value_type = Option<Uuid>)]
     pub owner_department_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = bool, required = false)]
+    pub quarterly_reports: Option<Option<bool>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = i32, required = false, minimum = 0, maximum = 366)]
+    pub report_due_days: Option<Option<i32>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = i32, required = false, minimum = 0, maximum = 366)]
+    pub quarter_due_days: Option<Option<i32>>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -312,6 +365,9 @@ pub fn insert(conn: &mut DbConnection, input: &PlanInput) -> ApiResult<Plan> {
         updated_at: ts,
         owner_department_id: input.owner_department_id.map(DbUuid),
         search_text: crate::search::text_of(&[Some(input.title.tidy()), Some(input.organization.tidy())]),
+        quarterly_reports: input.quarterly_reports,
+        report_due_days: input.report_due_days,
+        quarter_due_days: input.quarter_due_days,
     };
     diesel::insert_into(plans::table).values(&row).execute(conn)?;
     Ok(row)
@@ -529,8 +585,11 @@ pub async fn update_plan(
                 status: PlanStatus::from_db(&before.status)?,
                 source: before.source.clone(),
                 owner_department_id: before.owner_department_id.map(|d| d.0),
+                quarterly_reports: before.quarterly_reports,
+                report_due_days: before.report_due_days,
+                quarter_due_days: before.quarter_due_days,
             };
-            crate::merge_patch!(input, patch, required: [title, organization, start_fy, end_fy, level_labels, rating_scale, status], nullable: [source, owner_department_id]);
+            crate::merge_patch!(input, patch, required: [title, organization, start_fy, end_fy, level_labels, rating_scale, status, quarterly_reports, report_due_days, quarter_due_days], nullable: [source, owner_department_id]);
             Errors(input.errors("")).into_result()?;
             check_owner(conn, input.owner_department_id)?;
             if let Some((low, high)) = used_fy_range(conn, before.id)? {
@@ -553,6 +612,9 @@ pub async fn update_plan(
                 source: input.source,
                 owner_department_id: input.owner_department_id.map(DbUuid),
                 search_text: crate::search::text_of(&[Some(input.title.tidy()), Some(input.organization.tidy())]),
+                quarterly_reports: input.quarterly_reports,
+                report_due_days: input.report_due_days,
+                quarter_due_days: input.quarter_due_days,
                 version: before.version + 1,
                 data_version: before.data_version + 1,
                 updated_at: now(),

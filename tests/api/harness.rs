@@ -146,7 +146,7 @@ impl TestApp {
             cors_origins: vec!["https://portal.example.jp".into()],
             shutdown_timeout_seconds: 5,
         };
-        let state = AppState { pool: pool.clone(), auth: std::sync::Arc::new(auth) };
+        let state = AppState::new(pool.clone(), auth);
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let system = actix_web::rt::System::new();

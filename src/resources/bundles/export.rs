@@ -288,6 +288,9 @@ pub fn export(conn: &mut DbConnection, plan: &Plan, reader: Option<&crate::auth:
             rating_legend: Some(scale.into_iter().map(|g| (g.code, g.label)).collect()),
             status: Some(PlanStatus::from_db(&plan.status)?),
             owner_department: owner,
+            quarterly_reports: Some(plan.quarterly_reports),
+            report_due_days: Some(plan.report_due_days),
+            quarter_due_days: Some(plan.quarter_due_days),
         },
         departments: departments_out,
         nodes: nodes

@@ -140,6 +140,17 @@ pub struct BundlePlan {
     #[serde(default)]
     #[schema(example = "社会福祉協議会")]
     pub owner_department: Option<String>,
+    /// Whether reports carry quarters due each quarter; `null`: when any year of the bundle has quarters.
+    #[serde(default)]
+    pub quarterly_reports: Option<bool>,
+    /// Days after the FY ends that a year's report is due; `null`: 61 (31 May).
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 366)]
+    pub report_due_days: Option<i32>,
+    /// Days after a quarter ends that it is due; `null`: 30.
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 366)]
+    pub quarter_due_days: Option<i32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

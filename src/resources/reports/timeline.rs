@@ -51,6 +51,21 @@ pub struct TimelineIndicator {
     pub replaces_id: Option<Uuid>,
 }
 
+impl TimelineIndicator {
+    pub fn of(i: Indicator) -> ApiResult<TimelineIndicator> {
+        Ok(TimelineIndicator {
+            id: i.id.0,
+            key: i.bundle_key,
+            name: i.name,
+            unit: i.unit,
+            direction: Direction::from_db(&i.direction)?,
+            valid_from_fy: i.valid_from_fy,
+            valid_to_fy: i.valid_to_fy,
+            replaces_id: i.replaces_id.map(|r| r.0),
+        })
+    }
+}
+
 /// Every fiscal year of an initiative side by side.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Timeline {
@@ -130,21 +145,7 @@ pub async fn get_timeline(
                 code: (!ctx.initiative.code.is_empty()).then(|| ctx.initiative.code.clone()),
                 title: ctx.initiative.title.clone(),
                 rating_scale: ctx.scale.clone(),
-                indicators: indicators
-                    .into_iter()
-                    .map(|i| {
-                        Ok(TimelineIndicator {
-                            id: i.id.0,
-                            key: i.bundle_key,
-                            name: i.name,
-                            unit: i.unit,
-                            direction: Direction::from_db(&i.direction)?,
-                            valid_from_fy: i.valid_from_fy,
-                            valid_to_fy: i.valid_to_fy,
-                            replaces_id: i.replaces_id.map(|r| r.0),
-                        })
-                    })
-                    .collect::<ApiResult<_>>()?,
+                indicators: indicators.into_iter().map(TimelineIndicator::of).collect::<ApiResult<_>>()?,
                 years: fys
                     .into_iter()
                     .map(|fy| TimelineYear {

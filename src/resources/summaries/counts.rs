@@ -1,0 +1,292 @@
+//! The counts a summary answers, and how aggregated rows add up to them. Pure: no database.
+//!
+//! The database groups and counts ([`super::query`]); this adds its few aggregated rows into
+//! the shape clients read, with every bucket present (zeros included) so that a portal can draw
+//! a table without knowing which grades or marks occurred.
+
+use serde::{Serialize, Serializer};
+use utoipa::ToSchema;
+
+use crate::enums::{ProgressStatus, QuarterMark, WorkflowState};
+use crate::resources::reports::quarter_label;
+
+/// Reports per grade, keys in the order of the plan's scale, then `unrated`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ratings(pub Vec<(String, i64)>);
+
+impl Serialize for Ratings {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl Ratings {
+    fn new(scale: &[String]) -> Ratings {
+        Ratings(scale.iter().cloned().chain(["unrated".to_string()]).map(|g| (g, 0)).collect())
+    }
+
+    /// Adds `n` to `grade`; no grade (or one no longer in the scale) is `unrated`.
+    fn add(&mut self, grade: Option<&str>, n: i64) {
+        let key = grade.filter(|g| self.0.iter().any(|(k, _)| k == g && k != "unrated")).unwrap_or("unrated");
+        if let Some((_, count)) = self.0.iter_mut().find(|(k, _)| k == key) {
+            *count += n;
+        }
+    }
+}
+
+/// Initiatives per progress status (進捗状況) of their report.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, ToSchema)]
+pub struct ProgressCounts {
+    pub on_track: i64,
+    pub mostly_on_track: i64,
+    pub partly_delayed: i64,
+    pub not_started: i64,
+    /// No report, no status in it, or a report the caller may not see.
+    pub unreported: i64,
+}
+
+/// Initiatives per workflow state of their report.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, ToSchema)]
+pub struct WorkflowCounts {
+    pub draft: i64,
+    pub submitted: i64,
+    pub returned: i64,
+    pub reviewed: i64,
+    pub published: i64,
+    /// No report for the year (or one in a state not asked for).
+    pub missing: i64,
+}
+
+/// Quarter marks (○ × —) of one quarter.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct QuarterCounts {
+    #[schema(example = 1, minimum = 1, maximum = 4)]
+    pub quarter: i32,
+    #[schema(example = "4～6月")]
+    pub label: String,
+    /// ○
+    pub done: i64,
+    /// ×
+    pub not_done: i64,
+    /// —
+    pub not_applicable: i64,
+    /// No mark.
+    pub unreported: i64,
+}
+
+/// Indicators of the counted initiatives valid in the year, by achievement (DOMAIN Rule 4).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, ToSchema)]
+pub struct IndicatorCounts {
+    pub achieved: i64,
+    pub not_achieved: i64,
+    /// Target or actual missing (or in a report the caller may not see).
+    pub not_measurable: i64,
+    /// Mean of the achievement ratios that exist (see `Achievement.ratio`); `null` when none does.
+    #[schema(example = 1.04)]
+    pub mean_achievement_ratio: Option<f64>,
+    #[serde(skip)]
+    ratio_sum: f64,
+    #[serde(skip)]
+    ratio_count: i64,
+}
+
+/// Everything a summary counts over a set of initiatives in one fiscal year.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Counts {
+    /// Initiatives active in the year (each once, also when cross-listed).
+    #[schema(example = 48)]
+    pub initiatives: i64,
+    /// By the rating asked for (`rating=self|committee`): the plan's grades in order, then `unrated`.
+    #[schema(value_type = std::collections::HashMap<String, i64>, example = json!({"A": 31, "B": 15, "C": 2, "D": 0, "unrated": 0}))]
+    pub ratings: Ratings,
+    pub progress: ProgressCounts,
+    pub workflow: WorkflowCounts,
+    /// Q1 to Q4.
+    pub quarters: Vec<QuarterCounts>,
+    pub indicators: IndicatorCounts,
+}
+
+impl Counts {
+    /// All zeros, with a bucket for every grade of `scale` and every quarter.
+    pub fn new(scale: &[String]) -> Counts {
+        Counts {
+            initiatives: 0,
+            ratings: Ratings::new(scale),
+            progress: ProgressCounts::default(),
+            workflow: WorkflowCounts::default(),
+            quarters: (1..=4)
+                .map(|q| QuarterCounts {
+                    quarter: q,
+                    label: quarter_label(q).to_string(),
+                    done: 0,
+                    not_done: 0,
+                    not_applicable: 0,
+                    unreported: 0,
+                })
+                .collect(),
+            indicators: IndicatorCounts::default(),
+        }
+    }
+
+    /// `n` initiatives whose report is in `state` (`None`: none) with this status and grade
+    /// (`None`: not given, or not visible to the caller).
+    pub fn add_reports(
+        &mut self,
+        n: i64,
+        state: Option<WorkflowState>,
+        progress: Option<ProgressStatus>,
+        grade: Option<&str>,
+    ) {
+        self.initiatives += n;
+        let w = &mut self.workflow;
+        *match state {
+            None => &mut w.missing,
+            Some(WorkflowState::Draft) => &mut w.draft,
+            Some(WorkflowState::Submitted) => &mut w.submitted,
+            Some(WorkflowState::Returned) => &mut w.returned,
+            Some(WorkflowState::Reviewed) => &mut w.reviewed,
+            Some(WorkflowState::Published) => &mut w.published,
+        } += n;
+        let p = &mut self.progress;
+        *match progress {
+            None => &mut p.unreported,
+            Some(ProgressStatus::OnTrack) => &mut p.on_track,
+            Some(ProgressStatus::MostlyOnTrack) => &mut p.mostly_on_track,
+            Some(ProgressStatus::PartlyDelayed) => &mut p.partly_delayed,
+            Some(ProgressStatus::NotStarted) => &mut p.not_started,
+        } += n;
+        self.ratings.add(grade, n);
+    }
+
+    /// `n` marks of `quarter` (`None`: a quarter row without a mark, which stays unreported).
+    pub fn add_marks(&mut self, quarter: i32, mark: Option<QuarterMark>, n: i64) {
+        let Some(q) = self.quarters.iter_mut().find(|q| q.quarter == quarter) else { return };
+        match mark {
+            Some(QuarterMark::Done) => q.done += n,
+            Some(QuarterMark::NotDone) => q.not_done += n,
+            Some(QuarterMark::NotApplicable) => q.not_applicable += n,
+            None => {}
+        }
+    }
+
+    /// `n` indicators with this verdict, and the sum and number of their ratios.
+    pub fn add_indicators(&mut self, verdict: crate::achievement::AchievementStatus, n: i64, ratio_sum: f64, ratio_count: i64) {
+        use crate::achievement::AchievementStatus::*;
+        let i = &mut self.indicators;
+        *match verdict {
+            Achieved => &mut i.achieved,
+            NotAchieved => &mut i.not_achieved,
+            NotMeasurable => &mut i.not_measurable,
+        } += n;
+        i.ratio_sum += ratio_sum;
+        i.ratio_count += ratio_count;
+    }
+
+    /// Derives what is not counted directly: unmarked quarters, the mean ratio.
+    pub fn finish(mut self) -> Counts {
+        for q in &mut self.quarters {
+            q.unreported = (self.initiatives - q.done - q.not_done - q.not_applicable).max(0);
+        }
+        let i = &mut self.indicators;
+        // Rounded so that the two databases' floating-point sums print the same.
+        i.mean_achievement_ratio =
+            (i.ratio_count > 0).then(|| (i.ratio_sum / i.ratio_count as f64 * 10_000.0).round() / 10_000.0);
+        self
+    }
+
+    /// Adds another set of counts (a department over several plans); grades missing here are appended.
+    pub fn merge(&mut self, other: &Counts) {
+        self.initiatives += other.initiatives;
+        for (grade, n) in &other.ratings.0 {
+            match self.ratings.0.iter_mut().find(|(k, _)| k == grade) {
+                Some((_, count)) => *count += n,
+                None => {
+                    let at = self.ratings.0.len().saturating_sub(1);
+                    self.ratings.0.insert(at, (grade.clone(), *n));
+                }
+            }
+        }
+        let (p, o) = (&mut self.progress, &other.progress);
+        p.on_track += o.on_track;
+        p.mostly_on_track += o.mostly_on_track;
+        p.partly_delayed += o.partly_delayed;
+        p.not_started += o.not_started;
+        p.unreported += o.unreported;
+        let (w, o) = (&mut self.workflow, &other.workflow);
+        w.draft += o.draft;
+        w.submitted += o.submitted;
+        w.returned += o.returned;
+        w.reviewed += o.reviewed;
+        w.published += o.published;
+        w.missing += o.missing;
+        for (q, o) in self.quarters.iter_mut().zip(&other.quarters) {
+            q.done += o.done;
+            q.not_done += o.not_done;
+            q.not_applicable += o.not_applicable;
+        }
+        let (i, o) = (&mut self.indicators, &other.indicators);
+        i.achieved += o.achieved;
+        i.not_achieved += o.not_achieved;
+        i.not_measurable += o.not_measurable;
+        i.ratio_sum += o.ratio_sum;
+        i.ratio_count += o.ratio_count;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::achievement::AchievementStatus;
+
+    fn scale() -> Vec<String> {
+        ["A", "B", "C", "D"].map(String::from).to_vec()
+    }
+
+    #[test]
+    fn every_bucket_is_present_and_grades_keep_the_scale_order() {
+        let mut c = Counts::new(&scale());
+        c.add_reports(3, Some(WorkflowState::Published), Some(ProgressStatus::OnTrack), Some("B"));
+        c.add_reports(2, None, None, None);
+        c.add_reports(1, Some(WorkflowState::Draft), None, Some("Z"));
+        let c = c.finish();
+        assert_eq!(serde_json::to_string(&c.ratings).unwrap(), r#"{"A":0,"B":3,"C":0,"D":0,"unrated":3}"#);
+        assert_eq!((c.initiatives, c.workflow.published, c.workflow.missing, c.workflow.draft), (6, 3, 2, 1));
+        assert_eq!((c.progress.on_track, c.progress.unreported), (3, 3));
+        assert_eq!(c.quarters.iter().map(|q| q.unreported).collect::<Vec<_>>(), [6, 6, 6, 6]);
+    }
+
+    #[test]
+    fn unmarked_quarters_are_the_rest() {
+        let mut c = Counts::new(&scale());
+        c.add_reports(68, Some(WorkflowState::Published), None, None);
+        c.add_marks(3, Some(QuarterMark::Done), 62);
+        c.add_marks(3, Some(QuarterMark::NotDone), 1);
+        c.add_marks(3, Some(QuarterMark::NotApplicable), 3);
+        c.add_marks(3, None, 1);
+        let q3 = &c.finish().quarters[2];
+        assert_eq!((q3.label.as_str(), q3.done, q3.not_done, q3.not_applicable, q3.unreported), ("10～12月", 62, 1, 3, 2));
+    }
+
+    #[test]
+    fn mean_ratio_is_over_the_ratios_that_exist() {
+        let mut c = Counts::new(&scale());
+        c.add_indicators(AchievementStatus::Achieved, 2, 2.5, 2);
+        c.add_indicators(AchievementStatus::NotMeasurable, 4, 0.0, 0);
+        let c = c.finish();
+        assert_eq!((c.indicators.achieved, c.indicators.not_measurable), (2, 4));
+        assert_eq!(c.indicators.mean_achievement_ratio, Some(1.25));
+        assert_eq!(Counts::new(&scale()).finish().indicators.mean_achievement_ratio, None);
+    }
+
+    #[test]
+    fn merging_plans_with_other_scales_keeps_every_grade() {
+        let mut a = Counts::new(&scale());
+        a.add_reports(1, Some(WorkflowState::Draft), None, Some("A"));
+        let mut b = Counts::new(&["S".to_string(), "A".to_string()]);
+        b.add_reports(2, Some(WorkflowState::Draft), None, Some("S"));
+        a.merge(&b);
+        let a = a.finish();
+        assert_eq!(serde_json::to_string(&a.ratings).unwrap(), r#"{"A":1,"B":0,"C":0,"D":0,"S":2,"unrated":0}"#);
+        assert_eq!((a.initiatives, a.workflow.draft), (3, 3));
+    }
+}

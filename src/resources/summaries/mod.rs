@@ -1,0 +1,404 @@
+//! Progress summaries (DOMAIN.md, "What the summaries must answer"): counts per plan and fiscal
+//! year, grouped by node or department, over several years, per department, and what is overdue.
+//!
+//! The counting runs in the database ([`query`]); a summary is a fixed handful of statements
+//! whatever the plan's size. Rendered summaries are cached by the plan's data version
+//! ([`crate::cache`]), so a read after a write is never stale.
+
+pub mod counts;
+pub mod department;
+pub mod plan;
+pub mod query;
+
+use std::collections::HashMap;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+pub use counts::Counts;
+pub use query::{Grouping, RatingSource};
+
+use crate::achievement::{self, Achievement};
+use crate::cache::Rendered;
+use crate::db::{DbConnection, DbUuid};
+use crate::enums::{Direction, ProgressStatus, QuarterMark, WorkflowState};
+use crate::error::{ApiError, ApiResult};
+use crate::fiscal_year;
+use crate::policy::SummarySight;
+use crate::resources::indicators::Indicator;
+use crate::resources::plans::{Plan, RatingGrade};
+use crate::schema::{departments, indicator_values, indicators, initiative_departments, initiatives, plan_nodes};
+use crate::validation::Errors;
+
+/// How to group a plan summary besides its totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    /// By plan node of one level (`level`, default 1); a cross-listed initiative counts under each.
+    Node,
+    /// By responsible department; an initiative counts once under each of its departments.
+    Department,
+}
+
+/// Japanese labels of the keys the counts use, for people.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Legend {
+    /// The plan's grades with their labels, best first.
+    pub ratings: Vec<RatingGrade>,
+    #[schema(value_type = HashMap<String, String>, example = json!({"on_track": "順調に進んだ"}))]
+    pub progress: serde_json::Map<String, serde_json::Value>,
+    #[schema(value_type = HashMap<String, String>, example = json!({"published": "公開"}))]
+    pub workflow: serde_json::Map<String, serde_json::Value>,
+    #[schema(value_type = HashMap<String, String>, example = json!({"done": "○"}))]
+    pub quarter_marks: serde_json::Map<String, serde_json::Value>,
+}
+
+fn labels<T: Copy>(all: &[T], text: fn(T) -> &'static str, label: fn(T) -> &'static str) -> serde_json::Map<String, serde_json::Value> {
+    all.iter().map(|&v| (text(v).to_string(), serde_json::Value::from(label(v)))).collect()
+}
+
+impl Legend {
+    pub fn new(ratings: Vec<RatingGrade>) -> Legend {
+        Legend {
+            ratings,
+            progress: labels(ProgressStatus::ALL, ProgressStatus::as_str, ProgressStatus::label),
+            workflow: labels(WorkflowState::ALL, WorkflowState::as_str, WorkflowState::label),
+            quarter_marks: labels(QuarterMark::ALL, QuarterMark::as_str, QuarterMark::label),
+        }
+    }
+}
+
+/// The counts of one group: a plan node, a department or a plan.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SummaryGroup {
+    /// The node's, department's or plan's id.
+    pub key: Uuid,
+    /// The node's code as printed (`null` for departments and plans, or when none was printed).
+    #[schema(example = "1")]
+    pub code: Option<String>,
+    /// The node's title, the department's or the plan's name.
+    #[schema(example = "地域での支え合い・助け合いの推進")]
+    pub label: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// A plan-level target (計画期間の目標) in one fiscal year.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlanTargetYear {
+    pub id: Uuid,
+    #[schema(example = "T1")]
+    pub key: String,
+    #[schema(example = "社協会員数")]
+    pub name: String,
+    pub unit: Option<String>,
+    pub direction: Direction,
+    /// 現状: the value when the plan was made, and its FY.
+    pub baseline_value: Option<f64>,
+    pub baseline_fy: Option<i32>,
+    pub baseline_fy_label: Option<String>,
+    /// 目標: the value to reach by the end of the plan.
+    pub final_target: Option<f64>,
+    /// The year's target and actual (`null` when not recorded), and the cell as written.
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    pub raw: Option<String>,
+    pub achievement: Achievement,
+}
+
+/// A plan's progress in one fiscal year.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlanSummary {
+    pub plan_id: Uuid,
+    #[schema(example = 2022)]
+    pub fiscal_year: i32,
+    #[schema(example = "令和4年度")]
+    pub fiscal_year_label: String,
+    /// Whose rating `ratings` counts.
+    pub rating: RatingSource,
+    /// The workflow states counted (every state unless narrowed by `state`).
+    pub states: Vec<WorkflowState>,
+    pub group_by: Option<GroupBy>,
+    /// The node level grouped by, and its label (`group_by=node`).
+    pub level: Option<i32>,
+    #[schema(example = "基本方針")]
+    pub level_label: Option<String>,
+    pub legend: Legend,
+    /// Every initiative active in the year, once.
+    pub totals: Counts,
+    /// Per node (in plan order) or department (by name); empty without `group_by`.
+    pub groups: Vec<SummaryGroup>,
+    /// Plan-level targets with the year's target, actual and achievement.
+    pub plan_targets: Vec<PlanTargetYear>,
+    /// The plan's data version these counts were computed from.
+    pub data_version: i64,
+}
+
+/// One fiscal year of a trend.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrendYear {
+    #[schema(example = 2022)]
+    pub fiscal_year: i32,
+    #[schema(example = "令和4年度")]
+    pub fiscal_year_label: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// A plan's totals over several fiscal years, oldest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlanTrend {
+    pub plan_id: Uuid,
+    #[schema(example = 2020)]
+    pub from: i32,
+    #[schema(example = 2024)]
+    pub to: i32,
+    pub rating: RatingSource,
+    pub states: Vec<WorkflowState>,
+    pub legend: Legend,
+    pub years: Vec<TrendYear>,
+    pub data_version: i64,
+}
+
+/// What a summary request asks for, once checked against the plan.
+#[derive(Debug, Clone)]
+pub struct SummaryRequest {
+    pub fiscal_year: i32,
+    pub group_by: Option<GroupBy>,
+    pub level: i32,
+    pub rating: RatingSource,
+    pub states: Vec<WorkflowState>,
+}
+
+impl SummaryRequest {
+    /// 422 naming the parameter when the year lies outside the plan period or the level below
+    /// the plan's deepest.
+    pub fn check(&self, plan: &Plan, level_given: bool) -> ApiResult<()> {
+        let mut errors = Errors::default();
+        plan.check_fy(&mut errors, "/query/fiscal_year", Some(self.fiscal_year));
+        let depth = plan.level_labels()?.len() as i32;
+        if level_given && self.group_by != Some(GroupBy::Node) {
+            errors.add("/query/level", "unused", "level applies to group_by=node only");
+        } else if self.level > depth {
+            errors.add("/query/level", "range", format!("the plan has {depth} levels"));
+        }
+        errors.into_result()
+    }
+
+    /// A cache key naming everything the body depends on.
+    pub fn key(&self, plan: &Plan, sight: &SummarySight) -> String {
+        format!(
+            "summary:{}:{}:{}:{:?}:{}:{:?}:{:?}:{:?}",
+            plan.id, plan.data_version, self.fiscal_year, self.group_by, self.level, self.rating, self.states, sight
+        )
+    }
+}
+
+fn scale_codes(plan: &Plan) -> ApiResult<Vec<String>> {
+    Ok(plan.rating_scale()?.into_iter().map(|g| g.code).collect())
+}
+
+fn states_counted(states: &[WorkflowState], sight: &SummarySight) -> Vec<WorkflowState> {
+    match (sight, states.is_empty()) {
+        (SummarySight::Published, _) => vec![WorkflowState::Published],
+        (_, true) => WorkflowState::ALL.to_vec(),
+        (_, false) => states.to_vec(),
+    }
+}
+
+/// Computes a plan's summary (see [`PlanSummary`]).
+pub fn plan_summary(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    req: &SummaryRequest,
+    sight: &SummarySight,
+) -> ApiResult<PlanSummary> {
+    let scale = scale_codes(plan)?;
+    let grouping = req.group_by.map(|g| match g {
+        GroupBy::Node => Grouping::Node(req.level),
+        GroupBy::Department => Grouping::Department,
+    });
+    let units = query::Units::Plan { plan: plan.id.0, fy: req.fiscal_year, grouping };
+    let filter = query::Filter { rating: req.rating, states: &req.states, sight };
+    let mut counted = query::count(conn, &units, &filter, &|_| scale.clone())?;
+    let totals = counted.remove("").unwrap_or_else(|| Counts::new(&scale).finish());
+    let mut groups = Vec::new();
+    for (key, code, label) in group_labels(conn, plan, grouping)? {
+        let counts = counted.remove(&key.to_string()).unwrap_or_else(|| Counts::new(&scale).finish());
+        groups.push(SummaryGroup { key, code, label, counts });
+    }
+    let level_labels = plan.level_labels()?;
+    Ok(PlanSummary {
+        plan_id: plan.id.0,
+        fiscal_year: req.fiscal_year,
+        fiscal_year_label: fiscal_year::label(req.fiscal_year),
+        rating: req.rating,
+        states: states_counted(&req.states, sight),
+        group_by: req.group_by,
+        level: (req.group_by == Some(GroupBy::Node)).then_some(req.level),
+        level_label: (req.group_by == Some(GroupBy::Node))
+            .then(|| level_labels.get(req.level as usize - 1).cloned())
+            .flatten(),
+        legend: Legend::new(plan.rating_scale()?),
+        totals,
+        groups,
+        plan_targets: plan_targets(conn, plan, req.fiscal_year)?,
+        data_version: plan.data_version,
+    })
+}
+
+/// The groups to show, in order: every node of the level (plan order), or every department
+/// responsible for one of the plan's initiatives (by name).
+fn group_labels(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    grouping: Option<Grouping>,
+) -> ApiResult<Vec<(Uuid, Option<String>, String)>> {
+    Ok(match grouping {
+        None => Vec::new(),
+        Some(Grouping::Node(level)) => plan_nodes::table
+            .filter(plan_nodes::plan_id.eq(plan.id))
+            .filter(plan_nodes::level.eq(level))
+            .order(plan_nodes::sort_path)
+            .select((plan_nodes::id, plan_nodes::code, plan_nodes::title))
+            .load::<(DbUuid, Option<String>, String)>(conn)?
+            .into_iter()
+            .map(|(id, code, title)| (id.0, code, title))
+            .collect(),
+        Some(Grouping::Department) => departments::table
+            .filter(
+                departments::id.eq_any(
+                    initiative_departments::table
+                        .inner_join(initiatives::table)
+                        .filter(initiatives::plan_id.eq(plan.id))
+                        .select(initiative_departments::department_id),
+                ),
+            )
+            .order((departments::name, departments::id))
+            .select((departments::id, departments::name))
+            .load::<(DbUuid, String)>(conn)?
+            .into_iter()
+            .map(|(id, name)| (id.0, None, name))
+            .collect(),
+    })
+}
+
+/// The plan-level targets valid in `fy`, with that year's values (two queries).
+pub fn plan_targets(conn: &mut DbConnection, plan: &Plan, fy: i32) -> ApiResult<Vec<PlanTargetYear>> {
+    let targets: Vec<Indicator> = indicators::table
+        .filter(indicators::plan_id.eq(plan.id))
+        .filter(indicators::initiative_id.is_null())
+        .filter(indicators::valid_from_fy.is_null().or(indicators::valid_from_fy.le(fy)))
+        .filter(indicators::valid_to_fy.is_null().or(indicators::valid_to_fy.ge(fy)))
+        .order((indicators::position, indicators::id))
+        .select(Indicator::as_select())
+        .load(conn)?;
+    let ids: Vec<DbUuid> = targets.iter().map(|t| t.id).collect();
+    let values: HashMap<DbUuid, (Option<f64>, Option<f64>, Option<String>)> = indicator_values::table
+        .filter(indicator_values::indicator_id.eq_any(&ids))
+        .filter(indicator_values::fiscal_year.eq(fy))
+        .select((
+            indicator_values::indicator_id,
+            (indicator_values::target, indicator_values::actual, indicator_values::raw),
+        ))
+        .load::<(DbUuid, (Option<f64>, Option<f64>, Option<String>))>(conn)?
+        .into_iter()
+        .collect();
+    targets
+        .into_iter()
+        .map(|t| {
+            let direction = Direction::from_db(&t.direction)?;
+            let (target, actual, raw) = values.get(&t.id).cloned().unwrap_or((None, None, None));
+            Ok(PlanTargetYear {
+                id: t.id.0,
+                key: t.bundle_key,
+                name: t.name,
+                unit: t.unit,
+                direction,
+                baseline_value: t.baseline_value,
+                baseline_fy: t.baseline_fy,
+                baseline_fy_label: t.baseline_fy.map(fiscal_year::label),
+                final_target: t.final_target,
+                target,
+                actual,
+                raw,
+                achievement: achievement::evaluate(direction, t.tolerance, target, actual),
+            })
+        })
+        .collect()
+}
+
+/// Checks a trend's range against the plan period (422 naming the parameter).
+pub fn check_range(plan: &Plan, from: i32, to: i32) -> ApiResult<()> {
+    let mut errors = Errors::default();
+    plan.check_fy(&mut errors, "/query/from", Some(from));
+    plan.check_fy(&mut errors, "/query/to", Some(to));
+    if errors.0.is_empty() && from > to {
+        errors.add("/query/to", "fiscal_year_order", "must not be before from");
+    }
+    errors.into_result()
+}
+
+/// Computes a plan's totals per fiscal year of `from..=to`.
+pub fn plan_trend(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    (from, to): (i32, i32),
+    rating: RatingSource,
+    states: &[WorkflowState],
+    sight: &SummarySight,
+) -> ApiResult<PlanTrend> {
+    let scale = scale_codes(plan)?;
+    let units = query::Units::Trend { plan: plan.id.0, from, to };
+    let filter = query::Filter { rating, states, sight };
+    let mut counted = query::count(conn, &units, &filter, &|_| scale.clone())?;
+    Ok(PlanTrend {
+        plan_id: plan.id.0,
+        from,
+        to,
+        rating,
+        states: states_counted(states, sight),
+        legend: Legend::new(plan.rating_scale()?),
+        years: (from..=to)
+            .map(|fy| TrendYear {
+                fiscal_year: fy,
+                fiscal_year_label: fiscal_year::label(fy),
+                counts: counted.remove(&fy.to_string()).unwrap_or_else(|| Counts::new(&scale).finish()),
+            })
+            .collect(),
+        data_version: plan.data_version,
+    })
+}
+
+/// Answers with a rendered body: its ETag, `Cache-Control`, and `304 Not Modified` when the
+/// request's `If-None-Match` already names it.
+pub fn respond(req: &HttpRequest, rendered: &Rendered, cache_control: &str) -> HttpResponse {
+    let fresh = req
+        .headers()
+        .get_all(header::IF_NONE_MATCH)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == rendered.etag || t == "*");
+    let mut response = if fresh { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+    response
+        .insert_header((header::ETAG, rendered.etag.clone()))
+        .insert_header((header::CACHE_CONTROL, cache_control.to_string()));
+    if fresh {
+        response.finish()
+    } else {
+        response.content_type("application/json").body(rendered.body.clone())
+    }
+}
+
+/// Internal summaries may be kept by the caller's browser but must be revalidated.
+pub const PRIVATE_CACHE: &str = "private, no-cache";
+
+/// A fiscal year given in a query, checked like the rest of the query (400 when absent).
+pub fn required_fy(fy: Option<i32>) -> ApiResult<i32> {
+    fy.ok_or_else(|| ApiError::bad_param("/query/fiscal_year", "fiscal_year is required"))
+}
