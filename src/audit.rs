@@ -68,6 +68,33 @@ fn bump_data_version(conn: &mut DbConnection, plan_id: uuid::Uuid) -> ApiResult<
     Ok(())
 }
 
+/// Bumps the data version of every plan that shows a department (its initiatives' responsible
+/// departments, its owner), so that their cached summaries are not served with an old name.
+/// Called before the department's row is locked: plan rows first, one at a time in id order,
+/// is the order every plan writer takes its locks in, so a rename never deadlocks with them.
+pub fn bump_plans_showing_department(conn: &mut DbConnection, department_id: uuid::Uuid) -> ApiResult<()> {
+    use crate::schema::{initiative_departments, initiatives};
+    let department = DbUuid(department_id);
+    let shown_in: Vec<DbUuid> = plans::table
+        .filter(
+            plans::id
+                .eq_any(
+                    initiatives::table
+                        .inner_join(initiative_departments::table)
+                        .filter(initiative_departments::department_id.eq(department))
+                        .select(initiatives::plan_id),
+                )
+                .or(plans::owner_department_id.eq(department)),
+        )
+        .order(plans::id)
+        .select(plans::id)
+        .load(conn)?;
+    for plan in shown_in {
+        bump_data_version(conn, plan.0)?;
+    }
+    Ok(())
+}
+
 /// Whether a write would change nothing a client can see: both states are equal but for the
 /// version, the timestamps and the plan's data version. Such a write is a no-op: no new
 /// version, no audit event, the unchanged ETag.

@@ -565,6 +565,15 @@ fn parse_query<T: DeserializeOwned + IntoParams>(query: &str) -> ApiResult<T> {
         let schema = serde_json::to_value(&param.schema)?;
         fields.insert(param.name.clone(), crate::contract::get().query_value(&schema, &values));
     }
-    serde_json::from_value(serde_json::Value::Object(fields))
-        .map_err(|e| ApiError::bad_param("/query", format!("invalid query parameters: {e}")))
+    serde_json::from_value(serde_json::Value::Object(fields)).map_err(|e| {
+        // A required parameter that is absent is named like every other bad parameter.
+        let message = e.to_string();
+        match message.strip_prefix("missing field `").and_then(|rest| rest.split_once('`')) {
+            Some((name, _)) => {
+                let error = FieldError::new(format!("/query/{name}"), "required", "is required");
+                ApiError::BadRequest { detail: format!("/query/{name}: is required"), errors: vec![error] }
+            }
+            None => ApiError::bad_param("/query", format!("invalid query parameters: {message}")),
+        }
+    })
 }

@@ -346,6 +346,7 @@ pub async fn update_department(
     let patch = body.read().await?;
     let row = state
         .write(move |conn| {
+            audit::bump_plans_showing_department(conn, id)?;
             let before = load_locked(conn, id)?;
             let mut input = DepartmentInput { name: before.name.clone(), kind: DepartmentKind::from_db(&before.kind)? };
             crate::merge_patch!(input, patch, required: [name, kind], nullable: []);

@@ -18,5 +18,6 @@ mod openapi;
 mod operations;
 mod plans;
 mod reports;
+mod summaries;
 mod tokens;
 mod users;
