@@ -80,6 +80,12 @@ fn report_after(app: &TestApp, w: &World, steps: &[&str]) -> String {
     i
 }
 
+/// The world's plan, published (the public API shows published plans only); returns its id.
+fn published(app: &TestApp, w: &World) -> String {
+    app.patch(&format!("/api/v1/plans/{}", w.plan), &json!({"status": "published"}), None).ok(200);
+    w.plan.clone()
+}
+
 impl World {
     fn next(&self) -> u32 {
         self.counter.set(self.counter.get() + 1);
@@ -372,6 +378,32 @@ fn rows() -> Vec<(&'static str, Rule, Make)> {
         }),
         row("GET /api/v1/plans/{plan_id}/reports", SignedIn(200), |_, w| {
             (format!("/api/v1/plans/{}/reports?fiscal_year=2020&department_id=mine", w.plan), None)
+        }),
+        row("GET /api/v1/plans/{plan_id}/summary", SignedIn(200), |_, w| {
+            (format!("/api/v1/plans/{}/summary?fiscal_year=2020&group_by=node", w.plan), None)
+        }),
+        row("GET /api/v1/plans/{plan_id}/summary/trend", SignedIn(200), |_, w| {
+            (format!("/api/v1/plans/{}/summary/trend?from=2020&to=2021", w.plan), None)
+        }),
+        row("GET /api/v1/departments/{department_id}/summary", SignedIn(200), |_, w| {
+            (format!("/api/v1/departments/{}/summary?fiscal_year=2021", w.city_department), None)
+        }),
+        row("GET /api/v1/plans/{plan_id}/overdue", Admin(200), |_, w| {
+            (format!("/api/v1/plans/{}/overdue?fiscal_year=2021", w.plan), None)
+        }),
+        row("GET /api/v1/public/plans", Public(200), |_, _| ("/api/v1/public/plans".into(), None)),
+        row("GET /api/v1/public/plans/{plan_id}", Public(200), |app, w| {
+            (format!("/api/v1/public/plans/{}", published(app, w)), None)
+        }),
+        row("GET /api/v1/public/plans/{plan_id}/summary", Public(200), |app, w| {
+            (format!("/api/v1/public/plans/{}/summary?fiscal_year=2020", published(app, w)), None)
+        }),
+        row("GET /api/v1/public/plans/{plan_id}/summary/trend", Public(200), |app, w| {
+            (format!("/api/v1/public/plans/{}/summary/trend", published(app, w)), None)
+        }),
+        row("GET /api/v1/public/initiatives/{initiative_id}/timeline", Public(200), |app, w| {
+            published(app, w);
+            (format!("/api/v1/public/initiatives/{}/timeline", w.initiative), None)
         }),
         row("POST /api/v1/plan-bundles", Admin(201), |_, _| {
             (

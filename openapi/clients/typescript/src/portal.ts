@@ -1,88 +1,77 @@
-// What the city's web portal does: list the published plans and show a summary of one —
-// its top-level policies with how many initiatives each holds (cross-listed ones included).
+// What the city's web portal does, without credentials: list the published plans, find the
+// latest fiscal year with published reports from the public trend, and print that year's summary
+// from the public summary endpoint (totals and one row per top-level node; cross-listed
+// initiatives count under each node they are placed in, once in the totals). Then it
+// revalidates the summary with its ETag, as a portal's cache would (304, no body).
 // Types come from the OpenAPI document (src/schema.d.ts); a wrong path, parameter or field
 // here is a compile error.
 //
-//   SHINCHOKU_URL       default http://127.0.0.1:8080
-//   SHINCHOKU_LOGIN     default iinkai (the demo committee member)
-//   SHINCHOKU_PASSWORD  default demo-committee-password
+//   SHINCHOKU_URL  default http://127.0.0.1:8080
 
 import createClient from "openapi-fetch";
 import type { components, paths } from "./schema.js";
 
-type Plan = components["schemas"]["PlanView"];
-type Node = components["schemas"]["NodeView"];
-type Initiative = components["schemas"]["InitiativeView"];
+type Counts = components["schemas"]["Counts"];
 
 const baseUrl = process.env.SHINCHOKU_URL ?? "http://127.0.0.1:8080";
-const login = process.env.SHINCHOKU_LOGIN ?? "iinkai";
-const password = process.env.SHINCHOKU_PASSWORD ?? "demo-committee-password";
 
 function fail(what: string, problem: unknown): never {
   console.error(`${what} failed:`, JSON.stringify(problem));
   process.exit(1);
 }
 
+function line(counts: Counts, grades: string[]): string {
+  const ratings = grades.map((g) => `${g} ${counts.ratings[g] ?? 0}`).join(" / ");
+  return `取組 ${counts.initiatives} 件 | 評価 ${ratings} / 未評価 ${counts.ratings["unrated"] ?? 0}`;
+}
+
 async function main(): Promise<void> {
   const client = createClient<paths>({ baseUrl });
 
-  const signIn = await client.POST("/api/v1/auth/token", { body: { login, password } });
-  if (!signIn.data) fail("sign-in", signIn.error);
-  client.use({
-    onRequest({ request }) {
-      request.headers.set("Authorization", `Bearer ${signIn.data.access_token}`);
-      return request;
-    },
-  });
-
-  const plans = await client.GET("/api/v1/plans", { params: { query: { status: ["published"] } } });
-  if (!plans.data) fail("listing plans", plans.error);
+  const plans = await client.GET("/api/v1/public/plans");
+  if (!plans.data) fail("listing published plans", plans.error);
   console.log(`公開中の計画: ${plans.data.items.length}`);
   for (const plan of plans.data.items) {
     console.log(`- ${plan.title}（${plan.organization}、${plan.start_fy_label}～${plan.end_fy_label}）`);
   }
-  const plan: Plan | undefined = plans.data.items[0];
+  const plan = plans.data.items[0];
   if (!plan) fail("finding a published plan", "none");
+  const plan_id = plan.id;
 
-  // Every page of a list, following next_cursor.
-  async function allNodes(level: number): Promise<Node[]> {
-    const out: Node[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await client.GET("/api/v1/plans/{plan_id}/nodes", {
-        params: { path: { plan_id: plan!.id }, query: { level, limit: 500, cursor } },
-      });
-      if (!page.data) fail("listing nodes", page.error);
-      out.push(...page.data.items);
-      cursor = page.data.next_cursor ?? undefined;
-    } while (cursor);
-    return out;
-  }
-  async function initiativesUnder(nodeId: string): Promise<Initiative[]> {
-    const page = await client.GET("/api/v1/plans/{plan_id}/initiatives", {
-      params: { path: { plan_id: plan!.id }, query: { node_id: [nodeId], limit: 500 } },
-    });
-    if (!page.data) fail("listing initiatives", page.error);
-    return page.data.items;
+  // The latest year with published reports.
+  const trend = await client.GET("/api/v1/public/plans/{plan_id}/summary/trend", { params: { path: { plan_id } } });
+  if (!trend.data) fail("reading the trend", trend.error);
+  const years = trend.data.years.filter((y) => y.workflow.published > 0);
+  const latest = years[years.length - 1];
+  if (!latest) fail("finding a year with published reports", "none");
+  console.log(`\n${plan.title} の推移`);
+  const grades = plan.rating_scale.map((g) => g.code);
+  for (const year of years) console.log(`  ${year.fiscal_year_label}: ${line(year, grades)}`);
+
+  const query = { fiscal_year: latest.fiscal_year, group_by: "node" as const, level: 1 };
+  const summary = await client.GET("/api/v1/public/plans/{plan_id}/summary", { params: { path: { plan_id }, query } });
+  if (!summary.data) fail("reading the summary", summary.error);
+  const s = summary.data;
+  const progress = s.totals.progress;
+  console.log(`\n${s.fiscal_year_label}の進捗（公開分）`);
+  console.log(`  全体: ${line(s.totals, grades)}`);
+  console.log(
+    `  進捗状況: ${s.legend.progress["on_track"]} ${progress.on_track}、${s.legend.progress["mostly_on_track"]} ` +
+      `${progress.mostly_on_track}、${s.legend.progress["partly_delayed"]} ${progress.partly_delayed}、` +
+      `${s.legend.progress["not_started"]} ${progress.not_started}`,
+  );
+  for (const group of s.groups) {
+    console.log(`  ${s.level_label ?? ""} ${group.code ?? ""} ${group.label}: ${line(group, grades)}`);
   }
 
-  console.log(`\n${plan.title}`);
-  const levelLabel = plan.level_labels[0] ?? "";
-  for (const top of await allNodes(1)) {
-    // Initiatives sit deeper: count those under each child at the deepest level of this branch.
-    const ids = new Set<string>();
-    const pending: Node[] = [top];
-    while (pending.length > 0) {
-      const node = pending.pop()!;
-      for (const i of await initiativesUnder(node.id)) ids.add(i.id);
-      const children = await client.GET("/api/v1/plans/{plan_id}/nodes", {
-        params: { path: { plan_id: plan.id }, query: { parent_id: node.id, limit: 500 } },
-      });
-      if (!children.data) fail("listing child nodes", children.error);
-      pending.push(...children.data.items);
-    }
-    console.log(`  ${levelLabel} ${top.code ?? ""} ${top.title}: 取組 ${ids.size} 件`);
-  }
+  // Revalidation: the same request with the ETag is answered 304 without a body.
+  const etag = summary.response.headers.get("ETag");
+  if (!etag) fail("reading the ETag", "none");
+  const again = await client.GET("/api/v1/public/plans/{plan_id}/summary", {
+    params: { path: { plan_id }, query, header: { "If-None-Match": etag } },
+  });
+  if (again.response.status !== 304) fail("revalidating with If-None-Match", again.response.status);
+  console.log(`\n再検証: ${again.response.status} Not Modified (ETag ${etag})`);
 }
 
 await main();

@@ -848,6 +848,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{plan_id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a plan's progress summary
+         * @description For one fiscal year: how many initiatives are active, their ratings (the plan's grades and
+         *     `unrated`), progress status, report workflow state, quarter marks per quarter and indicator
+         *     achievement, with plan-level targets; optionally grouped by node of a level (a cross-listed
+         *     initiative counts under every node it is placed in, and once in the totals) or by department.
+         *     Counted in the database; cached until the plan's data changes (the `ETag` changes with it:
+         *     send `If-None-Match` for a `304`).
+         *
+         *     Roles: every signed-in role. The committee and other departments count the contents
+         *     (ratings, status, marks, values) of handed-in reports only; drafts and returned reports still
+         *     count in `workflow`.
+         */
+        get: operations["get_plan_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/summary/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a plan's progress trend
+         * @description The summary's totals for each fiscal year of a range (default the plan period), oldest first,
+         *     with labels: how ratings, progress and workflow moved over the years.
+         *
+         *     Roles: every signed-in role (contents counted as for the summary).
+         */
+        get: operations["get_plan_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/{department_id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a department's summary
+         * @description The summary's counts over the initiatives the department is responsible for, in every plan
+         *     whose period holds the year, per plan and in total, and its reports not yet submitted with
+         *     their due dates (overdue ones flagged).
+         *
+         *     Roles: every signed-in role (contents counted as for the plan summary).
+         */
+        get: operations["get_department_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a plan's overdue reports
+         * @description Every report of the year not handed in by its due date (the plan's `report_due_days` after
+         *     the FY ends), and for quarterly plans every quarter without a mark past its due date, with the
+         *     responsible departments: whom the secretariat reminds.
+         *
+         *     Roles: admin.
+         */
+        get: operations["list_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List published plans
+         * @description Roles: anyone, without credentials.
+         */
+        get: operations["list_public_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a published plan with its hierarchy
+         * @description The plan and its node tree, each node with the initiatives placed under it (cross-listings
+         *     marked) and their departments: the portal's table of contents.
+         *
+         *     Roles: anyone, without credentials.
+         */
+        get: operations["get_public_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{plan_id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a published plan's summary
+         * @description The plan summary over published reports only: reports in any other state count as missing,
+         *     unreported and unrated (`workflow` shows `published` and `missing` only).
+         *
+         *     Roles: anyone, without credentials.
+         */
+        get: operations["get_public_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{plan_id}/summary/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a published plan's trend
+         * @description The public summary's totals per fiscal year, oldest first.
+         *
+         *     Roles: anyone, without credentials.
+         */
+        get: operations["get_public_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/initiatives/{initiative_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an initiative's published timeline
+         * @description The initiative with every published report (texts, ratings, committee opinion, quarter marks,
+         *     indicator values and achievement), oldest first. While a correction is being prepared, the
+         *     year shows its last published edition.
+         *
+         *     Roles: anyone, without credentials.
+         */
+        get: operations["get_public_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plan-bundles": {
         parameters: {
             query?: never;
@@ -1478,6 +1690,18 @@ export interface components {
              * @example 社会福祉協議会
              */
             owner_department?: string | null;
+            /** @description Whether reports carry quarters due each quarter; `null`: when any year of the bundle has quarters. */
+            quarterly_reports?: boolean | null;
+            /**
+             * Format: int32
+             * @description Days after the FY ends that a year's report is due; `null`: 61 (31 May).
+             */
+            report_due_days?: number | null;
+            /**
+             * Format: int32
+             * @description Days after a quarter ends that it is due; `null`: 30.
+             */
+            quarter_due_days?: number | null;
         };
         BundleQuarter: {
             /**
@@ -1607,6 +1831,33 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /** @description Everything a summary counts over a set of initiatives in one fiscal year. */
+        Counts: {
+            /**
+             * Format: int64
+             * @description Initiatives active in the year (each once, also when cross-listed).
+             * @example 48
+             */
+            initiatives: number;
+            /**
+             * @description By the rating asked for (`rating=self|committee`): the plan's grades in order, then `unrated`.
+             * @example {
+             *       "A": 31,
+             *       "B": 15,
+             *       "C": 2,
+             *       "D": 0,
+             *       "unrated": 0
+             *     }
+             */
+            ratings: {
+                [key: string]: number;
+            };
+            progress: components["schemas"]["ProgressCounts"];
+            workflow: components["schemas"]["WorkflowCounts"];
+            /** @description Q1 to Q4. */
+            quarters: components["schemas"]["QuarterCounts"][];
+            indicators: components["schemas"]["IndicatorCounts"];
+        };
         /** @description A new token: the only time its secret is shown. */
         CreatedApiToken: components["schemas"]["ApiTokenView"] & {
             /**
@@ -1634,11 +1885,52 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor: string | null;
         };
+        /** @description A department responsible for an initiative. */
+        DepartmentName: {
+            /** Format: uuid */
+            id: string;
+            /** @example 社会福祉課 */
+            name: string;
+        };
         /** @description Changes to a department (JSON merge patch). */
         DepartmentPatch: {
             /** @example 高齢者支援課 */
             name?: string;
             kind?: components["schemas"]["DepartmentKind"];
+        };
+        /** @description A department's progress across plans in one fiscal year. */
+        DepartmentSummary: {
+            /** Format: uuid */
+            department_id: string;
+            /** @example 社会福祉課 */
+            department_name: string;
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            rating: components["schemas"]["RatingSource"];
+            /**
+             * Format: date
+             * @description The day in Japan that `overdue` was decided on.
+             */
+            today: string;
+            /**
+             * @description Over the department's initiatives in every plan whose period holds the year (ratings:
+             *     every plan's grades).
+             */
+            totals: components["schemas"]["Counts"];
+            /** @description The same per plan (`key`: the plan id, `label`: its title). */
+            plans: components["schemas"]["SummaryGroup"][];
+            /** @description Reports (and quarters) not yet handed in, with due dates; `overdue` when past. */
+            pending: components["schemas"]["PendingItem"][];
+            /**
+             * Format: int64
+             * @description How many of `pending` are overdue.
+             */
+            overdue: number;
         };
         /** @description A city department (課), the social welfare council, or another responsible body. */
         DepartmentView: {
@@ -1713,6 +2005,11 @@ export interface components {
         };
         /** @description Fiscal year: the Gregorian year in which it starts, or an era form such as R4, 令和4年度, H29 */
         Fy: number | string;
+        /**
+         * @description How to group a plan summary besides its totals.
+         * @enum {string}
+         */
+        GroupBy: "node" | "department";
         /** @description Health of this process. */
         Health: {
             /** @example ok */
@@ -1744,6 +2041,24 @@ export interface components {
         ImportResult: {
             plan: components["schemas"]["PlanView"];
             counts: components["schemas"]["ImportCounts"];
+        };
+        /** @description Indicators of the counted initiatives valid in the year, by achievement (DOMAIN Rule 4). */
+        IndicatorCounts: {
+            /** Format: int64 */
+            achieved: number;
+            /** Format: int64 */
+            not_achieved: number;
+            /**
+             * Format: int64
+             * @description Target or actual missing (or in a report the caller may not see).
+             */
+            not_measurable: number;
+            /**
+             * Format: double
+             * @description Mean of the achievement ratios that exist (see `Achievement.ratio`); `null` when none does.
+             * @example 1.04
+             */
+            mean_achievement_ratio: number | null;
         };
         /** @description A new indicator or plan-level target. */
         IndicatorInput: {
@@ -2016,6 +2331,35 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description Japanese labels of the keys the counts use, for people. */
+        Legend: {
+            /** @description The plan's grades with their labels, best first. */
+            ratings: components["schemas"]["RatingGrade"][];
+            /**
+             * @example {
+             *       "on_track": "順調に進んだ"
+             *     }
+             */
+            progress: {
+                [key: string]: string;
+            };
+            /**
+             * @example {
+             *       "published": "公開"
+             *     }
+             */
+            workflow: {
+                [key: string]: string;
+            };
+            /**
+             * @example {
+             *       "done": "○"
+             *     }
+             */
+            quarter_marks: {
+                [key: string]: string;
+            };
+        };
         /** @description Login name and password. */
         LoginInput: {
             /** @example admin */
@@ -2135,6 +2479,68 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description What is overdue in a plan. */
+        OverdueList: {
+            /** Format: uuid */
+            plan_id: string;
+            /**
+             * Format: int32
+             * @example 2023
+             */
+            fiscal_year: number;
+            /** @example 令和5年度 */
+            fiscal_year_label: string;
+            /**
+             * Format: date
+             * @description The day in Japan the due dates were compared with.
+             */
+            today: string;
+            /** @description Reports not handed in (and quarters without a mark) past their due date, in plan order. */
+            items: components["schemas"]["PendingItem"][];
+        };
+        /** @description A report (or, for quarterly plans, a quarter) not yet handed in. */
+        PendingItem: {
+            /** Format: uuid */
+            plan_id: string;
+            /** @example 白井市第2次地域福祉計画 */
+            plan_title: string;
+            /** Format: uuid */
+            initiative_id: string;
+            /** @example 9 */
+            initiative_code: string | null;
+            /** @example 地域福祉にかかる担当職員の配置 */
+            initiative_title: string;
+            /** @description Who reports on it. */
+            departments: components["schemas"]["DepartmentName"][];
+            /**
+             * Format: int32
+             * @example 2023
+             */
+            fiscal_year: number;
+            /** @example 令和5年度 */
+            fiscal_year_label: string;
+            /**
+             * Format: int32
+             * @description The quarter whose mark is missing; `null`: the year's report.
+             */
+            quarter: number | null;
+            quarter_label: string | null;
+            workflow_state: null | components["schemas"]["WorkflowState"];
+            workflow_state_label: string | null;
+            /**
+             * Format: date
+             * @description When it is due (the plan's `report_due_days` or `quarter_due_days` after the period ends).
+             * @example 2024-05-31
+             */
+            due_on: string;
+            /** @description Whether the due date has passed (in Japan's time zone). */
+            overdue: boolean;
+            /**
+             * Format: int64
+             * @description Days since the due date (0 when not overdue).
+             */
+            days_overdue: number;
+        };
         /** @description A whole plan: structure, departments, per-year data and plan-level targets. */
         PlanBundle: {
             /**
@@ -2193,6 +2599,20 @@ export interface components {
              * @description The council that owns the plan (its staff may then change the plan's structure).
              */
             owner_department_id?: string | null;
+            /** @description Whether reports carry four quarters that are due each quarter (default `false`). */
+            quarterly_reports?: boolean;
+            /**
+             * Format: int32
+             * @description A fiscal year's report is due this many days after the FY ends on 31 March (default 61: 31 May).
+             * @example 61
+             */
+            report_due_days?: number;
+            /**
+             * Format: int32
+             * @description A quarter is due this many days after the quarter ends (default 30).
+             * @example 30
+             */
+            quarter_due_days?: number;
         };
         PlanList: {
             items: components["schemas"]["PlanView"][];
@@ -2226,12 +2646,107 @@ export interface components {
              * @description Admin only.
              */
             owner_department_id?: string | null;
+            quarterly_reports?: boolean;
+            /** Format: int32 */
+            report_due_days?: number;
+            /** Format: int32 */
+            quarter_due_days?: number;
         };
         /**
          * @description Life cycle of a plan. Published plans are visible to the public portal.
          * @enum {string}
          */
         PlanStatus: "draft" | "published" | "archived";
+        /** @description A plan's progress in one fiscal year. */
+        PlanSummary: {
+            /** Format: uuid */
+            plan_id: string;
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            /** @description Whose rating `ratings` counts. */
+            rating: components["schemas"]["RatingSource"];
+            /** @description The workflow states counted (every state unless narrowed by `state`). */
+            states: components["schemas"]["WorkflowState"][];
+            group_by: null | components["schemas"]["GroupBy"];
+            /**
+             * Format: int32
+             * @description The node level grouped by, and its label (`group_by=node`).
+             */
+            level: number | null;
+            /** @example 基本方針 */
+            level_label: string | null;
+            legend: components["schemas"]["Legend"];
+            /** @description Every initiative active in the year, once. */
+            totals: components["schemas"]["Counts"];
+            /** @description Per node (in plan order) or department (by name); empty without `group_by`. */
+            groups: components["schemas"]["SummaryGroup"][];
+            /** @description Plan-level targets with the year's target, actual and achievement. */
+            plan_targets: components["schemas"]["PlanTargetYear"][];
+            /**
+             * Format: int64
+             * @description The plan's data version these counts were computed from.
+             */
+            data_version: number;
+        };
+        /** @description A plan-level target (計画期間の目標) in one fiscal year. */
+        PlanTargetYear: {
+            /** Format: uuid */
+            id: string;
+            /** @example T1 */
+            key: string;
+            /** @example 社協会員数 */
+            name: string;
+            unit: string | null;
+            direction: components["schemas"]["Direction"];
+            /**
+             * Format: double
+             * @description 現状: the value when the plan was made, and its FY.
+             */
+            baseline_value: number | null;
+            /** Format: int32 */
+            baseline_fy: number | null;
+            baseline_fy_label: string | null;
+            /**
+             * Format: double
+             * @description 目標: the value to reach by the end of the plan.
+             */
+            final_target: number | null;
+            /**
+             * Format: double
+             * @description The year's target and actual (`null` when not recorded), and the cell as written.
+             */
+            target: number | null;
+            /** Format: double */
+            actual: number | null;
+            raw: string | null;
+            achievement: components["schemas"]["Achievement"];
+        };
+        /** @description A plan's totals over several fiscal years, oldest first. */
+        PlanTrend: {
+            /** Format: uuid */
+            plan_id: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            from: number;
+            /**
+             * Format: int32
+             * @example 2024
+             */
+            to: number;
+            rating: components["schemas"]["RatingSource"];
+            states: components["schemas"]["WorkflowState"][];
+            legend: components["schemas"]["Legend"];
+            years: components["schemas"]["TrendYear"][];
+            /** Format: int64 */
+            data_version: number;
+        };
         /** @description A multi-year plan. */
         PlanView: {
             /** Format: uuid */
@@ -2277,6 +2792,20 @@ export interface components {
              * @description The council that owns the plan (its staff may change the plan's structure); `null`: the city's.
              */
             owner_department_id: string | null;
+            /** @description Whether reports carry four quarters (進行管理 ○ × —) that are due each quarter. */
+            quarterly_reports: boolean;
+            /**
+             * Format: int32
+             * @description A fiscal year's report is due this many days after the FY ends (31 March).
+             * @example 61
+             */
+            report_due_days: number;
+            /**
+             * Format: int32
+             * @description A quarter is due this many days after the quarter ends (quarterly plans).
+             * @example 30
+             */
+            quarter_due_days: number;
             /**
              * Format: int64
              * @description Grows with every write to any data of the plan (for caches).
@@ -2337,11 +2866,195 @@ export interface components {
             /** @description Every invalid field or parameter, by JSON pointer (`/title`, `/path/plan_id`, `/query/limit`). */
             errors: components["schemas"]["FieldError"][];
         };
+        /** @description Initiatives per progress status (進捗状況) of their report. */
+        ProgressCounts: {
+            /** Format: int64 */
+            on_track: number;
+            /** Format: int64 */
+            mostly_on_track: number;
+            /** Format: int64 */
+            partly_delayed: number;
+            /** Format: int64 */
+            not_started: number;
+            /**
+             * Format: int64
+             * @description No report, no status in it, or a report the caller may not see.
+             */
+            unreported: number;
+        };
         /**
          * @description Progress status (進捗状況) of a year.
          * @enum {string}
          */
         ProgressStatus: "on_track" | "mostly_on_track" | "partly_delayed" | "not_started";
+        /** @description An initiative where the tree places it. */
+        PublicInitiative: {
+            /** Format: uuid */
+            id: string;
+            /** @example 1 */
+            code: string | null;
+            /** @example 保健福祉ガイドブックの発行 */
+            title: string;
+            /**
+             * @description 担当課.
+             * @example [
+             *       "社会福祉課"
+             *     ]
+             */
+            departments: string[];
+            /** @description `true` where the initiative is shown again under another node (※再掲). */
+            cross_listed: boolean;
+        };
+        /** @description A node of the plan's hierarchy with what lies below it. */
+        PublicNode: {
+            /** Format: uuid */
+            id: string;
+            /** @example 1 */
+            code: string | null;
+            /** @example 地域での支え合い・助け合いの推進 */
+            title: string;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            level: number;
+            /** @example 基本方針 */
+            level_label: string | null;
+            objective: string | null;
+            initiatives: components["schemas"]["PublicInitiative"][];
+            children: components["schemas"]["PublicNode"][];
+        };
+        /** @description A published plan. */
+        PublicPlan: {
+            /** Format: uuid */
+            id: string;
+            /** @example 白井市第2次地域福祉計画 */
+            title: string;
+            /** @example 白井市 */
+            organization: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            start_fy: number;
+            /** @example 令和2年度 */
+            start_fy_label: string;
+            /**
+             * Format: int32
+             * @example 2024
+             */
+            end_fy: number;
+            /** @example 令和6年度 */
+            end_fy_label: string;
+            /**
+             * @example [
+             *       "基本方針",
+             *       "施策の方向",
+             *       "事業"
+             *     ]
+             */
+            level_labels: string[];
+            rating_scale: components["schemas"]["RatingGrade"][];
+            /** @description Whether reports carry quarter marks (○ × —). */
+            quarterly_reports: boolean;
+        };
+        PublicPlanList: {
+            items: components["schemas"]["PublicPlan"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description A published plan with its hierarchy. */
+        PublicPlanTree: components["schemas"]["PublicPlan"] & {
+            /** @description The top-level nodes, each with its subtree, in plan order. */
+            nodes: components["schemas"]["PublicNode"][];
+        };
+        /** @description A published report as the portal shows it. */
+        PublicReport: {
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            category: null | components["schemas"]["PlanCategory"];
+            category_label: string | null;
+            plan_text: string | null;
+            result_text: string | null;
+            issues_text: string | null;
+            next_steps_text: string | null;
+            progress_status: null | components["schemas"]["ProgressStatus"];
+            progress_status_label: string | null;
+            self_rating: string | null;
+            self_rating_label: string | null;
+            committee_rating: string | null;
+            committee_rating_label: string | null;
+            committee_opinion: string | null;
+            /**
+             * Format: int32
+             * @description 1, then one more for each published correction.
+             */
+            edition: number;
+            /** Format: date-time */
+            published_at: string | null;
+            quarters: components["schemas"]["QuarterView"][];
+            indicator_values: components["schemas"]["ReportValueView"][];
+        };
+        /** @description An initiative's published reports across fiscal years. */
+        PublicTimeline: {
+            /** Format: uuid */
+            initiative_id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /** @example 9 */
+            code: string | null;
+            /** @example 地域福祉にかかる担当職員の配置 */
+            title: string;
+            description: string | null;
+            /**
+             * @example [
+             *       "社会福祉課"
+             *     ]
+             */
+            departments: string[];
+            rating_scale: components["schemas"]["RatingGrade"][];
+            indicators: components["schemas"]["TimelineIndicator"][];
+            /**
+             * @description The years with a published report, oldest first (the last published edition while a
+             *     correction is being prepared).
+             */
+            years: components["schemas"]["PublicReport"][];
+        };
+        /** @description Quarter marks (○ × —) of one quarter. */
+        QuarterCounts: {
+            /**
+             * Format: int32
+             * @example 1
+             */
+            quarter: number;
+            /** @example 4～6月 */
+            label: string;
+            /**
+             * Format: int64
+             * @description ○
+             */
+            done: number;
+            /**
+             * Format: int64
+             * @description ×
+             */
+            not_done: number;
+            /**
+             * Format: int64
+             * @description —
+             */
+            not_applicable: number;
+            /**
+             * Format: int64
+             * @description No mark.
+             */
+            unreported: number;
+        };
         /** @description One quarter, replaced whole (`PUT`): a field left out is `null`. */
         QuarterInput: {
             /**
@@ -2394,6 +3107,11 @@ export interface components {
             /** @example 順調に進んでいる */
             label: string;
         };
+        /**
+         * @description Whose rating the ratings count.
+         * @enum {string}
+         */
+        RatingSource: "self" | "committee";
         /** @description A refresh token to rotate or revoke. */
         RefreshInput: {
             /** @example shr_Jb1m4cX… */
@@ -2576,6 +3294,24 @@ export interface components {
          * @enum {string}
          */
         Scope: "read" | "report:write" | "admin";
+        /** @description The counts of one group: a plan node, a department or a plan. */
+        SummaryGroup: components["schemas"]["Counts"] & {
+            /**
+             * Format: uuid
+             * @description The node's, department's or plan's id.
+             */
+            key: string;
+            /**
+             * @description The node's code as printed (`null` for departments and plans, or when none was printed).
+             * @example 1
+             */
+            code?: string | null;
+            /**
+             * @description The node's title, the department's or the plan's name.
+             * @example 地域での支え合い・助け合いの推進
+             */
+            label: string;
+        };
         TargetList: {
             items: components["schemas"]["IndicatorView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -2654,6 +3390,16 @@ export interface components {
              * @example 2592000
              */
             refresh_expires_in: number;
+        };
+        /** @description One fiscal year of a trend. */
+        TrendYear: components["schemas"]["Counts"] & {
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
         };
         /** @description A department a user acts for. */
         UserDepartment: {
@@ -2744,6 +3490,24 @@ export interface components {
              * @example 2,300
              */
             raw?: string | null;
+        };
+        /** @description Initiatives per workflow state of their report. */
+        WorkflowCounts: {
+            /** Format: int64 */
+            draft: number;
+            /** Format: int64 */
+            submitted: number;
+            /** Format: int64 */
+            returned: number;
+            /** Format: int64 */
+            reviewed: number;
+            /** Format: int64 */
+            published: number;
+            /**
+             * Format: int64
+             * @description No report for the year (or one in a state not asked for).
+             */
+            missing: number;
         };
         /**
          * @description Report workflow state.
@@ -5261,6 +6025,441 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_plan_summary: {
+        parameters: {
+            query: {
+                /**
+                 * @description The fiscal year (in the plan period).
+                 * @example 2022
+                 */
+                fiscal_year: number;
+                /** @description Groups besides the totals: `node` (one level of the hierarchy) or `department`. */
+                group_by?: components["schemas"]["GroupBy"];
+                /**
+                 * @description With `group_by=node`: the level, 1 = top (default 1).
+                 * @example 1
+                 */
+                level?: number;
+                /** @description Whose rating to count: `self` (default) or `committee`. */
+                rating?: components["schemas"]["RatingSource"];
+                /**
+                 * @description Count only reports in these workflow states (repeat or separate with commas); reports in
+                 *     other states count as missing. Default: every state.
+                 */
+                state?: components["schemas"]["WorkflowState"][];
+            };
+            header?: {
+                /** @description ETag of a summary already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    /** @description `private, no-cache` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this summary */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanSummary"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_plan_trend: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First fiscal year (default: the plan's first).
+                 * @example 2020
+                 */
+                from?: number;
+                /**
+                 * @description Last fiscal year (default: the plan's last).
+                 * @example 2024
+                 */
+                to?: number;
+                /** @description Whose rating to count: `self` (default) or `committee`. */
+                rating?: components["schemas"]["RatingSource"];
+                /** @description Count only reports in these workflow states (default: every state). */
+                state?: components["schemas"]["WorkflowState"][];
+            };
+            header?: {
+                /** @description ETag of a trend already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The totals per fiscal year */
+            200: {
+                headers: {
+                    /** @description `private, no-cache` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this trend */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTrend"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_department_summary: {
+        parameters: {
+            query: {
+                /**
+                 * @description The fiscal year.
+                 * @example 2022
+                 */
+                fiscal_year: number;
+                /** @description Whose rating to count: `self` (default) or `committee`. */
+                rating?: components["schemas"]["RatingSource"];
+            };
+            header?: never;
+            path: {
+                /** @description Department id */
+                department_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The department's summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_overdue: {
+        parameters: {
+            query: {
+                /**
+                 * @description The fiscal year (in the plan period).
+                 * @example 2023
+                 */
+                fiscal_year: number;
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What is overdue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_public_plans: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–500 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page). */
+                cursor?: string;
+            };
+            header?: {
+                /** @description ETag of a page already held */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of published plans */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this page */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPlanList"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_public_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the plan already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan and its tree */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this plan */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPlanTree"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_public_summary: {
+        parameters: {
+            query: {
+                /**
+                 * @description The fiscal year (in the plan period).
+                 * @example 2022
+                 */
+                fiscal_year: number;
+                /** @description Groups besides the totals: `node` (one level of the hierarchy) or `department`. */
+                group_by?: components["schemas"]["GroupBy"];
+                /**
+                 * @description With `group_by=node`: the level, 1 = top (default 1).
+                 * @example 1
+                 */
+                level?: number;
+                /** @description Whose rating to count: `self` (default) or `committee`. */
+                rating?: components["schemas"]["RatingSource"];
+            };
+            header?: {
+                /** @description ETag of a summary already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this summary */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanSummary"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_public_trend: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First fiscal year (default: the plan's first).
+                 * @example 2020
+                 */
+                from?: number;
+                /**
+                 * @description Last fiscal year (default: the plan's last).
+                 * @example 2024
+                 */
+                to?: number;
+                /** @description Whose rating to count: `self` (default) or `committee`. */
+                rating?: components["schemas"]["RatingSource"];
+            };
+            header?: {
+                /** @description ETag of a trend already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The totals per fiscal year */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this trend */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTrend"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_public_timeline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of a timeline already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published timeline */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this timeline */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTimeline"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

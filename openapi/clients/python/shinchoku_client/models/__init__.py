@@ -28,18 +28,24 @@ from .bundle_year import BundleYear
 from .comment_input import CommentInput
 from .comment_list import CommentList
 from .comment_view import CommentView
+from .counts import Counts
+from .counts_ratings import CountsRatings
 from .created_api_token import CreatedApiToken
 from .department_input import DepartmentInput
 from .department_kind import DepartmentKind
 from .department_list import DepartmentList
+from .department_name import DepartmentName
 from .department_patch import DepartmentPatch
+from .department_summary import DepartmentSummary
 from .department_view import DepartmentView
 from .direction import Direction
 from .field_change import FieldChange
 from .field_error import FieldError
+from .group_by import GroupBy
 from .health import Health
 from .import_counts import ImportCounts
 from .import_result import ImportResult
+from .indicator_counts import IndicatorCounts
 from .indicator_input import IndicatorInput
 from .indicator_list import IndicatorList
 from .indicator_patch import IndicatorPatch
@@ -52,6 +58,10 @@ from .initiative_list import InitiativeList
 from .initiative_patch import InitiativePatch
 from .initiative_status import InitiativeStatus
 from .initiative_view import InitiativeView
+from .legend import Legend
+from .legend_progress import LegendProgress
+from .legend_quarter_marks import LegendQuarterMarks
+from .legend_workflow import LegendWorkflow
 from .list_initiatives_department_id_item_type_1 import ListInitiativesDepartmentIdItemType1
 from .list_reports_department_id_item_type_1 import ListReportsDepartmentIdItemType1
 from .login_input import LoginInput
@@ -61,19 +71,34 @@ from .node_input import NodeInput
 from .node_list import NodeList
 from .node_patch import NodePatch
 from .node_view import NodeView
+from .overdue_list import OverdueList
+from .pending_item import PendingItem
 from .plan_bundle import PlanBundle
 from .plan_category import PlanCategory
 from .plan_input import PlanInput
 from .plan_list import PlanList
 from .plan_patch import PlanPatch
 from .plan_status import PlanStatus
+from .plan_summary import PlanSummary
+from .plan_target_year import PlanTargetYear
+from .plan_trend import PlanTrend
 from .plan_view import PlanView
 from .problem import Problem
+from .progress_counts import ProgressCounts
 from .progress_status import ProgressStatus
+from .public_initiative import PublicInitiative
+from .public_node import PublicNode
+from .public_plan import PublicPlan
+from .public_plan_list import PublicPlanList
+from .public_plan_tree import PublicPlanTree
+from .public_report import PublicReport
+from .public_timeline import PublicTimeline
+from .quarter_counts import QuarterCounts
 from .quarter_input import QuarterInput
 from .quarter_mark import QuarterMark
 from .quarter_view import QuarterView
 from .rating_grade import RatingGrade
+from .rating_source import RatingSource
 from .refresh_input import RefreshInput
 from .related_programs import RelatedPrograms
 from .report_list import ReportList
@@ -88,11 +113,13 @@ from .revision_list import RevisionList
 from .revision_summary import RevisionSummary
 from .role import Role
 from .scope import Scope
+from .summary_group import SummaryGroup
 from .target_list import TargetList
 from .timeline import Timeline
 from .timeline_indicator import TimelineIndicator
 from .timeline_year import TimelineYear
 from .token_response import TokenResponse
+from .trend_year import TrendYear
 from .user_department import UserDepartment
 from .user_input import UserInput
 from .user_list import UserList
@@ -100,6 +127,7 @@ from .user_patch import UserPatch
 from .user_ref import UserRef
 from .user_view import UserView
 from .value_input import ValueInput
+from .workflow_counts import WorkflowCounts
 from .workflow_state import WorkflowState
 
 __all__ = (
@@ -131,18 +159,24 @@ __all__ = (
     "CommentInput",
     "CommentList",
     "CommentView",
+    "Counts",
+    "CountsRatings",
     "CreatedApiToken",
     "DepartmentInput",
     "DepartmentKind",
     "DepartmentList",
+    "DepartmentName",
     "DepartmentPatch",
+    "DepartmentSummary",
     "DepartmentView",
     "Direction",
     "FieldChange",
     "FieldError",
+    "GroupBy",
     "Health",
     "ImportCounts",
     "ImportResult",
+    "IndicatorCounts",
     "IndicatorInput",
     "IndicatorList",
     "IndicatorPatch",
@@ -155,6 +189,10 @@ __all__ = (
     "InitiativePatch",
     "InitiativeStatus",
     "InitiativeView",
+    "Legend",
+    "LegendProgress",
+    "LegendQuarterMarks",
+    "LegendWorkflow",
     "ListInitiativesDepartmentIdItemType1",
     "ListReportsDepartmentIdItemType1",
     "LoginInput",
@@ -164,19 +202,34 @@ __all__ = (
     "NodeList",
     "NodePatch",
     "NodeView",
+    "OverdueList",
+    "PendingItem",
     "PlanBundle",
     "PlanCategory",
     "PlanInput",
     "PlanList",
     "PlanPatch",
     "PlanStatus",
+    "PlanSummary",
+    "PlanTargetYear",
+    "PlanTrend",
     "PlanView",
     "Problem",
+    "ProgressCounts",
     "ProgressStatus",
+    "PublicInitiative",
+    "PublicNode",
+    "PublicPlan",
+    "PublicPlanList",
+    "PublicPlanTree",
+    "PublicReport",
+    "PublicTimeline",
+    "QuarterCounts",
     "QuarterInput",
     "QuarterMark",
     "QuarterView",
     "RatingGrade",
+    "RatingSource",
     "RefreshInput",
     "RelatedPrograms",
     "ReportList",
@@ -191,11 +244,13 @@ __all__ = (
     "RevisionSummary",
     "Role",
     "Scope",
+    "SummaryGroup",
     "TargetList",
     "Timeline",
     "TimelineIndicator",
     "TimelineYear",
     "TokenResponse",
+    "TrendYear",
     "UserDepartment",
     "UserInput",
     "UserList",
@@ -203,5 +258,6 @@ __all__ = (
     "UserRef",
     "UserView",
     "ValueInput",
+    "WorkflowCounts",
     "WorkflowState",
 )

@@ -37,6 +37,10 @@ class BundlePlan:
             status (None | PlanStatus | Unset):
             owner_department (None | str | Unset): Name of the council (a department of the bundle or of the server) that
                 owns the plan. Example: 社会福祉協議会.
+            quarterly_reports (bool | None | Unset): Whether reports carry quarters due each quarter; `null`: when any year
+                of the bundle has quarters.
+            report_due_days (int | None | Unset): Days after the FY ends that a year's report is due; `null`: 61 (31 May).
+            quarter_due_days (int | None | Unset): Days after a quarter ends that it is due; `null`: 30.
      """
 
     title: str
@@ -48,6 +52,9 @@ class BundlePlan:
     rating_legend: BundlePlanRatingLegendType0 | None | Unset = UNSET
     status: None | PlanStatus | Unset = UNSET
     owner_department: None | str | Unset = UNSET
+    quarterly_reports: bool | None | Unset = UNSET
+    report_due_days: int | None | Unset = UNSET
+    quarter_due_days: int | None | Unset = UNSET
 
 
 
@@ -107,6 +114,24 @@ class BundlePlan:
         else:
             owner_department = self.owner_department
 
+        quarterly_reports: bool | None | Unset
+        if isinstance(self.quarterly_reports, Unset):
+            quarterly_reports = UNSET
+        else:
+            quarterly_reports = self.quarterly_reports
+
+        report_due_days: int | None | Unset
+        if isinstance(self.report_due_days, Unset):
+            report_due_days = UNSET
+        else:
+            report_due_days = self.report_due_days
+
+        quarter_due_days: int | None | Unset
+        if isinstance(self.quarter_due_days, Unset):
+            quarter_due_days = UNSET
+        else:
+            quarter_due_days = self.quarter_due_days
+
 
         field_dict: dict[str, Any] = {}
 
@@ -127,6 +152,12 @@ class BundlePlan:
             field_dict["status"] = status
         if owner_department is not UNSET:
             field_dict["owner_department"] = owner_department
+        if quarterly_reports is not UNSET:
+            field_dict["quarterly_reports"] = quarterly_reports
+        if report_due_days is not UNSET:
+            field_dict["report_due_days"] = report_due_days
+        if quarter_due_days is not UNSET:
+            field_dict["quarter_due_days"] = quarter_due_days
 
         return field_dict
 
@@ -231,6 +262,36 @@ class BundlePlan:
         owner_department = _parse_owner_department(d.pop("owner_department", UNSET))
 
 
+        def _parse_quarterly_reports(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        quarterly_reports = _parse_quarterly_reports(d.pop("quarterly_reports", UNSET))
+
+
+        def _parse_report_due_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        report_due_days = _parse_report_due_days(d.pop("report_due_days", UNSET))
+
+
+        def _parse_quarter_due_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        quarter_due_days = _parse_quarter_due_days(d.pop("quarter_due_days", UNSET))
+
+
         bundle_plan = cls(
             title=title,
             organization=organization,
@@ -241,6 +302,9 @@ class BundlePlan:
             rating_legend=rating_legend,
             status=status,
             owner_department=owner_department,
+            quarterly_reports=quarterly_reports,
+            report_due_days=report_due_days,
+            quarter_due_days=quarter_due_days,
         )
 
         return bundle_plan

@@ -39,6 +39,12 @@ class PlanInput:
             source (None | str | Unset):
             owner_department_id (None | Unset | UUID): The council that owns the plan (its staff may then change the plan's
                 structure).
+            quarterly_reports (bool | Unset): Whether reports carry four quarters that are due each quarter (default
+                `false`).
+            report_due_days (int | Unset): A fiscal year's report is due this many days after the FY ends on 31 March
+                (default 61: 31 May). Example: 61.
+            quarter_due_days (int | Unset): A quarter is due this many days after the quarter ends (default 30). Example:
+                30.
      """
 
     title: str
@@ -50,6 +56,9 @@ class PlanInput:
     status: PlanStatus | Unset = UNSET
     source: None | str | Unset = UNSET
     owner_department_id: None | Unset | UUID = UNSET
+    quarterly_reports: bool | Unset = UNSET
+    report_due_days: int | Unset = UNSET
+    quarter_due_days: int | Unset = UNSET
 
 
 
@@ -97,6 +106,12 @@ class PlanInput:
         else:
             owner_department_id = self.owner_department_id
 
+        quarterly_reports = self.quarterly_reports
+
+        report_due_days = self.report_due_days
+
+        quarter_due_days = self.quarter_due_days
+
 
         field_dict: dict[str, Any] = {}
 
@@ -115,6 +130,12 @@ class PlanInput:
             field_dict["source"] = source
         if owner_department_id is not UNSET:
             field_dict["owner_department_id"] = owner_department_id
+        if quarterly_reports is not UNSET:
+            field_dict["quarterly_reports"] = quarterly_reports
+        if report_due_days is not UNSET:
+            field_dict["report_due_days"] = report_due_days
+        if quarter_due_days is not UNSET:
+            field_dict["quarter_due_days"] = quarter_due_days
 
         return field_dict
 
@@ -187,6 +208,12 @@ class PlanInput:
         owner_department_id = _parse_owner_department_id(d.pop("owner_department_id", UNSET))
 
 
+        quarterly_reports = d.pop("quarterly_reports", UNSET)
+
+        report_due_days = d.pop("report_due_days", UNSET)
+
+        quarter_due_days = d.pop("quarter_due_days", UNSET)
+
         plan_input = cls(
             title=title,
             organization=organization,
@@ -197,6 +224,9 @@ class PlanInput:
             status=status,
             source=source,
             owner_department_id=owner_department_id,
+            quarterly_reports=quarterly_reports,
+            report_due_days=report_due_days,
+            quarter_due_days=quarter_due_days,
         )
 
         return plan_input

@@ -38,6 +38,9 @@ class PlanPatch:
             status (PlanStatus | Unset): Life cycle of a plan. Published plans are visible to the public portal.
             source (None | str | Unset):
             owner_department_id (None | Unset | UUID): Admin only.
+            quarterly_reports (bool | Unset):
+            report_due_days (int | Unset):
+            quarter_due_days (int | Unset):
      """
 
     title: str | Unset = UNSET
@@ -49,6 +52,9 @@ class PlanPatch:
     status: PlanStatus | Unset = UNSET
     source: None | str | Unset = UNSET
     owner_department_id: None | Unset | UUID = UNSET
+    quarterly_reports: bool | Unset = UNSET
+    report_due_days: int | Unset = UNSET
+    quarter_due_days: int | Unset = UNSET
 
 
 
@@ -98,6 +104,12 @@ class PlanPatch:
         else:
             owner_department_id = self.owner_department_id
 
+        quarterly_reports = self.quarterly_reports
+
+        report_due_days = self.report_due_days
+
+        quarter_due_days = self.quarter_due_days
+
 
         field_dict: dict[str, Any] = {}
 
@@ -121,6 +133,12 @@ class PlanPatch:
             field_dict["source"] = source
         if owner_department_id is not UNSET:
             field_dict["owner_department_id"] = owner_department_id
+        if quarterly_reports is not UNSET:
+            field_dict["quarterly_reports"] = quarterly_reports
+        if report_due_days is not UNSET:
+            field_dict["report_due_days"] = report_due_days
+        if quarter_due_days is not UNSET:
+            field_dict["quarter_due_days"] = quarter_due_days
 
         return field_dict
 
@@ -193,6 +211,12 @@ class PlanPatch:
         owner_department_id = _parse_owner_department_id(d.pop("owner_department_id", UNSET))
 
 
+        quarterly_reports = d.pop("quarterly_reports", UNSET)
+
+        report_due_days = d.pop("report_due_days", UNSET)
+
+        quarter_due_days = d.pop("quarter_due_days", UNSET)
+
         plan_patch = cls(
             title=title,
             organization=organization,
@@ -203,6 +227,9 @@ class PlanPatch:
             status=status,
             source=source,
             owner_department_id=owner_department_id,
+            quarterly_reports=quarterly_reports,
+            report_due_days=report_due_days,
+            quarter_due_days=quarter_due_days,
         )
 
         return plan_patch

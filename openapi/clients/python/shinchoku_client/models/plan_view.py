@@ -43,6 +43,9 @@ class PlanView:
             source (None | str): Where the plan came from (e.g. the document a bundle was transcribed from).
             owner_department_id (None | UUID): The council that owns the plan (its staff may change the plan's structure);
                 `null`: the city's.
+            quarterly_reports (bool): Whether reports carry four quarters (進行管理 ○ × —) that are due each quarter.
+            report_due_days (int): A fiscal year's report is due this many days after the FY ends (31 March). Example: 61.
+            quarter_due_days (int): A quarter is due this many days after the quarter ends (quarterly plans). Example: 30.
             data_version (int): Grows with every write to any data of the plan (for caches).
             version (int): Version of the plan record itself; the ETag is this number in quotes.
             created_at (datetime.datetime):
@@ -62,6 +65,9 @@ class PlanView:
     status_label: str
     source: None | str
     owner_department_id: None | UUID
+    quarterly_reports: bool
+    report_due_days: int
+    quarter_due_days: int
     data_version: int
     version: int
     created_at: datetime.datetime
@@ -112,6 +118,12 @@ class PlanView:
         else:
             owner_department_id = self.owner_department_id
 
+        quarterly_reports = self.quarterly_reports
+
+        report_due_days = self.report_due_days
+
+        quarter_due_days = self.quarter_due_days
+
         data_version = self.data_version
 
         version = self.version
@@ -137,6 +149,9 @@ class PlanView:
             "status_label": status_label,
             "source": source,
             "owner_department_id": owner_department_id,
+            "quarterly_reports": quarterly_reports,
+            "report_due_days": report_due_days,
+            "quarter_due_days": quarter_due_days,
             "data_version": data_version,
             "version": version,
             "created_at": created_at,
@@ -214,6 +229,12 @@ class PlanView:
         owner_department_id = _parse_owner_department_id(d.pop("owner_department_id"))
 
 
+        quarterly_reports = d.pop("quarterly_reports")
+
+        report_due_days = d.pop("report_due_days")
+
+        quarter_due_days = d.pop("quarter_due_days")
+
         data_version = d.pop("data_version")
 
         version = d.pop("version")
@@ -242,6 +263,9 @@ class PlanView:
             status_label=status_label,
             source=source,
             owner_department_id=owner_department_id,
+            quarterly_reports=quarterly_reports,
+            report_due_days=report_due_days,
+            quarter_due_days=quarter_due_days,
             data_version=data_version,
             version=version,
             created_at=created_at,

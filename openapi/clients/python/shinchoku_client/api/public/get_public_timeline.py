@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.public_timeline import PublicTimeline
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    initiative_id: UUID,
+    *,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/public/initiatives/{initiative_id}/timeline".format(initiative_id=quote(str(initiative_id), safe=""),),
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | PublicTimeline | None:
+    if response.status_code == 200:
+        response_200 = PublicTimeline.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | PublicTimeline]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    initiative_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> Response[Any | Problem | PublicTimeline]:
+    """ Get an initiative's published timeline
+
+     The initiative with every published report (texts, ratings, committee opinion, quarter marks,
+    indicator values and achievement), oldest first. While a correction is being prepared, the
+    year shows its last published edition.
+
+    Roles: anyone, without credentials.
+
+    Args:
+        initiative_id (UUID):
+        if_none_match (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | PublicTimeline]
+     """
+
+
+    kwargs = _get_kwargs(
+        initiative_id=initiative_id,
+if_none_match=if_none_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    initiative_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> Any | Problem | PublicTimeline | None:
+    """ Get an initiative's published timeline
+
+     The initiative with every published report (texts, ratings, committee opinion, quarter marks,
+    indicator values and achievement), oldest first. While a correction is being prepared, the
+    year shows its last published edition.
+
+    Roles: anyone, without credentials.
+
+    Args:
+        initiative_id (UUID):
+        if_none_match (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | PublicTimeline
+     """
+
+
+    return sync_detailed(
+        initiative_id=initiative_id,
+client=client,
+if_none_match=if_none_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    initiative_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> Response[Any | Problem | PublicTimeline]:
+    """ Get an initiative's published timeline
+
+     The initiative with every published report (texts, ratings, committee opinion, quarter marks,
+    indicator values and achievement), oldest first. While a correction is being prepared, the
+    year shows its last published edition.
+
+    Roles: anyone, without credentials.
+
+    Args:
+        initiative_id (UUID):
+        if_none_match (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | PublicTimeline]
+     """
+
+
+    kwargs = _get_kwargs(
+        initiative_id=initiative_id,
+if_none_match=if_none_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    initiative_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> Any | Problem | PublicTimeline | None:
+    """ Get an initiative's published timeline
+
+     The initiative with every published report (texts, ratings, committee opinion, quarter marks,
+    indicator values and achievement), oldest first. While a correction is being prepared, the
+    year shows its last published edition.
+
+    Roles: anyone, without credentials.
+
+    Args:
+        initiative_id (UUID):
+        if_none_match (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | PublicTimeline
+     """
+
+
+    return (await asyncio_detailed(
+        initiative_id=initiative_id,
+client=client,
+if_none_match=if_none_match,
+
+    )).parsed

@@ -1,0 +1,345 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.plan_trend import PlanTrend
+from ...models.problem import Problem
+from ...models.rating_source import RatingSource
+from ...models.workflow_state import WorkflowState
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    plan_id: UUID,
+    *,
+    from_: int | Unset = UNSET,
+    to: int | Unset = UNSET,
+    rating: RatingSource | Unset = UNSET,
+    state: list[WorkflowState] | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["from"] = from_
+
+    params["to"] = to
+
+    json_rating: str | Unset = UNSET
+    if not isinstance(rating, Unset):
+        json_rating = rating.value
+
+    params["rating"] = json_rating
+
+    json_state: list[str] | Unset = UNSET
+    if not isinstance(state, Unset):
+        json_state = []
+        for state_item_data in state:
+            state_item = state_item_data.value
+            json_state.append(state_item)
+
+
+    params["state"] = json_state
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/plans/{plan_id}/summary/trend".format(plan_id=quote(str(plan_id), safe=""),),
+        "params": params,
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | PlanTrend | Problem | None:
+    if response.status_code == 200:
+        response_200 = PlanTrend.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | PlanTrend | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    from_: int | Unset = UNSET,
+    to: int | Unset = UNSET,
+    rating: RatingSource | Unset = UNSET,
+    state: list[WorkflowState] | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> Response[Any | PlanTrend | Problem]:
+    """ Get a plan's progress trend
+
+     The summary's totals for each fiscal year of a range (default the plan period), oldest first,
+    with labels: how ratings, progress and workflow moved over the years.
+
+    Roles: every signed-in role (contents counted as for the summary).
+
+    Args:
+        plan_id (UUID):
+        from_ (int | Unset):
+        to (int | Unset):
+        rating (RatingSource | Unset): Whose rating the ratings count.
+        state (list[WorkflowState] | Unset):
+        if_none_match (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PlanTrend | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+from_=from_,
+to=to,
+rating=rating,
+state=state,
+if_none_match=if_none_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    from_: int | Unset = UNSET,
+    to: int | Unset = UNSET,
+    rating: RatingSource | Unset = UNSET,
+    state: list[WorkflowState] | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> Any | PlanTrend | Problem | None:
+    """ Get a plan's progress trend
+
+     The summary's totals for each fiscal year of a range (default the plan period), oldest first,
+    with labels: how ratings, progress and workflow moved over the years.
+
+    Roles: every signed-in role (contents counted as for the summary).
+
+    Args:
+        plan_id (UUID):
+        from_ (int | Unset):
+        to (int | Unset):
+        rating (RatingSource | Unset): Whose rating the ratings count.
+        state (list[WorkflowState] | Unset):
+        if_none_match (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PlanTrend | Problem
+     """
+
+
+    return sync_detailed(
+        plan_id=plan_id,
+client=client,
+from_=from_,
+to=to,
+rating=rating,
+state=state,
+if_none_match=if_none_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    from_: int | Unset = UNSET,
+    to: int | Unset = UNSET,
+    rating: RatingSource | Unset = UNSET,
+    state: list[WorkflowState] | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> Response[Any | PlanTrend | Problem]:
+    """ Get a plan's progress trend
+
+     The summary's totals for each fiscal year of a range (default the plan period), oldest first,
+    with labels: how ratings, progress and workflow moved over the years.
+
+    Roles: every signed-in role (contents counted as for the summary).
+
+    Args:
+        plan_id (UUID):
+        from_ (int | Unset):
+        to (int | Unset):
+        rating (RatingSource | Unset): Whose rating the ratings count.
+        state (list[WorkflowState] | Unset):
+        if_none_match (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PlanTrend | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+from_=from_,
+to=to,
+rating=rating,
+state=state,
+if_none_match=if_none_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    from_: int | Unset = UNSET,
+    to: int | Unset = UNSET,
+    rating: RatingSource | Unset = UNSET,
+    state: list[WorkflowState] | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
+
+) -> Any | PlanTrend | Problem | None:
+    """ Get a plan's progress trend
+
+     The summary's totals for each fiscal year of a range (default the plan period), oldest first,
+    with labels: how ratings, progress and workflow moved over the years.
+
+    Roles: every signed-in role (contents counted as for the summary).
+
+    Args:
+        plan_id (UUID):
+        from_ (int | Unset):
+        to (int | Unset):
+        rating (RatingSource | Unset): Whose rating the ratings count.
+        state (list[WorkflowState] | Unset):
+        if_none_match (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PlanTrend | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        plan_id=plan_id,
+client=client,
+from_=from_,
+to=to,
+rating=rating,
+state=state,
+if_none_match=if_none_match,
+
+    )).parsed

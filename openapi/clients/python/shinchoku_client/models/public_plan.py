@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+from uuid import UUID
+
+if TYPE_CHECKING:
+  from ..models.rating_grade import RatingGrade
+
+
+
+
+
+T = TypeVar("T", bound="PublicPlan")
+
+
+
+@_attrs_define
+class PublicPlan:
+    """ A published plan.
+
+        Attributes:
+            id (UUID):
+            title (str):  Example: 白井市第2次地域福祉計画.
+            organization (str):  Example: 白井市.
+            start_fy (int):  Example: 2020.
+            start_fy_label (str):  Example: 令和2年度.
+            end_fy (int):  Example: 2024.
+            end_fy_label (str):  Example: 令和6年度.
+            level_labels (list[str]):  Example: ['基本方針', '施策の方向', '事業'].
+            rating_scale (list[RatingGrade]):
+            quarterly_reports (bool): Whether reports carry quarter marks (○ × —).
+     """
+
+    id: UUID
+    title: str
+    organization: str
+    start_fy: int
+    start_fy_label: str
+    end_fy: int
+    end_fy_label: str
+    level_labels: list[str]
+    rating_scale: list[RatingGrade]
+    quarterly_reports: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        id = str(self.id)
+
+        title = self.title
+
+        organization = self.organization
+
+        start_fy = self.start_fy
+
+        start_fy_label = self.start_fy_label
+
+        end_fy = self.end_fy
+
+        end_fy_label = self.end_fy_label
+
+        level_labels = self.level_labels
+
+
+
+        rating_scale = []
+        for rating_scale_item_data in self.rating_scale:
+            rating_scale_item = rating_scale_item_data.to_dict()
+            rating_scale.append(rating_scale_item)
+
+
+
+        quarterly_reports = self.quarterly_reports
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "id": id,
+            "title": title,
+            "organization": organization,
+            "start_fy": start_fy,
+            "start_fy_label": start_fy_label,
+            "end_fy": end_fy,
+            "end_fy_label": end_fy_label,
+            "level_labels": level_labels,
+            "rating_scale": rating_scale,
+            "quarterly_reports": quarterly_reports,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+
+
+
+        title = d.pop("title")
+
+        organization = d.pop("organization")
+
+        start_fy = d.pop("start_fy")
+
+        start_fy_label = d.pop("start_fy_label")
+
+        end_fy = d.pop("end_fy")
+
+        end_fy_label = d.pop("end_fy_label")
+
+        level_labels = cast(list[str], d.pop("level_labels"))
+
+
+        rating_scale = []
+        _rating_scale = d.pop("rating_scale")
+        for rating_scale_item_data in (_rating_scale):
+            rating_scale_item = RatingGrade.from_dict(rating_scale_item_data)
+
+
+
+            rating_scale.append(rating_scale_item)
+
+
+        quarterly_reports = d.pop("quarterly_reports")
+
+        public_plan = cls(
+            id=id,
+            title=title,
+            organization=organization,
+            start_fy=start_fy,
+            start_fy_label=start_fy_label,
+            end_fy=end_fy,
+            end_fy_label=end_fy_label,
+            level_labels=level_labels,
+            rating_scale=rating_scale,
+            quarterly_reports=quarterly_reports,
+        )
+
+
+        public_plan.additional_properties = d
+        return public_plan
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
