@@ -36,14 +36,25 @@ pub fn etag_of(body: &[u8]) -> String {
 
 const CAPACITY: usize = 2048;
 
-#[derive(Default)]
 pub struct SummaryCache {
+    /// Off (`SHINCHOKU_SUMMARY_CACHE=false`): every read computes (the harness measures both).
+    enabled: bool,
     entries: Mutex<HashMap<String, Arc<Rendered>>>,
     pub hits: AtomicU64,
     pub misses: AtomicU64,
 }
 
+impl Default for SummaryCache {
+    fn default() -> Self {
+        SummaryCache::new(true)
+    }
+}
+
 impl SummaryCache {
+    pub fn new(enabled: bool) -> SummaryCache {
+        SummaryCache { enabled, entries: Mutex::default(), hits: AtomicU64::new(0), misses: AtomicU64::new(0) }
+    }
+
     /// `key` must name the data version it was computed from.
     pub fn get(&self, key: &str) -> Option<Arc<Rendered>> {
         let found = self.entries.lock().expect("cache lock").get(key).cloned();
@@ -58,6 +69,10 @@ impl SummaryCache {
         key: String,
         compute: impl FnOnce() -> crate::error::ApiResult<Rendered>,
     ) -> crate::error::ApiResult<Arc<Rendered>> {
+        if !self.enabled {
+            self.misses.fetch_add(1, Ordering::Relaxed);
+            return Ok(Arc::new(compute()?));
+        }
         if let Some(hit) = self.get(&key) {
             return Ok(hit);
         }

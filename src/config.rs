@@ -54,6 +54,9 @@ pub struct Config {
     /// `SHINCHOKU_SHUTDOWN_TIMEOUT_SECONDS`, default 30: on SIGTERM/SIGINT, how long in-flight
     /// requests may take to finish before their connections are closed.
     pub shutdown_timeout_seconds: u64,
+    /// `SHINCHOKU_SUMMARY_CACHE`, default true: keep rendered summaries in memory per plan data
+    /// version (false: compute every read; the performance harness measures both).
+    pub summary_cache: bool,
 }
 
 /// Settings from the optional file named by `SHINCHOKU_CONFIG_FILE` (`KEY=VALUE` lines, `#`
@@ -172,6 +175,7 @@ impl Config {
                 .map(|v| v.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect())
                 .unwrap_or_default(),
             shutdown_timeout_seconds: parse_var("SHINCHOKU_SHUTDOWN_TIMEOUT_SECONDS", 30)?,
+            summary_cache: parse_var("SHINCHOKU_SUMMARY_CACHE", true)?,
             bootstrap_admin: match (var("SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN"), var("SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD")) {
                 (Some(login), Some(password)) => Some((login, password)),
                 (None, None) => None,

@@ -20,5 +20,6 @@ pub mod resources;
 pub mod schema;
 pub mod search;
 pub mod state;
+pub mod synth;
 pub mod validation;
 pub mod workflow;

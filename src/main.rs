@@ -46,6 +46,23 @@ enum Command {
     DisableDemoUsers,
     /// Print the OpenAPI document to stdout
     Openapi,
+    /// Add a synthetic plan of the given size to the database (for the performance harness)
+    #[command(after_help = "A three-level hierarchy, 10 % cross-listed initiatives, 1–3 departments each, \
+                             0–2 indicators each, and for every fiscal year a report (all states in the \
+                             last year) with four quarters and indicator values. Deterministic per seed.")]
+    Synth {
+        /// Number of initiatives
+        #[arg(long, default_value_t = 2000)]
+        initiatives: usize,
+        /// Number of fiscal years with reports
+        #[arg(long, default_value_t = 5)]
+        years: usize,
+        /// The last of those fiscal years
+        #[arg(long, default_value_t = 2024)]
+        last_fy: i32,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
 }
 
 fn init_tracing(format: LogFormat) {
@@ -126,6 +143,23 @@ fn disable_demo_users(config: &Config) -> Result<(), String> {
     Ok(())
 }
 
+fn synth(config: &Config, shape: shinchoku::synth::Shape) -> Result<(), String> {
+    if shape.initiatives == 0 || shape.initiatives > 10_000 || shape.years == 0 || shape.years > 20 {
+        return Err("--initiatives must be 1–10000 and --years 1–20".into());
+    }
+    let pool = open_database(config)?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let (plan, counts) = shinchoku::synth::generate(&mut conn, shape).map_err(|e| e.to_string())?;
+    println!(
+        "{}",
+        serde_json::json!({"plan_id": plan.id.0, "initiatives": counts.initiatives, "annual_reports": counts.annual_reports,
+                           "quarter_updates": counts.quarter_updates, "indicator_values": counts.indicator_values,
+                           "seconds": started.elapsed().as_secs_f64()})
+    );
+    Ok(())
+}
+
 fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
     // Everything that can be wrong with the configuration is found before the database is touched.
     let auth = config.auth(demo_mode)?;
@@ -171,7 +205,8 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
             println!("  {login:<8} {password:<26} {:<10} {}", role.as_str(), department.unwrap_or(""));
         }
     }
-    let state = AppState::new(pool, auth);
+    let mut state = AppState::new(pool, auth);
+    state.summaries = std::sync::Arc::new(shinchoku::cache::SummaryCache::new(config.summary_cache));
     let settings = ServerSettings {
         limits,
         workers: config.workers,
@@ -193,6 +228,9 @@ fn main() -> ExitCode {
         Command::Serve { demo } => run(|config| serve(config, demo)),
         Command::Migrate => run(|config| open_database(&config).map(|_| ())),
         Command::DisableDemoUsers => run(|config| disable_demo_users(&config)),
+        Command::Synth { initiatives, years, last_fy, seed } => {
+            run(|config| synth(&config, shinchoku::synth::Shape { initiatives, years, last_fy, seed }))
+        }
     }
 }
 
