@@ -193,7 +193,9 @@ pub fn bundle(shape: Shape) -> Value {
 /// Generates and imports a synthetic plan in one transaction.
 pub fn generate(conn: &mut DbConnection, shape: Shape) -> ApiResult<(Plan, ImportCounts)> {
     let bundle: PlanBundle = serde_json::from_value(bundle(shape))?;
-    crate::db::write_transaction(conn, |conn| import::import(conn, &Actor::default(), &bundle))
+    let imported = crate::db::write_transaction(conn, |conn| import::import(conn, &Actor::default(), &bundle))?;
+    crate::db::refresh_statistics(conn)?;
+    Ok(imported)
 }
 
 #[cfg(test)]

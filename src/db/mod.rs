@@ -101,8 +101,23 @@ impl ConnectionManager {
 
 const PG_SETUP: &str = "SET lock_timeout = '10s'";
 
+/// Reads go through a memory map shared by every connection (the summaries read many pages)
+/// rather than each connection's own small page cache.
 const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA mmap_size = 268435456;";
+
+/// After a bulk load (a bundle import, a synthetic plan): refreshes the planner's statistics, so
+/// that the summaries' joins are planned for the data as it now is rather than for empty tables
+/// (PostgreSQL's autovacuum would get there, but only after a while).
+pub fn refresh_statistics(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    match conn {
+        DbConnection::Pg(c) => c.batch_execute(
+            "ANALYZE plans, plan_nodes, initiatives, initiative_placements, initiative_departments, indicators, \
+             indicator_values, annual_reports, quarter_updates",
+        ),
+        DbConnection::Sqlite(c) => c.batch_execute("PRAGMA optimize"),
+    }
+}
 
 impl ManageConnection for ConnectionManager {
     type Connection = DbConnection;

@@ -673,3 +673,20 @@ pub async fn delete_node(
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ancestors_sort_path_is_a_prefix_of_known_length() {
+        let id = |n: u128| DbUuid(uuid::Uuid::from_u128(n));
+        let top = segment(3, id(1));
+        let child = format!("{top}/{}", segment(12, id(2)));
+        let grandchild = format!("{child}/{}", segment(0, id(3)));
+        assert_eq!(top.len() as i32, sort_path_len(1));
+        assert_eq!(child.len() as i32, sort_path_len(2));
+        assert_eq!(&grandchild[..sort_path_len(1) as usize], top);
+        assert_eq!(&grandchild[..sort_path_len(2) as usize], child);
+    }
+}

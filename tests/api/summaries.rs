@@ -424,6 +424,10 @@ fn tags_answer_304_and_change_after_a_write() {
             let weak = format!("W/{tag}");
             let listed = format!("\"other\", {weak}");
             assert_eq!(app.request_as(None, "GET", &format!("/api/v1/public{p}"), &[("If-None-Match", &listed)], None).status, 304);
+            // The portal calls from browsers: the configured origin may read it, ETag included.
+            let cors = app.request_as(None, "GET", &format!("/api/v1/public{p}"), &[("Origin", "https://portal.example.jp")], None);
+            assert_eq!(cors.header("access-control-allow-origin"), Some("https://portal.example.jp"));
+            assert!(cors.header("access-control-expose-headers").is_some_and(|h| h.to_ascii_lowercase().contains("etag")));
             tag
         })
         .collect();

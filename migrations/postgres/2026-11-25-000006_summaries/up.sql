@@ -7,3 +7,10 @@ UPDATE plans SET quarterly_reports = TRUE WHERE id IN (
   SELECT i.plan_id FROM initiatives i
   JOIN annual_reports r ON r.initiative_id = i.id
   JOIN quarter_updates q ON q.report_id = r.id);
+
+-- Covering indexes for the summaries: the counted initiatives and their reports' states, grades
+-- and quarter marks are read from the indexes, not from the wide rows (texts, snapshots).
+CREATE INDEX initiatives_active ON initiatives (plan_id) INCLUDE (id, active_from_fy, active_to_fy);
+CREATE INDEX annual_reports_summary ON annual_reports (initiative_id, fiscal_year)
+  INCLUDE (workflow_state, progress_status, self_rating, committee_rating, id);
+CREATE INDEX quarter_updates_marks ON quarter_updates (report_id) INCLUDE (quarter, mark);

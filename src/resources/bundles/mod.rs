@@ -81,6 +81,10 @@ pub async fn import_bundle(
             import::import(conn, &actor, &bundle)
         })
         .await?;
+    // Best effort: the import stands whether or not the statistics could be refreshed.
+    if let Err(e) = state.db(|conn| Ok(crate::db::refresh_statistics(conn)?)).await {
+        tracing::warn!(error = %e, "refreshing planner statistics after an import failed");
+    }
     let (id, version) = (plan.id, plan.version);
     let result = ImportResult { plan: PlanView::try_from(plan)?, counts };
     Ok(http::created(&result, format!("/api/v1/plans/{id}"), version))

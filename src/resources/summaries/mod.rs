@@ -26,7 +26,7 @@ use crate::achievement::{self, Achievement};
 use crate::cache::Rendered;
 use crate::db::{DbConnection, DbUuid};
 use crate::enums::{Direction, ProgressStatus, QuarterMark, WorkflowState};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::fiscal_year;
 use crate::policy::SummarySight;
 use crate::resources::indicators::Indicator;
@@ -397,8 +397,3 @@ pub fn respond(req: &HttpRequest, rendered: &Rendered, cache_control: &str) -> H
 
 /// Internal summaries may be kept by the caller's browser but must be revalidated.
 pub const PRIVATE_CACHE: &str = "private, no-cache";
-
-/// A fiscal year given in a query, checked like the rest of the query (400 when absent).
-pub fn required_fy(fy: Option<i32>) -> ApiResult<i32> {
-    fy.ok_or_else(|| ApiError::bad_param("/query/fiscal_year", "fiscal_year is required"))
-}
