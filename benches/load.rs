@@ -208,7 +208,15 @@ struct Figures {
 }
 
 /// `concurrency` clients with keep-alive connections request `path` for `seconds`.
-fn drive(server: &Server, backend: &str, scenario: &str, path: &str, token: Option<&str>, concurrency: usize, seconds: f64) -> Figures {
+fn drive(
+    server: &Server,
+    backend: &str,
+    scenario: &str,
+    path: &str,
+    token: Option<&str>,
+    concurrency: usize,
+    seconds: f64,
+) -> Figures {
     let url = format!("{}{path}", server.base);
     let deadline = Instant::now() + Duration::from_secs_f64(seconds);
     let started = Instant::now();
@@ -275,7 +283,9 @@ fn main() {
         let (url, guard) = fresh(backend, &pg_url);
         let shape = Shape { initiatives, years, last_fy: LAST_FY, seed: 2026 };
         let (plan, initiative, load_s, reports) = load_data(&url, shape);
-        eprintln!("{backend}: {initiatives} initiatives × {years} FYs ({reports} annual reports) built in {load_s:.1} s");
+        eprintln!(
+            "{backend}: {initiatives} initiatives × {years} FYs ({reports} annual reports) built in {load_s:.1} s"
+        );
         let (raw_mean, raw_p50) = raw_summary_ms(&url, plan, &SummarySight::Published, 50);
         let (raw_all_mean, _) = raw_summary_ms(&url, plan, &SummarySight::All, 50);
         floors.push(json!({"backend": backend, "annual_reports": reports, "load_seconds": load_s,
@@ -292,7 +302,13 @@ fn main() {
             (&uncached, "summary, uncached, 1 client", summary.clone(), None, 1),
             (&uncached, "summary by node, uncached", format!("{summary}&group_by=node"), None, concurrency),
             (&cached, "public summary, cached", summary.clone(), None, concurrency),
-            (&cached, "list page (50 initiatives)", format!("/api/v1/plans/{plan}/initiatives?limit=50"), Some(&token), concurrency),
+            (
+                &cached,
+                "list page (50 initiatives)",
+                format!("/api/v1/plans/{plan}/initiatives?limit=50"),
+                Some(&token),
+                concurrency,
+            ),
             (&cached, "timeline", format!("/api/v1/initiatives/{initiative}/timeline"), Some(&token), concurrency),
         ];
         for (server, name, path, token, c) in scenarios {
@@ -330,8 +346,13 @@ fn main() {
         }
     }
 
-    println!("\nShinchoku load figures: {initiatives} initiatives × {years} FYs, {concurrency} clients, {seconds} s each");
-    println!("(client and server share this machine's {} cores)\n", std::thread::available_parallelism().map_or(0, |n| n.get()));
+    println!(
+        "\nShinchoku load figures: {initiatives} initiatives × {years} FYs, {concurrency} clients, {seconds} s each"
+    );
+    println!(
+        "(client and server share this machine's {} cores)\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
     println!("| backend | scenario | clients | req/s | p50 ms | p99 ms | peak RSS MiB | errors |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
     for f in &figures {

@@ -215,7 +215,9 @@ mod tests {
             .as_array()
             .unwrap()
             .iter()
-            .flat_map(|i| i["years"].as_array().unwrap().iter().map(|y| y["workflow_state"].as_str().unwrap().to_string()))
+            .flat_map(|i| {
+                i["years"].as_array().unwrap().iter().map(|y| y["workflow_state"].as_str().unwrap().to_string())
+            })
             .collect();
         assert_eq!(states.len(), 5, "every workflow state occurs: {states:?}");
     }

@@ -287,19 +287,25 @@ fn department_names(conn: &mut DbConnection, plan: DbUuid) -> ApiResult<HashMap<
     Ok(names)
 }
 
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = plan_nodes)]
+struct TreeNode {
+    id: DbUuid,
+    parent_id: Option<DbUuid>,
+    code: Option<String>,
+    title: String,
+    level: i32,
+    objective: Option<String>,
+}
+
+/// The plan with its node tree; each node lists the initiatives placed under it (nodes come in
+/// sort-path order, so siblings keep the plan's order).
 fn tree(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PublicPlanTree> {
     let labels = plan.level_labels()?;
-    let nodes: Vec<(DbUuid, Option<DbUuid>, Option<String>, String, i32, Option<String>)> = plan_nodes::table
+    let nodes: Vec<TreeNode> = plan_nodes::table
         .filter(plan_nodes::plan_id.eq(plan.id))
         .order(plan_nodes::sort_path)
-        .select((
-            plan_nodes::id,
-            plan_nodes::parent_id,
-            plan_nodes::code,
-            plan_nodes::title,
-            plan_nodes::level,
-            plan_nodes::objective,
-        ))
+        .select(TreeNode::as_select())
         .load(conn)?;
     let placed: Vec<(DbUuid, DbUuid, i32, String, String)> = initiative_placements::table
         .inner_join(initiatives::table)
@@ -324,35 +330,30 @@ fn tree(conn: &mut DbConnection, plan: &Plan) -> ApiResult<PublicPlanTree> {
             cross_listed: position > 0,
         });
     }
-    // Nodes come in sort-path order: every parent before its children.
-    let mut children: HashMap<Option<DbUuid>, Vec<DbUuid>> = HashMap::new();
-    let mut by_id = HashMap::new();
-    for (id, parent, code, title, level, objective) in nodes {
-        children.entry(parent).or_default().push(id);
-        by_id.insert(id, (code, title, level, objective));
+    let mut children: HashMap<Option<DbUuid>, Vec<TreeNode>> = HashMap::new();
+    for node in nodes {
+        children.entry(node.parent_id).or_default().push(node);
     }
     fn build(
-        id: DbUuid,
-        by_id: &mut HashMap<DbUuid, (Option<String>, String, i32, Option<String>)>,
-        children: &HashMap<Option<DbUuid>, Vec<DbUuid>>,
+        node: TreeNode,
+        children: &mut HashMap<Option<DbUuid>, Vec<TreeNode>>,
         under: &mut HashMap<DbUuid, Vec<PublicInitiative>>,
         labels: &[String],
-    ) -> Option<PublicNode> {
-        let (code, title, level, objective) = by_id.remove(&id)?;
-        let kids = children.get(&Some(id)).cloned().unwrap_or_default();
-        Some(PublicNode {
-            id: id.0,
-            code,
-            title,
-            level,
-            level_label: labels.get(level as usize - 1).cloned(),
-            objective,
-            initiatives: under.remove(&id).unwrap_or_default(),
-            children: kids.into_iter().filter_map(|k| build(k, by_id, children, under, labels)).collect(),
-        })
+    ) -> PublicNode {
+        let kids = children.remove(&Some(node.id)).unwrap_or_default();
+        PublicNode {
+            id: node.id.0,
+            level_label: labels.get(node.level as usize - 1).cloned(),
+            code: node.code,
+            title: node.title,
+            level: node.level,
+            objective: node.objective,
+            initiatives: under.remove(&node.id).unwrap_or_default(),
+            children: kids.into_iter().map(|k| build(k, children, under, labels)).collect(),
+        }
     }
-    let roots = children.get(&None).cloned().unwrap_or_default();
-    let nodes = roots.into_iter().filter_map(|r| build(r, &mut by_id, &children, &mut under, &labels)).collect();
+    let roots = children.remove(&None).unwrap_or_default();
+    let nodes = roots.into_iter().map(|r| build(r, &mut children, &mut under, &labels)).collect();
     Ok(PublicPlanTree { plan: PublicPlan::of(plan)?, nodes })
 }
 
@@ -517,8 +518,7 @@ pub async fn get_public_timeline(
     let rendered = state
         .db(move |conn| {
             let initiative = crate::resources::initiatives::load(conn, id)?;
-            let plan = load_published(conn, initiative.plan_id.0)
-                .map_err(|_| ApiError::not_found("initiative"))?;
+            let plan = load_published(conn, initiative.plan_id.0).map_err(|_| ApiError::not_found("initiative"))?;
             cache.get_or(format!("public-timeline:{}:{}", id, plan.data_version), || {
                 let reports: Vec<Report> = annual_reports::table
                     .filter(annual_reports::initiative_id.eq(initiative.id))

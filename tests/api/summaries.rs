@@ -66,13 +66,20 @@ fn the_regional_plan_counts_are_those_of_the_seeds() {
     let s = summary(&app, &plan, "fiscal_year=2022");
     assert_eq!(
         s["totals"]["progress"],
-        counts(&[("on_track", 30), ("mostly_on_track", 16), ("partly_delayed", 2), ("not_started", 0), ("unreported", 0)])
+        counts(&[
+            ("on_track", 30),
+            ("mostly_on_track", 16),
+            ("partly_delayed", 2),
+            ("not_started", 0),
+            ("unreported", 0)
+        ])
     );
     assert_eq!(s["legend"]["progress"]["on_track"], "順調に進んだ");
 
     // The trend reproduces the same figures year by year, oldest first.
     let trend = app.get(&format!("/api/v1/plans/{plan}/summary/trend?from=2020&to=2022")).ok(200);
-    let years: Vec<i64> = trend["years"].as_array().unwrap().iter().map(|y| y["fiscal_year"].as_i64().unwrap()).collect();
+    let years: Vec<i64> =
+        trend["years"].as_array().unwrap().iter().map(|y| y["fiscal_year"].as_i64().unwrap()).collect();
     assert_eq!(years, [2020, 2021, 2022]);
     assert_eq!(trend["years"][0]["ratings"]["D"], 10);
     assert_eq!(trend["years"][1]["fiscal_year_label"], "令和3年度");
@@ -184,7 +191,11 @@ fn the_silver_center_quarter_marks_are_those_of_the_seeds() {
     for (q, done, not_done, na) in seeds {
         let row = &quarters[q - 1];
         assert_eq!(row["quarter"], q as i64);
-        assert_eq!((row["done"].as_i64(), row["not_done"].as_i64(), row["not_applicable"].as_i64()), (Some(done), Some(not_done), Some(na)), "Q{q}");
+        assert_eq!(
+            (row["done"].as_i64(), row["not_done"].as_i64(), row["not_applicable"].as_i64()),
+            (Some(done), Some(not_done), Some(na)),
+            "Q{q}"
+        );
         assert_eq!(expected.get(&(q as i64, "done")).copied().unwrap_or(0), done, "Q{q} in the bundle");
         assert_eq!(expected.get(&(q as i64, "not_done")).copied().unwrap_or(0), not_done);
         assert_eq!(expected.get(&(q as i64, "not_applicable")).copied().unwrap_or(0), na);
@@ -220,7 +231,8 @@ fn office(app: &TestApp) -> Office {
         .ok(201));
     let node = id(&app.post(&format!("/api/v1/plans/{plan}/nodes"), &json!({"title": "基本方針1"})).ok(201));
     let initiative = |code: &str, department: &str| {
-        let body = json!({"code": code, "title": format!("取組{code}"), "node_ids": [node], "department_ids": [department]});
+        let body =
+            json!({"code": code, "title": format!("取組{code}"), "node_ids": [node], "department_ids": [department]});
         id(&app.post(&format!("/api/v1/plans/{plan}/initiatives"), &body).ok(201))
     };
     let first = initiative("1", &own);
@@ -242,7 +254,9 @@ fn indicator_achievement_in_sql_agrees_with_the_rule() {
     let app = TestApp::spawn();
     let o = office(&app);
     // One indicator per direction and case, on the first initiative; values for FY2022.
-    let cases: [(&str, Option<f64>, Option<f64>, Option<f64>); 9] = [
+    // (direction, tolerance, target, actual)
+    type Case<'a> = (&'a str, Option<f64>, Option<f64>, Option<f64>);
+    let cases: [Case; 9] = [
         ("increase", None, Some(100.0), Some(120.0)),
         ("increase", None, Some(100.0), Some(80.0)),
         ("increase", None, Some(0.0), Some(3.0)),
@@ -301,20 +315,32 @@ fn the_committee_counts_handed_in_contents_only_and_a_filter_narrows_states() {
     let admin = app.get(&path).ok(200);
     assert_eq!(admin["totals"]["ratings"], counts(&[("A", 1), ("B", 1), ("C", 0), ("D", 0), ("unrated", 0)]));
     let seen = app.request_as(Some(&committee.token), "GET", &path, &[], None).ok(200);
-    assert_eq!(seen["totals"]["ratings"], counts(&[("A", 0), ("B", 1), ("C", 0), ("D", 0), ("unrated", 1)]), "no draft rating");
+    assert_eq!(
+        seen["totals"]["ratings"],
+        counts(&[("A", 0), ("B", 1), ("C", 0), ("D", 0), ("unrated", 1)]),
+        "no draft rating"
+    );
     assert_eq!(seen["totals"]["workflow"]["draft"], 1, "who is late is still counted");
     let own = app.request_as(Some(&department.token), "GET", &path, &[], None).ok(200);
     assert_eq!(own["totals"]["ratings"]["A"], 1, "a department counts its own drafts");
 
     let submitted = app.get(&format!("{path}&state=submitted")).ok(200);
     assert_eq!(submitted["states"], json!(["submitted"]));
-    assert_eq!(submitted["totals"]["workflow"], counts(&[("draft", 0), ("submitted", 1), ("returned", 0), ("reviewed", 0), ("published", 0), ("missing", 1)]));
+    assert_eq!(
+        submitted["totals"]["workflow"],
+        counts(&[("draft", 0), ("submitted", 1), ("returned", 0), ("reviewed", 0), ("published", 0), ("missing", 1)])
+    );
     assert_eq!(submitted["totals"]["progress"]["partly_delayed"], 1);
     assert_eq!(submitted["totals"]["progress"]["unreported"], 1);
 
     // Committee ratings are counted on request.
-    app.send_as(Some(&app.token), "PUT", &format!("/api/v1/initiatives/{}/years/2022", o.second), &json!({"committee_rating": "C"}))
-        .ok(200);
+    app.send_as(
+        Some(&app.token),
+        "PUT",
+        &format!("/api/v1/initiatives/{}/years/2022", o.second),
+        &json!({"committee_rating": "C"}),
+    )
+    .ok(200);
     let by_committee = app.get(&format!("{path}&rating=committee")).ok(200);
     assert_eq!(by_committee["rating"], "committee");
     assert_eq!(by_committee["totals"]["ratings"]["C"], 1);
@@ -341,16 +367,36 @@ fn the_public_api_shows_published_data_only() {
     let app = TestApp::spawn();
     let o = office(&app);
     let committee = app.create_user("iinkai", Role::Committee, &[]);
-    put_report(&app, &o.first, 2022, &json!({"result_text": "公開された実績", "self_rating": "A", "progress_status": "on_track"}));
-    put_report(&app, &o.second, 2022, &json!({"result_text": "SECRET-DRAFT-TEXT", "self_rating": "D", "progress_status": "not_started"}));
+    put_report(
+        &app,
+        &o.first,
+        2022,
+        &json!({"result_text": "公開された実績", "self_rating": "A", "progress_status": "on_track"}),
+    );
+    put_report(
+        &app,
+        &o.second,
+        2022,
+        &json!({"result_text": "SECRET-DRAFT-TEXT", "self_rating": "D", "progress_status": "not_started"}),
+    );
     for action in ["submission", "review", "publication"] {
         step(&app, &o.first, 2022, action);
     }
     step(&app, &o.second, 2022, "submission");
-    app.send_as(Some(&app.token), "PUT", &format!("/api/v1/initiatives/{}/years/2022", o.second), &json!({"committee_opinion": "SECRET-OPINION", "committee_rating": "C"}))
-        .ok(200);
-    app.send_as(Some(&committee.token), "POST", &format!("/api/v1/initiatives/{}/years/2022/comments", o.second), &json!({"body": "SECRET-COMMENT"}))
-        .ok(201);
+    app.send_as(
+        Some(&app.token),
+        "PUT",
+        &format!("/api/v1/initiatives/{}/years/2022", o.second),
+        &json!({"committee_opinion": "SECRET-OPINION", "committee_rating": "C"}),
+    )
+    .ok(200);
+    app.send_as(
+        Some(&committee.token),
+        "POST",
+        &format!("/api/v1/initiatives/{}/years/2022/comments", o.second),
+        &json!({"body": "SECRET-COMMENT"}),
+    )
+    .ok(201);
     // A draft plan is not public at all.
     let draft_plan = id(&app
         .post("/api/v1/plans", &json!({"title": "SECRET-PLAN", "organization": "市", "start_fy": 2020, "end_fy": 2024, "level_labels": ["a"]}))
@@ -368,7 +414,15 @@ fn the_public_api_shows_published_data_only() {
     let me = app.get("/api/v1/me").ok(200);
     for r in &bodies {
         assert_eq!(r.status, 200, "{}", r.body);
-        for secret in ["SECRET", "draft\":1", &committee.id, me["user"]["id"].as_str().unwrap(), "updated_by", "iinkai", "return_reason"] {
+        for secret in [
+            "SECRET",
+            "draft\":1",
+            &committee.id,
+            me["user"]["id"].as_str().unwrap(),
+            "updated_by",
+            "iinkai",
+            "return_reason",
+        ] {
             assert!(!r.body.contains(secret), "{secret} leaked: {}", r.body);
         }
         assert_eq!(r.header("cache-control"), Some("public, max-age=60"));
@@ -423,11 +477,22 @@ fn tags_answer_304_and_change_after_a_write() {
             assert_eq!(again.header("etag"), Some(tag.as_str()));
             let weak = format!("W/{tag}");
             let listed = format!("\"other\", {weak}");
-            assert_eq!(app.request_as(None, "GET", &format!("/api/v1/public{p}"), &[("If-None-Match", &listed)], None).status, 304);
+            assert_eq!(
+                app.request_as(None, "GET", &format!("/api/v1/public{p}"), &[("If-None-Match", &listed)], None).status,
+                304
+            );
             // The portal calls from browsers: the configured origin may read it, ETag included.
-            let cors = app.request_as(None, "GET", &format!("/api/v1/public{p}"), &[("Origin", "https://portal.example.jp")], None);
+            let cors = app.request_as(
+                None,
+                "GET",
+                &format!("/api/v1/public{p}"),
+                &[("Origin", "https://portal.example.jp")],
+                None,
+            );
             assert_eq!(cors.header("access-control-allow-origin"), Some("https://portal.example.jp"));
-            assert!(cors.header("access-control-expose-headers").is_some_and(|h| h.to_ascii_lowercase().contains("etag")));
+            assert!(cors
+                .header("access-control-expose-headers")
+                .is_some_and(|h| h.to_ascii_lowercase().contains("etag")));
             tag
         })
         .collect();
@@ -444,7 +509,8 @@ fn tags_answer_304_and_change_after_a_write() {
         assert_ne!(r.header("etag"), Some(old.as_str()));
     }
     // The tree shows no report: its body, and so its tag, did not change.
-    let tree = app.request_as(None, "GET", &format!("/api/v1/public{}", paths[0]), &[("If-None-Match", &tags[0])], None);
+    let tree =
+        app.request_as(None, "GET", &format!("/api/v1/public{}", paths[0]), &[("If-None-Match", &tags[0])], None);
     assert_eq!(tree.status, 304);
     let s = public(&app, &format!("/plans/{}/summary?fiscal_year=2022", o.plan)).json();
     assert_eq!(s["totals"]["ratings"]["B"], 1);
@@ -461,7 +527,16 @@ fn tags_answer_304_and_change_after_a_write() {
     let internal = app.get(&format!("/api/v1/plans/{}/summary?fiscal_year=2022", o.plan));
     assert_eq!(internal.header("cache-control"), Some("private, no-cache"));
     let tag = internal.header("etag").unwrap();
-    assert_eq!(app.request("GET", &format!("/api/v1/plans/{}/summary?fiscal_year=2022", o.plan), &[("If-None-Match", tag)], None).status, 304);
+    assert_eq!(
+        app.request(
+            "GET",
+            &format!("/api/v1/plans/{}/summary?fiscal_year=2022", o.plan),
+            &[("If-None-Match", tag)],
+            None
+        )
+        .status,
+        304
+    );
 }
 
 #[test]
@@ -475,8 +550,13 @@ fn a_read_after_a_write_is_never_stale() {
     let other = app.create_user("kenko", Role::Department, &[&o.other]);
     let results = app.concurrently(2, |app, i| {
         let (user, initiative) = if i == 0 { (&department, &o.first) } else { (&other, &o.second) };
-        app.send_as(Some(&user.token), "PUT", &format!("/api/v1/initiatives/{initiative}/years/2023"), &json!({"plan_text": "計画"}))
-            .ok(201);
+        app.send_as(
+            Some(&user.token),
+            "PUT",
+            &format!("/api/v1/initiatives/{initiative}/years/2023"),
+            &json!({"plan_text": "計画"}),
+        )
+        .ok(201);
         app.get(&path)
     });
     for r in results {
@@ -504,14 +584,26 @@ fn due_dates_make_late_reports_overdue() {
     assert_eq!(items[0]["departments"][0]["name"], "健康課");
     assert!(items[0]["days_overdue"].as_i64().unwrap() > 0);
     // Only the secretariat lists them.
-    app.request_as(Some(&department.token), "GET", &format!("/api/v1/plans/{}/overdue?fiscal_year=2023", o.plan), &[], None)
-        .problem(403);
+    app.request_as(
+        Some(&department.token),
+        "GET",
+        &format!("/api/v1/plans/{}/overdue?fiscal_year=2023", o.plan),
+        &[],
+        None,
+    )
+    .problem(403);
 
     // A quarterly plan: every ended quarter without a mark is due 30 days after it ends.
-    app.patch(&format!("/api/v1/plans/{}", o.plan), &json!({"quarterly_reports": true, "quarter_due_days": 10}), None).ok(200);
-    put_report(&app, &o.second, 2023, &json!({"plan_text": "計画"}));
-    app.send_as(Some(&app.token), "PUT", &format!("/api/v1/initiatives/{}/years/2023/quarters/1", o.second), &json!({"mark": "done"}))
+    app.patch(&format!("/api/v1/plans/{}", o.plan), &json!({"quarterly_reports": true, "quarter_due_days": 10}), None)
         .ok(200);
+    put_report(&app, &o.second, 2023, &json!({"plan_text": "計画"}));
+    app.send_as(
+        Some(&app.token),
+        "PUT",
+        &format!("/api/v1/initiatives/{}/years/2023/quarters/1", o.second),
+        &json!({"mark": "done"}),
+    )
+    .ok(200);
     let overdue = app.get(&format!("/api/v1/plans/{}/overdue?fiscal_year=2023", o.plan)).ok(200);
     let quarters: Vec<Value> = overdue["items"].as_array().unwrap().iter().map(|i| i["quarter"].clone()).collect();
     assert_eq!(quarters, [json!(2), json!(3), json!(4), Value::Null], "Q1 has its mark; the year's report last");
@@ -520,7 +612,13 @@ fn due_dates_make_late_reports_overdue() {
 
     // The department's view: its counts across plans, and what it still owes.
     let view = app
-        .request_as(Some(&department.token), "GET", &format!("/api/v1/departments/{}/summary?fiscal_year=2023", o.own), &[], None)
+        .request_as(
+            Some(&department.token),
+            "GET",
+            &format!("/api/v1/departments/{}/summary?fiscal_year=2023", o.own),
+            &[],
+            None,
+        )
         .ok(200);
     assert_eq!(view["department_name"], "社会福祉課");
     assert_eq!(view["totals"]["initiatives"], 1);
@@ -531,4 +629,27 @@ fn due_dates_make_late_reports_overdue() {
     let other = app.get(&format!("/api/v1/departments/{}/summary?fiscal_year=2023", o.other)).ok(200);
     assert_eq!(other["overdue"], 4);
     app.get(&format!("/api/v1/departments/{}/summary?fiscal_year=2023", uuid::Uuid::now_v7())).problem(404);
+}
+
+#[test]
+fn a_synthetic_plan_loads_and_adds_up() {
+    let app = TestApp::spawn();
+    let shape = shinchoku::synth::Shape { initiatives: 120, years: 3, last_fy: 2024, seed: 1 };
+    let (plan, counts) = shinchoku::synth::generate(&mut app.conn(), shape).expect("synthetic plan");
+    assert_eq!(counts.initiatives, 120);
+    let s = summary(&app, &plan.id.to_string(), "fiscal_year=2024&group_by=node");
+    let t = &s["totals"];
+    assert_eq!(t["initiatives"], 120);
+    let sum = |v: &Value| v.as_object().unwrap().values().map(|n| n.as_i64().unwrap()).sum::<i64>();
+    assert_eq!(sum(&t["workflow"]), 120, "every initiative once in the workflow counts");
+    assert_eq!(sum(&t["ratings"]), 120);
+    for state in ["draft", "submitted", "returned", "reviewed", "published"] {
+        assert!(t["workflow"][state].as_i64().unwrap() > 0, "the last year has {state} reports");
+    }
+    let q1 = &t["quarters"][0];
+    let marked =
+        ["done", "not_done", "not_applicable", "unreported"].iter().map(|k| q1[k].as_i64().unwrap()).sum::<i64>();
+    assert_eq!(marked, 120);
+    let placed: i64 = s["groups"].as_array().unwrap().iter().map(|g| g["initiatives"].as_i64().unwrap()).sum();
+    assert!(placed >= 120, "cross-listings count under each node");
 }

@@ -357,11 +357,15 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
         source: bundle.source.clone(),
         // Resolved to an id once the departments exist.
         owner_department_id: None,
-        quarterly_reports: bundle.plan.quarterly_reports.unwrap_or_else(|| {
-            bundle.initiatives.iter().flat_map(|i| &i.years).any(|y| !y.quarters.is_empty())
-        }),
+        quarterly_reports: bundle
+            .plan
+            .quarterly_reports
+            .unwrap_or_else(|| bundle.initiatives.iter().flat_map(|i| &i.years).any(|y| !y.quarters.is_empty())),
         report_due_days: bundle.plan.report_due_days.unwrap_or_else(crate::resources::plans::default_report_due_days),
-        quarter_due_days: bundle.plan.quarter_due_days.unwrap_or_else(crate::resources::plans::default_quarter_due_days),
+        quarter_due_days: bundle
+            .plan
+            .quarter_due_days
+            .unwrap_or_else(crate::resources::plans::default_quarter_due_days),
     };
     if let Some(owner) = &bundle.plan.owner_department {
         if !bundle_departments.contains(owner.tidy()) && !known_departments.contains(owner.tidy()) {

@@ -170,7 +170,13 @@ impl Counts {
     }
 
     /// `n` indicators with this verdict, and the sum and number of their ratios.
-    pub fn add_indicators(&mut self, verdict: crate::achievement::AchievementStatus, n: i64, ratio_sum: f64, ratio_count: i64) {
+    pub fn add_indicators(
+        &mut self,
+        verdict: crate::achievement::AchievementStatus,
+        n: i64,
+        ratio_sum: f64,
+        ratio_count: i64,
+    ) {
         use crate::achievement::AchievementStatus::*;
         let i = &mut self.indicators;
         *match verdict {
@@ -264,7 +270,10 @@ mod tests {
         c.add_marks(3, Some(QuarterMark::NotApplicable), 3);
         c.add_marks(3, None, 1);
         let q3 = &c.finish().quarters[2];
-        assert_eq!((q3.label.as_str(), q3.done, q3.not_done, q3.not_applicable, q3.unreported), ("10～12月", 62, 1, 3, 2));
+        assert_eq!(
+            (q3.label.as_str(), q3.done, q3.not_done, q3.not_applicable, q3.unreported),
+            ("10～12月", 62, 1, 3, 2)
+        );
     }
 
     #[test]

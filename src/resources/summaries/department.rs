@@ -95,9 +95,8 @@ pub fn pending(
     let mut q = initiatives::table
         .inner_join(plans_table::table)
         .left_join(
-            annual_reports::table.on(annual_reports::initiative_id
-                .eq(initiatives::id)
-                .and(annual_reports::fiscal_year.eq(fy))),
+            annual_reports::table
+                .on(annual_reports::initiative_id.eq(initiatives::id).and(annual_reports::fiscal_year.eq(fy))),
         )
         .filter(plans_table::start_fy.le(fy).and(plans_table::end_fy.ge(fy)))
         .filter(initiatives::active_from_fy.is_null().or(initiatives::active_from_fy.le(fy)))

@@ -57,7 +57,11 @@ pub struct Legend {
     pub quarter_marks: serde_json::Map<String, serde_json::Value>,
 }
 
-fn labels<T: Copy>(all: &[T], text: fn(T) -> &'static str, label: fn(T) -> &'static str) -> serde_json::Map<String, serde_json::Value> {
+fn labels<T: Copy>(
+    all: &[T],
+    text: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> serde_json::Map<String, serde_json::Value> {
     all.iter().map(|&v| (text(v).to_string(), serde_json::Value::from(label(v)))).collect()
 }
 
@@ -298,14 +302,15 @@ pub fn plan_targets(conn: &mut DbConnection, plan: &Plan, fy: i32) -> ApiResult<
         .select(Indicator::as_select())
         .load(conn)?;
     let ids: Vec<DbUuid> = targets.iter().map(|t| t.id).collect();
-    let values: HashMap<DbUuid, (Option<f64>, Option<f64>, Option<String>)> = indicator_values::table
+    type TargetActualRaw = (Option<f64>, Option<f64>, Option<String>);
+    let values: HashMap<DbUuid, TargetActualRaw> = indicator_values::table
         .filter(indicator_values::indicator_id.eq_any(&ids))
         .filter(indicator_values::fiscal_year.eq(fy))
         .select((
             indicator_values::indicator_id,
             (indicator_values::target, indicator_values::actual, indicator_values::raw),
         ))
-        .load::<(DbUuid, (Option<f64>, Option<f64>, Option<String>))>(conn)?
+        .load::<(DbUuid, TargetActualRaw)>(conn)?
         .into_iter()
         .collect();
     targets

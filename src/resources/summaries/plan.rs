@@ -5,7 +5,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::{plan_summary, plan_trend, respond, GroupBy, PlanSummary, PlanTrend, RatingSource, SummaryRequest, PRIVATE_CACHE};
+use super::{
+    plan_summary, plan_trend, respond, GroupBy, PlanSummary, PlanTrend, RatingSource, SummaryRequest, PRIVATE_CACHE,
+};
 use crate::auth::Principal;
 use crate::cache::Rendered;
 use crate::enums::WorkflowState;
