@@ -24,7 +24,7 @@ fi
 (cd openapi/clients/typescript && npm ci --no-audit --no-fund --loglevel=error)
 VENV=target/ci-venv
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-"$VENV/bin/pip" install --quiet --disable-pip-version-check schemathesis==4.32.5 openapi-python-client==0.29.1
+"$VENV/bin/pip" install --quiet --disable-pip-version-check schemathesis==4.32.5 openapi-python-client==0.29.1 prometheus-client==0.21.1
 export PYTHON="$VENV/bin/python"
 
 step "generated files are up to date"
@@ -50,9 +50,10 @@ echo "$lint" | "$PYTHON" -c 'import json,sys; t=json.load(sys.stdin)["totals"]; 
 servers=()
 cleanup() { for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
-start_demo() { # name port
+start_demo() { # name port [metrics port]
   rm -rf "target/ci-$1"
-  SHINCHOKU_DATA_DIR="target/ci-$1" SHINCHOKU_BIND="127.0.0.1:$2" RUST_LOG=warn "$BIN" serve --demo \
+  SHINCHOKU_DATA_DIR="target/ci-$1" SHINCHOKU_BIND="127.0.0.1:$2" SHINCHOKU_METRICS_BIND="${3:+127.0.0.1:$3}" \
+    RUST_LOG=warn "$BIN" serve --demo \
     > "target/ci-$1.log" 2>&1 &
   servers+=($!)
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$2/readyz" >/dev/null && return 0; sleep 0.2; done
@@ -64,12 +65,25 @@ sign_in() { # port login password
 }
 
 step "TypeScript client"
-start_demo clients 18181
+start_demo clients 18181 18191
 (cd openapi/clients/typescript && npx --no-install tsc --noEmit && npx --no-install tsc \
   && SHINCHOKU_URL=http://127.0.0.1:18181 node dist/portal.js)
 
 step "Python client"
 SHINCHOKU_URL=http://127.0.0.1:18181 "$PYTHON" openapi/clients/python-example/quarterly_update.py
+
+step "metrics, read by the Prometheus project's own parser"
+curl -sf http://127.0.0.1:18191/metrics | "$PYTHON" -c '
+import sys
+from prometheus_client.parser import text_string_to_metric_families
+families = {f.name: f for f in text_string_to_metric_families(sys.stdin.read())}
+routes = {s.labels["route"] for s in families["shinchoku_http_requests"].samples}
+assert "/api/v1/public/plans/{plan_id}/summary" in routes, routes
+assert families["shinchoku_http_request_duration_seconds"].type == "histogram"
+for name in ["shinchoku_http_requests_in_flight", "shinchoku_db_pool_connections", "shinchoku_db_pool_wait_seconds",
+             "shinchoku_summary_cache_hits", "shinchoku_sign_in_failures", "shinchoku_build_info"]:
+    assert name in families, name
+print(len(families), "metric families;", len(routes), "routes")'
 
 step "Schemathesis"
 start_demo schemathesis 18182

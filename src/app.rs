@@ -195,6 +195,7 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
                 let path = req.path().to_string();
                 let span = tracing::info_span!("request", request_id = %request_id);
                 let started = Instant::now();
+                let in_flight = InFlight::start();
                 let rejected = parameter_problem(&req);
                 let response = match rejected {
                     Some(problem) => {
@@ -211,8 +212,18 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
                         res.headers_mut().insert(REQUEST_ID, value);
                     }
                     security_headers(&path, res.headers_mut());
+                    // The route template, never the path: ids would make every series unique.
+                    let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
+                    let status = res.status().as_u16();
+                    let metrics = &*crate::metrics::METRICS;
+                    metrics.requests.with_label_values(&[route.as_str(), method.as_str(), &status.to_string()]).inc();
+                    metrics
+                        .latency
+                        .with_label_values(&[route.as_str(), method.as_str()])
+                        .observe(started.elapsed().as_secs_f64());
+                    drop(in_flight);
                     tracing::info!(
-                        %method, %path, status = res.status().as_u16(),
+                        %method, %path, %route, status,
                         latency_ms = latency_ms(started), "request"
                     );
                     Ok(res)
@@ -226,6 +237,40 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
     }
     server = server.shutdown_timeout(settings.shutdown_timeout_seconds);
     Ok(server.run())
+}
+
+/// Counts a request in flight until dropped (also when the handler fails or the client goes away).
+struct InFlight;
+
+impl InFlight {
+    fn start() -> InFlight {
+        crate::metrics::METRICS.in_flight.inc();
+        InFlight
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        crate::metrics::METRICS.in_flight.dec();
+    }
+}
+
+/// The Prometheus endpoint on its own listener (`SHINCHOKU_METRICS_BIND`): `GET /metrics`.
+pub fn metrics_server(pool: crate::db::Pool, listener: TcpListener) -> std::io::Result<Server> {
+    let pool = web::Data::new(pool);
+    Ok(HttpServer::new(move || {
+        App::new().app_data(pool.clone()).route(
+            "/metrics",
+            web::get().to(|pool: web::Data<crate::db::Pool>| async move {
+                HttpResponse::Ok()
+                    .content_type("text/plain; version=0.0.4; charset=utf-8")
+                    .body(crate::metrics::render(&pool))
+            }),
+        )
+    })
+    .workers(1)
+    .listen(listener)?
+    .run())
 }
 
 /// Milliseconds with at most three decimals (whole microseconds divided by 1000 print exactly:

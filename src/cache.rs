@@ -7,8 +7,9 @@
 //! bounded and starts over when full.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+
+use crate::metrics::METRICS;
 
 /// A rendered JSON body and its strong ETag.
 #[derive(Debug)]
@@ -40,8 +41,6 @@ pub struct SummaryCache {
     /// Off (`SHINCHOKU_SUMMARY_CACHE=false`): every read computes (the harness measures both).
     enabled: bool,
     entries: Mutex<HashMap<String, Arc<Rendered>>>,
-    pub hits: AtomicU64,
-    pub misses: AtomicU64,
 }
 
 impl Default for SummaryCache {
@@ -52,14 +51,14 @@ impl Default for SummaryCache {
 
 impl SummaryCache {
     pub fn new(enabled: bool) -> SummaryCache {
-        SummaryCache { enabled, entries: Mutex::default(), hits: AtomicU64::new(0), misses: AtomicU64::new(0) }
+        SummaryCache { enabled, entries: Mutex::default() }
     }
 
     /// `key` must name the data version it was computed from.
     pub fn get(&self, key: &str) -> Option<Arc<Rendered>> {
         let found = self.entries.lock().expect("cache lock").get(key).cloned();
-        let counter = if found.is_some() { &self.hits } else { &self.misses };
-        counter.fetch_add(1, Ordering::Relaxed);
+        let counter = if found.is_some() { &METRICS.summary_cache_hits } else { &METRICS.summary_cache_misses };
+        counter.inc();
         found
     }
 
@@ -70,7 +69,7 @@ impl SummaryCache {
         compute: impl FnOnce() -> crate::error::ApiResult<Rendered>,
     ) -> crate::error::ApiResult<Arc<Rendered>> {
         if !self.enabled {
-            self.misses.fetch_add(1, Ordering::Relaxed);
+            METRICS.summary_cache_misses.inc();
             return Ok(Arc::new(compute()?));
         }
         if let Some(hit) = self.get(&key) {

@@ -57,6 +57,9 @@ pub struct Config {
     /// `SHINCHOKU_SUMMARY_CACHE`, default true: keep rendered summaries in memory per plan data
     /// version (false: compute every read; the performance harness measures both).
     pub summary_cache: bool,
+    /// `SHINCHOKU_METRICS_BIND`, default none: where `GET /metrics` (Prometheus) is served, apart
+    /// from the API (e.g. `127.0.0.1:9464`).
+    pub metrics_bind: Option<String>,
 }
 
 /// Settings from the optional file named by `SHINCHOKU_CONFIG_FILE` (`KEY=VALUE` lines, `#`
@@ -176,6 +179,7 @@ impl Config {
                 .unwrap_or_default(),
             shutdown_timeout_seconds: parse_var("SHINCHOKU_SHUTDOWN_TIMEOUT_SECONDS", 30)?,
             summary_cache: parse_var("SHINCHOKU_SUMMARY_CACHE", true)?,
+            metrics_bind: var("SHINCHOKU_METRICS_BIND").filter(|v| !v.trim().is_empty()),
             bootstrap_admin: match (var("SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN"), var("SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD")) {
                 (Some(login), Some(password)) => Some((login, password)),
                 (None, None) => None,

@@ -13,6 +13,7 @@ pub mod enums;
 pub mod error;
 pub mod fiscal_year;
 pub mod http;
+pub mod metrics;
 pub mod natural;
 pub mod openapi;
 pub mod policy;

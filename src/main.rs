@@ -213,8 +213,31 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
         cors_origins: config.cors_origins.clone(),
         shutdown_timeout_seconds: config.shutdown_timeout_seconds,
     };
-    let server = app::server(state, settings, listener).map_err(|e| e.to_string())?;
-    actix_web::rt::System::new().block_on(server).map_err(|e| e.to_string())?;
+    let metrics_listener = match &config.metrics_bind {
+        Some(bind) => Some(
+            TcpListener::bind(bind.as_str())
+                .map_err(|e| format!("cannot listen on SHINCHOKU_METRICS_BIND={bind}: {e}"))?,
+        ),
+        None => None,
+    };
+    let pool = state.pool.clone();
+    actix_web::rt::System::new()
+        .block_on(async move {
+            let server = app::server(state, settings, listener)?;
+            match metrics_listener {
+                Some(listener) => {
+                    tracing::info!(address = ?listener.local_addr().ok(), "metrics at /metrics");
+                    let metrics = app::metrics_server(pool, listener)?;
+                    let handle = metrics.handle();
+                    actix_web::rt::spawn(metrics);
+                    let served = server.await;
+                    handle.stop(true).await;
+                    served
+                }
+                None => server.await,
+            }
+        })
+        .map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -29,7 +29,10 @@ impl AppState {
         let span = tracing::Span::current();
         web::block(move || {
             let _entered = span.enter();
-            let mut conn = pool.get()?;
+            let waited = std::time::Instant::now();
+            let conn = pool.get();
+            crate::metrics::METRICS.pool_wait.observe(waited.elapsed().as_secs_f64());
+            let mut conn = conn?;
             work(&mut conn)
         })
         .await

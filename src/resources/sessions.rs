@@ -171,6 +171,11 @@ pub async fn sign_in(
             write_transaction(conn, |conn| {
                 let keys = [(account.as_str(), limits.per_account), (address.as_str(), limits.per_address)];
                 throttle::reserve(conn, &keys, &limits, now())
+            })
+            .inspect_err(|e| {
+                if matches!(e, ApiError::TooManyRequests { .. }) {
+                    crate::metrics::METRICS.sign_ins_throttled.inc();
+                }
             })?;
             let login = login::normalize(&input.login);
             let user: Option<(DbUuid, String, String, bool, i64)> = users::table
@@ -211,6 +216,7 @@ pub async fn sign_in(
                         throttle::failed(conn, &address, limits.per_address, &limits, ts)
                     })?;
                     tracing::warn!(login = %login, "failed sign-in");
+                    crate::metrics::METRICS.sign_in_failures.inc();
                     Ok(LoginOutcome::Refused)
                 }
             }

@@ -165,6 +165,19 @@ impl TestApp {
         app
     }
 
+    /// Starts the metrics listener (`SHINCHOKU_METRICS_BIND`) on this app's pool; returns its base URL.
+    pub fn spawn_metrics(&self) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let pool = self.pool.clone();
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                shinchoku::app::metrics_server(pool, listener).unwrap().await.unwrap();
+            });
+        });
+        base
+    }
+
     /// Creates a user directly (as the service's own bootstrap does) and signs a token for it.
     pub fn create_user(&self, login: &str, role: Role, department_ids: &[&str]) -> TestUser {
         let password = format!("{login}-password-1234");

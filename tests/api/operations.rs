@@ -52,3 +52,61 @@ fn integral_numbers_are_integers_and_empty_cursors_start_over() {
         .problem_at(422, "/start_fy");
     assert_eq!(app.get("/api/v1/plans?cursor=").ok(200)["items"].as_array().unwrap().len(), 1);
 }
+
+/// The value of the series `metric` whose labels include every one of `labels` (the text
+/// exposition format: `name{a="x",b="y"} 1`); the format itself is checked in CI with the
+/// Prometheus project's own Python parser (`.ci/contract.sh`).
+fn value_of(text: &str, metric: &str, labels: &[(&str, &str)]) -> Option<f64> {
+    text.lines().filter(|l| !l.starts_with('#')).find_map(|line| {
+        let (series, value) = line.rsplit_once(' ')?;
+        let (name, rest) = series.split_once('{').unwrap_or((series, ""));
+        let matches = name == metric && labels.iter().all(|(k, v)| rest.contains(&format!("{k}=\"{v}\"")));
+        matches.then(|| value.parse().ok()).flatten()
+    })
+}
+
+#[test]
+fn metrics_are_served_apart_with_route_templates() {
+    let app = TestApp::spawn();
+    let base = app.spawn_metrics();
+    let plan = app
+        .post(
+            "/api/v1/plans",
+            &serde_json::json!({"title": "計画", "organization": "市", "start_fy": 2020, "end_fy": 2024,
+                                "level_labels": ["基本方針"], "status": "published"}),
+        )
+        .ok(201);
+    let plan_id = plan["id"].as_str().unwrap();
+    app.get(&format!("/api/v1/plans/{plan_id}")).ok(200);
+    for _ in 0..2 {
+        app.request_as(None, "GET", &format!("/api/v1/public/plans/{plan_id}/summary?fiscal_year=2022"), &[], None)
+            .ok(200);
+    }
+    app.send_as(
+        None,
+        "POST",
+        "/api/v1/auth/token",
+        &serde_json::json!({"login": "admin", "password": "wrong password"}),
+    )
+    .problem(401);
+
+    let response = ureq::get(&format!("{base}/metrics")).call().expect("scrape");
+    assert!(response.content_type().starts_with("text/plain"));
+    let text = response.into_string().unwrap();
+    let get_plan = [("route", "/api/v1/plans/{plan_id}"), ("method", "GET"), ("status", "200")];
+    assert!(value_of(&text, "shinchoku_http_requests_total", &get_plan).unwrap_or(0.0) >= 1.0, "{text}");
+    assert!(!text.contains(plan_id), "routes are templates, never paths with ids");
+    let bucket = [("route", "/api/v1/plans/{plan_id}"), ("method", "GET"), ("le", "+Inf")];
+    assert!(value_of(&text, "shinchoku_http_request_duration_seconds_bucket", &bucket).unwrap() >= 1.0);
+    assert!(value_of(&text, "shinchoku_http_requests_in_flight", &[]).is_some());
+    assert!(value_of(&text, "shinchoku_db_pool_connections", &[]).unwrap() >= 1.0);
+    assert!(value_of(&text, "shinchoku_db_pool_connections_in_use", &[]).is_some());
+    assert!(value_of(&text, "shinchoku_db_pool_wait_seconds_count", &[]).unwrap() >= 1.0);
+    assert!(value_of(&text, "shinchoku_summary_cache_hits_total", &[]).unwrap() >= 1.0);
+    assert!(value_of(&text, "shinchoku_summary_cache_misses_total", &[]).unwrap() >= 1.0);
+    assert!(value_of(&text, "shinchoku_sign_in_failures_total", &[]).unwrap() >= 1.0);
+    assert!(value_of(&text, "shinchoku_sign_ins_throttled_total", &[]).is_some());
+    assert_eq!(value_of(&text, "shinchoku_build_info", &[("version", env!("CARGO_PKG_VERSION"))]), Some(1.0));
+    // The metrics are not part of the API.
+    assert_eq!(app.get("/metrics").status, 404);
+}
