@@ -235,7 +235,11 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
     if let Some(n) = settings.workers {
         server = server.workers(n);
     }
-    server = server.shutdown_timeout(settings.shutdown_timeout_seconds);
+    // Signals are handled by the caller (`shinchoku serve`), which stops every listener
+    // gracefully: actix's own handling would stop the whole runtime as soon as the first
+    // listener is done, cutting requests still in flight on the others, and treats SIGINT as
+    // a forced stop.
+    server = server.shutdown_timeout(settings.shutdown_timeout_seconds).disable_signals();
     Ok(server.run())
 }
 
@@ -269,6 +273,7 @@ pub fn metrics_server(pool: crate::db::Pool, listener: TcpListener) -> std::io::
         )
     })
     .workers(1)
+    .disable_signals()
     .listen(listener)?
     .run())
 }

@@ -46,6 +46,9 @@ enum Command {
     DisableDemoUsers,
     /// Print the OpenAPI document to stdout
     Openapi,
+    /// Exit 0 when the local server answers GET /healthz with 200, 1 otherwise (the container's
+    /// HEALTHCHECK; needs no curl)
+    Healthcheck,
     /// Add a synthetic plan of the given size to the database (for the performance harness)
     #[command(after_help = "A three-level hierarchy, 10 % cross-listed initiatives, 1–3 departments each, \
                              0–2 indicators each, and for every fiscal year a report (all states in the \
@@ -143,6 +146,38 @@ fn disable_demo_users(config: &Config) -> Result<(), String> {
     Ok(())
 }
 
+/// Waits for SIGTERM or SIGINT; returns which.
+async fn wait_for_stop_signal(term: &mut actix_web::rt::signal::unix::Signal) -> &'static str {
+    let interrupt = actix_web::rt::signal::ctrl_c();
+    futures_util::pin_mut!(interrupt);
+    match futures_util::future::select(Box::pin(term.recv()), interrupt).await {
+        futures_util::future::Either::Left(_) => "SIGTERM",
+        futures_util::future::Either::Right(_) => "SIGINT",
+    }
+}
+
+/// `GET /healthz` on the configured listen address (a wildcard address is asked on loopback).
+fn healthcheck(config: &Config) -> Result<(), String> {
+    use std::io::{Read, Write};
+    let mut address = config.bind_addresses()?.into_iter().next().ok_or("SHINCHOKU_BIND names no address")?;
+    if address.ip().is_unspecified() {
+        address.set_ip(if address.is_ipv4() { [127, 0, 0, 1].into() } else { std::net::Ipv6Addr::LOCALHOST.into() });
+    }
+    let timeout = std::time::Duration::from_secs(3);
+    let mut stream = std::net::TcpStream::connect_timeout(&address, timeout).map_err(|e| format!("{address}: {e}"))?;
+    stream.set_read_timeout(Some(timeout)).map_err(|e| e.to_string())?;
+    write!(stream, "GET /healthz HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
+        .map_err(|e| e.to_string())?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).map_err(|e| e.to_string())?;
+    let status = response.lines().next().unwrap_or_default();
+    if status.split_whitespace().nth(1) == Some("200") {
+        Ok(())
+    } else {
+        Err(format!("{address} answered {status:?}"))
+    }
+}
+
 fn synth(config: &Config, shape: shinchoku::synth::Shape) -> Result<(), String> {
     if shape.initiatives == 0 || shape.initiatives > 10_000 || shape.years == 0 || shape.years > 20 {
         return Err("--initiatives must be 1–10000 and --years 1–20".into());
@@ -223,22 +258,41 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
     let pool = state.pool.clone();
     actix_web::rt::System::new()
         .block_on(async move {
+            let timeout = settings.shutdown_timeout_seconds;
             let server = app::server(state, settings, listener)?;
-            match metrics_listener {
+            let api = server.handle();
+            let metrics = match metrics_listener {
                 Some(listener) => {
                     tracing::info!(address = ?listener.local_addr().ok(), "metrics at /metrics");
                     let metrics = app::metrics_server(pool, listener)?;
                     let handle = metrics.handle();
                     actix_web::rt::spawn(metrics);
-                    let served = server.await;
-                    handle.stop(true).await;
-                    served
+                    Some(handle)
                 }
-                None => server.await,
-            }
+                None => None,
+            };
+            // SIGTERM or SIGINT: stop accepting, let the requests in flight finish (up to the
+            // shutdown timeout), then stop the metrics listener.
+            actix_web::rt::spawn(async move {
+                use actix_web::rt::signal::unix::{signal, SignalKind};
+                let Ok(mut term) = signal(SignalKind::terminate()) else { return };
+                let name = wait_for_stop_signal(&mut term).await;
+                tracing::info!(
+                    signal = name,
+                    timeout_seconds = timeout,
+                    "stopping: no new connections; requests in flight may finish"
+                );
+                api.stop(true).await;
+                if let Some(metrics) = metrics {
+                    metrics.stop(true).await;
+                }
+            });
+            server.await
         })
         .map_err(|e| e.to_string())?;
-    tracing::info!("stopped");
+    // The server returns once it stopped accepting and the requests in flight finished (or the
+    // shutdown timeout passed); its state, with the database pool, is dropped with it.
+    tracing::info!("stopped: no longer accepting, requests in flight finished, database connections closed");
     Ok(())
 }
 
@@ -251,6 +305,13 @@ fn main() -> ExitCode {
         Command::Serve { demo } => run(|config| serve(config, demo)),
         Command::Migrate => run(|config| open_database(&config).map(|_| ())),
         Command::DisableDemoUsers => run(|config| disable_demo_users(&config)),
+        Command::Healthcheck => match Config::from_env().map_err(|e| e.to_string()).and_then(|c| healthcheck(&c)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("shinchoku: unhealthy: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Synth { initiatives, years, last_fy, seed } => {
             run(|config| synth(&config, shinchoku::synth::Shape { initiatives, years, last_fy, seed }))
         }

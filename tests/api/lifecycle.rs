@@ -1,0 +1,193 @@
+//! The process as operators run it: the `healthcheck` command a container uses, and a graceful
+//! stop on SIGTERM while a slow request is in flight. These start the real binary.
+
+use std::io::Read;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use diesel::prelude::*;
+
+const ADMIN: (&str, &str) = ("ops-admin", "ops-admin-password-2026");
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The service as a process on a database of its own (PostgreSQL when `TEST_DATABASE_URL` is set).
+struct Process {
+    child: Child,
+    dir: std::path::PathBuf,
+    base: String,
+    metrics: String,
+    pg: Option<(String, String)>,
+}
+
+impl Process {
+    fn start() -> Process {
+        let dir = std::env::temp_dir().join(format!("shinchoku-process-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (database_url, pg) = match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+            Some(url) => {
+                let name = format!("shinchoku_test_{}", uuid::Uuid::new_v4().simple());
+                let mut admin = diesel::PgConnection::establish(&url).unwrap();
+                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).unwrap();
+                let (prefix, _) = url.rsplit_once('/').unwrap();
+                (format!("{prefix}/{name}"), Some((url.clone(), name)))
+            }
+            None => (dir.join("db.sqlite3").to_string_lossy().into_owned(), None),
+        };
+        let (port, metrics_port) = (free_port(), free_port());
+        let log = std::fs::File::create(dir.join("log")).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+            .arg("serve")
+            .env("DATABASE_URL", &database_url)
+            .env("SHINCHOKU_DATA_DIR", &dir)
+            .env("SHINCHOKU_BIND", format!("127.0.0.1:{port}"))
+            .env("SHINCHOKU_METRICS_BIND", format!("127.0.0.1:{metrics_port}"))
+            .env("SHINCHOKU_JWT_SECRET", "lifecycle-test-secret-lifecycle-test-secret-0123")
+            .env("SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN", ADMIN.0)
+            .env("SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD", ADMIN.1)
+            .env("SHINCHOKU_MAX_BUNDLE_BYTES", (64 * 1024 * 1024).to_string())
+            .env("RUST_LOG", "info")
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("start shinchoku");
+        let process = Process {
+            child,
+            dir,
+            base: format!("http://127.0.0.1:{port}"),
+            metrics: format!("http://127.0.0.1:{metrics_port}/metrics"),
+            pg,
+        };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while ureq::get(&format!("{}/readyz", process.base)).call().is_err() {
+            assert!(Instant::now() < deadline, "not ready: {}", process.log());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        process
+    }
+
+    fn log(&self) -> String {
+        let mut text = String::new();
+        std::fs::File::open(self.dir.join("log")).and_then(|mut f| f.read_to_string(&mut text)).ok();
+        text
+    }
+
+    fn token(&self) -> String {
+        let r: serde_json::Value = ureq::post(&format!("{}/api/v1/auth/token", self.base))
+            .send_json(serde_json::json!({"login": ADMIN.0, "password": ADMIN.1}))
+            .unwrap()
+            .into_json()
+            .unwrap();
+        r["access_token"].as_str().unwrap().to_string()
+    }
+
+    /// A gauge from `/metrics` (0 when absent).
+    fn gauge(&self, name: &str) -> f64 {
+        let text = ureq::get(&self.metrics).call().map(|r| r.into_string().unwrap_or_default()).unwrap_or_default();
+        text.lines()
+            .find_map(|l| l.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0.0)
+    }
+
+    fn signal(&self, name: &str) {
+        let ok = Command::new("kill").args([&format!("-{name}"), &self.child.id().to_string()]).status().unwrap();
+        assert!(ok.success());
+    }
+
+    /// Waits for the process to exit; its exit code.
+    fn wait(&mut self, limit: Duration) -> Option<i32> {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code();
+            }
+            assert!(Instant::now() < deadline, "still running after {limit:?}: {}", self.log());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+        if let Some((url, name)) = &self.pg {
+            if let Ok(mut admin) = diesel::PgConnection::establish(url) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
+            }
+        }
+    }
+}
+
+#[test]
+fn sigterm_and_sigint_let_the_request_in_flight_finish_and_exit_0() {
+    for signal in ["TERM", "INT"] {
+        stop_during_an_import(signal);
+    }
+}
+
+fn stop_during_an_import(signal: &str) {
+    let mut process = Process::start();
+    let token = process.token();
+    // A large bundle: its import takes a while.
+    let shape = shinchoku::synth::Shape { initiatives: 1500, years: 3, last_fy: 2024, seed: 3 };
+    let bundle = serde_json::to_vec(&shinchoku::synth::bundle(shape)).unwrap();
+    let url = format!("{}/api/v1/plan-bundles", process.base);
+    let importing = std::thread::spawn(move || {
+        let started = Instant::now();
+        let status = match ureq::post(&url)
+            .set("Authorization", &format!("Bearer {token}"))
+            .set("Content-Type", "application/json")
+            .send_bytes(&bundle)
+        {
+            Ok(r) => r.status(),
+            Err(ureq::Error::Status(code, _)) => code,
+            Err(e) => panic!("the import's connection failed: {e}"),
+        };
+        (status, started.elapsed())
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    // As soon as the import is in flight (the metrics listener's scrapes are not counted), its
+    // body perhaps still being uploaded.
+    while process.gauge("shinchoku_http_requests_in_flight") < 1.0 {
+        assert!(Instant::now() < deadline, "the import never started: {}", process.log());
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let signalled = Instant::now();
+    process.signal(signal);
+    let joined = importing.join();
+    std::thread::sleep(Duration::from_millis(500));
+    let Ok((status, took)) = joined else { panic!("the import failed; the log: {}", process.log()) };
+    assert_eq!(status, 201, "the request in flight completes: {}", process.log());
+    let code = process.wait(Duration::from_secs(40));
+    assert_eq!(code, Some(0), "{}", process.log());
+    let log = process.log();
+    assert!(log.contains(&format!("SIG{signal}")), "{log}");
+    assert!(log.contains("stopped"), "{log}");
+    eprintln!("SIG{signal}: the import took {took:?}; the process exited {:?} after the signal", signalled.elapsed());
+}
+
+#[test]
+fn the_healthcheck_command_asks_the_running_server() {
+    let process = Process::start();
+    let bind = process.base.trim_start_matches("http://").to_string();
+    let check = |bind: &str| {
+        Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+            .arg("healthcheck")
+            .env("SHINCHOKU_BIND", bind)
+            .env("RUST_LOG", "off")
+            .stderr(Stdio::null())
+            .status()
+            .unwrap()
+            .code()
+    };
+    assert_eq!(check(&bind), Some(0));
+    let port = bind.rsplit_once(':').unwrap().1;
+    assert_eq!(check(&format!("0.0.0.0:{port}")), Some(0), "a wildcard address is asked on loopback");
+    assert_eq!(check(&format!("127.0.0.1:{}", free_port())), Some(1), "nothing listening: unhealthy");
+}
