@@ -123,9 +123,67 @@ pub fn check_secret(secret: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Every setting the service reads. A `SHINCHOKU_` variable (or config-file key) not listed here
+/// is a typo, refused with the nearest name, so that a misspelt setting never silently falls
+/// back to its default.
+pub const SETTINGS: &[&str] = &[
+    "SHINCHOKU_ACCESS_TOKEN_TTL_SECONDS",
+    "SHINCHOKU_BIND",
+    "SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN",
+    "SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD",
+    "SHINCHOKU_CONFIG_FILE",
+    "SHINCHOKU_CORS_ORIGINS",
+    "SHINCHOKU_DATA_DIR",
+    "SHINCHOKU_DB_POOL_SIZE",
+    "SHINCHOKU_FORWARDED_HEADER",
+    "SHINCHOKU_JWT_ALGORITHM",
+    "SHINCHOKU_JWT_AUDIENCE",
+    "SHINCHOKU_JWT_ISSUER",
+    "SHINCHOKU_JWT_SECRET",
+    "SHINCHOKU_LOGIN_BLOCK_SECONDS",
+    "SHINCHOKU_LOGIN_MAX_FAILURES",
+    "SHINCHOKU_LOGIN_MAX_FAILURES_PER_ADDRESS",
+    "SHINCHOKU_LOGIN_WINDOW_SECONDS",
+    "SHINCHOKU_LOG_FORMAT",
+    "SHINCHOKU_MAX_BODY_BYTES",
+    "SHINCHOKU_MAX_BUNDLE_BYTES",
+    "SHINCHOKU_METRICS_BIND",
+    "SHINCHOKU_REFRESH_TOKEN_TTL_SECONDS",
+    "SHINCHOKU_SHUTDOWN_TIMEOUT_SECONDS",
+    "SHINCHOKU_SUMMARY_CACHE",
+    "SHINCHOKU_TRUSTED_PROXIES",
+    "SHINCHOKU_TRUST_PROXY",
+    "SHINCHOKU_WORKERS",
+];
+
+/// What the example clients read (`SHINCHOKU_URL` …): not the server's, but not typos either.
+const CLIENT_VARIABLES: &[&str] = &["SHINCHOKU_URL", "SHINCHOKU_LOGIN", "SHINCHOKU_PASSWORD", "SHINCHOKU_TOKEN"];
+
+/// Refuses a `SHINCHOKU_` name the service does not know, naming the closest known one.
+pub fn check_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<(), String> {
+    for name in names {
+        if !name.starts_with("SHINCHOKU_") || SETTINGS.contains(&name) || CLIENT_VARIABLES.contains(&name) {
+            continue;
+        }
+        let distance = |known: &str| {
+            // Letters in common at the same places, and the length difference: enough to point at a typo.
+            let same = name.chars().zip(known.chars()).filter(|(a, b)| a == b).count();
+            name.len().max(known.len()) - same
+        };
+        let nearest = SETTINGS.iter().min_by_key(|k| distance(k)).expect("settings are listed");
+        return Err(format!("{name} is not a setting of this service (did you mean {nearest}?)"));
+    }
+    Ok(())
+}
+
 impl Config {
     pub fn from_env() -> Result<Config, String> {
         load_file_settings()?;
+        let env_names: Vec<String> = std::env::vars_os().filter_map(|(k, _)| k.into_string().ok()).collect();
+        check_names(env_names.iter().map(String::as_str))?;
+        if let Some(file) = FILE_SETTINGS.get() {
+            check_names(file.keys().map(String::as_str)).map_err(|e| format!("SHINCHOKU_CONFIG_FILE: {e}"))?;
+        }
         let data_dir = PathBuf::from(var("SHINCHOKU_DATA_DIR").unwrap_or_else(|| "./data".into()));
         let database_url =
             var("DATABASE_URL").unwrap_or_else(|| data_dir.join("shinchoku.sqlite3").to_string_lossy().into_owned());
@@ -278,6 +336,15 @@ mod tests {
         assert_eq!(parsed["SHINCHOKU_BIND"], "0.0.0.0:8080");
         assert_eq!(parsed["SHINCHOKU_JWT_SECRET"], "a b c");
         assert!(parse_settings("NOT A SETTING").is_err());
+    }
+
+    #[test]
+    fn misspelt_settings_are_refused_with_the_nearest_name() {
+        assert!(check_names(["SHINCHOKU_BIND", "SHINCHOKU_URL", "PATH", "DATABASE_URL"]).is_ok());
+        let e = check_names(["SHINCHOKU_BIDN"]).unwrap_err();
+        assert!(e.contains("SHINCHOKU_BIDN") && e.contains("SHINCHOKU_BIND"), "{e}");
+        let e = check_names(["SHINCHOKU_JWT_SECRT"]).unwrap_err();
+        assert!(e.contains("SHINCHOKU_JWT_SECRET"), "{e}");
     }
 
     #[test]
