@@ -222,9 +222,18 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
                         .with_label_values(&[route.as_str(), method.as_str()])
                         .observe(started.elapsed().as_secs_f64());
                     drop(in_flight);
+                    // Who called (never a credential): the user, and the API token when one was used.
+                    let (user_id, token_id) = res
+                        .request()
+                        .extensions()
+                        .get::<crate::auth::Principal>()
+                        .map(|p| {
+                            (p.user_id.to_string(), p.token.as_ref().map(|t| t.id.to_string()).unwrap_or_default())
+                        })
+                        .unwrap_or_default();
                     tracing::info!(
                         %method, %path, %route, status,
-                        latency_ms = latency_ms(started), "request"
+                        latency_ms = latency_ms(started), %user_id, %token_id, "request"
                     );
                     Ok(res)
                 }

@@ -50,8 +50,13 @@ pub struct TestUser {
 }
 
 enum Cleanup {
+    /// Another instance on a database a first one owns.
+    Nothing,
     SqliteDir(std::path::PathBuf),
-    PgDatabase { admin_url: String, name: String },
+    PgDatabase {
+        admin_url: String,
+        name: String,
+    },
 }
 
 /// A response, whatever its status.
@@ -127,42 +132,29 @@ impl TestApp {
         // Several connections and two workers: concurrency tests run truly in parallel.
         let pool = db::connect(&database_url, 8).expect("open test database");
         db::run_migrations(&mut pool.get().unwrap()).expect("migrate");
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let auth = AuthConfig {
-            keys: keys(),
-            refresh_ttl_seconds: 3600,
-            throttle: Limits {
-                per_account: MAX_FAILURES,
-                per_address: 1000,
-                window_seconds: 60,
-                block_seconds: BLOCK_SECONDS,
-            },
-            proxies: Default::default(),
-        };
-        let settings = ServerSettings {
-            limits: BodyLimits { json: 64 * 1024, bundle: 4 * 1024 * 1024 },
-            workers: Some(2),
-            cors_origins: vec!["https://portal.example.jp".into()],
-            shutdown_timeout_seconds: 5,
-        };
-        let state = AppState::new(pool.clone(), auth);
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let system = actix_web::rt::System::new();
-            system.block_on(async move {
-                let server = shinchoku::app::server(state, settings, listener).unwrap();
-                tx.send(server.handle()).unwrap();
-                server.await.unwrap();
-            });
-        });
-        let server = rx.recv().unwrap();
+        let (base, server) = serve(pool.clone());
         let mut app =
             TestApp { base, database_url, token: String::new(), admin_id: String::new(), pool, cleanup, server };
         let admin = app.create_user("admin", Role::Admin, &[]);
         app.token = admin.token;
         app.admin_id = admin.id;
         app
+    }
+
+    /// Another instance of the service on the same database (its own pool, cache and server),
+    /// as a load balancer would spread requests over; the admin's token works on both.
+    pub fn second_instance(&self) -> TestApp {
+        let pool = db::connect(&self.database_url, 8).expect("open the database again");
+        let (base, server) = serve(pool.clone());
+        TestApp {
+            base,
+            database_url: self.database_url.clone(),
+            token: self.token.clone(),
+            admin_id: self.admin_id.clone(),
+            pool,
+            cleanup: Cleanup::Nothing,
+            server,
+        }
     }
 
     /// Starts the metrics listener (`SHINCHOKU_METRICS_BIND`) on this app's pool; returns its base URL.
@@ -348,10 +340,45 @@ pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// Starts a server on `pool` with the tests' settings; returns its base URL and handle.
+fn serve(pool: db::Pool) -> (String, actix_web::dev::ServerHandle) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let auth = AuthConfig {
+        keys: keys(),
+        refresh_ttl_seconds: 3600,
+        throttle: Limits {
+            per_account: MAX_FAILURES,
+            per_address: 1000,
+            window_seconds: 60,
+            block_seconds: BLOCK_SECONDS,
+        },
+        proxies: Default::default(),
+    };
+    let settings = ServerSettings {
+        limits: BodyLimits { json: 64 * 1024, bundle: 4 * 1024 * 1024 },
+        workers: Some(2),
+        cors_origins: vec!["https://portal.example.jp".into()],
+        shutdown_timeout_seconds: 5,
+    };
+    let state = AppState::new(pool, auth);
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let system = actix_web::rt::System::new();
+        system.block_on(async move {
+            let server = shinchoku::app::server(state, settings, listener).unwrap();
+            tx.send(server.handle()).unwrap();
+            server.await.unwrap();
+        });
+    });
+    (base, rx.recv().unwrap())
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         drop(self.server.stop(false));
         match &self.cleanup {
+            Cleanup::Nothing => {}
             Cleanup::SqliteDir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);
             }

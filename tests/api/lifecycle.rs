@@ -138,6 +138,7 @@ fn stop_during_an_import(signal: &str) {
     let shape = shinchoku::synth::Shape { initiatives: 1500, years: 3, last_fy: 2024, seed: 3 };
     let bundle = serde_json::to_vec(&shinchoku::synth::bundle(shape)).unwrap();
     let url = format!("{}/api/v1/plan-bundles", process.base);
+    let bearer = token.clone();
     let importing = std::thread::spawn(move || {
         let started = Instant::now();
         let status = match ureq::post(&url)
@@ -169,6 +170,13 @@ fn stop_during_an_import(signal: &str) {
     let log = process.log();
     assert!(log.contains(&format!("SIG{signal}")), "{log}");
     assert!(log.contains("stopped"), "{log}");
+    // One structured line per request: route template, status, latency, request id, the caller
+    // (user id); never a credential.
+    let line = log.lines().find(|l| l.contains("route=/api/v1/plan-bundles")).expect("the import's request line");
+    for field in ["request_id=", "method=POST", "status=201", "latency_ms=", "user_id="] {
+        assert!(line.contains(field), "{field} in {line}");
+    }
+    assert!(!log.contains(&bearer) && !log.contains(ADMIN.1), "no credential is ever logged");
     eprintln!("SIG{signal}: the import took {took:?}; the process exited {:?} after the signal", signalled.elapsed());
 }
 

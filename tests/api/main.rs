@@ -12,6 +12,7 @@ mod errors;
 mod hardening;
 mod indicators;
 mod initiatives;
+mod instances;
 mod lifecycle;
 mod matrix;
 mod nodes;
