@@ -4,6 +4,7 @@ pub mod achievement;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod cache;
 pub mod config;
 pub mod contract;

@@ -46,6 +46,21 @@ enum Command {
     DisableDemoUsers,
     /// Print the OpenAPI document to stdout
     Openapi,
+    /// Write a consistent copy of the SQLite database while the service runs (PostgreSQL: says to use pg_dump)
+    Backup {
+        /// The new file to write
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Replace the SQLite database with a backup (stop the service first)
+    Restore {
+        /// The backup to restore
+        #[arg(long)]
+        from: std::path::PathBuf,
+        /// Replace a database that already holds plans or users
+        #[arg(long)]
+        force: bool,
+    },
     /// Exit 0 when the local server answers GET /healthz with 200, 1 otherwise (the container's
     /// HEALTHCHECK; needs no curl)
     Healthcheck,
@@ -305,6 +320,14 @@ fn main() -> ExitCode {
         Command::Serve { demo } => run(|config| serve(config, demo)),
         Command::Migrate => run(|config| open_database(&config).map(|_| ())),
         Command::DisableDemoUsers => run(|config| disable_demo_users(&config)),
+        Command::Backup { to } => run(|config| {
+            println!("{}", shinchoku::backup::backup(&config.database_url, &to)?);
+            Ok(())
+        }),
+        Command::Restore { from, force } => run(|config| {
+            println!("{}", shinchoku::backup::restore(&config.database_url, &from, force)?);
+            Ok(())
+        }),
         Command::Healthcheck => match Config::from_env().map_err(|e| e.to_string()).and_then(|c| healthcheck(&c)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

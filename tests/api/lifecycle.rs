@@ -22,11 +22,20 @@ struct Process {
     pg: Option<(String, String)>,
 }
 
+fn new_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("shinchoku-process-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 impl Process {
     fn start() -> Process {
-        let dir = std::env::temp_dir().join(format!("shinchoku-process-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let (database_url, pg) = match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+        Process::start_in(new_dir(), std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()))
+    }
+
+    /// The service on the SQLite database `dir/db.sqlite3` (or a new PostgreSQL database).
+    fn start_in(dir: std::path::PathBuf, pg_url: Option<String>) -> Process {
+        let (database_url, pg) = match pg_url {
             Some(url) => {
                 let name = format!("shinchoku_test_{}", uuid::Uuid::new_v4().simple());
                 let mut admin = diesel::PgConnection::establish(&url).unwrap();
@@ -34,7 +43,7 @@ impl Process {
                 let (prefix, _) = url.rsplit_once('/').unwrap();
                 (format!("{prefix}/{name}"), Some((url.clone(), name)))
             }
-            None => (dir.join("db.sqlite3").to_string_lossy().into_owned(), None),
+            None => (Process::sqlite_url(&dir), None),
         };
         let (port, metrics_port) = (free_port(), free_port());
         let log = std::fs::File::create(dir.join("log")).unwrap();
@@ -67,6 +76,10 @@ impl Process {
             std::thread::sleep(Duration::from_millis(100));
         }
         process
+    }
+
+    fn sqlite_url(dir: &std::path::Path) -> String {
+        dir.join("db.sqlite3").to_string_lossy().into_owned()
     }
 
     fn log(&self) -> String {
@@ -198,4 +211,141 @@ fn the_healthcheck_command_asks_the_running_server() {
     let port = bind.rsplit_once(':').unwrap().1;
     assert_eq!(check(&format!("0.0.0.0:{port}")), Some(0), "a wildcard address is asked on loopback");
     assert_eq!(check(&format!("127.0.0.1:{}", free_port())), Some(1), "nothing listening: unhealthy");
+}
+
+/// Runs a command of the binary with `DATABASE_URL`; (exit code, stdout and stderr).
+fn command(database_url: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (out.status.code(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+fn bundles(process: &Process, token: &str) -> Vec<serde_json::Value> {
+    let get = |path: &str| -> serde_json::Value {
+        ureq::get(&format!("{}{path}", process.base))
+            .set("Authorization", &format!("Bearer {token}"))
+            .call()
+            .unwrap()
+            .into_json()
+            .unwrap()
+    };
+    let plans = get("/api/v1/plans?limit=500");
+    plans["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| get(&format!("/api/v1/plans/{}/bundle", p["id"].as_str().unwrap())))
+        .collect()
+}
+
+#[test]
+fn a_backup_under_write_load_restores_every_plan() {
+    if let Some(url) = std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+        // PostgreSQL has its own tools: the command says which, and fails rather than pretend.
+        let (code, out) = command(&url, &["backup", "--to", "/tmp/never-written.dump"]);
+        assert_eq!(code, Some(1), "{out}");
+        assert!(out.contains("pg_dump") && out.contains("pg_restore"), "{out}");
+        return;
+    }
+    let dir = new_dir();
+    let process = Process::start_in(dir.clone(), None);
+    let token = process.token();
+    let post = |path: &str, body: &[u8]| {
+        ureq::post(&format!("{}{path}", process.base))
+            .set("Authorization", &format!("Bearer {token}"))
+            .set("Content-Type", "application/json")
+            .send_bytes(body)
+            .unwrap()
+            .into_json::<serde_json::Value>()
+            .unwrap()
+    };
+    for name in ["regional-welfare-plan", "silver-center-basic-plan"] {
+        post("/api/v1/plan-bundles", crate::harness::fixture(name).as_bytes());
+    }
+    // A plan open for reporting, whose report the load writes.
+    let json = |v: serde_json::Value| v.to_string().into_bytes();
+    let department = post(
+        "/api/v1/departments",
+        &json(serde_json::json!({"name": "バックアップ検証課", "kind": "city_department"})),
+    );
+    let plan = post(
+        "/api/v1/plans",
+        &json(
+            serde_json::json!({"title": "計画", "organization": "市", "start_fy": 2020, "end_fy": 2024, "level_labels": ["基本方針"]}),
+        ),
+    );
+    let plan_id = plan["id"].as_str().unwrap();
+    let node = post(&format!("/api/v1/plans/{plan_id}/nodes"), &json(serde_json::json!({"title": "基本方針1"})));
+    let created = post(
+        &format!("/api/v1/plans/{plan_id}/initiatives"),
+        &json(
+            serde_json::json!({"code": "1", "title": "取組", "node_ids": [node["id"]], "department_ids": [department["id"]]}),
+        ),
+    );
+    let initiative = created["id"].as_str().unwrap().to_string();
+    // Write load: each write sets two fields of one report to the same number, in one transaction.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let url = format!("{}/api/v1/initiatives/{initiative}/years/2024", process.base);
+    let (under_load, quiet) = (dir.join("under-load.sqlite3"), dir.join("quiet.sqlite3"));
+    let source = Process::sqlite_url(&dir);
+    let written = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let mut n = 0u32;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                let body = serde_json::json!({"plan_text": format!("計画 {n}"), "issues_text": format!("課題 {n}")});
+                ureq::put(&url).set("Authorization", &format!("Bearer {token}")).send_json(body).unwrap();
+            }
+            n
+        });
+        std::thread::sleep(Duration::from_millis(300));
+        let started = Instant::now();
+        let (code, out) = command(&source, &["backup", "--to", &under_load.to_string_lossy()]);
+        assert_eq!(code, Some(0), "{out}");
+        eprintln!("{out} in {:?}", started.elapsed());
+        std::thread::sleep(Duration::from_millis(200));
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        writer.join().unwrap()
+    });
+    assert!(written > 5, "the backup ran under load ({written} writes)");
+    let (code, out) = command(&source, &["backup", "--to", &quiet.to_string_lossy()]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = command(&source, &["backup", "--to", &quiet.to_string_lossy()]);
+    assert_eq!(code, Some(1), "an existing file is never overwritten: {out}");
+
+    // The copy taken under load holds whole writes only.
+    let mut copy = diesel::SqliteConnection::establish(&under_load.to_string_lossy()).unwrap();
+    #[derive(QueryableByName)]
+    struct Texts {
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+        plan_text: Option<String>,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+        issues_text: Option<String>,
+    }
+    let texts: Texts = diesel::sql_query(format!(
+        "SELECT plan_text, issues_text FROM annual_reports WHERE initiative_id = '{initiative}' AND fiscal_year = 2024"
+    ))
+    .get_result(&mut copy)
+    .unwrap();
+    let number = |t: &Option<String>| t.as_deref().and_then(|t| t.split(' ').nth(1)).map(str::to_string);
+    assert_eq!(number(&texts.plan_text), number(&texts.issues_text), "no write is half in the copy");
+
+    // Restored into a fresh data directory, every plan exports as the original does now.
+    let fresh = new_dir();
+    let target = Process::sqlite_url(&fresh);
+    let (code, out) = command(&target, &["restore", "--from", &quiet.to_string_lossy()]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = command(&target, &["restore", "--from", &under_load.to_string_lossy()]);
+    assert_eq!(code, Some(1), "a database with data is not replaced without --force: {out}");
+    assert!(out.contains("--force"), "{out}");
+    let original = bundles(&process, &token);
+    let restored_process = Process::start_in(fresh, None);
+    let restored = bundles(&restored_process, &restored_process.token());
+    assert_eq!(original.len(), 3);
+    assert_eq!(restored, original, "every plan's bundle export is the same");
 }
