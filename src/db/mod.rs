@@ -184,7 +184,9 @@ pub fn connect(url: &str, max_size: u32) -> Result<Pool, String> {
     manager.connect().map_err(|e| e.to_string())?;
     r2d2::Pool::builder()
         .max_size(max_size)
-        .connection_timeout(Duration::from_secs(10))
+        // A request waits at most this long for a connection: when the database is unreachable
+        // callers get a prompt 503 with Retry-After rather than a hang.
+        .connection_timeout(Duration::from_secs(3))
         .build(manager)
         .map_err(|e| e.to_string())
 }

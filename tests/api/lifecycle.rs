@@ -14,15 +14,16 @@ fn free_port() -> u16 {
 }
 
 /// The service as a process on a database of its own (PostgreSQL when `TEST_DATABASE_URL` is set).
-struct Process {
+pub struct Process {
     child: Child,
     dir: std::path::PathBuf,
-    base: String,
+    pub base: String,
     metrics: String,
+    database_url: String,
     pg: Option<(String, String)>,
 }
 
-fn new_dir() -> std::path::PathBuf {
+pub fn new_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("shinchoku-process-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -34,7 +35,7 @@ impl Process {
     }
 
     /// The service on the SQLite database `dir/db.sqlite3` (or a new PostgreSQL database).
-    fn start_in(dir: std::path::PathBuf, pg_url: Option<String>) -> Process {
+    pub fn start_in(dir: std::path::PathBuf, pg_url: Option<String>) -> Process {
         let (database_url, pg) = match pg_url {
             Some(url) => {
                 let name = format!("shinchoku_test_{}", uuid::Uuid::new_v4().simple());
@@ -68,6 +69,7 @@ impl Process {
             dir,
             base: format!("http://127.0.0.1:{port}"),
             metrics: format!("http://127.0.0.1:{metrics_port}/metrics"),
+            database_url: database_url.clone(),
             pg,
         };
         let deadline = Instant::now() + Duration::from_secs(60);
@@ -82,13 +84,17 @@ impl Process {
         dir.join("db.sqlite3").to_string_lossy().into_owned()
     }
 
-    fn log(&self) -> String {
+    pub fn database_url(&self) -> String {
+        self.database_url.clone()
+    }
+
+    pub fn log(&self) -> String {
         let mut text = String::new();
         std::fs::File::open(self.dir.join("log")).and_then(|mut f| f.read_to_string(&mut text)).ok();
         text
     }
 
-    fn token(&self) -> String {
+    pub fn token(&self) -> String {
         let r: serde_json::Value = ureq::post(&format!("{}/api/v1/auth/token", self.base))
             .send_json(serde_json::json!({"login": ADMIN.0, "password": ADMIN.1}))
             .unwrap()

@@ -18,6 +18,7 @@ mod matrix;
 mod nodes;
 mod openapi;
 mod operations;
+mod outage;
 mod plans;
 mod reports;
 mod summaries;
