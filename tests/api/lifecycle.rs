@@ -46,12 +46,20 @@ impl Process {
             }
             None => (Process::sqlite_url(&dir), None),
         };
+        let (child, base, metrics) = Process::spawn(&dir, &database_url);
+        let process = Process { child, dir, base, metrics, database_url, pg };
+        process.wait_ready();
+        process
+    }
+
+    /// Starts the binary on `database_url`; its log goes to `dir/log` (appended).
+    fn spawn(dir: &std::path::Path, database_url: &str) -> (Child, String, String) {
         let (port, metrics_port) = (free_port(), free_port());
-        let log = std::fs::File::create(dir.join("log")).unwrap();
+        let log = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("log")).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_shinchoku"))
             .arg("serve")
-            .env("DATABASE_URL", &database_url)
-            .env("SHINCHOKU_DATA_DIR", &dir)
+            .env("DATABASE_URL", database_url)
+            .env("SHINCHOKU_DATA_DIR", dir)
             .env("SHINCHOKU_BIND", format!("127.0.0.1:{port}"))
             .env("SHINCHOKU_METRICS_BIND", format!("127.0.0.1:{metrics_port}"))
             .env("SHINCHOKU_JWT_SECRET", "lifecycle-test-secret-lifecycle-test-secret-0123")
@@ -64,20 +72,24 @@ impl Process {
             .stderr(log)
             .spawn()
             .expect("start shinchoku");
-        let process = Process {
-            child,
-            dir,
-            base: format!("http://127.0.0.1:{port}"),
-            metrics: format!("http://127.0.0.1:{metrics_port}/metrics"),
-            database_url: database_url.clone(),
-            pg,
-        };
+        (child, format!("http://127.0.0.1:{port}"), format!("http://127.0.0.1:{metrics_port}/metrics"))
+    }
+
+    fn wait_ready(&self) {
         let deadline = Instant::now() + Duration::from_secs(60);
-        while ureq::get(&format!("{}/readyz", process.base)).call().is_err() {
-            assert!(Instant::now() < deadline, "not ready: {}", process.log());
+        while ureq::get(&format!("{}/readyz", self.base)).call().is_err() {
+            assert!(Instant::now() < deadline, "not ready: {}", self.log());
             std::thread::sleep(Duration::from_millis(100));
         }
-        process
+    }
+
+    /// `kill -9`, then a new process on the same database.
+    fn crash_and_restart(&mut self) {
+        self.signal("KILL");
+        let _ = self.child.wait();
+        let (child, base, metrics) = Process::spawn(&self.dir, &self.database_url);
+        (self.child, self.base, self.metrics) = (child, base, metrics);
+        self.wait_ready();
     }
 
     fn sqlite_url(dir: &std::path::Path) -> String {
@@ -354,4 +366,85 @@ fn a_backup_under_write_load_restores_every_plan() {
     let restored = bundles(&restored_process, &restored_process.token());
     assert_eq!(original.len(), 3);
     assert_eq!(restored, original, "every plan's bundle export is the same");
+}
+
+#[test]
+fn kill_9_during_an_import_leaves_all_or_nothing() {
+    let mut process = Process::start();
+    let shape = shinchoku::synth::Shape { initiatives: 600, years: 3, last_fy: 2024, seed: 5 };
+    let bundle = serde_json::to_vec(&shinchoku::synth::bundle(shape)).unwrap();
+    let mut outcomes = Vec::new();
+    // Kills at several points: while the body arrives or is checked (in flight), and while the
+    // import's one transaction writes (it holds a database connection); then one that finishes.
+    let points = [
+        ("in flight", 0u64),
+        ("in flight", 150),
+        ("writing", 0),
+        ("writing", 100),
+        ("writing", 300),
+        ("writing", 600),
+        ("done", 0),
+    ];
+    for (point, delay) in points {
+        let token = process.token();
+        let url = format!("{}/api/v1/plan-bundles", process.base);
+        let body = bundle.clone();
+        let importing = std::thread::spawn(move || {
+            ureq::post(&url)
+                .set("Authorization", &format!("Bearer {token}"))
+                .set("Content-Type", "application/json")
+                .send_bytes(&body)
+                .map(|r| r.status())
+                .ok()
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let gauge = if point == "writing" {
+            "shinchoku_db_pool_connections_in_use"
+        } else {
+            "shinchoku_http_requests_in_flight"
+        };
+        while process.gauge(gauge) < 1.0 && point != "done" {
+            assert!(Instant::now() < deadline, "the import never reached {point}");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_millis(delay));
+        let answered = if point == "done" {
+            let answered = importing.join().unwrap();
+            process.crash_and_restart();
+            answered
+        } else {
+            process.crash_and_restart();
+            importing.join().unwrap()
+        };
+        // After the restart: each import is there whole, or not at all.
+        let token = process.token();
+        let get = |path: &str| -> serde_json::Value {
+            ureq::get(&format!("{}{path}", process.base))
+                .set("Authorization", &format!("Bearer {token}"))
+                .call()
+                .unwrap()
+                .into_json()
+                .unwrap()
+        };
+        let plans = get("/api/v1/plans?limit=500");
+        for plan in plans["items"].as_array().unwrap() {
+            let exported = get(&format!("/api/v1/plans/{}/bundle", plan["id"].as_str().unwrap()));
+            assert_eq!(exported["initiatives"].as_array().unwrap().len(), 600, "an import is whole or absent");
+            let reports: usize =
+                exported["initiatives"].as_array().unwrap().iter().map(|i| i["years"].as_array().unwrap().len()).sum();
+            let expected: usize = shinchoku::synth::bundle(shape)["initiatives"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["years"].as_array().unwrap().len())
+                .sum();
+            assert_eq!(reports, expected, "with every report");
+        }
+        let plans_after = plans["items"].as_array().unwrap().len();
+        outcomes.push((point, delay, answered, plans_after));
+    }
+    eprintln!("(kill at, ms after, the client's answer, plans after restart): {outcomes:?}");
+    // The import that was answered is there, and only those.
+    let answered = outcomes.iter().filter(|o| o.2 == Some(201)).count();
+    assert_eq!(outcomes.last().unwrap().3, answered, "every answered import survived the crash, no other did");
 }
