@@ -18,6 +18,8 @@ pub struct Config {
     pub database_url: String,
     /// `SHINCHOKU_LOG_FORMAT`, `text` (default) or `json`.
     pub log_format: LogFormat,
+    /// `SHINCHOKU_LOG` (else `RUST_LOG`), default `info`: log levels, e.g. `warn,shinchoku=debug`.
+    pub log_filter: Option<String>,
     /// `SHINCHOKU_DB_POOL_SIZE`, default 8.
     pub pool_size: u32,
     /// `SHINCHOKU_MAX_BODY_BYTES`, default 1 MiB.
@@ -140,6 +142,7 @@ pub const SETTINGS: &[&str] = &[
     "SHINCHOKU_JWT_AUDIENCE",
     "SHINCHOKU_JWT_ISSUER",
     "SHINCHOKU_JWT_SECRET",
+    "SHINCHOKU_LOG",
     "SHINCHOKU_LOGIN_BLOCK_SECONDS",
     "SHINCHOKU_LOGIN_MAX_FAILURES",
     "SHINCHOKU_LOGIN_MAX_FAILURES_PER_ADDRESS",
@@ -237,6 +240,8 @@ impl Config {
                 .unwrap_or_default(),
             shutdown_timeout_seconds: parse_var("SHINCHOKU_SHUTDOWN_TIMEOUT_SECONDS", 30)?,
             summary_cache: parse_var("SHINCHOKU_SUMMARY_CACHE", true)?,
+            log_filter: var("SHINCHOKU_LOG")
+                .or_else(|| std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty())),
             metrics_bind: var("SHINCHOKU_METRICS_BIND").filter(|v| !v.trim().is_empty()),
             bootstrap_admin: match (var("SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN"), var("SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD")) {
                 (Some(login), Some(password)) => Some((login, password)),

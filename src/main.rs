@@ -83,9 +83,15 @@ enum Command {
     },
 }
 
-fn init_tracing(format: LogFormat) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+fn init_tracing(format: LogFormat, filter: Option<&str>) {
+    let filter = match filter.map(tracing_subscriber::EnvFilter::try_new) {
+        Some(Ok(filter)) => filter,
+        Some(Err(e)) => {
+            eprintln!("shinchoku: SHINCHOKU_LOG is not a log filter ({e}); logging at info");
+            tracing_subscriber::EnvFilter::new("info")
+        }
+        None => tracing_subscriber::EnvFilter::new("info"),
+    };
     // Colours only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colour);
@@ -351,7 +357,7 @@ fn run(command: impl FnOnce(Config) -> Result<(), String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    init_tracing(config.log_format);
+    init_tracing(config.log_format, config.log_filter.as_deref());
     match command(config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
