@@ -241,6 +241,14 @@ impl From<diesel::result::Error> for ApiError {
             Error::DatabaseError(_, ref info) if is_contention(info.message()) => {
                 ApiError::Unavailable(format!("database busy: {}", info.message()))
             }
+            Error::DatabaseError(_, ref info) if is_connection_lost(info.message()) => {
+                ApiError::Unavailable(format!("database connection lost: {}", info.message()))
+            }
+            // The connection died inside a transaction, so it could not even be rolled back (the
+            // server rolls it back): the database is going away, not the request being wrong.
+            Error::BrokenTransactionManager => {
+                ApiError::Unavailable("database connection lost in a transaction".into())
+            }
             other => ApiError::Internal(format!("database error: {other}")),
         }
     }
@@ -252,6 +260,20 @@ impl From<diesel::result::Error> for ApiError {
 fn is_contention(message: &str) -> bool {
     const MARKERS: [&str; 5] =
         ["database is locked", "database table is locked", "database is busy", "deadlock detected", "lock timeout"];
+    MARKERS.iter().any(|m| message.contains(m))
+}
+
+/// PostgreSQL going away under a running statement (SQLSTATE 57P01–57P03, or the socket closing):
+/// diesel reports these as unclassified errors.
+fn is_connection_lost(message: &str) -> bool {
+    const MARKERS: [&str; 6] = [
+        "terminating connection",
+        "server closed the connection",
+        "the database system is shutting down",
+        "the database system is starting up",
+        "no connection to the server",
+        "connection to server",
+    ];
     MARKERS.iter().any(|m| message.contains(m))
 }
 
@@ -367,6 +389,23 @@ mod tests {
 
     fn database_error(kind: DatabaseErrorKind, message: &str) -> ApiError {
         ApiError::from(Error::DatabaseError(kind, Box::new(message.to_string())))
+    }
+
+    #[test]
+    fn a_database_going_away_is_unavailable_not_internal() {
+        for message in [
+            "terminating connection due to administrator command",
+            "server closed the connection unexpectedly",
+            "FATAL:  the database system is shutting down",
+        ] {
+            let e = database_error(DatabaseErrorKind::Unknown, message);
+            assert_eq!(e.status_code(), StatusCode::SERVICE_UNAVAILABLE, "{message}");
+        }
+        assert_eq!(ApiError::from(Error::BrokenTransactionManager).status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            database_error(DatabaseErrorKind::Unknown, "syntax error").status_code(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
     }
 
     #[test]
