@@ -407,17 +407,7 @@ async fn docs_file(
     let tag = format!("\"{}-{:016x}\"", env!("CARGO_PKG_VERSION"), hasher.finish());
     // The page and its configuration are revalidated; the library's files are kept a day.
     let cache = if page || name == "swagger-initializer.js" { "no-cache" } else { "public, max-age=86400" };
-    let fresh = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"));
-    let mut response = if fresh { HttpResponse::NotModified() } else { HttpResponse::Ok() };
-    response.insert_header((header::ETAG, tag)).insert_header((header::CACHE_CONTROL, cache));
-    if fresh {
-        return Ok(response.finish());
-    }
-    Ok(response.content_type(file.content_type).body(body))
+    Ok(api_http::conditional(&req, body, &file.content_type, &tag, cache))
 }
 
 async fn docs_redirect() -> HttpResponse {

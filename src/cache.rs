@@ -25,6 +25,11 @@ impl Rendered {
         let etag = etag_of(&body);
         Ok(Rendered { body, etag })
     }
+
+    /// The JSON response: 200 with the body, or 304 when the client holds it already.
+    pub fn response(&self, req: &actix_web::HttpRequest, cache_control: &str) -> actix_web::HttpResponse {
+        crate::http::conditional(req, self.body.clone(), "application/json", &self.etag, cache_control)
+    }
 }
 
 /// A strong ETag from the bytes of a body.

@@ -435,6 +435,38 @@ impl FromRequest for IfMatch {
     }
 }
 
+/// Whether the request's `If-None-Match` names `tag` (or is `*`): the weak comparison of
+/// RFC 9110 §13.1.2, so `W/"x"` matches `"x"`; lists and repeated headers are read whole.
+pub fn if_none_match(req: &HttpRequest, tag: &str) -> bool {
+    req.headers()
+        .get_all(header::IF_NONE_MATCH)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim())
+        .any(|t| t == "*" || t.trim_start_matches("W/") == tag)
+}
+
+/// `200 OK` with a body of `content_type`, its ETag and `Cache-Control`; `304 Not Modified`
+/// (the same headers, no body) when the request's `If-None-Match` already names the tag.
+pub fn conditional(
+    req: &HttpRequest,
+    body: Vec<u8>,
+    content_type: &str,
+    etag: &str,
+    cache_control: &str,
+) -> HttpResponse {
+    let fresh = if_none_match(req, etag);
+    let mut response = if fresh { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+    response
+        .insert_header((header::ETAG, etag.to_string()))
+        .insert_header((header::CACHE_CONTROL, cache_control.to_string()));
+    if fresh {
+        response.finish()
+    } else {
+        response.content_type(content_type.to_string()).body(body)
+    }
+}
+
 /// `200 OK` with the resource's ETag.
 pub fn ok_with_etag<T: Serialize>(body: &T, version: i32) -> HttpResponse {
     HttpResponse::Ok().insert_header((header::ETAG, etag(version))).json(body)

@@ -21,8 +21,8 @@ use crate::policy::SummarySight;
 use crate::resources::plans::{self, Plan, RatingGrade};
 use crate::resources::reports::timeline::TimelineIndicator;
 use crate::resources::reports::{self, QuarterView, Report, ReportValueView};
-use crate::resources::summaries::plan::TrendParams;
-use crate::resources::summaries::{self, GroupBy, PlanSummary, PlanTrend, RatingSource, SummaryRequest};
+use crate::resources::summaries::plan::SummaryParams;
+use crate::resources::summaries::{self, GroupBy, PlanSummary, PlanTrend, RatingSource};
 use crate::schema::{
     annual_reports, departments, indicators, initiative_departments, initiative_placements, initiatives, plan_nodes,
     plans as plans_table,
@@ -232,7 +232,7 @@ pub async fn list_public_plans(
     let (rows, next_cursor) = finish_page(rows, page.limit, |p: &Plan| (String::new(), p.id.to_string()));
     let items = rows.iter().map(PublicPlan::of).collect::<ApiResult<_>>()?;
     let rendered = Rendered::of(&PublicPlanList { items, next_cursor })?;
-    Ok(summaries::respond(&req, &rendered, PUBLIC_CACHE))
+    Ok(rendered.response(&req, PUBLIC_CACHE))
 }
 
 /// Get a published plan with its hierarchy
@@ -268,7 +268,7 @@ pub async fn get_public_plan(
             cache.get_or(format!("public-plan:{}:{}", plan.id, plan.data_version), || Rendered::of(&tree(conn, &plan)?))
         })
         .await?;
-    Ok(summaries::respond(&req, &rendered, PUBLIC_CACHE))
+    Ok(rendered.response(&req, PUBLIC_CACHE))
 }
 
 /// Department names per initiative of a plan, in each initiative's order.
@@ -402,15 +402,9 @@ pub async fn get_public_summary(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    let params = params.into_inner();
-    let level_given = params.level.is_some();
-    let request = SummaryRequest {
-        fiscal_year: params.fiscal_year,
-        group_by: params.group_by,
-        level: params.level.unwrap_or(1),
-        rating: params.rating.unwrap_or(RatingSource::SelfRating),
-        states: vec![WorkflowState::Published],
-    };
+    let PublicSummaryParams { fiscal_year, group_by, level, rating } = params.into_inner();
+    let (mut request, level_given) = SummaryParams { fiscal_year, group_by, level, rating, state: None }.request();
+    request.states = vec![WorkflowState::Published];
     let cache = state.summaries.clone();
     let rendered = state
         .db(move |conn| {
@@ -422,7 +416,7 @@ pub async fn get_public_summary(
             })
         })
         .await?;
-    Ok(summaries::respond(&req, &rendered, PUBLIC_CACHE))
+    Ok(rendered.response(&req, PUBLIC_CACHE))
 }
 
 /// What a public trend covers.
@@ -468,14 +462,12 @@ pub async fn get_public_trend(
 ) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
     let PublicTrendParams { from, to, rating } = params.into_inner();
-    let params = TrendParams { from, to, rating, state: None };
     let cache = state.summaries.clone();
     let rendered = state
         .db(move |conn| {
             let plan = load_published(conn, id)?;
-            let range = (params.from.unwrap_or(plan.start_fy), params.to.unwrap_or(plan.end_fy));
-            summaries::check_range(&plan, range.0, range.1)?;
-            let rating = params.rating.unwrap_or(RatingSource::SelfRating);
+            let range = summaries::trend_range(&plan, from, to)?;
+            let rating = rating.unwrap_or(RatingSource::SelfRating);
             let key = format!("public-trend:{}:{}:{range:?}:{rating:?}", plan.id, plan.data_version);
             cache.get_or(key, || {
                 let trend: PlanTrend =
@@ -484,7 +476,7 @@ pub async fn get_public_trend(
             })
         })
         .await?;
-    Ok(summaries::respond(&req, &rendered, PUBLIC_CACHE))
+    Ok(rendered.response(&req, PUBLIC_CACHE))
 }
 
 /// Get an initiative's published timeline
@@ -551,7 +543,7 @@ pub async fn get_public_timeline(
             })
         })
         .await?;
-    Ok(summaries::respond(&req, &rendered, PUBLIC_CACHE))
+    Ok(rendered.response(&req, PUBLIC_CACHE))
 }
 
 fn department_names_of(conn: &mut DbConnection, initiative: DbUuid) -> ApiResult<Vec<String>> {

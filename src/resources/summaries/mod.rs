@@ -12,8 +12,6 @@ pub mod query;
 
 use std::collections::HashMap;
 
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -23,7 +21,6 @@ pub use counts::Counts;
 pub use query::{Grouping, RatingSource};
 
 use crate::achievement::{self, Achievement};
-use crate::cache::Rendered;
 use crate::db::{DbConnection, DbUuid};
 use crate::enums::{Direction, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::ApiResult;
@@ -206,14 +203,6 @@ fn scale_codes(plan: &Plan) -> ApiResult<Vec<String>> {
     Ok(plan.rating_scale()?.into_iter().map(|g| g.code).collect())
 }
 
-fn states_counted(states: &[WorkflowState], sight: &SummarySight) -> Vec<WorkflowState> {
-    match (sight, states.is_empty()) {
-        (SummarySight::Published, _) => vec![WorkflowState::Published],
-        (_, true) => WorkflowState::ALL.to_vec(),
-        (_, false) => states.to_vec(),
-    }
-}
-
 /// Computes a plan's summary (see [`PlanSummary`]).
 pub fn plan_summary(
     conn: &mut DbConnection,
@@ -241,7 +230,7 @@ pub fn plan_summary(
         fiscal_year: req.fiscal_year,
         fiscal_year_label: fiscal_year::label(req.fiscal_year),
         rating: req.rating,
-        states: states_counted(&req.states, sight),
+        states: filter.counted_states().to_vec(),
         group_by: req.group_by,
         level: (req.group_by == Some(GroupBy::Node)).then_some(req.level),
         level_label: (req.group_by == Some(GroupBy::Node))
@@ -337,15 +326,18 @@ pub fn plan_targets(conn: &mut DbConnection, plan: &Plan, fy: i32) -> ApiResult<
         .collect()
 }
 
-/// Checks a trend's range against the plan period (422 naming the parameter).
-pub fn check_range(plan: &Plan, from: i32, to: i32) -> ApiResult<()> {
+/// A trend's years: `from` and `to` default to the plan period and must lie in it, in order
+/// (422 naming the parameter).
+pub fn trend_range(plan: &Plan, from: Option<i32>, to: Option<i32>) -> ApiResult<(i32, i32)> {
+    let (from, to) = (from.unwrap_or(plan.start_fy), to.unwrap_or(plan.end_fy));
     let mut errors = Errors::default();
     plan.check_fy(&mut errors, "/query/from", Some(from));
     plan.check_fy(&mut errors, "/query/to", Some(to));
     if errors.0.is_empty() && from > to {
         errors.add("/query/to", "fiscal_year_order", "must not be before from");
     }
-    errors.into_result()
+    errors.into_result()?;
+    Ok((from, to))
 }
 
 /// Computes a plan's totals per fiscal year of `from..=to`.
@@ -366,7 +358,7 @@ pub fn plan_trend(
         from,
         to,
         rating,
-        states: states_counted(states, sight),
+        states: filter.counted_states().to_vec(),
         legend: Legend::new(plan.rating_scale()?),
         years: (from..=to)
             .map(|fy| TrendYear {
@@ -377,27 +369,6 @@ pub fn plan_trend(
             .collect(),
         data_version: plan.data_version,
     })
-}
-
-/// Answers with a rendered body: its ETag, `Cache-Control`, and `304 Not Modified` when the
-/// request's `If-None-Match` already names it.
-pub fn respond(req: &HttpRequest, rendered: &Rendered, cache_control: &str) -> HttpResponse {
-    let fresh = req
-        .headers()
-        .get_all(header::IF_NONE_MATCH)
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|t| t.trim().trim_start_matches("W/"))
-        .any(|t| t == rendered.etag || t == "*");
-    let mut response = if fresh { HttpResponse::NotModified() } else { HttpResponse::Ok() };
-    response
-        .insert_header((header::ETAG, rendered.etag.clone()))
-        .insert_header((header::CACHE_CONTROL, cache_control.to_string()));
-    if fresh {
-        response.finish()
-    } else {
-        response.content_type("application/json").body(rendered.body.clone())
-    }
 }
 
 /// Internal summaries may be kept by the caller's browser but must be revalidated.

@@ -5,9 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::{
-    plan_summary, plan_trend, respond, GroupBy, PlanSummary, PlanTrend, RatingSource, SummaryRequest, PRIVATE_CACHE,
-};
+use super::{plan_summary, plan_trend, GroupBy, PlanSummary, PlanTrend, RatingSource, SummaryRequest, PRIVATE_CACHE};
 use crate::auth::Principal;
 use crate::cache::Rendered;
 use crate::enums::WorkflowState;
@@ -111,7 +109,7 @@ pub async fn get_plan_summary(
             cache.get_or(request.key(&plan, &sight), || Rendered::of(&plan_summary(conn, &plan, &request, &sight)?))
         })
         .await?;
-    Ok(respond(&req, &rendered, PRIVATE_CACHE))
+    Ok(rendered.response(&req, PRIVATE_CACHE))
 }
 
 /// Get a plan's progress trend
@@ -149,13 +147,12 @@ pub async fn get_plan_trend(
     let rendered = state
         .db(move |conn| {
             let plan = plans::load(conn, id)?;
-            let range = (params.from.unwrap_or(plan.start_fy), params.to.unwrap_or(plan.end_fy));
-            super::check_range(&plan, range.0, range.1)?;
+            let range = super::trend_range(&plan, params.from, params.to)?;
             let rating = params.rating.unwrap_or(RatingSource::SelfRating);
             let states = params.state.unwrap_or_default();
             let key = format!("trend:{}:{}:{range:?}:{rating:?}:{states:?}:{sight:?}", plan.id, plan.data_version);
             cache.get_or(key, || Rendered::of(&plan_trend(conn, &plan, range, rating, &states, &sight)?))
         })
         .await?;
-    Ok(respond(&req, &rendered, PRIVATE_CACHE))
+    Ok(rendered.response(&req, PRIVATE_CACHE))
 }

@@ -132,13 +132,18 @@ pub struct Filter<'a> {
 }
 
 impl Filter<'_> {
-    fn states_in(&self) -> String {
-        let states: &[WorkflowState] = match (self.sight, self.states.is_empty()) {
+    /// The states whose reports count: published only for the public, else those asked for
+    /// (every state when none were).
+    pub fn counted_states(&self) -> &[WorkflowState] {
+        match (self.sight, self.states.is_empty()) {
             (SummarySight::Published, _) => &[WorkflowState::Published],
             (_, true) => WorkflowState::ALL,
             (_, false) => self.states,
-        };
-        let list = states.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ");
+        }
+    }
+
+    fn states_in(&self) -> String {
+        let list = self.counted_states().iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ");
         format!("r.workflow_state IN ({list})")
     }
 
