@@ -18,8 +18,8 @@ use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self as api_http, BodyLimits};
 use crate::openapi::ApiDoc;
 use crate::resources::{
-    api_tokens, audit_events, bundles, departments, indicators, initiatives, nodes, plans, public, reports, sessions,
-    summaries, users,
+    api_tokens, audit_events, batches, bundles, departments, indicators, initiatives, nodes, plans, public, reports,
+    sessions, summaries, users,
 };
 use crate::state::{AppState, RequestId};
 
@@ -94,6 +94,7 @@ pub fn routes() -> (
                 .service(reports::values::put_indicator_value)
                 .service(reports::values::list_target_values)
                 .service(reports::values::put_target_value)
+                .service(batches::post_progress_batch)
                 .service(reports::timeline::get_timeline)
                 .service(reports::timeline::list_reports)
                 .service(summaries::plan::get_plan_summary)

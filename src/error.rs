@@ -27,16 +27,31 @@ pub struct FieldError {
     /// What is wrong, for a person (English; translate by `code`).
     #[schema(example = "must be at most 300 characters (it has 301)")]
     pub message: String,
+    /// For an uploaded progress sheet: the sheet row (1 = the header row) of the bad cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = 12)]
+    pub row: Option<u32>,
+    /// For an uploaded progress sheet: the column's header (`実績`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "実績")]
+    pub column: Option<String>,
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
-        FieldError { field: field.into(), code: code.to_string(), message: message.into() }
+        FieldError { field: field.into(), code: code.to_string(), message: message.into(), row: None, column: None }
+    }
+
+    /// The error of a single write, placed under an item of a batch (`/self_rating` under
+    /// `/items/3` is `/items/3/self_rating`; a path parameter is the item itself).
+    pub fn under(mut self, item: &str) -> Self {
+        self.field = if self.field.starts_with("/path/") { item.to_string() } else { format!("{item}{}", self.field) };
+        self
     }
 }
 
-/// Problem details (RFC 9457). `errors` lists every invalid field (400, 422); it is empty for
-/// the other kinds.
+/// Problem details (RFC 9457). `errors` lists every invalid field (400, 422), and the refused
+/// items of a batch (403, 409); it is empty otherwise.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
     "type": "urn:shinchoku:problem:validation",
@@ -80,10 +95,16 @@ pub enum ApiError {
     Unauthorized(String),
     #[error("{0}")]
     Forbidden(String),
+    /// Forbidden items of a batch, each named in `errors`.
+    #[error("{detail}")]
+    ForbiddenItems { detail: String, errors: Vec<FieldError> },
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    /// Items of a batch that conflict with the state of their reports, each named in `errors`.
+    #[error("{detail}")]
+    ConflictItems { detail: String, errors: Vec<FieldError> },
     #[error("this path answers {allow} only")]
     MethodNotAllowed { allow: String },
     #[error("the resource has changed since it was read (If-Match does not match the current ETag)")]
@@ -127,9 +148,9 @@ impl ApiError {
         match self {
             ApiError::BadRequest { .. } => ("bad-request", "Bad request"),
             ApiError::Unauthenticated | ApiError::Unauthorized(_) => ("unauthorized", "Authentication required"),
-            ApiError::Forbidden(_) => ("forbidden", "Forbidden"),
+            ApiError::Forbidden(_) | ApiError::ForbiddenItems { .. } => ("forbidden", "Forbidden"),
             ApiError::NotFound(_) => ("not-found", "Not found"),
-            ApiError::Conflict(_) => ("conflict", "Conflict with the current state"),
+            ApiError::Conflict(_) | ApiError::ConflictItems { .. } => ("conflict", "Conflict with the current state"),
             ApiError::MethodNotAllowed { .. } => ("method-not-allowed", "Method not allowed"),
             ApiError::PreconditionFailed => ("precondition-failed", "Precondition failed"),
             ApiError::PayloadTooLarge { .. } => ("payload-too-large", "Payload too large"),
@@ -144,7 +165,10 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let (slug, title) = self.kind();
         let errors = match self {
-            ApiError::BadRequest { errors, .. } | ApiError::Validation(errors) => errors.clone(),
+            ApiError::BadRequest { errors, .. }
+            | ApiError::Validation(errors)
+            | ApiError::ForbiddenItems { errors, .. }
+            | ApiError::ConflictItems { errors, .. } => errors.clone(),
             _ => Vec::new(),
         };
         Problem {
@@ -163,9 +187,9 @@ impl ResponseError for ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthenticated | ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(_) | ApiError::ForbiddenItems { .. } => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::ConflictItems { .. } => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

@@ -297,6 +297,13 @@ macro_rules! json_extractor {
                 let body = read_body(&self.req, &mut self.payload, limits.$limit, $merge_patch).await?;
                 parse_against::<T>(&body, Some(&T::name()))
             }
+
+            /// Like [`Self::read`], also returning the body's bytes (for an idempotency fingerprint).
+            pub async fn read_with_bytes(mut self) -> ApiResult<(T, web::Bytes)> {
+                let limits = self.req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
+                let body = read_body(&self.req, &mut self.payload, limits.$limit, $merge_patch).await?.freeze();
+                Ok((parse_against::<T>(&body, Some(&T::name()))?, body))
+            }
         }
     };
 }
@@ -304,6 +311,11 @@ macro_rules! json_extractor {
 json_extractor!(
     /// A JSON request body (`application/json`) within the normal size limit.
     JsonBody, json, false
+);
+json_extractor!(
+    /// A large JSON request body (`application/json`, a batch) within the bundle size limit,
+    /// checked against its schema like any other.
+    LargeJsonBody, bundle, false
 );
 json_extractor!(
     /// A JSON merge patch (RFC 7396, `application/merge-patch+json`; `application/json` is accepted too).

@@ -14,6 +14,7 @@ pub mod enums;
 pub mod error;
 pub mod fiscal_year;
 pub mod http;
+pub mod idempotency;
 pub mod metrics;
 pub mod natural;
 pub mod openapi;

@@ -245,6 +245,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    idempotency_keys (caller, idempotency_key) {
+        caller -> Text,
+        idempotency_key -> Text,
+        fingerprint -> Text,
+        status -> Integer,
+        response -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(plan_nodes -> plans (plan_id));
 diesel::joinable!(initiatives -> plans (plan_id));
 diesel::joinable!(initiative_placements -> initiatives (initiative_id));

@@ -159,6 +159,24 @@ where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
+    transaction(conn, true, work)
+}
+
+/// A write transaction that is rolled back whatever `work` returns: a dry run that does
+/// exactly what the write would, and keeps nothing.
+pub fn dry_run_transaction<T, E, F>(conn: &mut DbConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    transaction(conn, false, work)
+}
+
+fn transaction<T, E, F>(conn: &mut DbConnection, keep: bool, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
     use diesel::connection::{AnsiTransactionManager, TransactionManager};
     type Manager = <DbConnection as Connection>::TransactionManager;
     match conn {
@@ -166,8 +184,12 @@ where
         DbConnection::Pg(_) => Manager::begin_transaction(conn)?,
     }
     match work(conn) {
-        Ok(value) => {
+        Ok(value) if keep => {
             Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Ok(value) => {
+            Manager::rollback_transaction(conn)?;
             Ok(value)
         }
         Err(e) => {

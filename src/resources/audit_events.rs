@@ -66,6 +66,9 @@ pub struct AuditFilter {
     pub entity_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     pub plan_id: Option<Uuid>,
+    /// The request that made the events (`X-Request-Id`): everything one batch wrote.
+    #[param(max_length = 200)]
+    pub request_id: Option<String>,
     /// From this time on (RFC 3339).
     pub from: Option<chrono::DateTime<chrono::Utc>>,
     /// Before this time (RFC 3339).
@@ -76,7 +79,7 @@ crate::list_type!(AuditEventList, AuditEventView);
 
 /// List audit events
 ///
-/// Newest first. Filter by entity, actor, plan and time range.
+/// Newest first. Filter by entity, actor, plan, request and time range.
 ///
 /// Roles: admin.
 #[utoipa::path(
@@ -112,6 +115,9 @@ pub async fn list_audit_events(
             }
             if let Some(id) = f.plan_id {
                 query = query.filter(audit_events::plan_id.eq(DbUuid(id)));
+            }
+            if let Some(request) = &f.request_id {
+                query = query.filter(audit_events::request_id.eq(request.clone()));
             }
             if let Some(from) = f.from {
                 query = query.filter(audit_events::occurred_at.ge(from.naive_utc()));

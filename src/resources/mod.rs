@@ -2,6 +2,7 @@
 
 pub mod api_tokens;
 pub mod audit_events;
+pub mod batches;
 pub mod bundles;
 pub mod departments;
 pub mod indicators;

@@ -4,6 +4,7 @@ mod harness;
 
 mod audit;
 mod auth;
+mod batches;
 mod bundles;
 mod concurrency;
 mod departments;

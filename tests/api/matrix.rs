@@ -329,6 +329,10 @@ fn rows() -> Vec<(&'static str, Rule, Make)> {
         row("PUT /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/quarters/{quarter}", Report(200), |_, w| {
             (format!("/api/v1/initiatives/{}/years/{DRAFT}/quarters/2", w.initiative), Some(json!({"mark": "done"})))
         }),
+        row("POST /api/v1/plans/{plan_id}/progress-batches", Report(200), |_, w| {
+            let item = json!({"initiative_id": w.initiative, "quarters": [{"quarter": 3, "mark": "done"}]});
+            (format!("/api/v1/plans/{}/progress-batches", w.plan), Some(json!({"fiscal_year": 2021, "items": [item]})))
+        }),
         row("GET /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/comments", SignedIn(200), |_, w| {
             (format!("/api/v1/initiatives/{}/years/{SUBMITTED}/comments", w.initiative), None)
         }),

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::write::{self, Outcome, Precondition, ReportChange};
 use super::{commit, find, not_found, touch, AnnualReportView, Context, Report};
 use crate::auth::{Caller, Principal};
 use crate::enums::{PlanCategory, ProgressStatus, WorkflowState};
@@ -67,7 +68,7 @@ pub struct AnnualReportInput {
 }
 
 impl AnnualReportInput {
-    fn has_department_fields(&self) -> bool {
+    pub fn has_department_fields(&self) -> bool {
         self.category.is_some()
             || self.plan_text.is_some()
             || self.result_text.is_some()
@@ -78,12 +79,12 @@ impl AnnualReportInput {
             || self.self_rating.is_some()
     }
 
-    fn has_committee_fields(&self) -> bool {
+    pub fn has_committee_fields(&self) -> bool {
         self.committee_rating.is_some() || self.committee_opinion.is_some()
     }
 
     /// The row with the fields sent applied.
-    fn apply(self, mut row: Report) -> Report {
+    pub(super) fn apply(self, mut row: Report) -> Report {
         fn set<T>(field: &mut Option<T>, value: Option<Option<T>>) {
             if let Some(v) = value {
                 *field = v;
@@ -104,12 +105,12 @@ impl AnnualReportInput {
 }
 
 /// 409 naming the current state.
-fn wrong_state(state: WorkflowState, what: &str) -> ApiError {
+pub(super) fn wrong_state(state: WorkflowState, what: &str) -> ApiError {
     ApiError::Conflict(format!("the report is {} ({}): {what}", state.as_str(), state.label()))
 }
 
 /// Ratings must be grades of the plan's scale.
-fn check_grades(ctx: &Context, row: &Report) -> ApiResult<()> {
+pub(super) fn check_grades(ctx: &Context, row: &Report) -> ApiResult<()> {
     let mut errors = Errors(Vec::new());
     let codes: Vec<&str> = ctx.scale.iter().map(|g| g.code.as_str()).collect();
     for (field, value) in [("/self_rating", &row.self_rating), ("/committee_rating", &row.committee_rating)] {
@@ -193,71 +194,22 @@ pub async fn put_report(
     let (view, created) = state
         .write(move |conn| {
             let ctx = Context::load(conn, initiative, true)?;
-            let department = input.has_department_fields();
-            if department {
-                policy::write_initiative_data(&principal, &ctx.responsible)?;
-            }
-            if input.has_committee_fields() {
-                policy::review_report(&principal)?;
-            }
-            let existing = find(conn, ctx.initiative.id, fy)?;
-            match &existing {
-                Some(report) if ctx.sight(&principal, report)? != ReportSight::Current => return Err(not_found()),
-                // The committee never creates reports, and learns nothing about drafts.
-                None if principal.role == crate::auth::Role::Committee => return Err(not_found()),
-                _ => {}
-            }
-            ctx.check_fy(fy)?;
-            let (before, before_view) = match existing {
-                Some(r) => {
-                    let view = super::view_one(conn, &ctx, r.clone())?;
-                    (r, Some(view))
+            let change = ReportChange {
+                fields: Some(input),
+                quarters: Vec::new(),
+                values: Vec::new(),
+                precondition: Precondition::Report(if_match),
+                sparse: false,
+            };
+            let applied = write::apply(conn, &principal, &actor, &ctx, fy, change)?;
+            let view = match applied.view {
+                Some(view) => view,
+                None => {
+                    let report = find(conn, ctx.initiative.id, fy)?.ok_or_else(not_found)?;
+                    super::view_one(conn, &ctx, report)?
                 }
-                None => (Report::draft(ctx.initiative.id, fy, &actor), None),
             };
-            let state_before = before.state()?;
-            let committee = input.has_committee_fields();
-            let after = input.apply(before.clone());
-            check_grades(&ctx, &after)?;
-            if department && !workflow::department_text_editable(state_before) {
-                return Err(wrong_state(state_before, "department text is edited in draft or returned only"));
-            }
-            if committee && !workflow::committee_fields_editable(state_before) {
-                return Err(wrong_state(
-                    state_before,
-                    "the committee's opinion and rating are written while the report is submitted or reviewed",
-                ));
-            }
-            if before_view.is_some() {
-                if_match.check(before.version)?;
-            } else if if_match.is_present() {
-                // A precondition on a report that does not exist yet cannot hold.
-                return Err(ApiError::PreconditionFailed);
-            }
-            let Some(before_view) = before_view else {
-                diesel::insert_into(annual_reports::table).values(&after).execute(conn)?;
-                let view = commit(conn, &actor, &ctx, after.id, None, "create")?;
-                return Ok((view, true));
-            };
-            let same = Report { version: before.version, updated_at: before.updated_at, ..after.clone() } == before;
-            if same {
-                return Ok((before_view, false));
-            }
-            let next_state = if department { workflow::after_department_edit(state_before) } else { state_before };
-            let row = Report {
-                version: before.version + 1,
-                updated_at: now(),
-                updated_by: actor.user_id.map(crate::db::DbUuid),
-                workflow_state: next_state.as_str().into(),
-                ..after
-            };
-            let rows = diesel::update(
-                annual_reports::table.find(before.id).filter(annual_reports::version.eq(before.version)),
-            )
-            .set(&row)
-            .execute(conn)?;
-            if_match.applied(rows)?;
-            Ok((commit(conn, &actor, &ctx, before.id, Some(&before_view), "update")?, false))
+            Ok((view, applied.outcome == Outcome::Created))
         })
         .await?;
     if created {

@@ -12,6 +12,7 @@ pub mod history;
 pub mod quarters;
 pub mod timeline;
 pub mod values;
+pub mod write;
 
 use std::collections::HashMap;
 

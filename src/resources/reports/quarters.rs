@@ -6,16 +6,15 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{commit, find, not_found, quarter_view, touch, Context, Quarter, QuarterView, Report};
+use super::write::{self, Precondition, ReportChange};
+use super::{not_found, quarter_view, Context, Quarter, QuarterView};
 use crate::auth::Caller;
-use crate::db::DbUuid;
 use crate::enums::QuarterMark;
-use crate::error::{self, ApiError, ApiResult};
+use crate::error::{self, ApiResult};
 use crate::http::{self, IfMatch, JsonBody};
-use crate::policy::{self, ReportSight};
-use crate::schema::{annual_reports, quarter_updates};
-use crate::state::{now, AppState};
-use crate::workflow;
+use crate::policy;
+use crate::schema::quarter_updates;
+use crate::state::AppState;
 
 /// One quarter, replaced whole (`PUT`): a field left out is `null`.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -72,84 +71,17 @@ pub async fn put_quarter(
     let view = state
         .write(move |conn| {
             let ctx = Context::load(conn, initiative, true)?;
-            policy::write_initiative_data(&principal, &ctx.responsible)?;
-            ctx.check_fy(fy)?;
-            let (report, before_view) = match find(conn, ctx.initiative.id, fy)? {
-                Some(r) => {
-                    if ctx.sight(&principal, &r)? != ReportSight::Current {
-                        return Err(not_found());
-                    }
-                    let view = super::view_one(conn, &ctx, r.clone())?;
-                    (r, Some(view))
-                }
-                None => (Report::draft(ctx.initiative.id, fy, &actor), None),
+            let change = ReportChange {
+                fields: None,
+                quarters: vec![(quarter, input)],
+                values: Vec::new(),
+                precondition: Precondition::Quarter(if_match),
+                sparse: false,
             };
-            let state = report.state()?;
-            if !workflow::department_text_editable(state) {
-                return Err(ApiError::Conflict(format!(
-                    "the report is {} ({}): quarters are written in draft or returned only",
-                    state.as_str(),
-                    state.label()
-                )));
-            }
-            let existing: Option<Quarter> = quarter_updates::table
-                .filter(quarter_updates::report_id.eq(report.id).and(quarter_updates::quarter.eq(quarter)))
-                .select(Quarter::as_select())
-                .first(conn)
-                .optional()?;
-            let mark = input.mark.map(|m| m.as_str().to_string());
-            match &existing {
-                Some(q) => if_match.check(q.version)?,
-                None if if_match.is_present() => return Err(ApiError::PreconditionFailed),
-                None => {}
-            }
-            if let Some(q) = &existing {
-                if q.plan_text == input.plan_text && q.result_text == input.result_text && q.mark == mark {
-                    return quarter_view(q);
-                }
-            }
-            let ts = now();
-            match &existing {
-                Some(q) => {
-                    let rows = diesel::update(
-                        quarter_updates::table.find(q.id).filter(quarter_updates::version.eq(q.version)),
-                    )
-                    .set((
-                        quarter_updates::plan_text.eq(&input.plan_text),
-                        quarter_updates::result_text.eq(&input.result_text),
-                        quarter_updates::mark.eq(&mark),
-                        quarter_updates::version.eq(q.version + 1),
-                        quarter_updates::updated_at.eq(ts),
-                    ))
-                    .execute(conn)?;
-                    if_match.applied(rows)?;
-                }
-                None => {
-                    if before_view.is_none() {
-                        diesel::insert_into(annual_reports::table).values(&report).execute(conn)?;
-                    }
-                    diesel::insert_into(quarter_updates::table)
-                        .values(&Quarter {
-                            id: DbUuid(Uuid::now_v7()),
-                            report_id: report.id,
-                            quarter,
-                            plan_text: input.plan_text.clone(),
-                            result_text: input.result_text.clone(),
-                            mark: mark.clone(),
-                            version: 1,
-                            created_at: ts,
-                            updated_at: ts,
-                        })
-                        .execute(conn)?;
-                }
-            }
-            if before_view.is_some() {
-                touch(conn, &actor, &report, workflow::after_department_edit(state))?;
-            }
-            let action = if before_view.is_some() { "quarter" } else { "create" };
-            commit(conn, &actor, &ctx, report.id, before_view.as_ref(), action)?;
+            let report_id =
+                write::apply(conn, &principal, &actor, &ctx, fy, change)?.report_id.ok_or_else(not_found)?;
             let stored: Quarter = quarter_updates::table
-                .filter(quarter_updates::report_id.eq(report.id).and(quarter_updates::quarter.eq(quarter)))
+                .filter(quarter_updates::report_id.eq(report_id).and(quarter_updates::quarter.eq(quarter)))
                 .select(Quarter::as_select())
                 .first(conn)?;
             quarter_view(&stored)

@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{commit, find, touch, Context, Report};
+use super::write::{self, Precondition, ReportChange};
+use super::{Context, Report};
 use crate::achievement::{self, Achievement};
 use crate::audit::{self, Change};
 use crate::auth::{Caller, Principal};
@@ -27,7 +28,6 @@ use crate::resources::indicators::{load_owned, load_owned_locked, Indicator, Ind
 use crate::resources::plans::Plan;
 use crate::schema::{annual_reports, indicator_values};
 use crate::state::{now, utc, AppState};
-use crate::workflow;
 
 /// A value for one fiscal year, replaced whole (`PUT`): a field left out is `null`.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -83,7 +83,7 @@ fn entry(ind: &Indicator, v: &IndicatorValue) -> ApiResult<IndicatorValueEntry> 
 }
 
 /// 422 unless `fy` lies in the indicator's validity (which defaults to the plan period).
-fn check_validity(plan: &Plan, ind: &Indicator, fy: i32) -> ApiResult<()> {
+pub fn check_validity(plan: &Plan, ind: &Indicator, fy: i32) -> ApiResult<()> {
     let from = ind.valid_from_fy.unwrap_or(plan.start_fy);
     let to = ind.valid_to_fy.unwrap_or(plan.end_fy);
     if (from..=to).contains(&fy) {
@@ -200,41 +200,16 @@ pub async fn put_indicator_value(
     let input = body.read().await?;
     let entry = state
         .write(move |conn| {
-            let (plan, ind) = load_owned_locked(conn, Owner::Initiative(initiative), indicator)?;
+            let (_, ind) = load_owned_locked(conn, Owner::Initiative(initiative), indicator)?;
             let ctx = Context::load(conn, initiative, false)?;
-            policy::write_initiative_data(&principal, &ctx.responsible)?;
-            check_validity(&plan, &ind, fy)?;
-            ctx.check_fy(fy)?;
-            let report = find(conn, ctx.initiative.id, fy)?;
-            let report_state = match &report {
-                Some(r) => r.state()?,
-                None => crate::enums::WorkflowState::Draft,
+            let change = ReportChange {
+                fields: None,
+                quarters: Vec::new(),
+                values: vec![(ind.clone(), input)],
+                precondition: Precondition::Value(if_match),
+                sparse: false,
             };
-            if !workflow::department_text_editable(report_state) {
-                return Err(ApiError::Conflict(format!(
-                    "the report of {} is {} ({}): indicator values are written in draft or returned only",
-                    fiscal_year::label(fy),
-                    report_state.as_str(),
-                    report_state.label()
-                )));
-            }
-            let before_view = report.clone().map(|r| super::view_one(conn, &ctx, r)).transpose()?;
-            let existing = find_value(conn, ind.id, fy)?;
-            if store(conn, ind.id, fy, existing.as_ref(), &input, &if_match)? {
-                let report = match report {
-                    Some(r) => {
-                        touch(conn, &actor, &r, workflow::after_department_edit(report_state))?;
-                        r
-                    }
-                    None => {
-                        let r = Report::draft(ctx.initiative.id, fy, &actor);
-                        diesel::insert_into(annual_reports::table).values(&r).execute(conn)?;
-                        r
-                    }
-                };
-                let action = if before_view.is_some() { "indicator_value" } else { "create" };
-                commit(conn, &actor, &ctx, report.id, before_view.as_ref(), action)?;
-            }
+            write::apply(conn, &principal, &actor, &ctx, fy, change)?;
             let stored = find_value(conn, ind.id, fy)?.ok_or_else(|| ApiError::Internal("value vanished".into()))?;
             entry(&ind, &stored)
         })

@@ -1,0 +1,2 @@
+DROP INDEX audit_events_request;
+DROP TABLE idempotency_keys;
