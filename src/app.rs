@@ -19,7 +19,7 @@ use crate::http::{self as api_http, BodyLimits};
 use crate::openapi::ApiDoc;
 use crate::resources::{
     api_tokens, audit_events, batches, bundles, departments, indicators, initiatives, nodes, plans, public, reports,
-    sessions, summaries, users,
+    sessions, sheets, summaries, users,
 };
 use crate::state::{AppState, RequestId};
 
@@ -95,6 +95,8 @@ pub fn routes() -> (
                 .service(reports::values::list_target_values)
                 .service(reports::values::put_target_value)
                 .service(batches::post_progress_batch)
+                .service(sheets::export_progress_sheet)
+                .service(sheets::import_progress_sheet)
                 .service(reports::timeline::get_timeline)
                 .service(reports::timeline::list_reports)
                 .service(summaries::plan::get_plan_summary)

@@ -25,6 +25,18 @@ impl Default for BodyLimits {
     }
 }
 
+/// The media type of a request's body (lower case, without parameters), and its `charset`.
+pub fn content_type(req: &HttpRequest) -> (String, Option<String>) {
+    let raw = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let mut parts = raw.split(';');
+    let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+    let charset = parts
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
+        .map(|(_, v)| v.trim().trim_matches('"').to_string());
+    (media, charset)
+}
+
 /// Reads a body's bytes: checks the content type, the content coding and the size.
 async fn read_body(
     req: &HttpRequest,
@@ -32,16 +44,7 @@ async fn read_body(
     limit: usize,
     accept_merge_patch: bool,
 ) -> ApiResult<web::BytesMut> {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let (content_type, _) = content_type(req);
     let json_ok = content_type == "application/json";
     let patch_ok = accept_merge_patch && content_type == "application/merge-patch+json";
     if !(json_ok || patch_ok) {
@@ -50,6 +53,11 @@ async fn read_body(
         let got = if content_type.is_empty() { "none".to_string() } else { content_type };
         return Err(ApiError::UnsupportedMediaType(format!("expected Content-Type {expected}, got {got}")));
     }
+    read_limited(req, payload, limit).await
+}
+
+/// Reads a body of any type up to `limit` bytes; compressed bodies are refused.
+async fn read_limited(req: &HttpRequest, payload: &mut Payload, limit: usize) -> ApiResult<web::BytesMut> {
     // Compressed bodies are not decoded: reading `br` or `gzip` bytes as JSON would be wrong.
     for coding in req.headers().get_all(header::CONTENT_ENCODING) {
         let coding = coding.to_str().unwrap_or("?").trim().to_ascii_lowercase();
@@ -73,6 +81,38 @@ async fn read_body(
         body.extend_from_slice(&chunk);
     }
     Ok(body)
+}
+
+/// An uploaded file (a spreadsheet) within the bundle size limit; nothing is read until the
+/// handler has authorized the caller and calls [`FileBody::read`].
+pub struct FileBody {
+    req: HttpRequest,
+    payload: Payload,
+}
+
+impl FromRequest for FileBody {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(FileBody { req: req.clone(), payload: payload.take() }))
+    }
+}
+
+impl FileBody {
+    /// The body's bytes and `charset`, when its media type is one of `accepted` (else 415).
+    pub async fn read(mut self, accepted: &[&str]) -> ApiResult<(web::Bytes, Option<String>)> {
+        let (media, charset) = content_type(&self.req);
+        if !accepted.contains(&media.as_str()) {
+            let got = if media.is_empty() { "none".to_string() } else { media };
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "expected Content-Type {}, got {got}",
+                accepted.join(" or ")
+            )));
+        }
+        let limits = self.req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
+        Ok((read_limited(&self.req, &mut self.payload, limits.bundle).await?.freeze(), charset))
+    }
 }
 
 /// Parses JSON text: first its syntax (400 when malformed), then its shape, naming the

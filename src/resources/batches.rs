@@ -170,6 +170,10 @@ pub struct BatchItemResult {
     pub changed_fields: Vec<String>,
     /// The report's version after the item (`null`: there is no report).
     pub report_version: Option<i32>,
+    /// For an uploaded progress sheet: the item's sheet row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = 12)]
+    pub row: Option<u32>,
 }
 
 /// What a batch wrote, or would write (`dry_run`).
@@ -480,6 +484,7 @@ pub fn run(
                 },
                 report_version: applied.version,
                 changed_fields: applied.changed_fields,
+                row: None,
             }),
             Err(ApiError::Conflict(message)) => conflicts.push(FieldError::new(at, "workflow_state", message)),
             Err(ApiError::Validation(errors)) => invalid.extend(errors.into_iter().map(|e| e.under(&at))),

@@ -12,6 +12,7 @@ pub mod plans;
 pub mod public;
 pub mod reports;
 pub mod sessions;
+pub mod sheets;
 pub mod summaries;
 pub mod users;
 

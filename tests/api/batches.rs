@@ -133,7 +133,8 @@ fn a_batch_writes_what_the_single_endpoints_write() {
     let r = post_batch(&app, &s.fukushi.token, &batch_path(&s), &body, None).ok(200);
     assert_eq!(r["updated"], 1);
     assert_eq!(r["items"][0]["report_version"], 2);
-    let changed: Vec<&str> = r["items"][0]["changed_fields"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let changed: Vec<&str> =
+        r["items"][0]["changed_fields"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
     assert!(changed.iter().any(|f| f.starts_with("quarters")), "{changed:?}");
 }
 
@@ -265,8 +266,7 @@ fn the_same_idempotency_key_writes_once() {
     // The same key with another body is refused.
     let mut other = body.clone();
     other["items"][0]["quarters"][0]["mark"] = json!("not_done");
-    post_batch(&app, &s.fukushi.token, &path, &other, Some("run-2023-q1"))
-        .problem_at(422, "/header/Idempotency-Key");
+    post_batch(&app, &s.fukushi.token, &path, &other, Some("run-2023-q1")).problem_at(422, "/header/Idempotency-Key");
     // Keys are per caller: another caller's same key is a new request.
     let admin = post_batch(&app, &app.token, &path, &other, Some("run-2023-q1")).ok(200);
     assert_eq!(admin["updated"], 1);
@@ -290,7 +290,8 @@ fn concurrent_requests_with_one_key_write_once() {
         .collect();
     let body = json!({"fiscal_year": FY, "items": items});
     let before = app.row_counts();
-    let responses = app.concurrently(6, |app, _| post_batch(app, &s.fukushi.token, &path, &body, Some("concurrent-key")));
+    let responses =
+        app.concurrently(6, |app, _| post_batch(app, &s.fukushi.token, &path, &body, Some("concurrent-key")));
     for r in &responses {
         assert_eq!(r.status, 200, "{}", r.body);
     }
@@ -303,7 +304,8 @@ fn concurrent_requests_with_one_key_write_once() {
     // Different keys at once: each batch is whole; the second one finds the first's reports.
     let responses = app.concurrently(4, |app, i| {
         let key = format!("key-{i}");
-        let body = json!({"fiscal_year": FY, "items": [{"initiative_code": "1", "result_text": format!("writer {i}")}]});
+        let body =
+            json!({"fiscal_year": FY, "items": [{"initiative_code": "1", "result_text": format!("writer {i}")}]});
         post_batch(app, &s.fukushi.token, &path, &body, Some(&key))
     });
     assert!(responses.iter().all(|r| r.status == 200));

@@ -22,6 +22,7 @@ mod operations;
 mod outage;
 mod plans;
 mod reports;
+mod sheets;
 mod summaries;
 mod tokens;
 mod users;

@@ -333,6 +333,28 @@ fn rows() -> Vec<(&'static str, Rule, Make)> {
             let item = json!({"initiative_id": w.initiative, "quarters": [{"quarter": 3, "mark": "done"}]});
             (format!("/api/v1/plans/{}/progress-batches", w.plan), Some(json!({"fiscal_year": 2021, "items": [item]})))
         }),
+        row("GET /api/v1/plans/{plan_id}/progress-sheet", SignedIn(200), |_, w| {
+            (format!("/api/v1/plans/{}/progress-sheet?fiscal_year=2021&format=csv", w.plan), None)
+        }),
+        row("POST /api/v1/plans/{plan_id}/progress-sheet", Report(200), |app, w| {
+            // The world's plan's sheet for the draft year, with the initiative's 実績 edited.
+            let path = format!("/api/v1/plans/{}/progress-sheet?fiscal_year={DRAFT}", w.plan);
+            let sheet = app.get(&format!("{path}&format=csv"));
+            assert_eq!(sheet.status, 200, "{}", sheet.body);
+            let key = app.get(&format!("/api/v1/initiatives/{}", w.initiative)).ok(200)["key"].clone();
+            let mut lines: Vec<String> = sheet.body.lines().map(str::to_string).collect();
+            let header: Vec<&str> = lines[0].trim_start_matches('\u{feff}').split(',').collect();
+            let (key_at, result_at) =
+                (header.iter().position(|h| *h == "キー").unwrap(), header.iter().position(|h| *h == "実績").unwrap());
+            for line in lines.iter_mut().skip(1) {
+                let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+                if cells[key_at] == key.as_str().unwrap() {
+                    cells[result_at] = format!("実績{}", w.next());
+                    *line = cells.join(",");
+                }
+            }
+            (path, Some(Value::String(lines.join("\n"))))
+        }),
         row("GET /api/v1/initiatives/{initiative_id}/years/{fiscal_year}/comments", SignedIn(200), |_, w| {
             (format!("/api/v1/initiatives/{}/years/{SUBMITTED}/comments", w.initiative), None)
         }),
@@ -513,6 +535,14 @@ fn every_endpoint_by_every_role() {
         for (role, token) in &world.tokens {
             let (path, body) = make(&app, &world);
             let r = match &body {
+                // A sheet upload: CSV text.
+                Some(Value::String(text)) => app.request_as(
+                    token.as_deref(),
+                    method,
+                    &path,
+                    &[("Content-Type", "text/csv")],
+                    Some(text.as_bytes()),
+                ),
                 Some(b) => app.send_as(token.as_deref(), method, &path, b),
                 None => app.request_as(token.as_deref(), method, &path, &[], None),
             };
