@@ -70,7 +70,9 @@ start_demo clients 18181 18191
   && SHINCHOKU_URL=http://127.0.0.1:18181 node dist/portal.js)
 
 step "Python client"
-SHINCHOKU_URL=http://127.0.0.1:18181 "$PYTHON" openapi/clients/python-example/quarterly_update.py
+# With the department's progress sheet downloaded as a workbook and uploaded back (dry run, then for real).
+SHINCHOKU_URL=http://127.0.0.1:18181 "$PYTHON" openapi/clients/python-example/quarterly_update.py \
+  --export target/department-sheet.xlsx --sheet target/department-sheet.xlsx
 
 step "metrics, read by the Prometheus project's own parser"
 curl -sf http://127.0.0.1:18191/metrics | "$PYTHON" -c '

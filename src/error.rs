@@ -27,12 +27,10 @@ pub struct FieldError {
     /// What is wrong, for a person (English; translate by `code`).
     #[schema(example = "must be at most 300 characters (it has 301)")]
     pub message: String,
-    /// For an uploaded progress sheet: the sheet row (1 = the header row) of the bad cell.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// For an uploaded progress sheet: the sheet row of the bad cell (as Excel numbers it); else `null`.
     #[schema(example = 12)]
     pub row: Option<u32>,
-    /// For an uploaded progress sheet: the column's header (`実績`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// For an uploaded progress sheet: the column's header (`実績`); else `null`.
     #[schema(example = "実績")]
     pub column: Option<String>,
 }

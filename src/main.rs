@@ -64,6 +64,11 @@ enum Command {
     /// Exit 0 when the local server answers GET /healthz with 200, 1 otherwise (the container's
     /// HEALTHCHECK; needs no curl)
     Healthcheck,
+    /// The progress sheet offline, against the database, for the secretariat (as admin)
+    Sheet {
+        #[command(subcommand)]
+        action: SheetCommand,
+    },
     /// Add a synthetic plan of the given size to the database (for the performance harness)
     #[command(after_help = "A three-level hierarchy, 10 % cross-listed initiatives, 1–3 departments each, \
                              0–2 indicators each, and for every fiscal year a report (all states in the \
@@ -81,6 +86,78 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum SheetCommand {
+    /// Write a plan's progress sheet for a fiscal year to a file (.xlsx or .csv)
+    Export {
+        #[arg(long)]
+        plan: uuid::Uuid,
+        #[arg(long)]
+        fiscal_year: i32,
+        /// The file to write; its extension (.xlsx or .csv) chooses the format
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// CSV in Shift_JIS (CP932) instead of UTF-8 with BOM
+        #[arg(long)]
+        shift_jis: bool,
+    },
+    /// Read an edited progress sheet (.xlsx or .csv, UTF-8 or Shift_JIS) and write what changed
+    Import {
+        #[arg(long)]
+        plan: uuid::Uuid,
+        #[arg(long)]
+        fiscal_year: i32,
+        #[arg(long)]
+        file: std::path::PathBuf,
+        /// Report what would change, writing nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// The secretariat at the console: an admin without a user account (history shows no user).
+fn console_principal() -> (shinchoku::auth::Principal, shinchoku::state::Actor) {
+    let principal = shinchoku::auth::Principal {
+        user_id: uuid::Uuid::nil(),
+        login: "console".into(),
+        role: shinchoku::auth::Role::Admin,
+        departments: Vec::new(),
+        token: None,
+    };
+    let actor =
+        shinchoku::state::Actor { request_id: Some(format!("cli-{}", uuid::Uuid::now_v7())), ..Default::default() };
+    (principal, actor)
+}
+
+fn sheet(config: &Config, action: SheetCommand) -> Result<(), String> {
+    use shinchoku::resources::sheets::{self, files::CsvEncoding, SheetFormat};
+    let pool = open_database(config)?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let (principal, actor) = console_principal();
+    let problem = |e: shinchoku::error::ApiError| serde_json::to_string_pretty(&e.problem()).unwrap_or_default();
+    match action {
+        SheetCommand::Export { plan, fiscal_year, out, shift_jis } => {
+            let format = match out.extension().and_then(|e| e.to_str()) {
+                Some("csv") => SheetFormat::Csv,
+                Some("xlsx") => SheetFormat::Xlsx,
+                _ => return Err("--out must end in .xlsx or .csv".into()),
+            };
+            let encoding = if shift_jis { CsvEncoding::ShiftJis } else { CsvEncoding::Utf8 };
+            let download =
+                sheets::export(&mut conn, &principal, plan, fiscal_year, format, encoding).map_err(problem)?;
+            std::fs::write(&out, &download.bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+            println!("{}: {} bytes ({})", out.display(), download.bytes.len(), download.content_type);
+        }
+        SheetCommand::Import { plan, fiscal_year, file, dry_run } => {
+            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let result = sheets::import_file(&mut conn, &principal, &actor, plan, fiscal_year, &bytes, None, dry_run)
+                .map_err(problem)?;
+            println!("{}", serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?);
+        }
+    }
+    Ok(())
 }
 
 fn init_tracing(format: LogFormat, filter: Option<&str>) {
@@ -341,6 +418,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Sheet { action } => run(|config| sheet(&config, action)),
         Command::Synth { initiatives, years, last_fy, seed } => {
             run(|config| synth(&config, shinchoku::synth::Shape { initiatives, years, last_fy, seed }))
         }

@@ -170,8 +170,7 @@ pub struct BatchItemResult {
     pub changed_fields: Vec<String>,
     /// The report's version after the item (`null`: there is no report).
     pub report_version: Option<i32>,
-    /// For an uploaded progress sheet: the item's sheet row.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// For an uploaded progress sheet: the item's sheet row; else `null`.
     #[schema(example = 12)]
     pub row: Option<u32>,
 }

@@ -11,12 +11,19 @@ submits one report. At the end it revokes its token.
     SHINCHOKU_LOGIN     default fukushi (the demo department user, 社会福祉課)
     SHINCHOKU_PASSWORD  default demo-department-password
 
+With ``--export FILE`` it also downloads the department's progress sheet (.xlsx or .csv), and with
+``--sheet FILE`` it uploads a filled sheet: a dry run first (what would change, or every error
+with its row and column), then for real. It also posts the whole quarter once more as one batch
+with an Idempotency-Key, and retries it with the same key (answered from the stored response).
+
 Exits non-zero when anything is off, so CI can run it.
 """
 
+import argparse
 import datetime
 import os
 import sys
+import uuid
 
 from shinchoku_client import AuthenticatedClient, Client
 from shinchoku_client.api.api_tokens import create_api_token, get_api_token, revoke_api_token
@@ -24,9 +31,26 @@ from shinchoku_client.api.auth import sign_in
 from shinchoku_client.api.indicators import list_indicators
 from shinchoku_client.api.initiatives import list_initiatives
 from shinchoku_client.api.plans import list_plans
-from shinchoku_client.api.reports import get_report, list_revisions, put_quarter, submit_report
+from shinchoku_client.api.reports import (
+    get_report,
+    list_revisions,
+    post_progress_batch,
+    put_quarter,
+    submit_report,
+)
 from shinchoku_client.api.users import me
-from shinchoku_client.models import ApiTokenInput, LoginInput, Problem, QuarterInput, QuarterMark, Scope, WorkflowState
+from shinchoku_client.models import (
+    ApiTokenInput,
+    BatchQuarterInput,
+    LoginInput,
+    Problem,
+    ProgressBatchInput,
+    ProgressBatchItem,
+    QuarterInput,
+    QuarterMark,
+    Scope,
+    WorkflowState,
+)
 
 BASE_URL = os.environ.get("SHINCHOKU_URL", "http://127.0.0.1:8080")
 LOGIN = os.environ.get("SHINCHOKU_LOGIN", "fukushi")
@@ -41,7 +65,87 @@ def expect(result, what):
     return result
 
 
+def batch_quarter(script, posted) -> None:
+    """The whole quarter in one call, retried with the same Idempotency-Key."""
+    plan_id = posted[0][0].plan_id
+    fiscal_year, quarter = posted[0][1], posted[0][2]
+    items = [
+        ProgressBatchItem(
+            initiative_id=initiative.id,
+            quarters=[BatchQuarterInput(quarter=quarter, plan_text=update.plan_text,
+                                        result_text=f"{update.result_text}（一括）", mark=QuarterMark.DONE)],
+        )
+        for initiative, fy, q, _, update in posted
+        if initiative.plan_id == plan_id and fy == fiscal_year and q == quarter
+    ]
+    body = ProgressBatchInput(fiscal_year=fiscal_year, items=items)
+    key = str(uuid.uuid4())
+    first = post_progress_batch.sync_detailed(plan_id, client=script, body=body, idempotency_key=key)
+    result = expect(first.parsed, "posting the quarter as one batch")
+    print(f"batch of {len(items)}: {result.updated} updated, {result.unchanged} unchanged (request {result.request_id})")
+    retry = post_progress_batch.sync_detailed(plan_id, client=script, body=body, idempotency_key=key)
+    expect(retry.parsed, "retrying the batch")
+    assert retry.headers.get("idempotent-replayed") == "true", dict(retry.headers)
+    assert retry.content == first.content
+    print("retried with the same Idempotency-Key: the stored response, nothing written twice")
+
+
+def sheet_plan(script, department):
+    """The first plan the department has initiatives in, and the fiscal year to work on."""
+    today = datetime.date.today()
+    this_fy = today.year if today.month >= 4 else today.year - 1
+    for plan in expect(list_plans.sync(client=script), "listing plans").items:
+        mine = expect(list_initiatives.sync(plan.id, client=script, department_id=[department.id]), "listing")
+        if mine.items:
+            return plan, min(max(this_fy, plan.start_fy), plan.end_fy)
+    sys.exit(f"{department.name} has no initiatives")
+
+
+def export_sheet(script, department, path) -> None:
+    plan, fiscal_year = sheet_plan(script, department)
+    kind = "csv" if path.endswith(".csv") else "xlsx"
+    response = script.get_httpx_client().get(
+        f"/api/v1/plans/{plan.id}/progress-sheet", params={"fiscal_year": fiscal_year, "format": kind}
+    )
+    if response.status_code != 200:
+        sys.exit(f"exporting the sheet failed: {response.text}")
+    with open(path, "wb") as f:
+        f.write(response.content)
+    print(f"{plan.title} {fiscal_year}: sheet written to {path} ({len(response.content)} bytes)")
+
+
+def upload_sheet(script, department, path) -> None:
+    """A filled sheet: dry run first, then for real."""
+    plan, fiscal_year = sheet_plan(script, department)
+    with open(path, "rb") as f:
+        content = f.read()
+    kind = "text/csv" if path.endswith(".csv") else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    for dry_run in (True, False):
+        response = script.get_httpx_client().post(
+            f"/api/v1/plans/{plan.id}/progress-sheet",
+            params={"fiscal_year": fiscal_year, "dry_run": str(dry_run).lower()},
+            content=content,
+            headers={"Content-Type": kind},
+        )
+        body = response.json()
+        if response.status_code != 200:
+            for error in body.get("errors", []):
+                print(f"  {error['message']}  ({error['field']})")
+            sys.exit(f"the sheet was refused: {body['detail']}")
+        what = "would change" if dry_run else "changed"
+        print(f"{'dry run' if dry_run else 'upload'}: {body['rows']} rows; {what}: "
+              f"{body['created']} created, {body['updated']} updated, {body['unchanged']} unchanged")
+        for column in body["unknown_columns"]:
+            print(f"  unknown column, not read: {column}")
+        for column in body["missing_columns"]:
+            print(f"  column missing, left as it is: {column}")
+
+
 def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--export", metavar="FILE", help="download the department's progress sheet (.xlsx or .csv)")
+    arguments.add_argument("--sheet", metavar="FILE", help="upload a filled progress sheet: dry run, then for real")
+    options = arguments.parse_args()
     anonymous = Client(base_url=BASE_URL)
     tokens = expect(sign_in.sync(client=anonymous, body=LoginInput(login=LOGIN, password=PASSWORD)), "sign-in")
     session = AuthenticatedClient(base_url=BASE_URL, token=tokens.access_token)
@@ -111,6 +215,12 @@ def main() -> None:
         after = expect(get_report.sync(initiative.id, fiscal_year, client=script), "reading the report")
         assert after.version == before.version, (before.version, after.version)
     print(f"\nposted {len(posted)} quarters twice: the second run changed nothing")
+
+    batch_quarter(script, posted)
+    if options.export:
+        export_sheet(script, department, options.export)
+    if options.sheet:
+        upload_sheet(script, department, options.sheet)
 
     # Hand one report in.
     initiative, fiscal_year, *_ = posted[0]

@@ -46,8 +46,10 @@ pub struct SheetExportParams {
     #[param(example = 2022, minimum = 1989, maximum = 2200)]
     pub fiscal_year: i32,
     /// `xlsx` (default) or `csv`; without it, `Accept: text/csv` chooses CSV.
+    #[param(inline)]
     pub format: Option<SheetFormat>,
     /// CSV only: `utf-8` (default, with BOM, for Excel) or `shift_jis` (CP932, for older tools).
+    #[param(inline)]
     pub encoding: Option<SheetEncoding>,
 }
 

@@ -798,6 +798,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{plan_id}/progress-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a batch of progress
+         * @description Reports, quarters and indicator values of many initiatives of the plan for one fiscal year,
+         *     in one call and one transaction: what a script posts every quarter. Each item is checked and
+         *     written exactly as the single endpoints (`PUT …/years/{fiscal_year}`, `…/quarters/{quarter}`,
+         *     `…/values/{fiscal_year}`) would, and changes its report by one version, one revision and
+         *     one audit event (all with this request's id). Items that change nothing are `unchanged`;
+         *     an empty quarter or value where none is stored, and an item that would create an empty
+         *     report, write nothing.
+         *
+         *     **All or nothing**: any forbidden item refuses the whole batch (403, each listed in `errors`
+         *     as `/items/{index}`); any invalid item rejects it (422, every error with its JSON pointer,
+         *     such as `/items/17/quarters/0/mark`); items whose report is not in an editable state reject it
+         *     (409, unless there are also invalid ones). Nothing is written then.
+         *
+         *     **Idempotency-Key** (IETF draft): send a unique key (a UUID) and retry with the same key
+         *     after a timeout: the same key with the same body answers the stored response again (with
+         *     `Idempotent-Replayed: true`) without writing; the same key with another body is 422. Keys
+         *     are kept 48 hours per caller (per API token for scripts). Concurrent requests with one key
+         *     write once. A dry run neither uses nor keeps a key. At most 10,000 items.
+         *
+         *     Roles: department data: the responsible departments or council, admin; committee fields
+         *     (`committee_rating`, `committee_opinion`): committee, admin.
+         */
+        post: operations["post_progress_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/progress-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the progress sheet
+         * @description The plan's initiatives active in the fiscal year, one row each in plan order (a
+         *     cross-listed initiative again under each of its other nodes, marked ※再掲), with the
+         *     hierarchy, No., 取組, 担当課, the report's state and fields (年度計画, 実績, 課題, 今後の方向性,
+         *     進捗状況, 自己評価, 委員会評価, 委員会意見), each quarter's 計画, 実績 and ○ × — for quarterly
+         *     plans, and each indicator's target and actual for the year. The caller sees what they may
+         *     see of each report (other departments' reports once handed in).
+         *
+         *     `xlsx`: frozen header and identifying columns, column widths, wrapped text, read-only
+         *     columns shaded, A4 landscape one page wide, the legend on a second sheet. `csv`: UTF-8 with
+         *     BOM (Excel opens it as it is) or `encoding=shift_jis`.
+         *
+         *     Roles: every signed-in role.
+         */
+        get: operations["export_progress_sheet"];
+        put?: never;
+        /**
+         * Import a progress sheet
+         * @description The progress sheet as exported, edited in Excel: XLSX, or CSV in UTF-8 (with or without
+         *     BOM) or Shift_JIS / CP932 (detected, or named by the `charset` parameter of
+         *     `Content-Type`). Each row is compared with what the uploader's own export shows now; only
+         *     the cells that differ are written, as one batch (`POST …/progress-batches`) with the same
+         *     checks, all or nothing: an unchanged sheet changes nothing. Read-only columns (shaded) and
+         *     ※再掲 rows are not imported (a change there is an error naming the row to edit). Columns the
+         *     sheet does not know are listed in `unknown_columns`, missing ones in `missing_columns`.
+         *     Errors name the cell (`row`, `column`: `行 12, 列 実績`) and the JSON pointer of the batch item.
+         *
+         *     Roles: as for the batch: department data by the responsible departments or council, admin;
+         *     committee fields by the committee, admin.
+         */
+        post: operations["import_progress_sheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/initiatives/{initiative_id}/timeline": {
         parameters: {
             query?: never;
@@ -1323,7 +1408,7 @@ export interface paths {
         };
         /**
          * List audit events
-         * @description Newest first. Filter by entity, actor, plan and time range.
+         * @description Newest first. Filter by entity, actor, plan, request and time range.
          *
          *     Roles: admin.
          */
@@ -1573,6 +1658,78 @@ export interface components {
              * @example 2431
              */
             value: number;
+        };
+        /** @description The result of one item. */
+        BatchItemResult: {
+            /**
+             * @description The item's position in `items` (0-based, as in the JSON pointers of errors).
+             * @example 0
+             */
+            index: number;
+            /** Format: uuid */
+            initiative_id: string;
+            /** @example 1 */
+            initiative_key: string;
+            /** @example 1 */
+            initiative_code: string;
+            outcome: components["schemas"]["BatchOutcome"];
+            /**
+             * @description The report's fields this item changed, as the history names them.
+             * @example [
+             *       "quarters/1/mark",
+             *       "quarters/1/result_text"
+             *     ]
+             */
+            changed_fields: string[];
+            /**
+             * Format: int32
+             * @description The report's version after the item (`null`: there is no report).
+             */
+            report_version: number | null;
+            /**
+             * Format: int32
+             * @description For an uploaded progress sheet: the item's sheet row; else `null`.
+             * @example 12
+             */
+            row: number | null;
+        };
+        /**
+         * @description What happened (or, in a dry run, would happen) to an item's report.
+         * @enum {string}
+         */
+        BatchOutcome: "created" | "updated" | "unchanged";
+        /** @description One quarter (1 = 4～6月 … 4 = 1～3月), replaced whole. */
+        BatchQuarterInput: {
+            /**
+             * Format: int32
+             * @example 1
+             */
+            quarter: number;
+            /** @example 運用方法検討 */
+            plan_text?: string | null;
+            /** @example 関係課と協議を実施 */
+            result_text?: string | null;
+            mark?: null | components["schemas"]["QuarterMark"];
+        };
+        /** @description One indicator's value for the fiscal year, replaced whole. */
+        BatchValueInput: {
+            /**
+             * @description The indicator: its id, its key (`1-1`) or its name (`発行部数`) among the initiative's indicators.
+             * @example 発行部数
+             */
+            indicator: string;
+            /** Format: double */
+            target?: number | null;
+            /**
+             * Format: double
+             * @example 2300
+             */
+            actual?: number | null;
+            /**
+             * @description The cell as printed (`15/664`, `12 書面会議`).
+             * @example 2,300
+             */
+            raw?: string | null;
         };
         BundleBaseline: {
             fiscal_year: components["schemas"]["Fy"];
@@ -2002,6 +2159,17 @@ export interface components {
              * @example must be at most 300 characters (it has 301)
              */
             message: string;
+            /**
+             * Format: int32
+             * @description For an uploaded progress sheet: the sheet row of the bad cell (as Excel numbers it); else `null`.
+             * @example 12
+             */
+            row: number | null;
+            /**
+             * @description For an uploaded progress sheet: the column's header (`実績`); else `null`.
+             * @example 実績
+             */
+            column: string | null;
         };
         /** @description Fiscal year: the Gregorian year in which it starts, or an era form such as R4, 令和4年度, H29 */
         Fy: number | string;
@@ -2822,8 +2990,8 @@ export interface components {
             updated_at: string;
         };
         /**
-         * @description Problem details (RFC 9457). `errors` lists every invalid field (400, 422); it is empty for
-         *     the other kinds.
+         * @description Problem details (RFC 9457). `errors` lists every invalid field (400, 422), and the refused
+         *     items of a batch (403, 409); it is empty otherwise.
          * @example {
          *       "type": "urn:shinchoku:problem:validation",
          *       "title": "Validation failed",
@@ -2865,6 +3033,83 @@ export interface components {
             detail: string;
             /** @description Every invalid field or parameter, by JSON pointer (`/title`, `/path/plan_id`, `/query/limit`). */
             errors: components["schemas"]["FieldError"][];
+        };
+        /** @description A batch of progress for one plan and fiscal year. */
+        ProgressBatchInput: {
+            /**
+             * Format: int32
+             * @description The fiscal year every item reports on (2022 = 令和4年度).
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @description One item per initiative (at most one item per initiative). */
+            items: components["schemas"]["ProgressBatchItem"][];
+            /** @description Check everything and answer what would change, writing nothing (no idempotency key is kept). */
+            dry_run?: boolean;
+        };
+        /**
+         * @description One initiative's report for the batch's fiscal year. Report fields have merge semantics
+         *     (left out: kept; `null`: cleared); each quarter and indicator value sent is replaced whole.
+         */
+        ProgressBatchItem: {
+            /**
+             * @description The initiative's key (unique in the plan, e.g. `1-1-1`) or its code as printed (No.,
+             *     e.g. `①`) when that code names one initiative only.
+             * @example 1
+             */
+            initiative_code?: string | null;
+            /**
+             * Format: uuid
+             * @description The initiative's id (instead of, or as well as, its code).
+             */
+            initiative_id?: string | null;
+            category?: null | components["schemas"]["PlanCategory"];
+            /** @description 年度計画 (取組の内容). */
+            plan_text?: string | null;
+            /** @description 実績 (内容と成果). */
+            result_text?: string | null;
+            /** @description 課題. */
+            issues_text?: string | null;
+            /** @description 今後の方向性. */
+            next_steps_text?: string | null;
+            previous_year_result_text?: string | null;
+            progress_status?: null | components["schemas"]["ProgressStatus"];
+            /**
+             * @description A grade of the plan's rating scale.
+             * @example B
+             */
+            self_rating?: string | null;
+            /** @description Committee or admin. */
+            committee_rating?: string | null;
+            /** @description 委員会意見 (committee or admin). */
+            committee_opinion?: string | null;
+            /** @description Quarters to set, each replaced whole. */
+            quarters?: components["schemas"]["BatchQuarterInput"][];
+            /** @description Indicator values of the fiscal year to set, each replaced whole. */
+            indicator_values?: components["schemas"]["BatchValueInput"][];
+        };
+        /** @description What a batch wrote, or would write (`dry_run`). */
+        ProgressBatchResult: {
+            /** Format: uuid */
+            plan_id: string;
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            /** @description `true`: nothing was written; the counts say what would change. */
+            dry_run: boolean;
+            /** @description The request id every audit event of this batch carries. */
+            request_id: string | null;
+            /** @example 1 */
+            created: number;
+            /** @example 2 */
+            updated: number;
+            /** @example 45 */
+            unchanged: number;
+            items: components["schemas"]["BatchItemResult"][];
         };
         /** @description Initiatives per progress status (進捗状況) of their report. */
         ProgressCounts: {
@@ -3294,6 +3539,43 @@ export interface components {
          * @enum {string}
          */
         Scope: "read" | "report:write" | "admin";
+        /**
+         * Format: binary
+         * @description The uploaded or downloaded file.
+         */
+        SheetFile: string;
+        /** @description What an uploaded sheet wrote (or would write, `dry_run`). */
+        SheetImportResult: components["schemas"]["ProgressBatchResult"] & {
+            /**
+             * @description Data rows read (blank rows not counted).
+             * @example 58
+             */
+            rows: number;
+            /**
+             * @description Rows whose cells all equal what the sheet shows now: not sent to the batch, counted in `unchanged`.
+             * @example 55
+             */
+            unchanged_rows: number;
+            /**
+             * @description ※再掲 rows (a cross-listed initiative under its other nodes): read only, edit the first row.
+             * @example 5
+             */
+            relisted_rows: number;
+            /**
+             * @description Columns the sheet has that the progress sheet does not (their cells were not read).
+             * @example [
+             *       "備考"
+             *     ]
+             */
+            unknown_columns: string[];
+            /**
+             * @description Columns of the progress sheet missing from the upload (those fields were left as they are).
+             * @example [
+             *       "委員会意見"
+             *     ]
+             */
+            missing_columns: string[];
+        };
         /** @description The counts of one group: a plan node, a department or a plan. */
         SummaryGroup: components["schemas"]["Counts"] & {
             /**
@@ -3533,7 +3815,9 @@ export interface components {
                  *         {
                  *           "field": "/path/plan_id",
                  *           "code": "format",
-                 *           "message": "must be a UUID (e.g. 0192f7a4-5b6c-7d8e-9f00-112233445566)"
+                 *           "message": "must be a UUID (e.g. 0192f7a4-5b6c-7d8e-9f00-112233445566)",
+                 *           "row": null,
+                 *           "column": null
                  *         }
                  *       ]
                  *     }
@@ -3729,12 +4013,16 @@ export interface components {
                  *         {
                  *           "field": "/title",
                  *           "code": "max_length",
-                 *           "message": "must be at most 300 characters (it has 301)"
+                 *           "message": "must be at most 300 characters (it has 301)",
+                 *           "row": null,
+                 *           "column": null
                  *         },
                  *         {
                  *           "field": "/start_fy",
                  *           "code": "required",
-                 *           "message": "is required"
+                 *           "message": "is required",
+                 *           "row": null,
+                 *           "column": null
                  *         }
                  *       ]
                  *     }
@@ -5940,6 +6228,169 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    post_progress_batch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key for this request (RFC 8941 string, 1–255 characters), e.g. a UUID */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fiscal_year": 2021,
+                 *       "items": [
+                 *         {
+                 *           "initiative_code": "1-1-1",
+                 *           "quarters": [
+                 *             {
+                 *               "quarter": 1,
+                 *               "plan_text": "運用方法検討",
+                 *               "result_text": "関係課と協議を実施",
+                 *               "mark": "done"
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "initiative_code": "1",
+                 *           "result_text": "8月に改訂版を発行（2,300部）",
+                 *           "self_rating": "A",
+                 *           "indicator_values": [
+                 *             {
+                 *               "indicator": "発行部数",
+                 *               "target": 2000,
+                 *               "actual": 2300,
+                 *               "raw": "2,300"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "dry_run": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgressBatchInput"];
+            };
+        };
+        responses: {
+            /** @description What was written (or would be, `dry_run`); also a replay of a stored response */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored response of an earlier request with the same key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressBatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    export_progress_sheet: {
+        parameters: {
+            query: {
+                /**
+                 * @description The fiscal year (in the plan period).
+                 * @example 2022
+                 */
+                fiscal_year: number;
+                /** @description `xlsx` (default) or `csv`; without it, `Accept: text/csv` chooses CSV. */
+                format?: "xlsx" | "csv";
+                /** @description CSV only: `utf-8` (default, with BOM, for Excel) or `shift_jis` (CP932, for older tools). */
+                encoding?: "utf-8" | "shift_jis";
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name (進行管理シート) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SheetFile"];
+                    "text/csv": components["schemas"]["SheetFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    import_progress_sheet: {
+        parameters: {
+            query: {
+                /**
+                 * @description The fiscal year the sheet is for (its indicator columns name it).
+                 * @example 2022
+                 */
+                fiscal_year: number;
+                /** @description Check everything and answer what would change, writing nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The sheet: XLSX or CSV */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SheetFile"];
+                "text/csv": components["schemas"]["SheetFile"];
+            };
+        };
+        responses: {
+            /** @description What was written (or would be, `dry_run`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     get_timeline: {
         parameters: {
             query?: never;
@@ -7039,6 +7490,8 @@ export interface operations {
                 entity_id?: string;
                 actor_id?: string;
                 plan_id?: string;
+                /** @description The request that made the events (`X-Request-Id`): everything one batch wrote. */
+                request_id?: string;
                 /** @description From this time on (RFC 3339). */
                 from?: string;
                 /** @description Before this time (RFC 3339). */

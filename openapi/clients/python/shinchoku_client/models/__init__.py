@@ -13,6 +13,10 @@ from .audit_event_view_after_type_0 import AuditEventViewAfterType0
 from .audit_event_view_before_type_0 import AuditEventViewBeforeType0
 from .authenticated_by import AuthenticatedBy
 from .baseline import Baseline
+from .batch_item_result import BatchItemResult
+from .batch_outcome import BatchOutcome
+from .batch_quarter_input import BatchQuarterInput
+from .batch_value_input import BatchValueInput
 from .bundle_baseline import BundleBaseline
 from .bundle_department import BundleDepartment
 from .bundle_indicator import BundleIndicator
@@ -39,6 +43,8 @@ from .department_patch import DepartmentPatch
 from .department_summary import DepartmentSummary
 from .department_view import DepartmentView
 from .direction import Direction
+from .export_progress_sheet_encoding import ExportProgressSheetEncoding
+from .export_progress_sheet_format import ExportProgressSheetFormat
 from .field_change import FieldChange
 from .field_error import FieldError
 from .group_by import GroupBy
@@ -84,6 +90,9 @@ from .plan_target_year import PlanTargetYear
 from .plan_trend import PlanTrend
 from .plan_view import PlanView
 from .problem import Problem
+from .progress_batch_input import ProgressBatchInput
+from .progress_batch_item import ProgressBatchItem
+from .progress_batch_result import ProgressBatchResult
 from .progress_counts import ProgressCounts
 from .progress_status import ProgressStatus
 from .public_initiative import PublicInitiative
@@ -113,6 +122,7 @@ from .revision_list import RevisionList
 from .revision_summary import RevisionSummary
 from .role import Role
 from .scope import Scope
+from .sheet_import_result import SheetImportResult
 from .summary_group import SummaryGroup
 from .target_list import TargetList
 from .timeline import Timeline
@@ -144,6 +154,10 @@ __all__ = (
     "AuditEventViewBeforeType0",
     "AuthenticatedBy",
     "Baseline",
+    "BatchItemResult",
+    "BatchOutcome",
+    "BatchQuarterInput",
+    "BatchValueInput",
     "BundleBaseline",
     "BundleDepartment",
     "BundleIndicator",
@@ -170,6 +184,8 @@ __all__ = (
     "DepartmentSummary",
     "DepartmentView",
     "Direction",
+    "ExportProgressSheetEncoding",
+    "ExportProgressSheetFormat",
     "FieldChange",
     "FieldError",
     "GroupBy",
@@ -215,6 +231,9 @@ __all__ = (
     "PlanTrend",
     "PlanView",
     "Problem",
+    "ProgressBatchInput",
+    "ProgressBatchItem",
+    "ProgressBatchResult",
     "ProgressCounts",
     "ProgressStatus",
     "PublicInitiative",
@@ -244,6 +263,7 @@ __all__ = (
     "RevisionSummary",
     "Role",
     "Scope",
+    "SheetImportResult",
     "SummaryGroup",
     "TargetList",
     "Timeline",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from typing import cast
 
 
 
@@ -32,11 +33,16 @@ class FieldError:
                 `duplicate`, `not_found`, `cycle`; docs/api.md lists them). Example: max_length.
             message (str): What is wrong, for a person (English; translate by `code`). Example: must be at most 300
                 characters (it has 301).
+            row (int | None): For an uploaded progress sheet: the sheet row of the bad cell (as Excel numbers it); else
+                `null`. Example: 12.
+            column (None | str): For an uploaded progress sheet: the column's header (`実績`); else `null`. Example: 実績.
      """
 
     field: str
     code: str
     message: str
+    row: int | None
+    column: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -50,6 +56,12 @@ class FieldError:
 
         message = self.message
 
+        row: int | None
+        row = self.row
+
+        column: None | str
+        column = self.column
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,6 +69,8 @@ class FieldError:
             "field": field,
             "code": code,
             "message": message,
+            "row": row,
+            "column": column,
         })
 
         return field_dict
@@ -72,10 +86,28 @@ class FieldError:
 
         message = d.pop("message")
 
+        def _parse_row(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        row = _parse_row(d.pop("row"))
+
+
+        def _parse_column(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        column = _parse_column(d.pop("column"))
+
+
         field_error = cls(
             field=field,
             code=code,
             message=message,
+            row=row,
+            column=column,
         )
 
 

@@ -23,8 +23,8 @@ T = TypeVar("T", bound="Problem")
 
 @_attrs_define
 class Problem:
-    """ Problem details (RFC 9457). `errors` lists every invalid field (400, 422); it is empty for
-    the other kinds.
+    """ Problem details (RFC 9457). `errors` lists every invalid field (400, 422), and the refused
+    items of a batch (403, 409); it is empty otherwise.
 
         Example:
             {'type': 'urn:shinchoku:problem:validation', 'title': 'Validation failed', 'status': 422, 'code': 'validation',

@@ -23,6 +23,7 @@ def _get_kwargs(
     entity_id: UUID | Unset = UNSET,
     actor_id: UUID | Unset = UNSET,
     plan_id: UUID | Unset = UNSET,
+    request_id: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -51,6 +52,8 @@ def _get_kwargs(
     if not isinstance(plan_id, Unset):
         json_plan_id = str(plan_id)
     params["plan_id"] = json_plan_id
+
+    params["request_id"] = request_id
 
     json_from_: str | Unset = UNSET
     if not isinstance(from_, Unset):
@@ -146,6 +149,7 @@ def sync_detailed(
     entity_id: UUID | Unset = UNSET,
     actor_id: UUID | Unset = UNSET,
     plan_id: UUID | Unset = UNSET,
+    request_id: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -154,7 +158,7 @@ def sync_detailed(
 ) -> Response[AuditEventList | Problem]:
     """ List audit events
 
-     Newest first. Filter by entity, actor, plan and time range.
+     Newest first. Filter by entity, actor, plan, request and time range.
 
     Roles: admin.
 
@@ -163,6 +167,7 @@ def sync_detailed(
         entity_id (UUID | Unset):
         actor_id (UUID | Unset):
         plan_id (UUID | Unset):
+        request_id (str | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
         limit (int | Unset):
@@ -182,6 +187,7 @@ def sync_detailed(
 entity_id=entity_id,
 actor_id=actor_id,
 plan_id=plan_id,
+request_id=request_id,
 from_=from_,
 to=to,
 limit=limit,
@@ -202,6 +208,7 @@ def sync(
     entity_id: UUID | Unset = UNSET,
     actor_id: UUID | Unset = UNSET,
     plan_id: UUID | Unset = UNSET,
+    request_id: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -210,7 +217,7 @@ def sync(
 ) -> AuditEventList | Problem | None:
     """ List audit events
 
-     Newest first. Filter by entity, actor, plan and time range.
+     Newest first. Filter by entity, actor, plan, request and time range.
 
     Roles: admin.
 
@@ -219,6 +226,7 @@ def sync(
         entity_id (UUID | Unset):
         actor_id (UUID | Unset):
         plan_id (UUID | Unset):
+        request_id (str | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
         limit (int | Unset):
@@ -239,6 +247,7 @@ entity_type=entity_type,
 entity_id=entity_id,
 actor_id=actor_id,
 plan_id=plan_id,
+request_id=request_id,
 from_=from_,
 to=to,
 limit=limit,
@@ -253,6 +262,7 @@ async def asyncio_detailed(
     entity_id: UUID | Unset = UNSET,
     actor_id: UUID | Unset = UNSET,
     plan_id: UUID | Unset = UNSET,
+    request_id: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -261,7 +271,7 @@ async def asyncio_detailed(
 ) -> Response[AuditEventList | Problem]:
     """ List audit events
 
-     Newest first. Filter by entity, actor, plan and time range.
+     Newest first. Filter by entity, actor, plan, request and time range.
 
     Roles: admin.
 
@@ -270,6 +280,7 @@ async def asyncio_detailed(
         entity_id (UUID | Unset):
         actor_id (UUID | Unset):
         plan_id (UUID | Unset):
+        request_id (str | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
         limit (int | Unset):
@@ -289,6 +300,7 @@ async def asyncio_detailed(
 entity_id=entity_id,
 actor_id=actor_id,
 plan_id=plan_id,
+request_id=request_id,
 from_=from_,
 to=to,
 limit=limit,
@@ -309,6 +321,7 @@ async def asyncio(
     entity_id: UUID | Unset = UNSET,
     actor_id: UUID | Unset = UNSET,
     plan_id: UUID | Unset = UNSET,
+    request_id: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -317,7 +330,7 @@ async def asyncio(
 ) -> AuditEventList | Problem | None:
     """ List audit events
 
-     Newest first. Filter by entity, actor, plan and time range.
+     Newest first. Filter by entity, actor, plan, request and time range.
 
     Roles: admin.
 
@@ -326,6 +339,7 @@ async def asyncio(
         entity_id (UUID | Unset):
         actor_id (UUID | Unset):
         plan_id (UUID | Unset):
+        request_id (str | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
         limit (int | Unset):
@@ -346,6 +360,7 @@ entity_type=entity_type,
 entity_id=entity_id,
 actor_id=actor_id,
 plan_id=plan_id,
+request_id=request_id,
 from_=from_,
 to=to,
 limit=limit,
