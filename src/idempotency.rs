@@ -82,7 +82,7 @@ impl Key {
             idempotency_keys::created_at.eq(now()),
         );
         let inserted = crate::per_backend!(&mut *conn, |c| diesel::insert_into(idempotency_keys::table)
-            .values(row.clone())
+            .values(row)
             .on_conflict_do_nothing()
             .execute(c))?;
         if inserted == 1 {

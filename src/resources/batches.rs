@@ -597,7 +597,7 @@ pub async fn post_progress_batch(
         .map(|key| idempotency::Key::new(&actor, key, &format!("POST {}", req.path()), &bytes));
     if key.is_some() {
         // Best effort, outside the batch's transaction: an expired key is only a row too many.
-        if let Err(e) = state.db(|conn| idempotency::purge_expired(conn)).await {
+        if let Err(e) = state.db(idempotency::purge_expired).await {
             tracing::warn!(error = %e, "purging expired idempotency keys failed");
         }
     }

@@ -104,7 +104,7 @@ pub fn xlsx_bytes(
         .set_landscape()
         .set_paper_size(9)
         .set_print_fit_to_pages(1, 0)
-        .set_header(&format!("&C{}", title.replace('&', "&&")));
+        .set_header(format!("&C{}", title.replace('&', "&&")));
     sheet.set_repeat_rows(0, 0).map_err(xlsx)?;
     for (c, column) in columns.iter().enumerate() {
         let c = c as u16;
