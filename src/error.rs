@@ -58,8 +58,8 @@ impl FieldError {
     "code": "validation",
     "detail": "2 fields are invalid",
     "errors": [
-        {"field": "/title", "code": "max_length", "message": "must be at most 300 characters (it has 301)"},
-        {"field": "/start_fy", "code": "required", "message": "is required"}
+        {"field": "/title", "code": "max_length", "message": "must be at most 300 characters (it has 301)", "row": null, "column": null},
+        {"field": "/start_fy", "code": "required", "message": "is required", "row": null, "column": null}
     ]
 }))]
 pub struct Problem {

@@ -3002,12 +3002,16 @@ export interface components {
          *         {
          *           "field": "/title",
          *           "code": "max_length",
-         *           "message": "must be at most 300 characters (it has 301)"
+         *           "message": "must be at most 300 characters (it has 301)",
+         *           "row": null,
+         *           "column": null
          *         },
          *         {
          *           "field": "/start_fy",
          *           "code": "required",
-         *           "message": "is required"
+         *           "message": "is required",
+         *           "row": null,
+         *           "column": null
          *         }
          *       ]
          *     }
