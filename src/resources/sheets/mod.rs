@@ -201,6 +201,7 @@ fn disposition(file_name: &str) -> String {
             content((SheetFile = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (SheetFile = "text/csv")),
             headers(("Content-Disposition" = String, description = "attachment, with the file name (進行管理シート)"))),
         (status = 404, response = error::NotFound),
+        (status = 422, response = error::UnprocessableEntity),
     )
 )]
 #[get("/plans/{plan_id}/progress-sheet")]
