@@ -217,6 +217,7 @@ impl ProgressBatchItem {
 /// The plan's initiatives, departments and indicators, read once for the whole batch.
 struct PlanData {
     plan: Plan,
+    scale: Vec<crate::resources::plans::RatingGrade>,
     initiatives: HashMap<DbUuid, Initiative>,
     by_key: HashMap<String, DbUuid>,
     by_code: HashMap<String, Vec<DbUuid>>,
@@ -255,6 +256,7 @@ impl PlanData {
             }
         }
         Ok(PlanData {
+            scale: plan.rating_scale()?,
             plan,
             initiatives: rows.into_iter().map(|i| (i.id, i)).collect(),
             by_key,
@@ -354,13 +356,11 @@ impl PlanData {
     }
 
     fn context(&self, initiative: DbUuid) -> ApiResult<Context> {
-        let plan = self.plan.clone();
-        let scale = plan.rating_scale()?;
         Ok(Context {
             initiative: self.initiatives[&initiative].clone(),
             responsible: self.responsible.get(&initiative).cloned().unwrap_or_default(),
-            scale,
-            plan,
+            scale: self.scale.clone(),
+            plan: self.plan.clone(),
         })
     }
 }

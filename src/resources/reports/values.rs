@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::write::{self, Precondition, ReportChange};
+use super::write::{self, check_stored, write_values, Precondition, ReportChange, ValueWrite};
 use super::{Context, Report};
 use crate::achievement::{self, Achievement};
 use crate::audit::{self, Change};
@@ -27,7 +27,7 @@ use crate::policy::{self, ReportSight};
 use crate::resources::indicators::{load_owned, load_owned_locked, Indicator, IndicatorValue, Owner};
 use crate::resources::plans::Plan;
 use crate::schema::{annual_reports, indicator_values};
-use crate::state::{now, utc, AppState};
+use crate::state::{utc, AppState};
 
 /// A value for one fiscal year, replaced whole (`PUT`): a field left out is `null`.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -120,47 +120,12 @@ fn store(
     input: &ValueInput,
     if_match: &IfMatch,
 ) -> ApiResult<bool> {
-    match existing {
-        Some(v) => if_match.check(v.version)?,
-        None if if_match.is_present() => return Err(ApiError::PreconditionFailed),
-        None => {}
+    check_stored(if_match, existing.map(|v| v.version))?;
+    let write = ValueWrite::new(indicator, existing.cloned(), input, false);
+    if !write.changes() {
+        return Ok(false);
     }
-    if let Some(v) = existing {
-        if v.target == input.target && v.actual == input.actual && v.raw == input.raw {
-            return Ok(false);
-        }
-    }
-    let ts = now();
-    match existing {
-        Some(v) => {
-            let rows =
-                diesel::update(indicator_values::table.find(v.id).filter(indicator_values::version.eq(v.version)))
-                    .set((
-                        indicator_values::target.eq(input.target),
-                        indicator_values::actual.eq(input.actual),
-                        indicator_values::raw.eq(&input.raw),
-                        indicator_values::version.eq(v.version + 1),
-                        indicator_values::updated_at.eq(ts),
-                    ))
-                    .execute(conn)?;
-            if_match.applied(rows)?;
-        }
-        None => {
-            diesel::insert_into(indicator_values::table)
-                .values(&IndicatorValue {
-                    id: DbUuid(Uuid::now_v7()),
-                    indicator_id: indicator,
-                    fiscal_year: fy,
-                    target: input.target,
-                    actual: input.actual,
-                    raw: input.raw.clone(),
-                    version: 1,
-                    created_at: ts,
-                    updated_at: ts,
-                })
-                .execute(conn)?;
-        }
-    }
+    write_values(conn, fy, &[write], if_match)?;
     Ok(true)
 }
 

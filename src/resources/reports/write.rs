@@ -135,8 +135,12 @@ pub fn apply(
             None if if_match.is_present() => return Err(ApiError::PreconditionFailed),
             None => {}
         },
-        Precondition::Quarter(if_match) => check_stored(if_match, quarters.first().and_then(|w| w.stored_version))?,
-        Precondition::Value(if_match) => check_stored(if_match, values.first().and_then(|w| w.stored_version))?,
+        Precondition::Quarter(if_match) => {
+            check_stored(if_match, quarters.first().and_then(|w| w.stored.as_ref()).map(|q| q.version))?
+        }
+        Precondition::Value(if_match) => {
+            check_stored(if_match, values.first().and_then(|w| w.stored.as_ref()).map(|v| v.version))?
+        }
     }
 
     let after = match change.fields {
@@ -161,7 +165,7 @@ pub fn apply(
         }
         diesel::insert_into(annual_reports::table).values(&after).execute(conn)?;
         write_quarters(conn, after.id, &quarters)?;
-        write_values(conn, fy, &values)?;
+        write_values(conn, fy, &values, &IfMatch::none())?;
         let view = commit(conn, actor, ctx, after.id, None, "create")?;
         let changed_fields = super::history::changed_fields(None, &view)?;
         return Ok(Applied {
@@ -200,7 +204,7 @@ pub fn apply(
         _ => IfMatch::none().applied(rows)?,
     }
     write_quarters(conn, existing.id, &quarters)?;
-    write_values(conn, fy, &values)?;
+    write_values(conn, fy, &values, &IfMatch::none())?;
     let action = match (fields_changed, quarters.is_empty(), values.is_empty()) {
         (false, false, true) => "quarter",
         (false, true, false) => "indicator_value",
@@ -218,7 +222,7 @@ pub fn apply(
 }
 
 /// `If-Match` on a quarter or value: against the stored version; on one not stored yet it cannot hold.
-fn check_stored(if_match: &IfMatch, stored_version: Option<i32>) -> ApiResult<()> {
+pub(super) fn check_stored(if_match: &IfMatch, stored_version: Option<i32>) -> ApiResult<()> {
     match stored_version {
         Some(version) => if_match.check(version),
         None if if_match.is_present() => Err(ApiError::PreconditionFailed),
@@ -229,7 +233,6 @@ fn check_stored(if_match: &IfMatch, stored_version: Option<i32>) -> ApiResult<()
 struct QuarterWrite {
     quarter: i32,
     stored: Option<Quarter>,
-    stored_version: Option<i32>,
     plan_text: Option<String>,
     result_text: Option<String>,
     mark: Option<String>,
@@ -266,7 +269,6 @@ fn quarter_writes(
             };
             QuarterWrite {
                 quarter: *quarter,
-                stored_version: stored.as_ref().map(|q| q.version),
                 stored,
                 plan_text: input.plan_text.clone(),
                 result_text: input.result_text.clone(),
@@ -314,10 +316,9 @@ fn write_quarters(conn: &mut DbConnection, report_id: DbUuid, writes: &[QuarterW
     Ok(())
 }
 
-struct ValueWrite {
+pub(super) struct ValueWrite {
     indicator: DbUuid,
     stored: Option<IndicatorValue>,
-    stored_version: Option<i32>,
     target: Option<f64>,
     actual: Option<f64>,
     raw: Option<String>,
@@ -339,26 +340,38 @@ fn value_writes(conn: &mut DbConnection, fy: i32, change: &ReportChange) -> ApiR
     Ok(change
         .values
         .iter()
-        .map(|(indicator, input)| {
-            let stored = stored.remove(&indicator.id);
-            let changes = match &stored {
-                Some(v) => v.target != input.target || v.actual != input.actual || v.raw != input.raw,
-                None => !change.sparse || input.target.is_some() || input.actual.is_some() || input.raw.is_some(),
-            };
-            ValueWrite {
-                indicator: indicator.id,
-                stored_version: stored.as_ref().map(|v| v.version),
-                stored,
-                target: input.target,
-                actual: input.actual,
-                raw: input.raw.clone(),
-                changes,
-            }
-        })
+        .map(|(indicator, input)| ValueWrite::new(indicator.id, stored.remove(&indicator.id), input, change.sparse))
         .collect())
 }
 
-fn write_values(conn: &mut DbConnection, fy: i32, writes: &[ValueWrite]) -> ApiResult<()> {
+impl ValueWrite {
+    /// The write of `input` over the stored value; `sparse`: an empty value where none is stored is no change.
+    pub(super) fn new(
+        indicator: DbUuid,
+        stored: Option<IndicatorValue>,
+        input: &ValueInput,
+        sparse: bool,
+    ) -> ValueWrite {
+        let changes = match &stored {
+            Some(v) => v.target != input.target || v.actual != input.actual || v.raw != input.raw,
+            None => !sparse || input.target.is_some() || input.actual.is_some() || input.raw.is_some(),
+        };
+        ValueWrite { indicator, stored, target: input.target, actual: input.actual, raw: input.raw.clone(), changes }
+    }
+
+    pub(super) fn changes(&self) -> bool {
+        self.changes
+    }
+}
+
+/// Writes the values (each update conditional on the version read; `if_match` decides the
+/// error when that version is gone).
+pub(super) fn write_values(
+    conn: &mut DbConnection,
+    fy: i32,
+    writes: &[ValueWrite],
+    if_match: &IfMatch,
+) -> ApiResult<()> {
     let ts = now();
     for w in writes {
         match &w.stored {
@@ -373,7 +386,7 @@ fn write_values(conn: &mut DbConnection, fy: i32, writes: &[ValueWrite]) -> ApiR
                             indicator_values::updated_at.eq(ts),
                         ))
                         .execute(conn)?;
-                IfMatch::none().applied(rows)?;
+                if_match.applied(rows)?;
             }
             None => {
                 diesel::insert_into(indicator_values::table)

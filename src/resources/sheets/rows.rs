@@ -86,8 +86,8 @@ pub fn load(conn: &mut DbConnection, p: &Principal, plan: &Plan, fy: i32) -> Api
         .select((initiative_placements::node_id, initiatives::id, initiative_placements::position))
         .load(conn)?;
     placements.retain(|(_, i, _)| active.contains_key(i));
-    let mut unplaced: Vec<&Initiative> =
-        active.values().filter(|i| !placements.iter().any(|(_, p, _)| p == &i.id)).collect();
+    let placed: std::collections::HashSet<DbUuid> = placements.iter().map(|(_, i, _)| *i).collect();
+    let mut unplaced: Vec<&Initiative> = active.values().filter(|i| !placed.contains(&i.id)).collect();
     unplaced.sort_by(|a, b| (&a.code_sort, a.id.0).cmp(&(&b.code_sort, b.id.0)));
 
     let mut responsible: HashMap<DbUuid, (Vec<uuid::Uuid>, Vec<String>)> = HashMap::new();
