@@ -33,11 +33,28 @@ pub struct FieldError {
     /// For an uploaded progress sheet: the column's header (`実績`); else `null`.
     #[schema(example = "実績")]
     pub column: Option<String>,
+    /// For a conflict of an uploaded progress sheet only: the value stored now, which someone
+    /// else wrote after the sheet was downloaded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(required = false, example = "配置人数 18人")]
+    pub current_value: Option<String>,
+    /// For a conflict of an uploaded progress sheet only: the value of the uploaded cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(required = false, example = "配置人数 20人")]
+    pub your_value: Option<String>,
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
-        FieldError { field: field.into(), code: code.to_string(), message: message.into(), row: None, column: None }
+        FieldError {
+            field: field.into(),
+            code: code.to_string(),
+            message: message.into(),
+            row: None,
+            column: None,
+            current_value: None,
+            your_value: None,
+        }
     }
 
     /// The error of a single write, placed under an item of a batch (`/self_rating` under
@@ -109,6 +126,9 @@ pub enum ApiError {
     PreconditionFailed,
     #[error("request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// An uploaded file over one of the bounds of reading it (named in the message).
+    #[error("{0}")]
+    TooLarge(String),
     #[error("{0}")]
     UnsupportedMediaType(String),
     #[error("{}", validation_detail(.0))]
@@ -151,7 +171,7 @@ impl ApiError {
             ApiError::Conflict(_) | ApiError::ConflictItems { .. } => ("conflict", "Conflict with the current state"),
             ApiError::MethodNotAllowed { .. } => ("method-not-allowed", "Method not allowed"),
             ApiError::PreconditionFailed => ("precondition-failed", "Precondition failed"),
-            ApiError::PayloadTooLarge { .. } => ("payload-too-large", "Payload too large"),
+            ApiError::PayloadTooLarge { .. } | ApiError::TooLarge(_) => ("payload-too-large", "Payload too large"),
             ApiError::UnsupportedMediaType(_) => ("unsupported-media-type", "Unsupported media type"),
             ApiError::Validation(_) => ("validation", "Validation failed"),
             ApiError::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
@@ -190,7 +210,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict(_) | ApiError::ConflictItems { .. } => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
-            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::PayloadTooLarge { .. } | ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,

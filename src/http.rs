@@ -27,7 +27,11 @@ impl Default for BodyLimits {
 
 /// The media type of a request's body (lower case, without parameters), and its `charset`.
 pub fn content_type(req: &HttpRequest) -> (String, Option<String>) {
-    let raw = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    split_content_type(req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or(""))
+}
+
+/// A `Content-Type` value's media type (lower case) and `charset`.
+pub fn split_content_type(raw: &str) -> (String, Option<String>) {
     let mut parts = raw.split(';');
     let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
     let charset = parts
@@ -99,19 +103,32 @@ impl FromRequest for FileBody {
     }
 }
 
+/// An uploaded file's bytes with what its `Content-Type` says.
+pub struct UploadedFile {
+    pub bytes: web::Bytes,
+    /// The media type, lower case (`text/csv`).
+    pub media: String,
+    pub charset: Option<String>,
+    /// The whole header (a multipart body's boundary is in it).
+    pub content_type: String,
+}
+
 impl FileBody {
-    /// The body's bytes and `charset`, when its media type is one of `accepted` (else 415).
-    pub async fn read(mut self, accepted: &[&str]) -> ApiResult<(web::Bytes, Option<String>)> {
+    /// The body, at most `limit` bytes, when its media type is one of `accepted` (else 415
+    /// listing them).
+    pub async fn read(mut self, accepted: &[&str], limit: usize) -> ApiResult<UploadedFile> {
         let (media, charset) = content_type(&self.req);
         if !accepted.contains(&media.as_str()) {
             let got = if media.is_empty() { "none".to_string() } else { media };
             return Err(ApiError::UnsupportedMediaType(format!(
                 "expected Content-Type {}, got {got}",
-                accepted.join(" or ")
+                accepted.join(", ")
             )));
         }
-        let limits = self.req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
-        Ok((read_limited(&self.req, &mut self.payload, limits.bundle).await?.freeze(), charset))
+        let content_type =
+            self.req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let bytes = read_limited(&self.req, &mut self.payload, limit).await?.freeze();
+        Ok(UploadedFile { bytes, media, charset, content_type })
     }
 }
 
@@ -191,6 +208,14 @@ fn shape_error(err: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
 /// body (values and keys), each one named.
 pub fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Every string of `value` (and key) holding a control character other than tab and line
+/// breaks, by its JSON pointer.
+pub fn control_character_errors(value: &serde_json::Value) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    control_characters(value, &mut String::new(), &mut errors);
+    errors
 }
 
 fn control_characters(value: &serde_json::Value, pointer: &mut String, errors: &mut Vec<FieldError>) {

@@ -152,7 +152,9 @@ fn sheet(config: &Config, action: SheetCommand) -> Result<(), String> {
         }
         SheetCommand::Import { plan, fiscal_year, file, dry_run } => {
             let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let result = sheets::import_file(&mut conn, &principal, &actor, plan, fiscal_year, &bytes, None, dry_run)
+            let sheet = sheets::upload::read(&bytes, None, sheets::upload::LIMITS).map_err(problem)?;
+            let options = sheets::import::ImportOptions { dry_run, keep_mine: sheets::import::KeepMine::default() };
+            let result = sheets::import_sheet(&mut conn, &principal, &actor, plan, fiscal_year, sheet, options)
                 .map_err(problem)?;
             println!("{}", serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?);
         }

@@ -176,3 +176,45 @@ impl Errors {
         }
     }
 }
+
+/// The largest magnitude an indicator's number may have: beyond it a double no longer holds
+/// every integer, and sums and ratios of such values lose meaning.
+pub const MAX_INDICATOR_NUMBER: f64 = 1e15;
+/// The smallest non-zero magnitude (six decimal places): a ratio of two allowed values stays
+/// far inside the range of a double, in SQL as in Rust.
+pub const MIN_INDICATOR_NUMBER: f64 = 1e-6;
+
+/// An indicator's target, actual, baseline or final target: finite, zero or between
+/// 0.000001 and 10¹⁵ in magnitude. Every entry point checks it (JSON, batch, sheet, bundle).
+pub fn indicator_number(pointer: &str, value: Option<f64>) -> Option<FieldError> {
+    let v = value?;
+    let magnitude = v.abs();
+    if v.is_finite() && (v == 0.0 || (MIN_INDICATOR_NUMBER..=MAX_INDICATOR_NUMBER).contains(&magnitude)) {
+        return None;
+    }
+    Some(FieldError::new(
+        pointer,
+        "out_of_range",
+        if v.is_finite() {
+            "must be 0 or between 0.000001 and 1,000,000,000,000,000 in magnitude".to_string()
+        } else {
+            "must be a finite number".to_string()
+        },
+    ))
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn indicator_numbers_are_finite_and_sane() {
+        for ok in [0.0, -0.0, 15.0, 0.5, -2.0, 1e15, 1e-6, 2300.25] {
+            assert!(indicator_number("/actual", Some(ok)).is_none(), "{ok}");
+        }
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e308, 1e-308, 1e16, -1e16, 1e-7] {
+            assert_eq!(indicator_number("/actual", Some(bad)).map(|e| e.code), Some("out_of_range".into()), "{bad}");
+        }
+        assert!(indicator_number("/actual", None).is_none());
+    }
+}

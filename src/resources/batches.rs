@@ -376,6 +376,21 @@ pub fn run(
     plan_id: Uuid,
     input: ProgressBatchInput,
 ) -> ApiResult<ProgressBatchResult> {
+    run_with(conn, principal, actor, plan_id, input, false)
+}
+
+/// [`run`]; with `every_error`, forbidden and invalid items do not stop the batch before its
+/// writes: the other items are still checked and written (to be rolled back), so that one
+/// answer lists every problem (forbidden, invalid and workflow conflicts together, as a 422
+/// unless all are of one kind). The progress sheet uses it: a clerk learns every mistake at once.
+pub fn run_with(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    plan_id: Uuid,
+    input: ProgressBatchInput,
+    every_error: bool,
+) -> ApiResult<ProgressBatchResult> {
     let plan = plans::load_locked(conn, plan_id)?;
     let data = PlanData::load(conn, plan)?;
     let fy = input.fiscal_year;
@@ -424,6 +439,10 @@ pub fn run(
                     format!("the indicator {} is sent twice", ind.name),
                 )),
                 Ok(ind) => {
+                    for field in ["target", "actual"] {
+                        let v = if field == "target" { value.target } else { value.actual };
+                        invalid.extend(crate::validation::indicator_number(&format!("{at}/{field}"), v));
+                    }
                     if let Err(ApiError::Validation(errors)) = check_validity(&data.plan, ind, fy) {
                         invalid
                             .extend(errors.into_iter().map(|e| FieldError { field: format!("{at}/indicator"), ..e }));
@@ -449,25 +468,28 @@ pub fn run(
         if change.touches_committee_fields() {
             refusals.extend(policy::review_report(principal).err());
         }
+        let refused = !refusals.is_empty();
         for refusal in refusals {
             let key = &data.initiatives[&initiative].bundle_key;
             forbidden.push(FieldError::new(at.clone(), "forbidden", format!("initiative {key}: {refusal}")));
         }
-        prepared.push(Some((initiative, change)));
+        let faulty = invalid.iter().any(|e| e.field == at || e.field.starts_with(&format!("{at}/")));
+        prepared.push((!(every_error && (refused || faulty))).then_some((initiative, change)));
     }
-    if !forbidden.is_empty() {
+    if !forbidden.is_empty() && !every_error {
         return Err(ApiError::ForbiddenItems {
             detail: format!("{} of {item_count} items may not be written by you: nothing was written", forbidden.len()),
             errors: forbidden,
         });
     }
-    if !invalid.is_empty() {
+    if !invalid.is_empty() && !every_error {
         return Err(ApiError::Validation(invalid));
     }
 
     let mut conflicts = Vec::new();
     let mut results = Vec::with_capacity(item_count);
-    for (index, (initiative, change)) in prepared.into_iter().flatten().enumerate() {
+    for (index, prepared) in prepared.into_iter().enumerate() {
+        let Some((initiative, change)) = prepared else { continue };
         let at = format!("/items/{index}");
         let ctx = data.context(initiative)?;
         match write::apply(conn, principal, actor, &ctx, fy, change) {
@@ -490,6 +512,18 @@ pub fn run(
             Err(ApiError::NotFound(message)) => invalid.push(FieldError::new(at, "not_found", message)),
             Err(other) => return Err(other),
         }
+    }
+    if every_error && !forbidden.is_empty() {
+        if invalid.is_empty() && conflicts.is_empty() {
+            return Err(ApiError::ForbiddenItems {
+                detail: format!(
+                    "{} of {item_count} items may not be written by you: nothing was written",
+                    forbidden.len()
+                ),
+                errors: forbidden,
+            });
+        }
+        invalid.extend(forbidden);
     }
     if !invalid.is_empty() {
         invalid.extend(conflicts);

@@ -22,6 +22,8 @@ mod operations;
 mod outage;
 mod plans;
 mod reports;
+mod sheet_files;
+mod sheet_safety;
 mod sheets;
 mod summaries;
 mod tokens;

@@ -7,16 +7,16 @@ use shinchoku::auth::Role;
 
 use crate::harness::{Resp, TestApp};
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-fn export(app: &TestApp, token: &str, plan: &str, query: &str) -> Resp {
+pub(crate) fn export(app: &TestApp, token: &str, plan: &str, query: &str) -> Resp {
     let r = app.request_as(Some(token), "GET", &format!("/api/v1/plans/{plan}/progress-sheet?{query}"), &[], None);
     assert_eq!(r.status, 200, "{}", r.body);
     r
 }
 
 /// The body as bytes (the harness reads bodies as text; sheets are binary).
-fn export_bytes(app: &TestApp, plan: &str, query: &str) -> Vec<u8> {
+pub(crate) fn export_bytes(app: &TestApp, plan: &str, query: &str) -> Vec<u8> {
     let response = ureq::get(&format!("{}/api/v1/plans/{plan}/progress-sheet?{query}", app.base))
         .set("Authorization", &format!("Bearer {}", app.token))
         .call()
@@ -26,7 +26,7 @@ fn export_bytes(app: &TestApp, plan: &str, query: &str) -> Vec<u8> {
     bytes
 }
 
-fn upload(app: &TestApp, token: &str, plan: &str, query: &str, content_type: &str, body: &[u8]) -> Resp {
+pub(crate) fn upload(app: &TestApp, token: &str, plan: &str, query: &str, content_type: &str, body: &[u8]) -> Resp {
     app.request_as(
         Some(token),
         "POST",
@@ -36,16 +36,16 @@ fn upload(app: &TestApp, token: &str, plan: &str, query: &str, content_type: &st
     )
 }
 
-fn plan_of(app: &TestApp, fixture: &str) -> String {
+pub(crate) fn plan_of(app: &TestApp, fixture: &str) -> String {
     app.import_fixture(fixture)["plan"]["id"].as_str().unwrap().to_string()
 }
 
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
+pub(crate) fn csv_rows(text: &str) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
     reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
 }
 
-fn write_csv(rows: &[Vec<String>]) -> String {
+pub(crate) fn write_csv(rows: &[Vec<String>]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         writer.write_record(row).unwrap();
@@ -53,7 +53,7 @@ fn write_csv(rows: &[Vec<String>]) -> String {
     String::from_utf8(writer.into_inner().unwrap()).unwrap()
 }
 
-fn column(rows: &[Vec<String>], header: &str) -> usize {
+pub(crate) fn column(rows: &[Vec<String>], header: &str) -> usize {
     rows[0].iter().position(|h| h == header).unwrap_or_else(|| panic!("no column {header}: {:?}", rows[0]))
 }
 

@@ -21,6 +21,7 @@ use crate::schema::{
     initiatives as initiatives_table, quarter_updates,
 };
 use crate::state::{now, Actor};
+use crate::validation::indicator_number;
 use crate::validation::{self, Errors, Tidy};
 
 /// What an import created, for the response.
@@ -224,6 +225,12 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
             if blank(&ind.name) || ind.name.chars().count() > 300 {
                 e.add(format!("{iat}/name"), "length", "must be 1 to 300 characters");
             }
+            let baseline = ind.baseline.as_ref().and_then(|b| b.value);
+            for (field, n) in [("final_target", ind.final_target), ("baseline/value", baseline)] {
+                if let Some(err) = indicator_number(&format!("{iat}/{field}"), n) {
+                    e.0.push(err);
+                }
+            }
             let (from, to) = indicator_validity(ind, &spans);
             e.fy_order(&format!("{iat}/valid_to_fy"), from, to);
             data_years.extend(from.into_iter().chain(to));
@@ -251,6 +258,13 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
                     "duplicate",
                     format!("{} appears twice", crate::fiscal_year::label(fy)),
                 );
+            }
+            for (k, v) in year.indicator_values.iter().enumerate() {
+                for (field, n) in [("actual", v.actual), ("target", v.target)] {
+                    if let Some(err) = indicator_number(&format!("{yat}/indicator_values/{k}/{field}"), n) {
+                        e.0.push(err);
+                    }
+                }
             }
             if let Some(c) = &year.category {
                 if PlanCategory::from_label(c).is_none() {
@@ -328,6 +342,11 @@ fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) -> Result<Che
         }
         let mut fys = HashSet::new();
         for (j, y) in t.years.iter().enumerate() {
+            for (field, n) in [("actual", y.actual), ("target", y.target)] {
+                if let Some(err) = indicator_number(&format!("/plan_targets/{i}/years/{j}/{field}"), n) {
+                    e.0.push(err);
+                }
+            }
             data_years.push(y.fiscal_year.0);
             if !fys.insert(y.fiscal_year.0) {
                 e.add(format!("/plan_targets/{i}/years/{j}/fiscal_year"), "duplicate", "appears twice");

@@ -67,6 +67,25 @@ pub struct IndicatorValueEntry {
 
 crate::list_type!(IndicatorValueList, IndicatorValueEntry);
 
+impl ValueInput {
+    /// 422 unless target and actual are sane numbers ([`crate::validation::indicator_number`]).
+    pub fn check_numbers(&self, at: &str) -> Vec<crate::error::FieldError> {
+        [("target", self.target), ("actual", self.actual)]
+            .into_iter()
+            .filter_map(|(field, v)| crate::validation::indicator_number(&format!("{at}/{field}"), v))
+            .collect()
+    }
+
+    fn checked(self) -> ApiResult<Self> {
+        let errors = self.check_numbers("");
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(ApiError::Validation(errors))
+        }
+    }
+}
+
 fn entry(ind: &Indicator, v: &IndicatorValue) -> ApiResult<IndicatorValueEntry> {
     let direction = Direction::from_db(&ind.direction)?;
     Ok(IndicatorValueEntry {
@@ -162,7 +181,7 @@ pub async fn put_indicator_value(
     let Caller { principal, actor } = caller;
     policy::write_some_initiative_data(&principal)?;
     let (initiative, indicator, fy) = path.into_inner();
-    let input = body.read().await?;
+    let input = body.read().await?.checked()?;
     let entry = state
         .write(move |conn| {
             let (_, ind) = load_owned_locked(conn, Owner::Initiative(initiative), indicator)?;
@@ -212,7 +231,7 @@ pub async fn put_target_value(
     let Caller { principal, actor } = caller;
     policy::write_some_plan_target_values(&principal)?;
     let (plan_id, target, fy) = path.into_inner();
-    let input = body.read().await?;
+    let input = body.read().await?.checked()?;
     let entry = state
         .write(move |conn| {
             let (plan, ind) = load_owned_locked(conn, Owner::Plan(plan_id), target)?;

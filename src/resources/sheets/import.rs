@@ -1,26 +1,35 @@
-//! An uploaded progress sheet, read back into a batch: each row is compared with what the
-//! uploader's own export shows now, and only the cells that differ become the row's item (so an
-//! unchanged sheet changes nothing, and an item never carries what its writer did not touch).
-//! The batch then checks and writes it like any other; its errors come back as sheet row and
-//! column (`行 12, 列 実績`) as well as JSON pointers.
+//! An uploaded progress sheet, read back into a batch by a three-way merge, as version control
+//! merges: each row carries the version of its report the sheet was exported from (column 版);
+//! that version, taken from the report's history, is the base. A cell the clerk changed from
+//! the base is written; a cell they did not change never is, whatever it says, so an old sheet
+//! never puts back what a colleague wrote since. A cell both the clerk and someone else changed
+//! is a conflict: the upload is refused (409, both values by cell) unless the caller asks to
+//! keep theirs. Rows without a version are compared with the data as it is now, and the answer
+//! says so. The batch then checks and writes the changes like any other; every problem of the
+//! upload (reading, domain, permission) comes back in one answer, at its cell, in Japanese.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::files::Grid;
-use super::layout::{label_of, text_of, Cell, Field, RowData, RELISTED};
-use super::rows;
+use super::layout::{label_of, text_of, Cell, Field, Layout, RowData, RELISTED};
+use super::rows::{self, SheetRow};
+use super::upload::{excerpt, ReadSheet, MAX_ERRORS};
 use crate::auth::Principal;
-use crate::db::DbConnection;
+use crate::db::{DbConnection, DbUuid};
 use crate::enums::{PlanCategory, ProgressStatus, QuarterMark};
 use crate::error::{ApiError, ApiResult, FieldError};
+use crate::fiscal_year;
 use crate::resources::batches::{
     self, BatchQuarterInput, BatchValueInput, ProgressBatchInput, ProgressBatchItem, ProgressBatchResult,
 };
 use crate::resources::plans;
+use crate::resources::reports::AnnualReportView;
+use crate::schema::report_revisions;
 use crate::state::Actor;
 
 /// What an uploaded sheet wrote (or would write, `dry_run`).
@@ -28,21 +37,110 @@ use crate::state::Actor;
 pub struct SheetImportResult {
     #[serde(flatten)]
     pub batch: ProgressBatchResult,
+    /// How the file was read (`xlsx`, `ods`, `csv (UTF-8)`, `tsv (UTF-16LE)` …).
+    #[schema(example = "xlsx")]
+    pub file_format: String,
     /// Data rows read (blank rows not counted).
     #[schema(example = 58)]
     pub rows: usize,
-    /// Rows whose cells all equal what the sheet shows now: not sent to the batch, counted in `unchanged`.
+    /// Rows the clerk changed nothing in (or only to what is stored already): not sent to the
+    /// batch, counted in `unchanged`.
     #[schema(example = 55)]
     pub unchanged_rows: usize,
     /// ※再掲 rows (a cross-listed initiative under its other nodes): read only, edit the first row.
     #[schema(example = 5)]
     pub relisted_rows: usize,
+    /// Rows without a report version (an older export, a hand-made sheet): compared with the
+    /// data as it is now, so a cell someone else changed since would be put back.
+    #[schema(example = 0)]
+    pub unversioned_rows: usize,
+    /// Every cell written (or that would be, `dry_run`), with the value before and after.
+    pub changes: Vec<CellChange>,
+    /// What was not imported, and why: edits in read-only columns, unknown and missing
+    /// columns, rows of initiatives the plan does not have, rows compared without a version,
+    /// cells where the caller kept their value over a newer one (`keep_mine`).
+    pub warnings: Vec<SheetWarning>,
     /// Columns the sheet has that the progress sheet does not (their cells were not read).
     #[schema(example = json!(["備考"]))]
     pub unknown_columns: Vec<String>,
     /// Columns of the progress sheet missing from the upload (those fields were left as they are).
     #[schema(example = json!(["委員会意見"]))]
     pub missing_columns: Vec<String>,
+}
+
+/// One cell an upload writes.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CellChange {
+    /// The sheet row, as the spreadsheet application numbers it.
+    #[schema(example = 12)]
+    pub row: u32,
+    #[schema(example = "実績")]
+    pub column: String,
+    #[schema(example = "40")]
+    pub initiative_key: String,
+    /// The value stored now (`null`: empty).
+    #[schema(example = "配置人数 18人")]
+    pub old: Option<String>,
+    /// The value written (`null`: emptied).
+    #[schema(example = "配置人数 20人")]
+    pub new: Option<String>,
+}
+
+/// Something in the upload that was not imported, or how it was compared.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SheetWarning {
+    /// `read_only_column`, `unknown_column`, `missing_column`, `unknown_initiative`,
+    /// `no_version`, `kept_mine`.
+    #[schema(example = "read_only_column")]
+    pub code: String,
+    /// For the clerk, in Japanese.
+    #[schema(example = "行 12, 列 取組: 灰色の列は取り込まれません（変更は無視しました）")]
+    pub message: String,
+    #[schema(example = 12)]
+    pub row: Option<u32>,
+    #[schema(example = "取組")]
+    pub column: Option<String>,
+}
+
+/// How an upload treats conflicts.
+#[derive(Debug, Clone, Default)]
+pub struct KeepMine {
+    all: bool,
+    cells: HashSet<(u32, String)>,
+}
+
+impl KeepMine {
+    /// `all`, or cells as the conflict answer names them: `12:実績,14:自己評価`.
+    pub fn parse(text: Option<&str>) -> ApiResult<KeepMine> {
+        let mut keep = KeepMine::default();
+        for part in text.unwrap_or_default().split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if part == "all" {
+                keep.all = true;
+                continue;
+            }
+            match part.split_once(':').and_then(|(row, column)| Some((row.trim().parse::<u32>().ok()?, column))) {
+                Some((row, column)) => {
+                    keep.cells.insert((row, normalize_header(column)));
+                }
+                None => {
+                    return Err(ApiError::invalid(
+                        "/query/keep_mine",
+                        "format",
+                        format!("「{}」: name cells as 行:列 (12:実績), or all", excerpt(part)),
+                    ))
+                }
+            }
+        }
+        Ok(keep)
+    }
+
+    fn covers(&self, row: u32, column: &str) -> bool {
+        self.all || self.cells.contains(&(row, normalize_header(column)))
+    }
+}
+
+fn normalize_header(header: &str) -> String {
+    header.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Where an item's fields sit in the sheet, to name an error's cell.
@@ -55,8 +153,41 @@ fn cell_error(row: u32, column: &str, pointer: String, code: &str, message: Stri
     FieldError {
         row: Some(row),
         column: (!column.is_empty()).then(|| column.to_string()),
-        ..FieldError::new(pointer, code, format!("行 {row}, 列 {column}: {message}"))
+        ..FieldError::new(
+            pointer,
+            code,
+            if column.is_empty() {
+                format!("行 {row}: {message}")
+            } else {
+                format!("行 {row}, 列 {column}: {message}")
+            },
+        )
     }
+}
+
+fn warning(code: &str, row: Option<u32>, column: Option<&str>, message: String) -> SheetWarning {
+    let place = match (row, column) {
+        (Some(r), Some(c)) => format!("行 {r}, 列 {c}: "),
+        (Some(r), None) => format!("行 {r}: "),
+        (None, Some(c)) => format!("列 {c}: "),
+        (None, None) => String::new(),
+    };
+    SheetWarning { code: code.into(), message: format!("{place}{message}"), row, column: column.map(str::to_string) }
+}
+
+/// One data row of the upload, with the initiative it names.
+struct UploadRow<'a> {
+    row: u32,
+    cells: &'a [Cell],
+    now: &'a SheetRow,
+    relisted: bool,
+    version: Option<i32>,
+}
+
+/// The options of an upload.
+pub struct ImportOptions {
+    pub dry_run: bool,
+    pub keep_mine: KeepMine,
 }
 
 pub fn import(
@@ -65,15 +196,20 @@ pub fn import(
     actor: &Actor,
     plan_id: Uuid,
     fy: i32,
-    grid: Grid,
-    dry_run: bool,
+    sheet: ReadSheet,
+    options: ImportOptions,
 ) -> ApiResult<SheetImportResult> {
     let plan = plans::load_locked(conn, plan_id)?;
+    let scale: Vec<String> = plan.rating_scale()?.into_iter().map(|g| g.code).collect();
     let (layout, current) = rows::load(conn, principal, &plan, fy)?;
+    let ReadSheet { grid, errors: read_errors, format } = sheet;
+    let mut errors = read_errors;
+    let mut warnings = Vec::new();
     let (header_row, headers) = find_header(&grid)?;
+
+    // Columns: known, unknown (a warning), another year's (an error), twice (an error).
     let mut columns: Vec<(usize, Field, String)> = Vec::new();
     let mut unknown = Vec::new();
-    let mut errors = Vec::new();
     for (index, cell) in headers.iter().enumerate() {
         let text = cell.as_text().trim().to_string();
         if text.is_empty() {
@@ -94,11 +230,19 @@ pub fn import(
                 "/query/fiscal_year".into(),
                 "fiscal_year_mismatch",
                 format!(
-                    "the column is for another fiscal year than {} (fiscal_year={fy})",
-                    crate::fiscal_year::label(fy)
+                    "この列は{}のものではありません: 年度を確かめてください (fiscal_year={fy})",
+                    fiscal_year::label(fy)
                 ),
             )),
-            None => unknown.push(text),
+            None => {
+                warnings.push(warning(
+                    "unknown_column",
+                    Some(header_row),
+                    Some(&text),
+                    "進行管理シートにない列です（取り込みません）".into(),
+                ));
+                unknown.push(text);
+            }
         }
     }
     let missing: Vec<String> = layout
@@ -107,35 +251,45 @@ pub fn import(
         .filter(|c| !columns.iter().any(|(_, f, _)| *f == c.field))
         .map(|c| c.header.clone())
         .collect();
-    let key_column = columns.iter().find(|(_, f, _)| *f == Field::Key).map(|(i, _, _)| *i);
-    let code_column = columns.iter().find(|(_, f, _)| *f == Field::Code).map(|(i, _, _)| *i);
-    let relisted_column = columns.iter().find(|(_, f, _)| *f == Field::Relisted).map(|(i, _, _)| *i);
+    for header in missing.iter().filter(|h| layout.find(h).is_some_and(|c| c.field.editable())) {
+        warnings.push(warning("missing_column", None, Some(header), "この列がありません（今の内容のままです）".into()));
+    }
+    let column_of = |field: Field| columns.iter().find(|(_, f, _)| *f == field).map(|(i, _, _)| *i);
+    let (key_column, code_column) = (column_of(Field::Key), column_of(Field::Code));
+    let (relisted_column, version_column) = (column_of(Field::Relisted), column_of(Field::Version));
     if key_column.is_none() && code_column.is_none() {
         errors.push(cell_error(
             header_row,
             "",
             "/body".into(),
             "required",
-            "the sheet needs the column キー or No. to know each row's initiative".into(),
+            "キー または No. の列が必要です (the sheet needs the column キー or No.)".into(),
         ));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+        return Err(ApiError::Validation(capped(errors)));
     }
 
-    let by_key: HashMap<&str, &RowData> =
-        current.iter().filter(|r| !r.data.relisted).map(|r| (r.data.key.as_str(), &r.data)).collect();
-    let mut by_code: HashMap<&str, Vec<&RowData>> = HashMap::new();
-    for r in current.iter().filter(|r| !r.data.relisted) {
-        by_code.entry(r.data.code.as_str()).or_default().push(&r.data);
+    // Each data row's initiative: by キー, else by a No. that names one initiative (exactly,
+    // else after NFKC, so that full-width forms match).
+    let primary: Vec<&SheetRow> = current.iter().filter(|r| !r.data.relisted).collect();
+    let mut by_key: HashMap<String, &SheetRow> = HashMap::new();
+    let mut by_code: HashMap<String, Vec<&SheetRow>> = HashMap::new();
+    for r in &primary {
+        by_key.insert(r.data.key.clone(), r);
+        by_code.entry(r.data.code.clone()).or_default().push(r);
     }
+    // Keys as a spreadsheet may hand them back: full-width (NFKC), or a number (`22.0`).
+    let loose = |t: &str| {
+        let t: String = t.trim().nfkc().collect();
+        match t.parse::<f64>() {
+            Ok(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
+            _ => t,
+        }
+    };
+    let by_key_loose: HashMap<String, &SheetRow> = primary.iter().map(|r| (loose(&r.data.key), *r)).collect();
     let cell_at =
         |cells: &[Cell], index: Option<usize>| index.and_then(|i| cells.get(i)).map(Cell::as_text).unwrap_or_default();
-
-    let mut items = Vec::new();
-    let mut places = Vec::new();
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    let (mut read, mut relisted_rows) = (0, 0);
+    let mut upload_rows = Vec::new();
+    let mut read = 0;
     for (row, cells) in grid.iter().filter(|(r, _)| *r > header_row) {
         if cells.iter().all(|c| c.as_text().trim().is_empty()) {
             continue;
@@ -148,235 +302,491 @@ pub fn import(
                 Some([one]) => Some(*one),
                 _ => None,
             },
-            (key, _) => by_key.get(key).copied(),
+            (key, _) => by_key.get(key).or_else(|| by_key_loose.get(&loose(key))).copied(),
         };
         let Some(now) = found else {
             let (column, value) = if key.trim().is_empty() { ("No.", code.trim()) } else { ("キー", key.trim()) };
-            errors.push(cell_error(
-                *row,
-                column,
-                format!("/items/{}/initiative_code", items.len()),
-                "not_found",
+            warnings.push(warning(
+                "unknown_initiative",
+                Some(*row),
+                Some(column),
                 format!(
-                    "「{value}」: no initiative of the plan active in {} has this {column}",
-                    crate::fiscal_year::label(fy)
+                    "「{}」: {}に実施中の取組にこの{column}はありません（この行は取り込みません）",
+                    excerpt(value),
+                    fiscal_year::label(fy)
                 ),
             ));
             continue;
         };
         let relisted = cell_at(cells, relisted_column).contains(RELISTED.trim_start_matches('※'));
-        let changed: Vec<(usize, Field, &String)> = columns
-            .iter()
-            .filter(|(_, field, _)| field.editable())
-            .filter(|(index, field, _)| !cells.get(*index).unwrap_or(&Cell::Empty).same_as(&now.cell(*field)))
-            .map(|(index, field, header)| (*index, *field, header))
-            .collect();
-        if relisted {
+        let version = match version_column.map(|i| cells.get(i).cloned().unwrap_or(Cell::Empty)) {
+            None | Some(Cell::Empty) => None,
+            Some(cell) => match cell.number_value() {
+                Ok(Some(v)) if v.fract() == 0.0 && (0.0..=1e9).contains(&v) => Some(v as i32),
+                _ => {
+                    warnings.push(warning(
+                        "no_version",
+                        Some(*row),
+                        Some(super::layout::VERSION),
+                        format!("「{}」は版として読めません: 今のデータと比べました", excerpt(&cell.as_text())),
+                    ));
+                    None
+                }
+            },
+        };
+        upload_rows.push(UploadRow { row: *row, cells, now, relisted, version });
+    }
+
+    // The bases: each row's report as of the version the sheet shows, from the history.
+    let wanted: Vec<(DbUuid, i32)> = upload_rows
+        .iter()
+        .filter_map(|u| match (u.now.report, u.version) {
+            (Some((id, now)), Some(v)) if v > 0 && v != now => Some((id, v)),
+            _ => None,
+        })
+        .collect();
+    let mut history: HashMap<(DbUuid, i32), AnnualReportView> = HashMap::new();
+    if !wanted.is_empty() {
+        let ids: Vec<DbUuid> = wanted.iter().map(|(id, _)| *id).collect::<HashSet<_>>().into_iter().collect();
+        let numbers: Vec<i32> = wanted.iter().map(|(_, v)| *v).collect::<HashSet<_>>().into_iter().collect();
+        for chunk in ids.chunks(500) {
+            let found: Vec<(DbUuid, i32, String)> = report_revisions::table
+                .filter(report_revisions::report_id.eq_any(chunk).and(report_revisions::number.eq_any(&numbers)))
+                .select((report_revisions::report_id, report_revisions::number, report_revisions::snapshot))
+                .load(conn)?;
+            for (id, number, snapshot) in found {
+                if wanted.contains(&(id, number)) {
+                    history.insert((id, number), serde_json::from_str(&snapshot)?);
+                }
+            }
+        }
+    }
+
+    let mut items = Vec::new();
+    let mut places = Vec::new();
+    let mut changes = Vec::new();
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let (mut relisted_rows, mut unversioned_rows, mut conflicts) = (0, 0, Vec::new());
+    for upload in &upload_rows {
+        let (row, now) = (upload.row, &upload.now.data);
+        let base: RowData = match (upload.now.report, upload.version) {
+            (_, None) => {
+                unversioned_rows += 1;
+                now.clone()
+            }
+            (None, Some(0)) => now.clone(),
+            (Some((_, stored)), Some(v)) if v == stored => now.clone(),
+            (Some(_), Some(0)) => rows::as_of(now, None),
+            (Some((id, _)), Some(v)) if history.contains_key(&(id, v)) => rows::as_of(now, history.get(&(id, v))),
+            (_, Some(v)) => {
+                warnings.push(warning(
+                    "no_version",
+                    Some(row),
+                    Some(super::layout::VERSION),
+                    format!("版 {v} の報告が見つかりません: 今のデータと比べました"),
+                ));
+                unversioned_rows += 1;
+                now.clone()
+            }
+        };
+        let mine_of = |index: usize, field: Field| normalize_cell(field, cells_get(upload.cells, index), &scale);
+
+        // Read-only columns: an edit there is not imported, and said so.
+        for (index, field, header) in columns.iter().filter(|(_, f, _)| !f.editable()) {
+            if matches!(field, Field::Key | Field::Code | Field::Relisted | Field::Version) {
+                continue;
+            }
+            let mine = cells_get(upload.cells, *index);
+            if !mine.same_as(&now.cell(*field)) && !(upload.relisted && matches!(field, Field::Level(_))) {
+                warnings.push(warning(
+                    "read_only_column",
+                    Some(row),
+                    Some(header),
+                    format!("灰色の列は取り込まれません: 「{}」への変更は無視しました", excerpt(&mine.as_text())),
+                ));
+            }
+        }
+
+        // The clerk's changes: cells that differ from the base and from what is stored now.
+        let mut changed: Vec<(Field, String, Cell)> = Vec::new();
+        for (index, field, header) in columns.iter().filter(|(_, f, _)| f.editable()) {
+            let mine = mine_of(*index, *field);
+            let (base_cell, now_cell) = (base.cell(*field), now.cell(*field));
+            if mine.same_as(&base_cell) || mine.same_as(&now_cell) {
+                continue;
+            }
+            if !base_cell.same_as(&now_cell) && !upload.relisted {
+                if options.keep_mine.covers(row, header) {
+                    warnings.push(warning(
+                        "kept_mine",
+                        Some(row),
+                        Some(header),
+                        format!(
+                            "ダウンロード後に変更された「{}」を、あなたの値で上書きします",
+                            excerpt(&now_cell.as_text())
+                        ),
+                    ));
+                } else {
+                    conflicts.push(FieldError {
+                        row: Some(row),
+                        column: Some(header.clone()),
+                        current_value: text_of(&now_cell),
+                        your_value: text_of(&mine),
+                        ..FieldError::new(
+                            format!("/rows/{row}"),
+                            "edit_conflict",
+                            format!(
+                                "行 {row}, 列 {header}: ダウンロード後に他の人が変更しました（今の値「{}」、あなたの値「{}」）。\
+                                 新しいシートで入力し直すか、keep_mine={row}:{header} で上書きしてください",
+                                excerpt(&now_cell.as_text()),
+                                excerpt(&mine.as_text())
+                            ),
+                        )
+                    });
+                    continue;
+                }
+            }
+            changed.push((*field, header.clone(), mine));
+        }
+
+        if upload.relisted {
             relisted_rows += 1;
-            if let Some((_, _, header)) = changed.first() {
+            if let Some((_, header, _)) = changed.first() {
                 errors.push(cell_error(
-                    *row,
+                    row,
                     header,
-                    format!("/items/{}", items.len()),
+                    format!("/rows/{row}"),
                     "relisted_row",
-                    format!("※再掲の行は変更できません: {} の最初の行で入力してください (edit the initiative in its first row)", now.key),
+                    format!(
+                        "※再掲の行は変更できません: 取組 {} の最初の行で入力してください (edit the initiative in its first row)",
+                        now.key
+                    ),
                 ));
             }
             continue;
         }
-        if let Some(first) = seen.insert(now.key.clone(), *row) {
+        if let Some(first) = seen.insert(now.key.clone(), row) {
             errors.push(cell_error(
-                *row,
+                row,
                 "キー",
-                format!("/items/{}/initiative_code", items.len()),
+                format!("/rows/{row}"),
                 "duplicate",
-                format!("the initiative {} is also in 行 {first}", now.key),
+                format!("取組 {} は行 {first} にもあります: 1行にまとめてください", now.key),
             ));
             continue;
         }
         if changed.is_empty() {
             continue;
         }
-        let at = format!("/items/{}", items.len());
-        let mut item = ProgressBatchItem { initiative_code: Some(now.key.clone()), ..Default::default() };
-        let mut place = ItemPlace { row: *row, columns: Vec::new() };
-        let value_of = |field: Field| -> Cell {
-            match columns.iter().find(|(_, f, _)| *f == field) {
-                Some((index, _, _)) => cells.get(*index).cloned().unwrap_or(Cell::Empty),
-                None => now.cell(field),
-            }
-        };
-        for (_, field, header) in &changed {
-            let cell = value_of(*field);
-            let mut bad = |message: String| {
-                errors.push(cell_error(*row, header, format!("{at}{}", field.pointer()), "invalid", message))
-            };
-            match field {
-                Field::Category => match label_of(
-                    &cell,
-                    PlanCategory::from_label,
-                    &labels(PlanCategory::ALL.iter().map(|c| c.label())),
-                ) {
-                    Ok(v) => item.category = Some(v),
-                    Err(m) => bad(m),
-                },
-                Field::Progress => match label_of(
-                    &cell,
-                    ProgressStatus::from_label,
-                    &labels(ProgressStatus::ALL.iter().map(|c| c.label())),
-                ) {
-                    Ok(v) => item.progress_status = Some(v),
-                    Err(m) => bad(m),
-                },
-                Field::PlanText => item.plan_text = Some(text_of(&cell)),
-                Field::ResultText => item.result_text = Some(text_of(&cell)),
-                Field::IssuesText => item.issues_text = Some(text_of(&cell)),
-                Field::NextStepsText => item.next_steps_text = Some(text_of(&cell)),
-                Field::SelfRating => item.self_rating = Some(text_of(&cell).map(|t| t.trim().to_string())),
-                Field::CommitteeRating => item.committee_rating = Some(text_of(&cell).map(|t| t.trim().to_string())),
-                Field::CommitteeOpinion => item.committee_opinion = Some(text_of(&cell)),
-                Field::QuarterPlan(q) | Field::QuarterResult(q) | Field::QuarterMark(q) => {
-                    let q = *q;
-                    if item.quarters.iter().any(|x| x.quarter == q) {
-                        continue;
+        let (item, place) = item_of(row, now, &layout, &changed, items.len(), &mut errors);
+        for (field, header, mine) in &changed {
+            changes.push(CellChange {
+                row,
+                column: header.clone(),
+                initiative_key: now.key.clone(),
+                old: text_of(&now.cell(*field)),
+                new: text_of(mine).map(|t| {
+                    if matches!(field, Field::SelfRating | Field::CommitteeRating) {
+                        t.trim().to_string()
+                    } else {
+                        t
                     }
-                    let mark =
-                        match label_of(&value_of(Field::QuarterMark(q)), QuarterMark::from_sheet, &["○", "×", "—"])
-                        {
-                            Ok(mark) => mark,
-                            Err(m) => {
-                                bad(m);
-                                continue;
-                            }
-                        };
-                    item.quarters.push(BatchQuarterInput {
-                        quarter: q,
-                        plan_text: text_of(&value_of(Field::QuarterPlan(q))),
-                        result_text: text_of(&value_of(Field::QuarterResult(q))),
-                        mark,
-                    });
-                    let n = item.quarters.len() - 1;
-                    for (f, name) in [
-                        (Field::QuarterPlan(q), "plan_text"),
-                        (Field::QuarterResult(q), "result_text"),
-                        (Field::QuarterMark(q), "mark"),
-                    ] {
-                        if let Some(h) = layout.columns.iter().find(|c| c.field == f) {
-                            place.columns.push((format!("{at}/quarters/{n}/{name}"), h.header.clone()));
-                        }
-                    }
-                }
-                Field::IndicatorTarget(k) | Field::IndicatorActual(k) | Field::IndicatorRaw(k) => {
-                    let k = *k;
-                    let Some(indicator) = now.indicators.get(k - 1) else {
-                        bad(format!("the initiative has {} indicators: leave 指標{k} empty", now.indicators.len()));
-                        continue;
-                    };
-                    if item.indicator_values.iter().any(|v| v.indicator == indicator.key) {
-                        continue;
-                    }
-                    let mut number = |f: Field| match value_of(f).number_value() {
-                        Ok(n) => n,
-                        Err(m) => {
-                            let header = layout.columns.iter().find(|c| c.field == f).map_or("", |c| c.header.as_str());
-                            errors.push(cell_error(*row, header, format!("{at}{}", f.pointer()), "invalid_type", m));
-                            None
-                        }
-                    };
-                    let target = number(Field::IndicatorTarget(k));
-                    let actual = number(Field::IndicatorActual(k));
-                    item.indicator_values.push(BatchValueInput {
-                        indicator: indicator.key.clone(),
-                        target,
-                        actual,
-                        raw: text_of(&value_of(Field::IndicatorRaw(k))),
-                    });
-                    let n = item.indicator_values.len() - 1;
-                    for (f, name) in [
-                        (Field::IndicatorTarget(k), "target"),
-                        (Field::IndicatorActual(k), "actual"),
-                        (Field::IndicatorRaw(k), "raw"),
-                    ] {
-                        if let Some(h) = layout.columns.iter().find(|c| c.field == f) {
-                            place.columns.push((format!("{at}/indicator_values/{n}/{name}"), h.header.clone()));
-                        }
-                    }
-                }
-                _ => {}
-            }
-            if !matches!(
-                field,
-                Field::QuarterPlan(_)
-                    | Field::QuarterResult(_)
-                    | Field::QuarterMark(_)
-                    | Field::IndicatorTarget(_)
-                    | Field::IndicatorActual(_)
-                    | Field::IndicatorRaw(_)
-            ) {
-                place.columns.push((format!("{at}{}", field.pointer()), header.to_string()));
-            }
+                }),
+            });
         }
         items.push(item);
         places.push(place);
     }
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+    if unversioned_rows > 0 {
+        warnings.push(warning(
+            "no_version",
+            None,
+            Some(super::layout::VERSION),
+            format!(
+                "{unversioned_rows} 行に版がありません（古いシートか手作りのシート）: 今のデータと比べたため、ダウンロード後に他の人が変更した内容を上書きすることがあります"
+            ),
+        ));
     }
+
     let unchanged_rows = read - relisted_rows - items.len();
-    let extra = |batch: ProgressBatchResult| SheetImportResult {
-        batch,
-        rows: read,
-        unchanged_rows,
-        relisted_rows,
-        unknown_columns: unknown.clone(),
-        missing_columns: missing.clone(),
+    let outcome =
+        |batch: ProgressBatchResult, changes: Vec<CellChange>, warnings: Vec<SheetWarning>| SheetImportResult {
+            batch,
+            file_format: format.clone(),
+            rows: read,
+            unchanged_rows,
+            relisted_rows,
+            unversioned_rows,
+            changes,
+            warnings,
+            unknown_columns: unknown.clone(),
+            missing_columns: missing.clone(),
+        };
+    if items.is_empty() && errors.is_empty() && conflicts.is_empty() {
+        return Ok(outcome(
+            ProgressBatchResult {
+                plan_id,
+                fiscal_year: fy,
+                fiscal_year_label: fiscal_year::label(fy),
+                dry_run: options.dry_run,
+                request_id: actor.request_id.clone(),
+                created: 0,
+                updated: 0,
+                unchanged: unchanged_rows,
+                items: Vec::new(),
+            },
+            changes,
+            warnings,
+        ));
+    }
+    let input = ProgressBatchInput { fiscal_year: fy, items, dry_run: options.dry_run };
+    // The same checks as a batch sent as JSON: its schema (lengths, ranges …), control
+    // characters, then the batch's own (rights, grades, states …), all collected.
+    let mut found = Vec::new();
+    if !input.items.is_empty() {
+        let value = serde_json::to_value(&input)?;
+        found.extend(crate::contract::get().check_body("ProgressBatchInput", &value));
+        found.extend(crate::http::control_character_errors(&value));
+    }
+    let batch = if input.items.is_empty() {
+        Err(ApiError::Validation(Vec::new()))
+    } else {
+        batches::run_with(conn, principal, actor, plan_id, input, true)
     };
-    if items.is_empty() {
-        return Ok(extra(ProgressBatchResult {
-            plan_id,
-            fiscal_year: fy,
-            fiscal_year_label: crate::fiscal_year::label(fy),
-            dry_run,
-            request_id: actor.request_id.clone(),
-            created: 0,
-            updated: 0,
-            unchanged: unchanged_rows,
-            items: Vec::new(),
-        }));
-    }
-    let input = ProgressBatchInput { fiscal_year: fy, items, dry_run };
-    // The same schema checks as a batch sent as JSON (lengths, ranges …).
-    let shape = crate::contract::get().check_body("ProgressBatchInput", &serde_json::to_value(&input)?);
-    if !shape.is_empty() {
-        return Err(ApiError::Validation(shape.into_iter().map(|e| locate(e, &places)).collect()));
-    }
-    match batches::run(conn, principal, actor, plan_id, input) {
-        Ok(mut batch) => {
+    let (status, batch_errors) = match batch {
+        Ok(mut batch) if found.is_empty() && errors.is_empty() && conflicts.is_empty() => {
             for item in &mut batch.items {
                 item.row = places.get(item.index).map(|p| p.row);
             }
             batch.unchanged += unchanged_rows;
-            Ok(extra(batch))
+            return Ok(outcome(batch, changes, warnings));
         }
-        Err(ApiError::Validation(errors)) => {
-            Err(ApiError::Validation(errors.into_iter().map(|e| locate(e, &places)).collect()))
+        Ok(_) => (Status::Invalid, Vec::new()),
+        Err(ApiError::Validation(e)) => (Status::Invalid, e),
+        Err(ApiError::ForbiddenItems { errors, .. }) => (Status::Forbidden, errors),
+        Err(ApiError::ConflictItems { errors, .. }) => (Status::Conflict, errors),
+        Err(other) => return Err(other),
+    };
+    let mut located: Vec<FieldError> = Vec::new();
+    for e in found.into_iter().chain(batch_errors) {
+        let e = locate(e, &places, &scale);
+        if !located.iter().any(|x| x.field == e.field && x.code == e.code) {
+            located.push(e);
         }
-        Err(ApiError::ForbiddenItems { detail, errors }) => {
-            Err(ApiError::ForbiddenItems { detail, errors: errors.into_iter().map(|e| locate(e, &places)).collect() })
+    }
+    let reading = errors.len();
+    errors.extend(located);
+    // One answer: 409 when every problem is an edit conflict, 403 when every one is a refusal,
+    // else 422 with all of them.
+    let only_conflicts = errors.is_empty();
+    errors.extend(conflicts);
+    errors.sort_by_key(|e| e.row.unwrap_or(0));
+    let count = errors.len();
+    let detail = |what: &str| format!("{count} {what}: nothing was written (行と列は errors を見てください)");
+    Err(match (only_conflicts, status, reading) {
+        (true, _, _) => ApiError::ConflictItems {
+            detail: detail("cells were changed by someone else since the sheet was downloaded"),
+            errors: capped(errors),
+        },
+        (false, Status::Forbidden, 0) if errors.iter().all(|e| e.code == "forbidden") => {
+            ApiError::ForbiddenItems { detail: detail("rows may not be written by you"), errors: capped(errors) }
         }
-        Err(ApiError::ConflictItems { detail, errors }) => {
-            Err(ApiError::ConflictItems { detail, errors: errors.into_iter().map(|e| locate(e, &places)).collect() })
+        (false, Status::Conflict, 0) if errors.iter().all(|e| e.code == "workflow_state") => ApiError::ConflictItems {
+            detail: detail("rows cannot be written in their report's state"),
+            errors: capped(errors),
+        },
+        _ => ApiError::Validation(capped(errors)),
+    })
+}
+
+enum Status {
+    Invalid,
+    Forbidden,
+    Conflict,
+}
+
+fn cells_get(cells: &[Cell], index: usize) -> Cell {
+    cells.get(index).cloned().unwrap_or(Cell::Empty)
+}
+
+/// A cell as the clerk meant it: grades and enumerations in NFKC (`Ａ`, `ａ` are `A` when the
+/// scale has `A`), other cells as they are.
+fn normalize_cell(field: Field, cell: Cell, scale: &[String]) -> Cell {
+    let Cell::Text(text) = &cell else { return cell };
+    match field {
+        Field::SelfRating | Field::CommitteeRating => {
+            let t: String = text.trim().nfkc().collect();
+            let upper = t.to_uppercase();
+            if scale.contains(&t) {
+                Cell::Text(t)
+            } else if scale.contains(&upper) {
+                Cell::Text(upper)
+            } else {
+                Cell::Text(text.trim().to_string())
+            }
         }
-        Err(other) => Err(other),
+        Field::Category | Field::Progress | Field::QuarterMark(_) => {
+            Cell::Text(text.trim().nfkc().collect::<String>().replace('〇', "○"))
+        }
+        _ => cell,
     }
 }
 
-fn labels<'a>(all: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    all.collect()
+/// The batch item of one row's changed cells. A quarter or an indicator value is sent whole:
+/// its cells the clerk did not change are taken from what is stored now, never from the sheet.
+fn item_of(
+    row: u32,
+    now: &RowData,
+    layout: &Layout,
+    changed: &[(Field, String, Cell)],
+    index: usize,
+    errors: &mut Vec<FieldError>,
+) -> (ProgressBatchItem, ItemPlace) {
+    let at = format!("/items/{index}");
+    let mut item = ProgressBatchItem { initiative_code: Some(now.key.clone()), ..Default::default() };
+    let mut place = ItemPlace { row, columns: Vec::new() };
+    let value_of = |field: Field| {
+        changed.iter().find(|(f, _, _)| *f == field).map_or_else(|| now.cell(field), |(_, _, c)| c.clone())
+    };
+    let header_of = |field: Field| layout.columns.iter().find(|c| c.field == field).map_or("", |c| c.header.as_str());
+    for (field, header, cell) in changed {
+        let mut bad = |code: &str, message: String| {
+            errors.push(cell_error(row, header, format!("{at}{}", field.pointer()), code, message))
+        };
+        match field {
+            Field::Category => {
+                match label_of(
+                    cell,
+                    PlanCategory::from_label,
+                    &PlanCategory::ALL.iter().map(|c| c.label()).collect::<Vec<_>>(),
+                ) {
+                    Ok(v) => item.category = Some(v),
+                    Err(m) => bad("enum", m),
+                }
+            }
+            Field::Progress => {
+                match label_of(
+                    cell,
+                    ProgressStatus::from_label,
+                    &ProgressStatus::ALL.iter().map(|c| c.label()).collect::<Vec<_>>(),
+                ) {
+                    Ok(v) => item.progress_status = Some(v),
+                    Err(m) => bad("enum", m),
+                }
+            }
+            Field::PlanText => item.plan_text = Some(text_of(cell)),
+            Field::ResultText => item.result_text = Some(text_of(cell)),
+            Field::IssuesText => item.issues_text = Some(text_of(cell)),
+            Field::NextStepsText => item.next_steps_text = Some(text_of(cell)),
+            Field::SelfRating => item.self_rating = Some(text_of(cell).map(|t| t.trim().to_string())),
+            Field::CommitteeRating => item.committee_rating = Some(text_of(cell).map(|t| t.trim().to_string())),
+            Field::CommitteeOpinion => item.committee_opinion = Some(text_of(cell)),
+            Field::QuarterPlan(q) | Field::QuarterResult(q) | Field::QuarterMark(q) => {
+                let q = *q;
+                if item.quarters.iter().any(|x| x.quarter == q) {
+                    continue;
+                }
+                let mark = match label_of(&value_of(Field::QuarterMark(q)), QuarterMark::from_sheet, &["○", "×", "—"])
+                {
+                    Ok(mark) => mark,
+                    Err(m) => {
+                        let mark_header = header_of(Field::QuarterMark(q));
+                        errors.push(cell_error(row, mark_header, format!("{at}/quarters/0/mark"), "enum", m));
+                        None
+                    }
+                };
+                item.quarters.push(BatchQuarterInput {
+                    quarter: q,
+                    plan_text: text_of(&value_of(Field::QuarterPlan(q))),
+                    result_text: text_of(&value_of(Field::QuarterResult(q))),
+                    mark,
+                });
+                let n = item.quarters.len() - 1;
+                for (f, name) in [
+                    (Field::QuarterPlan(q), "plan_text"),
+                    (Field::QuarterResult(q), "result_text"),
+                    (Field::QuarterMark(q), "mark"),
+                ] {
+                    place.columns.push((format!("{at}/quarters/{n}/{name}"), header_of(f).to_string()));
+                }
+            }
+            Field::IndicatorTarget(k) | Field::IndicatorActual(k) | Field::IndicatorRaw(k) => {
+                let k = *k;
+                let Some(indicator) = now.indicators.get(k - 1) else {
+                    bad(
+                        "not_found",
+                        format!("この取組の指標は {} つです: 指標{k} の列は空にしてください", now.indicators.len()),
+                    );
+                    continue;
+                };
+                if item.indicator_values.iter().any(|v| v.indicator == indicator.key) {
+                    continue;
+                }
+                let n = item.indicator_values.len();
+                let mut number = |f: Field, name: &str| match value_of(f).number_value() {
+                    Ok(v) => v,
+                    Err(m) => {
+                        errors.push(cell_error(
+                            row,
+                            header_of(f),
+                            format!("{at}/indicator_values/{n}/{name}"),
+                            "invalid_type",
+                            m,
+                        ));
+                        None
+                    }
+                };
+                let target = number(Field::IndicatorTarget(k), "target");
+                let actual = number(Field::IndicatorActual(k), "actual");
+                item.indicator_values.push(BatchValueInput {
+                    indicator: indicator.key.clone(),
+                    target,
+                    actual,
+                    raw: text_of(&value_of(Field::IndicatorRaw(k))),
+                });
+                for (f, name) in [
+                    (Field::IndicatorTarget(k), "target"),
+                    (Field::IndicatorActual(k), "actual"),
+                    (Field::IndicatorRaw(k), "raw"),
+                ] {
+                    place.columns.push((format!("{at}/indicator_values/{n}/{name}"), header_of(f).to_string()));
+                }
+            }
+            _ => {}
+        }
+        if !matches!(
+            field,
+            Field::QuarterPlan(_)
+                | Field::QuarterResult(_)
+                | Field::QuarterMark(_)
+                | Field::IndicatorTarget(_)
+                | Field::IndicatorActual(_)
+                | Field::IndicatorRaw(_)
+        ) {
+            place.columns.push((format!("{at}{}", field.pointer()), header.to_string()));
+        }
+    }
+    (item, place)
+}
+
+/// At most [`MAX_ERRORS`] errors, and a last one counting the rest.
+fn capped(mut errors: Vec<FieldError>) -> Vec<FieldError> {
+    if errors.len() > MAX_ERRORS {
+        let rest = errors.len() - MAX_ERRORS;
+        errors.truncate(MAX_ERRORS);
+        errors.push(FieldError::new(
+            "/body",
+            "more_errors",
+            format!(
+                "ほかに {rest} 件の誤りがあります（最初の {MAX_ERRORS} 件を直して、もう一度アップロードしてください）"
+            ),
+        ));
+    }
+    errors
 }
 
 /// The header row: the first of the first 20 rows that names the initiative's columns.
-fn find_header(grid: &Grid) -> ApiResult<(u32, Vec<Cell>)> {
+fn find_header(grid: &[(u32, Vec<Cell>)]) -> ApiResult<(u32, Vec<Cell>)> {
     grid.iter()
         .take(20)
         .find(|(_, cells)| cells.iter().any(|c| matches!(c.as_text().trim(), "取組" | "キー" | "No.")))
@@ -385,21 +795,48 @@ fn find_header(grid: &Grid) -> ApiResult<(u32, Vec<Cell>)> {
             ApiError::invalid(
                 "/body",
                 "header_not_found",
-                "no header row (with the columns キー, No. and 取組) in the first 20 rows: upload a sheet exported from Shinchoku",
+                "見出しの行（キー・No.・取組 の列）が最初の20行にありません: Shinchoku から出力したシートをアップロードしてください \
+                 (no header row with the columns キー, No. and 取組 in the first 20 rows)",
             )
         })
 }
 
-/// An error of the batch, placed at its sheet row and column.
-fn locate(mut e: FieldError, places: &[ItemPlace]) -> FieldError {
+/// What an error of the batch means, for a clerk (Japanese), by its code and field.
+fn japanese(e: &FieldError, scale: &[String]) -> Option<String> {
+    let field = e.field.rsplit('/').next().unwrap_or_default();
+    Some(match e.code.as_str() {
+        "enum" if field.ends_with("rating") => format!("評価は {} のいずれかです", scale.join("・")),
+        "enum" => "選択肢にない値です".into(),
+        "max_length" => format!("長すぎます（{}）", e.message),
+        "control_character" => "制御文字は使えません（タブと改行のほかは使えません）".into(),
+        "out_of_range" => "数値は 0 か、絶対値が 0.000001 から 1,000兆 までの有限の数で入力してください".into(),
+        "forbidden" => format!("この取組を変更する権限がありません（{}）", e.message),
+        "workflow_state" => format!("報告の今の状態では変更できません（{}）", e.message),
+        "fiscal_year_out_of_range" => format!("この年度には入力できません（{}）", e.message),
+        "not_found" => format!("見つかりません（{}）", e.message),
+        _ => return None,
+    })
+}
+
+/// An error of the batch, placed at its sheet row and column (a row's error at the first
+/// column the row changes), in Japanese where the code is known.
+fn locate(mut e: FieldError, places: &[ItemPlace], scale: &[String]) -> FieldError {
     let index =
         e.field.strip_prefix("/items/").and_then(|rest| rest.split('/').next()).and_then(|i| i.parse::<usize>().ok());
     let Some(place) = index.and_then(|i| places.get(i)) else { return e };
-    let column = place.columns.iter().find(|(pointer, _)| *pointer == e.field).map(|(_, header)| header.clone());
+    let column = place
+        .columns
+        .iter()
+        .find(|(pointer, _)| *pointer == e.field)
+        .or_else(|| {
+            (e.field == format!("/items/{}", index.unwrap_or_default())).then(|| place.columns.first()).flatten()
+        })
+        .map(|(_, header)| header.clone());
+    let message = japanese(&e, scale).unwrap_or_else(|| e.message.clone());
     e.row = Some(place.row);
     e.message = match &column {
-        Some(c) => format!("行 {}, 列 {c}: {}", place.row, e.message),
-        None => format!("行 {}: {}", place.row, e.message),
+        Some(c) => format!("行 {}, 列 {c}: {message}", place.row),
+        None => format!("行 {}: {message}", place.row),
     };
     e.column = column;
     e
@@ -411,13 +848,47 @@ mod tests {
 
     #[test]
     fn errors_are_placed_at_their_cell() {
-        let places = vec![ItemPlace { row: 12, columns: vec![("/items/0/result_text".into(), "実績".into())] }];
-        let e = locate(FieldError::new("/items/0/result_text", "max_length", "too long"), &places);
+        let places = vec![ItemPlace {
+            row: 12,
+            columns: vec![
+                ("/items/0/result_text".into(), "実績".into()),
+                ("/items/0/self_rating".into(), "自己評価".into()),
+            ],
+        }];
+        let scale = vec!["A".to_string(), "B".into(), "C".into(), "D".into()];
+        let e = locate(FieldError::new("/items/0/result_text", "max_length", "too long"), &places, &scale);
         assert_eq!((e.row, e.column.as_deref()), (Some(12), Some("実績")));
-        assert_eq!(e.message, "行 12, 列 実績: too long");
-        let e = locate(FieldError::new("/items/0", "forbidden", "not yours"), &places);
-        assert_eq!((e.row, e.column), (Some(12), None));
-        let e = locate(FieldError::new("/fiscal_year", "x", "y"), &places);
+        assert_eq!(e.message, "行 12, 列 実績: 長すぎます（too long）");
+        let e = locate(FieldError::new("/items/0/self_rating", "enum", "must be a grade"), &places, &scale);
+        assert_eq!(e.message, "行 12, 列 自己評価: 評価は A・B・C・D のいずれかです");
+        let e = locate(FieldError::new("/items/0", "forbidden", "not yours"), &places, &scale);
+        assert_eq!((e.row, e.column.as_deref()), (Some(12), Some("実績")), "a row's error at its first changed cell");
+        let e = locate(FieldError::new("/fiscal_year", "x", "y"), &places, &scale);
         assert_eq!(e.row, None);
+    }
+
+    #[test]
+    fn grades_and_labels_are_read_in_nfkc() {
+        let scale = vec!["A".to_string(), "B".into()];
+        assert_eq!(normalize_cell(Field::SelfRating, Cell::Text("Ａ".into()), &scale), Cell::Text("A".into()));
+        assert_eq!(normalize_cell(Field::SelfRating, Cell::Text(" b ".into()), &scale), Cell::Text("B".into()));
+        assert_eq!(normalize_cell(Field::SelfRating, Cell::Text("E".into()), &scale), Cell::Text("E".into()));
+        assert_eq!(normalize_cell(Field::QuarterMark(1), Cell::Text("〇".into()), &scale), Cell::Text("○".into()));
+    }
+
+    #[test]
+    fn keep_mine_names_cells() {
+        let keep = KeepMine::parse(Some("12:実績, 14:自己評価")).unwrap();
+        assert!(keep.covers(12, "実績") && keep.covers(14, " 自己評価") && !keep.covers(13, "実績"));
+        assert!(KeepMine::parse(Some("all")).unwrap().covers(99, "x"));
+        assert!(KeepMine::parse(Some("実績")).is_err());
+    }
+
+    #[test]
+    fn at_most_max_errors_are_listed() {
+        let errors = (0..MAX_ERRORS + 5).map(|i| FieldError::new(format!("/x/{i}"), "c", "m")).collect();
+        let capped = capped(errors);
+        assert_eq!(capped.len(), MAX_ERRORS + 1);
+        assert!(capped.last().unwrap().message.contains('5'));
     }
 }

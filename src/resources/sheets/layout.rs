@@ -104,6 +104,9 @@ pub enum Field {
     IndicatorTarget(usize),
     IndicatorActual(usize),
     IndicatorRaw(usize),
+    /// The report's version the row shows (hidden in the workbook): the base of a three-way
+    /// merge on upload. Empty: no report could be shown; `0`: there was no report.
+    Version,
 }
 
 impl Field {
@@ -119,6 +122,7 @@ impl Field {
                 | Field::Departments
                 | Field::State
                 | Field::IndicatorName(_)
+                | Field::Version
         )
     }
 
@@ -150,7 +154,7 @@ impl Field {
             Field::Level(_) => 18.0,
             Field::Key | Field::Code => 6.0,
             Field::Title => 24.0,
-            Field::Relisted => 7.0,
+            Field::Relisted | Field::Version => 7.0,
             Field::Departments => 14.0,
             Field::State | Field::Category | Field::SelfRating | Field::CommitteeRating => 8.0,
             Field::Progress => 12.0,
@@ -218,6 +222,7 @@ impl Layout {
             add(format!("指標{k} 実績値（{fy}）"), Field::IndicatorActual(k));
             add(format!("指標{k} 実績（表記）（{fy}）"), Field::IndicatorRaw(k));
         }
+        add(VERSION.to_string(), Field::Version);
         Layout { fiscal_year, columns }
     }
 
@@ -288,9 +293,13 @@ pub struct RowData {
     pub committee_opinion: Option<String>,
     pub quarters: [QuarterCells; 4],
     pub indicators: Vec<IndicatorCells>,
+    /// The version of the report shown (`Some(0)`: there was none to show yet).
+    pub version: Option<i32>,
 }
 
 pub const RELISTED: &str = "※再掲";
+/// The header of the version column.
+pub const VERSION: &str = "版";
 
 impl RowData {
     pub fn cell(&self, field: Field) -> Cell {
@@ -321,6 +330,7 @@ impl RowData {
             Field::IndicatorTarget(k) => Cell::number(indicator(k).and_then(|i| i.target)),
             Field::IndicatorActual(k) => Cell::number(indicator(k).and_then(|i| i.actual)),
             Field::IndicatorRaw(k) => Cell::text(indicator(k).and_then(|i| i.raw.as_deref())),
+            Field::Version => self.version.map_or(Cell::Empty, |v| Cell::Number(v as f64)),
         }
     }
 }

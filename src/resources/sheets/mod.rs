@@ -5,6 +5,7 @@ pub mod files;
 pub mod import;
 pub mod layout;
 pub mod rows;
+pub mod upload;
 
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -13,7 +14,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use self::files::CsvEncoding;
-use self::import::SheetImportResult;
+use self::import::{ImportOptions, KeepMine, SheetImportResult};
+use self::upload::ReadSheet;
 use crate::auth::{Caller, Principal};
 use crate::db::{self, DbConnection};
 use crate::enums::{ProgressStatus, QuarterMark, WorkflowState};
@@ -61,6 +63,10 @@ pub struct SheetImportParams {
     pub fiscal_year: i32,
     /// Check everything and answer what would change, writing nothing.
     pub dry_run: Option<bool>,
+    /// Cells of an edit conflict to write anyway over the newer value: `all`, or cells as the
+    /// conflict answer names them, `行:列` separated by commas (`12:実績,14:自己評価`).
+    #[param(example = "12:実績")]
+    pub keep_mine: Option<String>,
 }
 
 /// The uploaded or downloaded file.
@@ -141,25 +147,34 @@ pub fn export(
     })
 }
 
-/// Imports an uploaded sheet in its own transaction (rolled back for a dry run).
-#[allow(clippy::too_many_arguments)]
-pub fn import_file(
+/// Imports a sheet read from its file in its own transaction (rolled back for a dry run).
+pub fn import_sheet(
     conn: &mut DbConnection,
     principal: &Principal,
     actor: &Actor,
     plan_id: Uuid,
     fy: i32,
-    bytes: &[u8],
-    charset: Option<&str>,
-    dry_run: bool,
+    sheet: ReadSheet,
+    options: ImportOptions,
 ) -> ApiResult<SheetImportResult> {
-    let grid = files::read(bytes, charset)?;
-    let work = |conn: &mut DbConnection| import::import(conn, principal, actor, plan_id, fy, grid, dry_run);
+    let dry_run = options.dry_run;
+    let work = |conn: &mut DbConnection| import::import(conn, principal, actor, plan_id, fy, sheet, options);
     if dry_run {
         db::dry_run_transaction(conn, work)
     } else {
         db::write_transaction(conn, work)
     }
+}
+
+/// Reads an uploaded file (a multipart body's one file, or the body itself), bounded by
+/// [`upload::LIMITS`]. Runs on a blocking thread: call it through `web::block`.
+pub fn read_upload(bytes: &[u8], media: &str, charset: Option<&str>, content_type: &str) -> ApiResult<ReadSheet> {
+    if media == "multipart/form-data" {
+        let (file, part_type) = upload::multipart_file(bytes, content_type)?;
+        let (_, part_charset) = http::split_content_type(&part_type);
+        return upload::read(&file, part_charset.as_deref(), upload::LIMITS);
+    }
+    upload::read(bytes, charset, upload::LIMITS)
 }
 
 /// `Content-Disposition` with an ASCII fallback and the Japanese name (RFC 6266, RFC 8187).
@@ -271,14 +286,21 @@ pub async fn import_progress_sheet(
     policy::write_some_report_field(&principal)?;
     let plan_id = path.into_inner();
     let params = params.into_inner();
-    let (bytes, charset) = body.read(&[files::XLSX, files::CSV, "application/octet-stream"]).await?;
-    if bytes.is_empty() {
-        return Err(ApiError::invalid("/body", "required", "the body is empty: send the sheet (XLSX or CSV)"));
+    let keep_mine = KeepMine::parse(params.keep_mine.as_deref())?;
+    let file = body.read(&upload::ACCEPTED, upload::LIMITS.upload_bytes).await?;
+    if file.bytes.is_empty() {
+        return Err(ApiError::invalid("/body", "required", "the body is empty: send the sheet (XLSX, ODS or CSV)"));
     }
-    let dry_run = params.dry_run.unwrap_or(false);
+    // Reading is CPU work on untrusted bytes: off the HTTP workers, and without a connection.
+    let span = tracing::Span::current();
+    let sheet = web::block(move || {
+        let _entered = span.enter();
+        read_upload(&file.bytes, &file.media, file.charset.as_deref(), &file.content_type)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))??;
+    let options = ImportOptions { dry_run: params.dry_run.unwrap_or(false), keep_mine };
     let fy = params.fiscal_year;
-    let result = state
-        .db(move |conn| import_file(conn, &principal, &actor, plan_id, fy, &bytes, charset.as_deref(), dry_run))
-        .await?;
+    let result = state.db(move |conn| import_sheet(conn, &principal, &actor, plan_id, fy, sheet, options)).await?;
     Ok(web::Json(result))
 }

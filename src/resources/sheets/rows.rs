@@ -26,6 +26,8 @@ use crate::schema::{
 /// One row, with the initiative it shows.
 pub struct SheetRow {
     pub initiative: DbUuid,
+    /// The report now and its version, when the reader sees one.
+    pub report: Option<(DbUuid, i32)>,
     pub data: RowData,
 }
 
@@ -173,12 +175,19 @@ pub fn load(conn: &mut DbConnection, p: &Principal, plan: &Plan, fy: i32) -> Api
             report.is_some_and(|r| r.published_snapshot.is_some()),
         );
         match (sight, report) {
-            (ReportSight::Current, Some(r)) => fill_from_rows(&mut row, r, quarters.get(&r.id), indicators, &values)?,
-            (ReportSight::Current, None) => fill_values(&mut row, indicators, &values),
+            (ReportSight::Current, Some(r)) => {
+                fill_from_rows(&mut row, r, quarters.get(&r.id), indicators, &values)?;
+                row.version = Some(r.version);
+            }
+            (ReportSight::Current, None) => {
+                fill_values(&mut row, indicators, &values);
+                row.version = Some(0);
+            }
             (ReportSight::LastPublished, Some(r)) => {
                 let snapshot: AnnualReportView =
                     serde_json::from_str(r.published_snapshot.as_deref().unwrap_or_default())?;
                 fill_from_view(&mut row, &snapshot);
+                row.version = Some(snapshot.version);
             }
             (ReportSight::LastPublished, None) | (ReportSight::Hidden, _) => {
                 // Not handed in: nothing of it is shown (nor that it exists).
@@ -188,6 +197,7 @@ pub fn load(conn: &mut DbConnection, p: &Principal, plan: &Plan, fy: i32) -> Api
         data.insert(*id, row);
     }
 
+    let report_of = |initiative: DbUuid| reports.get(&initiative).map(|r| (r.id, r.version));
     let mut rows = Vec::with_capacity(placements.len() + unplaced.len());
     let mut deepest = 0;
     for (node, initiative, position) in placements {
@@ -195,10 +205,14 @@ pub fn load(conn: &mut DbConnection, p: &Principal, plan: &Plan, fy: i32) -> Api
         row.levels = path(node);
         row.relisted = position > 0;
         deepest = deepest.max(row.levels.len());
-        rows.push(SheetRow { initiative, data: row });
+        rows.push(SheetRow { initiative, report: report_of(initiative), data: row });
     }
     for initiative in unplaced {
-        rows.push(SheetRow { initiative: initiative.id, data: data[&initiative.id].clone() });
+        rows.push(SheetRow {
+            initiative: initiative.id,
+            report: report_of(initiative.id),
+            data: data[&initiative.id].clone(),
+        });
     }
     let mut labels = plan.level_labels()?;
     labels.truncate(deepest);
@@ -245,6 +259,29 @@ fn fill_values(row: &mut RowData, indicators: &[Indicator], values: &HashMap<DbU
             cells.raw = v.raw.clone();
         }
     }
+}
+
+/// The row as a version of its report showed it (its report fields, quarters and values only).
+pub fn as_of(now: &RowData, v: Option<&AnnualReportView>) -> RowData {
+    let mut row = RowData {
+        levels: now.levels.clone(),
+        key: now.key.clone(),
+        code: now.code.clone(),
+        title: now.title.clone(),
+        relisted: now.relisted,
+        departments: now.departments.clone(),
+        indicators: now
+            .indicators
+            .iter()
+            .map(|i| IndicatorCells { target: None, actual: None, raw: None, ..i.clone() })
+            .collect(),
+        ..RowData::default()
+    };
+    if let Some(v) = v {
+        fill_from_view(&mut row, v);
+        row.version = Some(v.version);
+    }
+    row
 }
 
 fn fill_from_view(row: &mut RowData, v: &AnnualReportView) {

@@ -1,0 +1,745 @@
+//! Reading an uploaded sheet, with bounds: whatever a file declares or contains, reading it
+//! never holds more than [`LIMITS`] allows. A workbook (XLSX, ODS) is a ZIP archive: every
+//! entry is inflated once into nothing, counted, before any reader sees it, so a zip bomb stops
+//! at [`Limits::unpacked_bytes`]. Cells are taken one at a time into a grid that grows with the
+//! cells that hold something, never with the sheet's declared or actual extent (a single cell
+//! at `XFD1048576` costs one cell, or is refused for its row number). CSV and tab-separated
+//! text (UTF-8, Shift_JIS / CP932, UTF-16 as Excel's "Unicode text" writes it) are read record
+//! by record, numbered as a spreadsheet application numbers them. Pure: no database, no HTTP.
+
+use std::io::{Cursor, Read};
+
+use calamine::{DataRef, Reader, Xlsx};
+use quick_xml::events::{BytesStart, Event};
+
+use super::layout::Cell;
+use crate::error::{ApiError, ApiResult, FieldError};
+
+/// The bounds of reading one uploaded sheet.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The upload itself (the request body).
+    pub upload_bytes: usize,
+    /// All entries of a workbook's archive, inflated (4 × the upload limit).
+    pub unpacked_bytes: u64,
+    /// The last row number that may hold a value.
+    pub rows: u32,
+    /// The last column number that may hold a value.
+    pub columns: u32,
+    /// Cells held, counted as each row's width up to its last value.
+    pub cells: usize,
+    /// Characters of one cell (Excel's own limit).
+    pub cell_chars: usize,
+}
+
+pub const LIMITS: Limits = Limits {
+    upload_bytes: 16 * 1024 * 1024,
+    unpacked_bytes: 64 * 1024 * 1024,
+    rows: 50_000,
+    columns: 1_000,
+    cells: 1_000_000,
+    cell_chars: 32_767,
+};
+
+/// At most this many errors are listed in one answer; the rest are counted.
+pub const MAX_ERRORS: usize = 200;
+
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const ODS: &str = "application/vnd.oasis.opendocument.spreadsheet";
+pub const CSV: &str = "text/csv";
+pub const TSV: &str = "text/tab-separated-values";
+
+/// The media types an upload may carry (anything else is 415).
+pub const ACCEPTED: [&str; 7] = [XLSX, ODS, CSV, TSV, "text/plain", "application/octet-stream", "multipart/form-data"];
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Rows as read from a file: each with its sheet row number (1-based, as a spreadsheet
+/// application shows it) and its cells up to the last one holding a value. Rows without any
+/// value are left out.
+pub type Grid = Vec<(u32, Vec<Cell>)>;
+
+/// What reading found: the rows, and cells refused on their own (too long), each at its cell.
+#[derive(Debug, Default)]
+pub struct ReadSheet {
+    pub grid: Grid,
+    pub errors: Vec<FieldError>,
+    /// What the file was read as (`xlsx`, `ods`, `csv (UTF-8)` …), for the answer.
+    pub format: String,
+}
+
+/// The first characters of a value, for messages: never more of the input than this.
+pub fn excerpt(text: &str) -> String {
+    const KEEP: usize = 40;
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(KEEP).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// A1-style column letters (1 = A).
+pub fn column_letters(mut column: u32) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let rem = (column - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        column = (column - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+fn too_large(what: String) -> ApiError {
+    ApiError::TooLarge(what)
+}
+
+/// Collects cells into a [`Grid`] within [`Limits`]. Cells arrive in any order within a row,
+/// rows in increasing order (as every format stores them); empty cells are skipped.
+struct GridBuilder {
+    limits: Limits,
+    grid: Grid,
+    held: usize,
+    errors: Vec<FieldError>,
+}
+
+impl GridBuilder {
+    fn new(limits: Limits) -> Self {
+        GridBuilder { limits, grid: Vec::new(), held: 0, errors: Vec::new() }
+    }
+
+    /// Puts a cell at 0-based `row`, `column`.
+    fn put(&mut self, row: u32, column: u32, cell: Cell) -> ApiResult<()> {
+        if matches!(&cell, Cell::Text(t) if t.is_empty()) || cell == Cell::Empty {
+            return Ok(());
+        }
+        let (row, column) = (row.saturating_add(1), column.saturating_add(1));
+        if row > self.limits.rows {
+            return Err(too_large(format!(
+                "セル {}{row} に値があります: 読み取れるのは {} 行までです (a value in row {row}; at most {} rows are read)",
+                column_letters(column.min(16_384)),
+                self.limits.rows,
+                self.limits.rows
+            )));
+        }
+        if column > self.limits.columns {
+            return Err(too_large(format!(
+                "行 {row} の {} 列目に値があります: 読み取れるのは {} 列までです (a value in column {column}; at most {} columns are read)",
+                column, self.limits.columns, self.limits.columns
+            )));
+        }
+        let cell = match cell {
+            Cell::Text(t) if t.chars().count() > self.limits.cell_chars => {
+                self.errors.push(FieldError {
+                    row: Some(row),
+                    column: Some(column_letters(column)),
+                    ..FieldError::new(
+                        "/body",
+                        "cell_too_long",
+                        format!(
+                            "行 {row}, 列 {}: 1つのセルは {} 文字までです (「{}」)",
+                            column_letters(column),
+                            self.limits.cell_chars,
+                            excerpt(&t)
+                        ),
+                    )
+                });
+                return Ok(());
+            }
+            Cell::Number(n) if !n.is_finite() => Cell::Text(n.to_string()),
+            other => other,
+        };
+        if self.grid.last().is_none_or(|(last, _)| *last != row) {
+            if self.grid.last().is_some_and(|(last, _)| *last > row) {
+                // Out of order (a hand-made file): find or insert the row.
+                let at = self.grid.partition_point(|(r, _)| *r < row);
+                if self.grid.get(at).is_none_or(|(r, _)| *r != row) {
+                    self.grid.insert(at, (row, Vec::new()));
+                }
+                let at = self.grid.partition_point(|(r, _)| *r < row);
+                return self.place(at, column, cell);
+            }
+            self.grid.push((row, Vec::new()));
+        }
+        let at = self.grid.len() - 1;
+        self.place(at, column, cell)
+    }
+
+    fn place(&mut self, at: usize, column: u32, cell: Cell) -> ApiResult<()> {
+        let cells = &mut self.grid[at].1;
+        let index = (column - 1) as usize;
+        if index >= cells.len() {
+            self.held += index + 1 - cells.len();
+            if self.held > self.limits.cells {
+                return Err(too_large(format!(
+                    "セルが多すぎます: 読み取れるのは {} セルまでです (at most {} cells, counted up to each row's last value)",
+                    self.limits.cells, self.limits.cells
+                )));
+            }
+            cells.resize(index + 1, Cell::Empty);
+        }
+        cells[index] = cell;
+        Ok(())
+    }
+
+    fn finish(self, format: &str) -> ReadSheet {
+        ReadSheet { grid: self.grid, errors: self.errors, format: format.to_string() }
+    }
+}
+
+/// The file of a `multipart/form-data` body (what an HTML form sends): the first part with a
+/// file name, else the only part, with its media type.
+pub fn multipart_file(body: &[u8], content_type: &str) -> ApiResult<(Vec<u8>, String)> {
+    let boundary = content_type
+        .split(';')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("boundary"))
+        .map(|(_, v)| v.trim().trim_matches('"').to_string())
+        .filter(|b| !b.is_empty() && b.len() <= 200)
+        .ok_or_else(|| ApiError::invalid("/header/Content-Type", "format", "multipart/form-data needs a boundary"))?;
+    let delimiter = format!("--{boundary}");
+    let malformed = || {
+        ApiError::invalid(
+            "/body",
+            "malformed_multipart",
+            "the multipart/form-data body cannot be read: send the file in one part",
+        )
+    };
+    let mut parts = Vec::new();
+    let mut rest = body;
+    let first = find(rest, delimiter.as_bytes()).ok_or_else(malformed)?;
+    rest = &rest[first + delimiter.len()..];
+    while !rest.starts_with(b"--") {
+        let rest_after_line = rest.strip_prefix(b"\r\n").or_else(|| rest.strip_prefix(b"\n")).ok_or_else(malformed)?;
+        let head_end = find(rest_after_line, b"\r\n\r\n").ok_or_else(malformed)?;
+        let head = String::from_utf8_lossy(&rest_after_line[..head_end]).to_string();
+        let content = &rest_after_line[head_end + 4..];
+        let end = find(content, format!("\r\n{delimiter}").as_bytes()).ok_or_else(malformed)?;
+        parts.push((head, &content[..end]));
+        rest = &content[end + 2 + delimiter.len()..];
+        if parts.len() > 20 {
+            return Err(malformed());
+        }
+    }
+    let header = |head: &str, name: &str| {
+        head.lines().find_map(|l| {
+            l.split_once(':').filter(|(k, _)| k.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string())
+        })
+    };
+    let files: Vec<&(String, &[u8])> = parts
+        .iter()
+        .filter(|(head, _)| header(head, "content-disposition").is_some_and(|d| d.contains("filename")))
+        .collect();
+    let (head, content) = match (files.as_slice(), parts.as_slice()) {
+        ([one], _) => *one,
+        ([], [one]) => one,
+        _ => {
+            return Err(ApiError::invalid(
+                "/body",
+                "malformed_multipart",
+                "send exactly one file in the multipart/form-data body",
+            ))
+        }
+    };
+    Ok((content.to_vec(), header(head, "content-type").unwrap_or_default()))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Reads an uploaded sheet by its content (the media type only chooses a text's charset).
+pub fn read(bytes: &[u8], charset: Option<&str>, limits: Limits) -> ApiResult<ReadSheet> {
+    if bytes.len() > limits.upload_bytes {
+        return Err(ApiError::PayloadTooLarge { limit: limits.upload_bytes });
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return match unpack_check(bytes, limits)? {
+            Archive::Xlsx => read_xlsx(bytes, limits),
+            Archive::Ods => read_ods(bytes, limits),
+        };
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(ApiError::UnsupportedMediaType(
+            "旧形式の Excel ブック (.xls) は読み取れません: Excel で「Excel ブック (.xlsx)」として保存してください \
+             (legacy .xls workbooks are not read: save as .xlsx, .ods or CSV)"
+                .into(),
+        ));
+    }
+    read_text(bytes, charset, limits)
+}
+
+enum Archive {
+    Xlsx,
+    Ods,
+}
+
+/// Inflates every entry of the archive into nothing, counting: refuses it before any reader
+/// allocates for it when the entries add up to more than the limit, whatever their headers say.
+fn unpack_check(bytes: &[u8], limits: Limits) -> ApiResult<Archive> {
+    let unreadable = |e: String| {
+        ApiError::invalid(
+            "/body",
+            "malformed_workbook",
+            format!("ブックを読み取れません (the workbook cannot be read): {}", excerpt(&e)),
+        )
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    if zip.len() > 10_000 {
+        return Err(too_large(format!("the archive has {} entries (at most 10,000)", zip.len())));
+    }
+    let over = || {
+        too_large(format!(
+            "展開後のサイズが {} MiB を超えます (the workbook unpacks to more than {} MiB: at most 4 × the upload limit)",
+            limits.unpacked_bytes / 1024 / 1024,
+            limits.unpacked_bytes / 1024 / 1024
+        ))
+    };
+    let (mut total, mut kind) = (0u64, None);
+    for index in 0..zip.len() {
+        let mut entry = zip.by_index(index).map_err(|e| unreadable(e.to_string()))?;
+        let remaining = limits.unpacked_bytes - total;
+        if entry.size() > remaining {
+            return Err(over());
+        }
+        let name = entry.name().to_string();
+        if name == "xl/workbook.xml" {
+            kind = Some(Archive::Xlsx);
+        }
+        let inflated = if name == "mimetype" {
+            let mut text = Vec::new();
+            let n = (&mut entry).take(200).read_to_end(&mut text).map_err(|e| unreadable(e.to_string()))?;
+            if text.starts_with(ODS.as_bytes()) {
+                kind = Some(Archive::Ods);
+            }
+            n as u64
+        } else {
+            std::io::copy(&mut (&mut entry).take(remaining + 1), &mut std::io::sink())
+                .map_err(|e| unreadable(e.to_string()))?
+        };
+        total += inflated;
+        if total > limits.unpacked_bytes {
+            return Err(over());
+        }
+    }
+    kind.ok_or_else(|| {
+        ApiError::UnsupportedMediaType(
+            "the ZIP file is neither an Excel workbook (.xlsx) nor an OpenDocument spreadsheet (.ods)".into(),
+        )
+    })
+}
+
+/// The progress sheet by its name, else the first sheet.
+const SHEET_NAME: &str = "進行管理シート";
+
+fn read_xlsx(bytes: &[u8], limits: Limits) -> ApiResult<ReadSheet> {
+    let unreadable = |e: String| {
+        ApiError::invalid(
+            "/body",
+            "malformed_xlsx",
+            format!("ブックを読み取れません (the workbook cannot be read): {}", excerpt(&e)),
+        )
+    };
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    let names = workbook.sheet_names();
+    let name = names
+        .iter()
+        .find(|n| n.as_str() == SHEET_NAME)
+        .or_else(|| names.first())
+        .cloned()
+        .ok_or_else(|| unreadable("it has no sheet".into()))?;
+    let mut cells = workbook.worksheet_cells_reader(&name).map_err(|e| unreadable(e.to_string()))?;
+    let mut grid = GridBuilder::new(limits);
+    while let Some(cell) = cells.next_cell().map_err(|e| unreadable(e.to_string()))? {
+        let (row, column) = cell.get_position();
+        let value = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::String(s) => Cell::text(Some(s)),
+            DataRef::SharedString(s) => Cell::text(Some(s)),
+            DataRef::Float(f) => Cell::Number(*f),
+            DataRef::Int(i) => Cell::Number(*i as f64),
+            DataRef::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
+            DataRef::DateTime(d) => Cell::Number(d.as_f64()),
+            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::text(Some(s)),
+            DataRef::Error(e) => Cell::Text(format!("{e}")),
+        };
+        grid.put(row, column, value)?;
+    }
+    Ok(grid.finish("xlsx"))
+}
+
+/// An OpenDocument spreadsheet (LibreOffice's .ods), read from `content.xml` as events:
+/// repeated rows and columns (`number-rows-repeated`, `number-columns-repeated`) advance the
+/// position without allocating, and only repeated values count, cell by cell.
+fn read_ods(bytes: &[u8], limits: Limits) -> ApiResult<ReadSheet> {
+    let unreadable = |e: String| {
+        ApiError::invalid(
+            "/body",
+            "malformed_ods",
+            format!("ブックを読み取れません (the spreadsheet cannot be read): {}", excerpt(&e)),
+        )
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    let mut xml = Vec::new();
+    zip.by_name("content.xml")
+        .map_err(|e| unreadable(e.to_string()))?
+        .take(limits.unpacked_bytes)
+        .read_to_end(&mut xml)
+        .map_err(|e| unreadable(e.to_string()))?;
+    // Which table: the progress sheet by name, else the first.
+    let names = ods_table_names(&xml).map_err(unreadable)?;
+    let wanted = names.iter().position(|n| n == SHEET_NAME).unwrap_or(0);
+    let mut grid = GridBuilder::new(limits);
+    ods_table(&xml, wanted, &mut grid).map_err(|e| match e {
+        OdsFailure::Xml(e) => unreadable(e),
+        OdsFailure::Api(e) => e,
+    })?;
+    Ok(grid.finish("ods"))
+}
+
+enum OdsFailure {
+    Xml(String),
+    Api(ApiError),
+}
+
+impl From<quick_xml::Error> for OdsFailure {
+    fn from(e: quick_xml::Error) -> Self {
+        OdsFailure::Xml(e.to_string())
+    }
+}
+
+fn attribute(e: &BytesStart, name: &[u8]) -> Option<String> {
+    let attribute = e.attributes().flatten().find(|a| a.key.as_ref() == name)?;
+    let raw = String::from_utf8_lossy(&attribute.value).to_string();
+    Some(quick_xml::escape::unescape(&raw).map(|v| v.to_string()).unwrap_or(raw))
+}
+
+fn repeats(e: &BytesStart, name: &[u8]) -> u32 {
+    attribute(e, name).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1).max(1)
+}
+
+fn ods_table_names(xml: &[u8]) -> Result<Vec<String>, String> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut names = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == b"table:table" => {
+                names.push(attribute(&e, b"table:name").unwrap_or_default())
+            }
+            Event::Eof => return Ok(names),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// The cells of the `wanted`-th table.
+fn ods_table(xml: &[u8], wanted: usize, grid: &mut GridBuilder) -> Result<(), OdsFailure> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut table = 0usize;
+    let mut inside = false;
+    let (mut row, mut column) = (0u32, 0u32);
+    let mut row_repeats = 1u32;
+    // The current row's values: (column, repeats, cell).
+    let mut values: Vec<(u32, u32, Cell)> = Vec::new();
+    // The current cell: its repeats, numeric value, text and depth of annotation.
+    let mut cell: Option<(u32, Option<f64>, String, bool)> = None;
+    let mut annotation = 0u32;
+    let mut paragraphs = 0u32;
+    loop {
+        let event = reader.read_event_into(&mut buf)?;
+        match event {
+            Event::Eof => return Ok(()),
+            Event::Start(e) if e.name().as_ref() == b"table:table" => {
+                inside = table == wanted;
+                table += 1;
+            }
+            Event::End(e) if e.name().as_ref() == b"table:table" => {
+                if inside {
+                    return Ok(());
+                }
+            }
+            _ if !inside => {}
+            Event::Start(e) if e.name().as_ref() == b"table:table-row" => {
+                row_repeats = repeats(&e, b"table:number-rows-repeated");
+                column = 0;
+                values.clear();
+            }
+            Event::Empty(e) if e.name().as_ref() == b"table:table-row" => {
+                row = row.saturating_add(repeats(&e, b"table:number-rows-repeated"));
+            }
+            Event::End(e) if e.name().as_ref() == b"table:table-row" => {
+                // A row with values repeated: each copy counts, and is refused past the limits.
+                for copy in 0..if values.is_empty() { 0 } else { row_repeats } {
+                    for (at, times, value) in &values {
+                        for n in 0..*times {
+                            grid.put(row + copy, at + n, value.clone()).map_err(OdsFailure::Api)?;
+                        }
+                    }
+                }
+                row = row.saturating_add(row_repeats);
+            }
+            Event::Empty(e) if is_cell(&e) => {
+                column = column.saturating_add(repeats(&e, b"table:number-columns-repeated"))
+            }
+            Event::Start(e) if is_cell(&e) => {
+                let number = match attribute(&e, b"office:value-type").as_deref() {
+                    Some("float" | "percentage" | "currency") => {
+                        attribute(&e, b"office:value").and_then(|v| v.parse::<f64>().ok())
+                    }
+                    _ => None,
+                };
+                cell = Some((repeats(&e, b"table:number-columns-repeated"), number, String::new(), false));
+                paragraphs = 0;
+            }
+            Event::End(e)
+                if e.name().as_ref() == b"table:table-cell" || e.name().as_ref() == b"table:covered-table-cell" =>
+            {
+                if let Some((times, number, text, _)) = cell.take() {
+                    let value = match number {
+                        Some(n) => Cell::Number(n),
+                        None => Cell::text(Some(&text)),
+                    };
+                    if value != Cell::Empty {
+                        // Past the column limit, a repeated value is refused by the grid at its first copy.
+                        values.push((column, times.min(grid.limits.columns.saturating_add(1)), value));
+                    }
+                    column = column.saturating_add(times);
+                }
+            }
+            Event::Start(e) if e.name().as_ref() == b"office:annotation" => annotation += 1,
+            Event::End(e) if e.name().as_ref() == b"office:annotation" => annotation = annotation.saturating_sub(1),
+            _ if annotation > 0 || cell.is_none() => {}
+            Event::Start(e) if e.name().as_ref() == b"text:p" => {
+                if let Some((_, _, text, _)) = cell.as_mut() {
+                    if paragraphs > 0 {
+                        text.push('\n');
+                    }
+                }
+                paragraphs += 1;
+            }
+            Event::Empty(e) => {
+                if let Some((_, _, text, _)) = cell.as_mut() {
+                    match e.name().as_ref() {
+                        b"text:s" => {
+                            let n = repeats(&e, b"text:c").min(1_000);
+                            text.extend(std::iter::repeat_n(' ', n as usize));
+                        }
+                        b"text:tab" => text.push('\t'),
+                        b"text:line-break" => text.push('\n'),
+                        b"text:p" => {
+                            if paragraphs > 0 {
+                                text.push('\n');
+                            }
+                            paragraphs += 1;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Event::Text(t) => {
+                if let Some((_, _, text, _)) = cell.as_mut() {
+                    text.push_str(&t.xml10_content().map_err(|e| OdsFailure::Xml(e.to_string()))?);
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, _, text, _)) = cell.as_mut() {
+                    let name = r.decode().map_err(|e| OdsFailure::Xml(e.to_string()))?;
+                    if let Some(s) = quick_xml::escape::resolve_xml_entity(&name) {
+                        text.push_str(s);
+                    } else if let Some(c) = r.resolve_char_ref()? {
+                        text.push(c);
+                    }
+                }
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+fn is_cell(e: &BytesStart) -> bool {
+    matches!(e.name().as_ref(), b"table:table-cell" | b"table:covered-table-cell")
+}
+
+/// CSV or tab-separated text: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode
+/// text", tab-separated), Shift_JIS / CP932 when it is not UTF-8 or `charset` says so.
+fn read_text(bytes: &[u8], charset: Option<&str>, limits: Limits) -> ApiResult<ReadSheet> {
+    let (text, encoding) = decode_text(bytes, charset)?;
+    let first_line = text.lines().next().unwrap_or_default();
+    let delimiter = if first_line.matches('\t').count() > first_line.matches(',').count() { b'\t' } else { b',' };
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut grid = GridBuilder::new(limits);
+    // Rows numbered as a spreadsheet application numbers them: one per record, whatever line
+    // breaks its cells hold, and one per blank line (which the CSV reader skips).
+    let (mut row, mut previous) = (0u32, None::<(usize, usize)>);
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let at = row + 1;
+            ApiError::Validation(vec![FieldError {
+                row: Some(at),
+                ..FieldError::new(
+                    "/body",
+                    "malformed_csv",
+                    format!("行 {at}: CSV を読み取れません (the CSV cannot be read): {}", excerpt(&e.to_string())),
+                )
+            }])
+        })?;
+        // The reader's position is where it began looking: before any blank lines.
+        let from = (record.position().map_or(0, |p| p.byte() as usize)).min(text.len());
+        let start = from + text.as_bytes()[from..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+        // Line breaks since the previous record began, less its own and those in its cells:
+        // the blank lines between.
+        let blank_lines = match previous {
+            None => text.as_bytes()[..start.min(text.len())].iter().filter(|b| **b == b'\n').count(),
+            Some((from, inside)) => text.as_bytes()[from.min(start)..start.min(text.len())]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                .saturating_sub(inside + 1),
+        };
+        row = row.saturating_add(u32::try_from(blank_lines).unwrap_or(u32::MAX)).saturating_add(1);
+        previous = Some((start, record.iter().map(|t| t.matches('\n').count()).sum()));
+        for (column, value) in record.iter().enumerate() {
+            if value.is_empty() {
+                continue;
+            }
+            let column = u32::try_from(column).unwrap_or(u32::MAX);
+            grid.put(row - 1, column, Cell::Text(csv_unescape(value).to_string()))?;
+        }
+    }
+    let kind = if delimiter == b'\t' { "tsv" } else { "csv" };
+    Ok(grid.finish(&format!("{kind} ({encoding})")))
+}
+
+/// Characters that make a spreadsheet application read a CSV cell as a formula (OWASP, "CSV
+/// injection"): such a cell is exported behind an apostrophe, as is one that already starts
+/// with an apostrophe, so that reading it back is exact.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as written to CSV: behind `'` when it could be read as a formula.
+pub fn csv_escape(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some(c) if FORMULA_START.contains(&c) || c == '\'' => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+/// A CSV cell read back: the apostrophe [`csv_escape`] put there is taken off.
+pub fn csv_unescape(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) || rest.starts_with('\'') => rest,
+        _ => text,
+    }
+}
+
+fn decode_text(bytes: &[u8], charset: Option<&str>) -> ApiResult<(String, &'static str)> {
+    let unreadable = |what: &str| {
+        ApiError::invalid(
+            "/body",
+            "encoding",
+            format!(
+                "ファイルを読み取れません: {what}。Excel ブック (.xlsx)、または UTF-8・Shift_JIS の CSV で保存してください \
+                 (the file is not {what}: save it as .xlsx, .ods, or CSV in UTF-8 or Shift_JIS)"
+            ),
+        )
+    };
+    if let Some(rest) = bytes.strip_prefix(BOM) {
+        return Ok((String::from_utf8(rest.to_vec()).map_err(|_| unreadable("valid UTF-8"))?, "UTF-8"));
+    }
+    for (bom, encoding, name) in
+        [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, "UTF-16LE"), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE, "UTF-16BE")]
+    {
+        if bytes.starts_with(bom) {
+            let (text, _, errors) = encoding.decode(bytes);
+            if errors {
+                return Err(unreadable("valid UTF-16"));
+            }
+            return Ok((text.into_owned(), name));
+        }
+    }
+    let charset = charset.map(|c| c.trim().trim_matches('"').to_ascii_lowercase());
+    let shift_jis = match charset.as_deref() {
+        None => std::str::from_utf8(bytes).is_err(),
+        Some("utf-8" | "utf8") => false,
+        Some("shift_jis" | "shift-jis" | "sjis" | "cp932" | "windows-31j" | "ms932" | "x-sjis") => true,
+        Some("utf-16" | "utf-16le" | "utf-16be") => return Err(unreadable("UTF-16 with a byte order mark")),
+        Some(other) => {
+            return Err(ApiError::invalid(
+                "/header/Content-Type",
+                "enum",
+                format!("charset {} is not supported: use utf-8, shift_jis or utf-16", excerpt(other)),
+            ))
+        }
+    };
+    if shift_jis {
+        let (text, _, errors) = encoding_rs::SHIFT_JIS.decode(bytes);
+        if errors {
+            return Err(unreadable("UTF-8 or Shift_JIS (CP932) text"));
+        }
+        return Ok((text.into_owned(), "Shift_JIS"));
+    }
+    Ok((String::from_utf8(bytes.to_vec()).map_err(|_| unreadable("valid UTF-8"))?, "UTF-8"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: Limits =
+        Limits { upload_bytes: 1 << 20, unpacked_bytes: 1 << 20, rows: 100, columns: 10, cells: 50, cell_chars: 5 };
+
+    #[test]
+    fn csv_rows_are_numbered_as_a_spreadsheet_shows_them() {
+        let read = read(b"a,b\n1,\"x\ny\"\n\n2,z\n", None, LIMITS).unwrap();
+        let rows: Vec<u32> = read.grid.iter().map(|(r, _)| *r).collect();
+        assert_eq!(rows, vec![1, 2, 4]);
+        assert_eq!(read.grid[1].1[1], Cell::Text("x\ny".into()));
+    }
+
+    #[test]
+    fn the_grid_is_bounded_by_its_values_not_its_extent() {
+        let mut grid = GridBuilder::new(SMALL);
+        grid.put(0, 0, Cell::Text("a".into())).unwrap();
+        assert!(matches!(grid.put(100, 0, Cell::Text("b".into())), Err(ApiError::TooLarge(_))));
+        assert!(matches!(grid.put(1, 10, Cell::Text("b".into())), Err(ApiError::TooLarge(_))));
+        grid.put(1, 9, Cell::Text("abcdef".into())).unwrap();
+        assert_eq!(grid.errors.len(), 1, "a cell over its length is an error at the cell");
+        assert!(grid.errors[0].message.contains("abcde"));
+        for row in 2..6 {
+            grid.put(row, 9, Cell::Text("c".into())).unwrap();
+        }
+        assert!(matches!(grid.put(6, 9, Cell::Text("c".into())), Err(ApiError::TooLarge(_))), "cells held");
+    }
+
+    #[test]
+    fn formula_cells_round_trip_through_csv() {
+        for text in ["=HYPERLINK(\"x\")", "+cmd", "-2+3", "@SUM(1)", "\tx", "'=x", "'abc", "abc", "''"] {
+            let escaped = csv_escape(text);
+            assert!(!escaped.starts_with(FORMULA_START), "{escaped}");
+            assert_eq!(csv_unescape(&escaped), text);
+        }
+        assert_eq!(csv_unescape("'abc"), "'abc", "an apostrophe the export did not put there stays");
+    }
+
+    #[test]
+    fn excerpts_are_short() {
+        assert_eq!(excerpt("abc"), "abc");
+        assert_eq!(excerpt(&"あ".repeat(100)).chars().count(), 41);
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(16_384), "XFD");
+    }
+
+    #[test]
+    fn multipart_bodies_yield_their_file() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\na,b\r\n1,2\r\n--XyZ--\r\n";
+        let (file, media) = multipart_file(body, "multipart/form-data; boundary=XyZ").unwrap();
+        assert_eq!(file, b"a,b\r\n1,2");
+        assert_eq!(media, "text/csv");
+    }
+}
