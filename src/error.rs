@@ -33,14 +33,14 @@ pub struct FieldError {
     /// For an uploaded progress sheet: the column's header (`実績`); else `null`.
     #[schema(example = "実績")]
     pub column: Option<String>,
-    /// For a conflict of an uploaded progress sheet only: the value stored now, which someone
-    /// else wrote after the sheet was downloaded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(required = false, example = "配置人数 18人")]
+    /// For an edit conflict of an uploaded progress sheet: the value stored now, which someone
+    /// else wrote after the sheet was downloaded; else `null`.
+    #[serde(default)]
+    #[schema(example = "配置人数 18人")]
     pub current_value: Option<String>,
-    /// For a conflict of an uploaded progress sheet only: the value of the uploaded cell.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(required = false, example = "配置人数 20人")]
+    /// For an edit conflict of an uploaded progress sheet: the value of the uploaded cell; else `null`.
+    #[serde(default)]
+    #[schema(example = "配置人数 20人")]
     pub your_value: Option<String>,
 }
 
@@ -75,8 +75,8 @@ impl FieldError {
     "code": "validation",
     "detail": "2 fields are invalid",
     "errors": [
-        {"field": "/title", "code": "max_length", "message": "must be at most 300 characters (it has 301)", "row": null, "column": null},
-        {"field": "/start_fy", "code": "required", "message": "is required", "row": null, "column": null}
+        {"field": "/title", "code": "max_length", "message": "must be at most 300 characters (it has 301)", "row": null, "column": null, "current_value": null, "your_value": null},
+        {"field": "/start_fy", "code": "required", "message": "is required", "row": null, "column": null, "current_value": null, "your_value": null}
     ]
 }))]
 pub struct Problem {

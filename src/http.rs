@@ -76,7 +76,8 @@ async fn read_limited(req: &HttpRequest, payload: &mut Payload, limit: usize) ->
     if declared.is_some_and(|n| n > limit) {
         return Err(ApiError::PayloadTooLarge { limit });
     }
-    let mut body = web::BytesMut::new();
+    // Sized once from Content-Length (within the limit), so that growing it never doubles.
+    let mut body = web::BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| ApiError::bad_param("/body", format!("cannot read body: {e}")))?;
         if body.len() + chunk.len() > limit {

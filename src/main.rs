@@ -69,6 +69,8 @@ enum Command {
         #[command(subcommand)]
         action: SheetCommand,
     },
+    /// List the plans of the database: id, title, period
+    Plans,
     /// Add a synthetic plan of the given size to the database (for the performance harness)
     #[command(after_help = "A three-level hierarchy, 10 % cross-listed initiatives, 1–3 departments each, \
                              0–2 indicators each, and for every fiscal year a report (all states in the \
@@ -92,10 +94,12 @@ enum Command {
 enum SheetCommand {
     /// Write a plan's progress sheet for a fiscal year to a file (.xlsx or .csv)
     Export {
+        /// The plan: its id, or its title (or a part of it naming one plan); `shinchoku plans` lists them
         #[arg(long)]
-        plan: uuid::Uuid,
+        plan: String,
+        /// The fiscal year: 2022, R4, 令和4年度
         #[arg(long)]
-        fiscal_year: i32,
+        fiscal_year: String,
         /// The file to write; its extension (.xlsx or .csv) chooses the format
         #[arg(long)]
         out: std::path::PathBuf,
@@ -103,18 +107,36 @@ enum SheetCommand {
         #[arg(long)]
         shift_jis: bool,
     },
-    /// Read an edited progress sheet (.xlsx or .csv, UTF-8 or Shift_JIS) and write what changed
+    /// Read an edited progress sheet (.xlsx, .ods, or CSV in UTF-8, Shift_JIS or UTF-16) and write what changed
     Import {
+        /// The plan: its id, or its title (or a part of it naming one plan); `shinchoku plans` lists them
         #[arg(long)]
-        plan: uuid::Uuid,
+        plan: String,
+        /// The fiscal year the sheet is for: 2022, R4, 令和4年度
         #[arg(long)]
-        fiscal_year: i32,
+        fiscal_year: String,
+        /// The edited sheet
         #[arg(long)]
         file: std::path::PathBuf,
         /// Report what would change, writing nothing
         #[arg(long)]
         dry_run: bool,
+        /// Cells of an edit conflict to write anyway: `all`, or `12:実績,14:自己評価`
+        #[arg(long)]
+        keep_mine: Option<String>,
     },
+}
+
+/// Why a command failed: its configuration or arguments (exit 2), or the work itself (exit 1).
+enum CliError {
+    Config(String),
+    Failed(String),
+}
+
+impl From<String> for CliError {
+    fn from(message: String) -> Self {
+        CliError::Failed(message)
+    }
 }
 
 /// The secretariat at the console: an admin without a user account (history shows no user).
@@ -131,31 +153,114 @@ fn console_principal() -> (shinchoku::auth::Principal, shinchoku::state::Actor) 
     (principal, actor)
 }
 
-fn sheet(config: &Config, action: SheetCommand) -> Result<(), String> {
-    use shinchoku::resources::sheets::{self, files::CsvEncoding, SheetFormat};
-    let pool = open_database(config)?;
+/// The database of a command that works on existing data: a SQLite file that does not exist is
+/// a configuration error (a wrong SHINCHOKU_DATA_DIR), never a new empty database.
+fn open_existing_database(config: &Config) -> Result<db::Pool, CliError> {
+    let (backend, target) = db::parse_url(&config.database_url).map_err(CliError::Config)?;
+    if backend == db::Backend::Sqlite && !std::path::Path::new(&target).exists() {
+        return Err(CliError::Config(format!(
+            "no database at {target}: set SHINCHOKU_DATA_DIR (or DATABASE_URL) to the service's data, \
+             or start the service once (shinchoku serve)"
+        )));
+    }
+    Ok(open_database(config)?)
+}
+
+/// The plan `--plan` names: an id, an exact title, or a part of one title.
+fn find_plan(conn: &mut db::DbConnection, named: &str) -> Result<uuid::Uuid, CliError> {
+    let plans = shinchoku::resources::plans::all(conn).map_err(|e| CliError::Failed(e.to_string()))?;
+    let named = named.trim();
+    if let Ok(id) = uuid::Uuid::parse_str(named) {
+        return plans
+            .iter()
+            .find(|p| p.id.0 == id)
+            .map(|p| p.id.0)
+            .ok_or_else(|| CliError::Config(format!("--plan {id}: no such plan (shinchoku plans lists them)")));
+    }
+    let exact: Vec<_> = plans.iter().filter(|p| p.title == named).collect();
+    let partial: Vec<_> = plans.iter().filter(|p| p.title.contains(named)).collect();
+    match (exact.as_slice(), partial.as_slice()) {
+        ([one], _) | ([], [one]) => Ok(one.id.0),
+        ([], []) => {
+            Err(CliError::Config(format!("--plan {named}: no plan has this title (shinchoku plans lists them)")))
+        }
+        (_, several) => Err(CliError::Config(format!(
+            "--plan {named}: {} plans match; name one by its id:\n{}",
+            several.len(),
+            several.iter().map(|p| format!("  {}  {}", p.id.0, p.title)).collect::<Vec<_>>().join("\n")
+        ))),
+    }
+}
+
+fn fiscal_year_arg(text: &str) -> Result<i32, CliError> {
+    shinchoku::fiscal_year::parse(text)
+        .ok_or_else(|| CliError::Config(format!("--fiscal-year {text}: write it as 2022, R4 or 令和4年度")))
+}
+
+/// A problem as lines a person reads: what failed, then each error (`行 12, 列 実績: …`).
+fn explain(e: &shinchoku::error::ApiError) -> String {
+    let problem = e.problem();
+    let mut lines = vec![problem.detail.clone()];
+    for error in &problem.errors {
+        let place = if error.row.is_some() { String::new() } else { format!("{}: ", error.field) };
+        lines.push(format!("  {place}{}", error.message));
+    }
+    lines.join("\n")
+}
+
+fn plans_command(config: &Config) -> Result<(), CliError> {
+    let pool = open_existing_database(config)?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let plans = shinchoku::resources::plans::all(&mut conn).map_err(|e| explain(&e))?;
+    for plan in &plans {
+        println!(
+            "{}  {}  {}–{}",
+            plan.id.0,
+            plan.title,
+            shinchoku::fiscal_year::label(plan.start_fy),
+            shinchoku::fiscal_year::label(plan.end_fy)
+        );
+    }
+    if plans.is_empty() {
+        eprintln!("shinchoku: the database holds no plan");
+    }
+    Ok(())
+}
+
+fn sheet(config: &Config, action: SheetCommand) -> Result<(), CliError> {
+    use shinchoku::resources::sheets::{self, files::CsvEncoding, import, upload, SheetFormat};
+    let pool = open_existing_database(config)?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     let (principal, actor) = console_principal();
-    let problem = |e: shinchoku::error::ApiError| serde_json::to_string_pretty(&e.problem()).unwrap_or_default();
     match action {
         SheetCommand::Export { plan, fiscal_year, out, shift_jis } => {
-            let format = match out.extension().and_then(|e| e.to_str()) {
+            let format = match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
                 Some("csv") => SheetFormat::Csv,
                 Some("xlsx") => SheetFormat::Xlsx,
-                _ => return Err("--out must end in .xlsx or .csv".into()),
+                _ => return Err(CliError::Config("--out must end in .xlsx or .csv".into())),
             };
+            let (plan, fy) = (find_plan(&mut conn, &plan)?, fiscal_year_arg(&fiscal_year)?);
             let encoding = if shift_jis { CsvEncoding::ShiftJis } else { CsvEncoding::Utf8 };
             let download =
-                sheets::export(&mut conn, &principal, plan, fiscal_year, format, encoding).map_err(problem)?;
+                sheets::export(&mut conn, &principal, plan, fy, format, encoding).map_err(|e| explain(&e))?;
             std::fs::write(&out, &download.bytes).map_err(|e| format!("{}: {e}", out.display()))?;
             println!("{}: {} bytes ({})", out.display(), download.bytes.len(), download.content_type);
         }
-        SheetCommand::Import { plan, fiscal_year, file, dry_run } => {
+        SheetCommand::Import { plan, fiscal_year, file, dry_run, keep_mine } => {
+            let (plan, fy) = (find_plan(&mut conn, &plan)?, fiscal_year_arg(&fiscal_year)?);
+            let keep_mine = import::KeepMine::parse(keep_mine.as_deref()).map_err(|e| CliError::Config(explain(&e)))?;
             let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let sheet = sheets::upload::read(&bytes, None, sheets::upload::LIMITS).map_err(problem)?;
-            let options = sheets::import::ImportOptions { dry_run, keep_mine: sheets::import::KeepMine::default() };
-            let result = sheets::import_sheet(&mut conn, &principal, &actor, plan, fiscal_year, sheet, options)
-                .map_err(problem)?;
+            let sheet = upload::read(&bytes, None, upload::LIMITS).map_err(|e| explain(&e))?;
+            let options = import::ImportOptions { dry_run, keep_mine };
+            let result = sheets::import_sheet(&mut conn, &principal, &actor, plan, fy, sheet, options)
+                .map_err(|e| explain(&e))?;
+            for warning in &result.warnings {
+                eprintln!("注意: {}", warning.message);
+            }
+            for change in &result.changes {
+                let show = |v: &Option<String>| v.as_deref().map_or("（空）".to_string(), |t| t.replace('\n', "⏎"));
+                eprintln!("行 {}, 列 {}: {} → {}", change.row, change.column, show(&change.old), show(&change.new));
+            }
             println!("{}", serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?);
         }
     }
@@ -295,16 +400,19 @@ fn synth(config: &Config, shape: shinchoku::synth::Shape) -> Result<(), String> 
     Ok(())
 }
 
-fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
+fn serve(config: Config, demo_mode: bool) -> Result<(), CliError> {
     // Everything that can be wrong with the configuration is found before the database is touched.
-    let auth = config.auth(demo_mode)?;
-    let addresses = config.bind_addresses()?;
-    let listener = TcpListener::bind(addresses.as_slice()).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AddrInUse => {
-            format!("cannot listen on {}: the port is in use (set SHINCHOKU_BIND to another address)", config.bind)
-        }
-        _ => format!("cannot listen on {}: {e}", config.bind),
+    let auth = config.auth(demo_mode).map_err(CliError::Config)?;
+    let addresses = config.bind_addresses().map_err(CliError::Config)?;
+    let listener = TcpListener::bind(addresses.as_slice()).map_err(|e| {
+        CliError::Config(match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                format!("cannot listen on {}: the port is in use (set SHINCHOKU_BIND to another address)", config.bind)
+            }
+            _ => format!("cannot listen on {}: {e}", config.bind),
+        })
     })?;
+    config.prepare_data_dir().map_err(CliError::Config)?;
     let pool = open_database(&config)?;
     bootstrap_admin(&config, &pool)?;
     if demo_mode {
@@ -319,12 +427,12 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), String> {
         let mut conn = pool.get().map_err(|e| e.to_string())?;
         let exposed = demo::users_with_published_passwords(&mut conn).map_err(|e| format!("demo users: {e}"))?;
         if !exposed.is_empty() {
-            return Err(format!(
+            return Err(CliError::Config(format!(
                 "this database has active demo users with the passwords published in the README ({}); \
                  refusing to serve without --demo. Run `shinchoku disable-demo-users` to deactivate them \
                  (and set SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN/_PASSWORD for a real admin), or start with `serve --demo`",
                 exposed.join(", ")
-            ));
+            )));
         }
     }
     let address = listener.local_addr().map_err(|e| e.to_string())?;
@@ -403,8 +511,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Serve { demo } => run(|config| serve(config, demo)),
-        Command::Migrate => run(|config| open_database(&config).map(|_| ())),
-        Command::DisableDemoUsers => run(|config| disable_demo_users(&config)),
+        Command::Migrate => run(|config| Ok(open_database(&config).map(|_| ())?)),
+        Command::DisableDemoUsers => run(|config| Ok(disable_demo_users(&config)?)),
         Command::Backup { to } => run(|config| {
             println!("{}", shinchoku::backup::backup(&config.database_url, &to)?);
             Ok(())
@@ -413,23 +521,30 @@ fn main() -> ExitCode {
             println!("{}", shinchoku::backup::restore(&config.database_url, &from, force)?);
             Ok(())
         }),
-        Command::Healthcheck => match Config::from_env().map_err(|e| e.to_string()).and_then(|c| healthcheck(&c)) {
-            Ok(()) => ExitCode::SUCCESS,
+        Command::Healthcheck => match Config::from_env() {
             Err(e) => {
-                eprintln!("shinchoku: unhealthy: {e}");
-                ExitCode::FAILURE
+                eprintln!("shinchoku: configuration error: {e}");
+                ExitCode::from(2)
             }
+            Ok(config) => match healthcheck(&config) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("shinchoku: unhealthy: {e}");
+                    ExitCode::FAILURE
+                }
+            },
         },
+        Command::Plans => run(|config| plans_command(&config)),
         Command::Sheet { action } => run(|config| sheet(&config, action)),
         Command::Synth { initiatives, years, last_fy, seed } => {
-            run(|config| synth(&config, shinchoku::synth::Shape { initiatives, years, last_fy, seed }))
+            run(|config| Ok(synth(&config, shinchoku::synth::Shape { initiatives, years, last_fy, seed })?))
         }
     }
 }
 
 /// Runs a command that needs the configuration and the log: exit 2 for a configuration error,
 /// 1 for a failure.
-fn run(command: impl FnOnce(Config) -> Result<(), String>) -> ExitCode {
+fn run(command: impl FnOnce(Config) -> Result<(), CliError>) -> ExitCode {
     let config = match Config::from_env() {
         Ok(c) => c,
         Err(e) => {
@@ -440,7 +555,11 @@ fn run(command: impl FnOnce(Config) -> Result<(), String>) -> ExitCode {
     init_tracing(config.log_format, config.log_filter.as_deref());
     match command(config) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(CliError::Config(e)) => {
+            eprintln!("shinchoku: {e}");
+            ExitCode::from(2)
+        }
+        Err(CliError::Failed(e)) => {
             eprintln!("shinchoku: {e}");
             ExitCode::FAILURE
         }

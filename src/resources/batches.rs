@@ -267,6 +267,8 @@ impl PlanData {
     }
 
     /// The initiative an item names, or the error at its pointer.
+    // A field error is the natural error of one item; it is built once per bad item, not per call.
+    #[allow(clippy::result_large_err)]
     fn resolve(&self, at: &str, item: &ProgressBatchItem) -> Result<DbUuid, FieldError> {
         let by_code = match item.initiative_code.as_deref().map(str::trim) {
             None => None,
@@ -325,6 +327,7 @@ impl PlanData {
     }
 
     /// The initiative's indicator a value names (id, key or name).
+    #[allow(clippy::result_large_err)]
     fn indicator(&self, initiative: DbUuid, at: &str, name: &str) -> Result<&Indicator, FieldError> {
         let own = self.indicators.get(&initiative).map(Vec::as_slice).unwrap_or_default();
         let name = name.trim();

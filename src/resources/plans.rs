@@ -337,6 +337,11 @@ pub fn load_locked(conn: &mut DbConnection, id: Uuid) -> ApiResult<Plan> {
     load(conn, id)
 }
 
+/// Every plan, by title (for the command line).
+pub fn all(conn: &mut DbConnection) -> ApiResult<Vec<Plan>> {
+    Ok(plans::table.order((plans::title, plans::id)).select(Plan::as_select()).load(conn)?)
+}
+
 pub fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<Plan> {
     plans::table
         .find(DbUuid(id))

@@ -30,7 +30,7 @@ pub fn new_dir() -> std::path::PathBuf {
 }
 
 impl Process {
-    fn start() -> Process {
+    pub fn start() -> Process {
         Process::start_in(new_dir(), std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()))
     }
 
@@ -94,6 +94,10 @@ impl Process {
 
     fn sqlite_url(dir: &std::path::Path) -> String {
         dir.join("db.sqlite3").to_string_lossy().into_owned()
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn database_url(&self) -> String {
@@ -232,7 +236,7 @@ fn the_healthcheck_command_asks_the_running_server() {
 }
 
 /// Runs a command of the binary with `DATABASE_URL`; (exit code, stdout and stderr).
-fn command(database_url: &str, args: &[&str]) -> (Option<i32>, String) {
+pub(crate) fn command(database_url: &str, args: &[&str]) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_shinchoku"))
         .args(args)
         .env("DATABASE_URL", database_url)

@@ -138,6 +138,88 @@ fn hostile_workbooks_are_refused_within_bounds_and_the_server_lives() {
     assert!(r.body.len() < 2_000);
 }
 
+/// A field of `/proc/<pid>/status`, in bytes.
+fn status_bytes(pid: u32, field: &str) -> u64 {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = text.lines().find(|l| l.starts_with(field)).unwrap_or_else(|| panic!("no {field}"));
+    line.split_whitespace().nth(1).unwrap().parse::<u64>().unwrap() * 1024
+}
+
+/// The stated bound: three hostile uploads at once grow the server's peak memory by at most
+/// 4 × the upload limit (16 MiB), whatever the files claim or unpack to.
+#[test]
+fn three_hostile_uploads_at_once_stay_within_the_memory_bound() {
+    let process = crate::lifecycle::Process::start();
+    let token = process.token();
+    let auth = format!("Bearer {token}");
+    let imported: Value = ureq::post(&format!("{}/api/v1/plan-bundles", process.base))
+        .set("Authorization", &auth)
+        .set("Content-Type", "application/json")
+        .send_string(&crate::harness::fixture("regional-welfare-plan"))
+        .unwrap()
+        .into_json()
+        .unwrap();
+    let plan = imported["plan"]["id"].as_str().unwrap().to_string();
+    let header = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>キー</t></is></c></row>"#;
+    let bomb = |byte: u8, size: u64, declared: u32, inline: bool| {
+        let mut entries = xlsx_frame();
+        let (prefix, suffix) = if inline {
+            (
+                format!(r#"{SHEET_START}{header}<row r="2"><c r="A2" t="inlineStr"><is><t>"#),
+                format!("</t></is></c></row>{SHEET_END}"),
+            )
+        } else {
+            (format!("{SHEET_START}{header}"), SHEET_END.to_string())
+        };
+        entries.push(Entry::deflated(
+            "xl/worksheets/sheet1.xml",
+            deflate_run(prefix.as_bytes(), byte, size, suffix.as_bytes()),
+            declared,
+        ));
+        zip(&entries)
+    };
+    let files = [
+        ("2 GiB of white space", bomb(b' ', 2 * GIB, (2 * GIB) as u32, false)),
+        ("one 1 GiB cell", bomb(b'A', GIB, GIB as u32, true)),
+        ("2 GiB declared as 1 KB", bomb(b' ', 2 * GIB, 1024, false)),
+    ];
+    let pid = process.pid();
+    let before = status_bytes(pid, "VmRSS");
+    let answers: Vec<(u16, usize, std::time::Duration)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .iter()
+            .map(|(_, bytes)| {
+                let (base, plan, auth) = (&process.base, &plan, &auth);
+                scope.spawn(move || {
+                    let started = std::time::Instant::now();
+                    let r =
+                        ureq::post(&format!("{base}/api/v1/plans/{plan}/progress-sheet?fiscal_year=2022&dry_run=true"))
+                            .set("Authorization", auth)
+                            .set("Content-Type", XLSX)
+                            .send_bytes(bytes);
+                    let (status, body) = match r {
+                        Ok(r) => (r.status(), r.into_string().unwrap()),
+                        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap()),
+                        Err(e) => panic!("{e}"),
+                    };
+                    (status, body.len(), started.elapsed())
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let peak = status_bytes(pid, "VmHWM");
+    let growth = peak.saturating_sub(before);
+    for ((what, bytes), (status, length, took)) in files.iter().zip(&answers) {
+        println!("{what}: {} KiB upload → {status}, {length} bytes answer, {took:?}", bytes.len() / 1024);
+        assert_eq!(*status, 413, "{what}");
+        assert!(*length < 2_000, "{what}");
+    }
+    println!("server RSS {} MiB before, peak {} MiB: growth {} MiB", before >> 20, peak >> 20, growth >> 20);
+    assert!(growth <= 4 * 16 * 1024 * 1024, "peak memory grew by {} MiB", growth >> 20);
+    ureq::get(&format!("{}/healthz", process.base)).call().unwrap();
+}
+
 #[test]
 fn a_sheet_is_checked_as_every_other_write_is() {
     let app = TestApp::spawn();
@@ -547,4 +629,97 @@ fn export_then_import_is_a_no_op_whatever_a_spreadsheet_does_to_it() {
         }
         assert_eq!(app.row_counts(), before);
     }
+}
+
+/// The secretariat's command line: plans listed, named by title, fiscal years as clerks write
+/// them, no database made by mistake, readable errors, exit 2 for what the caller must fix in
+/// the command and 1 for what the sheet must fix.
+#[test]
+fn the_sheet_commands_take_names_and_explain_themselves() {
+    use crate::lifecycle::{command, new_dir, Process};
+    // No database where the configuration points: nothing is created.
+    let empty = new_dir();
+    let missing = empty.join("db.sqlite3").to_string_lossy().into_owned();
+    let (code, out) =
+        command(&missing, &["sheet", "export", "--plan", "x", "--fiscal-year", "R4", "--out", "/tmp/x.csv"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("no database"), "{out}");
+    assert!(!empty.join("db.sqlite3").exists(), "no empty database is left behind");
+
+    let process = Process::start();
+    let token = process.token();
+    for name in ["regional-welfare-plan", "silver-center-basic-plan"] {
+        ureq::post(&format!("{}/api/v1/plan-bundles", process.base))
+            .set("Authorization", &format!("Bearer {token}"))
+            .set("Content-Type", "application/json")
+            .send_string(&crate::harness::fixture(name))
+            .unwrap();
+    }
+    let url = process.database_url();
+    let (code, out) = command(&url, &["plans"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("白井市第2次地域福祉計画") && out.contains("令和") && out.lines().count() >= 2, "{out}");
+
+    let dir = new_dir();
+    let file = dir.join("sheet.csv").to_string_lossy().into_owned();
+    for fy in ["R4", "令和4年度", "2022"] {
+        let (code, out) =
+            command(&url, &["sheet", "export", "--plan", "地域福祉計画", "--fiscal-year", fy, "--out", &file]);
+        assert_eq!(code, Some(0), "{fy}: {out}");
+    }
+    for (args, says) in [
+        (vec!["--plan", "ない計画", "--fiscal-year", "R4"], "no plan"),
+        (vec!["--plan", "計画", "--fiscal-year", "R4"], "2 plans match"),
+        (vec!["--plan", "地域福祉計画", "--fiscal-year", "来年"], "--fiscal-year"),
+    ] {
+        let mut all = vec!["sheet", "export", "--out", &file];
+        all.extend(args);
+        let (code, out) = command(&url, &all);
+        assert_eq!(code, Some(2), "{all:?}: {out}");
+        assert!(out.contains(says), "{all:?}: {out}");
+    }
+    // A sheet with a mistake: exit 1, the cell and the message on a line of their own.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut rows = csv_rows(text.trim_start_matches('\u{feff}'));
+    let row = row_of(&rows, "1");
+    let grade = column(&rows, "自己評価");
+    rows[row][grade] = "E".into();
+    std::fs::write(&file, write_csv(&rows)).unwrap();
+    let (code, out) = command(
+        &url,
+        &["sheet", "import", "--plan", "地域福祉計画", "--fiscal-year", "R4", "--file", &file, "--dry-run"],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.lines().any(|l| l.trim_start().starts_with(&format!("行 {}, 列 自己評価:", row + 1))), "{out}");
+    assert!(!out.contains("\"type\""), "no problem+json: {out}");
+}
+
+/// The workbook a clerk gets: drop-down lists with the Japanese labels, the sheet protected
+/// with only the white cells open, a Japanese font, the version column hidden, the legend in
+/// Japanese only.
+#[test]
+fn the_workbook_guides_a_clerk() {
+    use std::io::Read;
+    let app = TestApp::spawn();
+    let plan = open_plan(&app);
+    let bytes = export_bytes(&app, &plan, "fiscal_year=2023&format=xlsx");
+    let mut zip = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    };
+    let sheet = part("xl/worksheets/sheet1.xml");
+    for list in ["順調に進んだ,概ね進んだ,一部遅れがある,未実施", "実施,拡充,検討,検証,新規,継続", "A,B,C,D"]
+    {
+        assert!(sheet.contains(&format!("<formula1>\"{list}\"</formula1>")), "no drop-down {list}");
+    }
+    assert!(sheet.contains("<sheetProtection"), "protected");
+    assert!(sheet.contains("hidden=\"1\""), "the version column is hidden");
+    assert!(part("xl/styles.xml").contains("游ゴシック"));
+    let legend = part("xl/worksheets/sheet2.xml") + &part("xl/sharedStrings.xml");
+    for code in ["on_track", "draft", "not_started", "published"] {
+        assert!(!legend.contains(code), "the legend speaks Japanese only: {code}");
+    }
+    assert!(legend.contains("年度計画どおりに進んだ"));
 }

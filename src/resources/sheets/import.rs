@@ -397,7 +397,8 @@ pub fn import(
                 continue;
             }
             let mine = cells_get(upload.cells, *index);
-            if !mine.same_as(&now.cell(*field)) && !(upload.relisted && matches!(field, Field::Level(_))) {
+            let shown_elsewhere = upload.relisted && matches!(field, Field::Level(_));
+            if !(mine.same_as(&now.cell(*field)) || shown_elsewhere) {
                 warnings.push(warning(
                     "read_only_column",
                     Some(row),

@@ -15,10 +15,11 @@ use uuid::Uuid;
 
 use self::files::CsvEncoding;
 use self::import::{ImportOptions, KeepMine, SheetImportResult};
+use self::layout::Field;
 use self::upload::ReadSheet;
 use crate::auth::{Caller, Principal};
 use crate::db::{self, DbConnection};
-use crate::enums::{ProgressStatus, QuarterMark, WorkflowState};
+use crate::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::{self, ApiError, ApiResult};
 use crate::fiscal_year;
 use crate::http::{self, FileBody};
@@ -74,6 +75,14 @@ pub struct SheetImportParams {
 #[schema(value_type = String, format = Binary)]
 pub struct SheetFile(#[allow(dead_code)] Vec<u8>);
 
+/// A form (`multipart/form-data`) carrying the sheet as its one file.
+#[derive(ToSchema)]
+pub struct SheetUploadForm {
+    /// The sheet file (any field name).
+    #[allow(dead_code)]
+    file: SheetFile,
+}
+
 /// A sheet as a file: its bytes, media type and file name.
 pub struct SheetDownload {
     pub bytes: Vec<u8>,
@@ -81,14 +90,32 @@ pub struct SheetDownload {
     pub file_name: String,
 }
 
-/// The rating scale, progress statuses, quarter marks and workflow states, for the legend sheet.
+/// The legend sheet, in the words clerks use: grades, 区分, 進捗状況, quarter marks, states.
 fn legend(plan: &plans::Plan) -> ApiResult<Vec<(String, String, String)>> {
     let mut rows = Vec::new();
+    let mut add = |group: &str, mark: &str, meaning: &str| rows.push((group.into(), mark.into(), meaning.into()));
     for grade in plan.rating_scale()? {
-        rows.push(("自己評価・委員会評価".to_string(), grade.code.clone(), grade.label.clone()));
+        add("自己評価・委員会評価", &grade.code, &grade.label);
+    }
+    for category in PlanCategory::ALL {
+        let meaning = match category {
+            PlanCategory::Implement => "計画どおり実施する",
+            PlanCategory::Expand => "内容や対象を広げて実施する",
+            PlanCategory::Study => "実施に向けて検討する",
+            PlanCategory::Verify => "これまでの成果を検証する",
+            PlanCategory::New => "新たに始める",
+            PlanCategory::Continue => "引き続き実施する",
+        };
+        add("区分", category.label(), meaning);
     }
     for status in ProgressStatus::ALL {
-        rows.push(("進捗状況".to_string(), status.label().to_string(), status.as_str().to_string()));
+        let meaning = match status {
+            ProgressStatus::OnTrack => "年度計画どおりに進んだ",
+            ProgressStatus::MostlyOnTrack => "年度計画のおおむねが進んだ",
+            ProgressStatus::PartlyDelayed => "年度計画の一部に遅れがある",
+            ProgressStatus::NotStarted => "年度計画を実施できなかった",
+        };
+        add("進捗状況", status.label(), meaning);
     }
     for mark in QuarterMark::ALL {
         let meaning = match mark {
@@ -96,23 +123,52 @@ fn legend(plan: &plans::Plan) -> ApiResult<Vec<(String, String, String)>> {
             QuarterMark::NotDone => "実施できなかった",
             QuarterMark::NotApplicable => "該当なし",
         };
-        rows.push(("四半期の進捗".to_string(), mark.label().to_string(), meaning.to_string()));
+        add("四半期の進捗", mark.label(), meaning);
     }
     for state in WorkflowState::ALL {
-        rows.push(("状態".to_string(), state.label().to_string(), state.as_str().to_string()));
+        let meaning = match state {
+            WorkflowState::Draft => "担当課が入力中（入力できます）",
+            WorkflowState::Submitted => "事務局に提出済み（事務局の確認を待っています。入力できません）",
+            WorkflowState::Returned => "事務局から差し戻された（直して再提出します。入力できます）",
+            WorkflowState::Reviewed => "事務局が確認済み（入力できません）",
+            WorkflowState::Published => "公開済み（訂正は事務局に依頼してください）",
+        };
+        add("状態", state.label(), meaning);
     }
-    rows.push(("状態".to_string(), "未提出".to_string(), "報告がない、またはまだ提出されていない".to_string()));
-    rows.push((
-        "再掲".to_string(),
-        layout::RELISTED.to_string(),
-        "他の施策にも掲載される取組（最初の行で入力）".to_string(),
-    ));
-    rows.push((
-        "入力".to_string(),
-        "白い列".to_string(),
-        "入力できる列（灰色の列は参照用で、取り込まれません）".to_string(),
-    ));
+    add("状態", "未提出", "報告がない、またはまだ提出されていない");
+    add("再掲", layout::RELISTED, "他の施策にも掲載される取組。最初の行で入力します（再掲の行は入力できません）");
+    add("入力", "白いセル", "入力できるセル。灰色のセルは参照用で、取り込まれません");
+    add(
+        "版",
+        "（非表示の列）",
+        "報告の版。アップロードのとき、ダウンロード後に他の人が入力した内容を上書きしないために使います。消したり変えたりしないでください",
+    );
     Ok(rows)
+}
+
+/// The drop-down lists of the enumerated columns.
+fn choices(plan: &plans::Plan) -> ApiResult<Vec<files::Choices>> {
+    let labels = |all: &[&str]| all.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    let grades: Vec<String> = plan.rating_scale()?.into_iter().map(|g| g.code).collect();
+    let mut out = vec![
+        files::Choices {
+            field: Field::Category,
+            values: labels(&PlanCategory::ALL.iter().map(|c| c.label()).collect::<Vec<_>>()),
+        },
+        files::Choices {
+            field: Field::Progress,
+            values: labels(&ProgressStatus::ALL.iter().map(|c| c.label()).collect::<Vec<_>>()),
+        },
+        files::Choices { field: Field::SelfRating, values: grades.clone() },
+        files::Choices { field: Field::CommitteeRating, values: grades },
+    ];
+    for q in 1..=4 {
+        out.push(files::Choices {
+            field: Field::QuarterMark(q),
+            values: labels(&QuarterMark::ALL.iter().map(|m| m.label()).collect::<Vec<_>>()),
+        });
+    }
+    Ok(out)
 }
 
 /// The sheet of a plan for a fiscal year as the caller may see it, as a file.
@@ -132,7 +188,7 @@ pub fn export(
     let title = format!("{} 進行管理シート（{label}）", plan.title);
     Ok(match format {
         SheetFormat::Xlsx => SheetDownload {
-            bytes: files::xlsx_bytes(&title, &layout.columns, &cells, &legend(&plan)?)?,
+            bytes: files::xlsx_bytes(&title, &layout.columns, &cells, &choices(&plan)?, &legend(&plan)?)?,
             content_type: files::XLSX.to_string(),
             file_name: format!("{title}.xlsx"),
         },
@@ -204,8 +260,14 @@ fn disposition(file_name: &str) -> String {
 /// see of each report (other departments' reports once handed in).
 ///
 /// `xlsx`: frozen header and identifying columns, column widths, wrapped text, read-only
-/// columns shaded, A4 landscape one page wide, the legend on a second sheet. `csv`: UTF-8 with
-/// BOM (Excel opens it as it is) or `encoding=shift_jis`.
+/// columns shaded and the sheet protected so that only the white cells can be edited (no
+/// password: guidance, not security), drop-down lists of the Japanese labels for 区分,
+/// 進捗状況, 自己評価, 委員会評価 and ○ × —, a Japanese font, A4 landscape one page wide, the
+/// legend on a second sheet. `csv`: UTF-8 with BOM (Excel opens it as it is) or
+/// `encoding=shift_jis`; a text cell a spreadsheet would run as a formula (starting with `=`,
+/// `+`, `-`, `@`, tab or carriage return) is written behind an apostrophe, which an upload
+/// takes off again. Every row carries its report's version (column 版, hidden in the workbook)
+/// for the upload's three-way merge.
 ///
 /// Roles: every signed-in role.
 #[utoipa::path(
@@ -251,22 +313,50 @@ pub async fn export_progress_sheet(
 
 /// Import a progress sheet
 ///
-/// The progress sheet as exported, edited in Excel: XLSX, or CSV in UTF-8 (with or without
-/// BOM) or Shift_JIS / CP932 (detected, or named by the `charset` parameter of
-/// `Content-Type`). Each row is compared with what the uploader's own export shows now; only
-/// the cells that differ are written, as one batch (`POST …/progress-batches`) with the same
-/// checks, all or nothing: an unchanged sheet changes nothing. Read-only columns (shaded) and
-/// ※再掲 rows are not imported (a change there is an error naming the row to edit). Columns the
-/// sheet does not know are listed in `unknown_columns`, missing ones in `missing_columns`.
-/// Errors name the cell (`row`, `column`: `行 12, 列 実績`) and the JSON pointer of the batch item.
+/// The progress sheet as exported, edited in Excel or LibreOffice: XLSX, ODS, or CSV in UTF-8
+/// (with or without BOM) or Shift_JIS / CP932 (detected, or named by the `charset` parameter
+/// of `Content-Type`), or tab-separated UTF-16 text (Excel's "Unicode テキスト"); as the body
+/// itself or as the one file of a `multipart/form-data` body (an HTML form). Legacy `.xls` is
+/// refused (415): save it as `.xlsx`.
+///
+/// **Three-way merge.** Each row carries the version of its report the sheet was exported
+/// from (the hidden column 版). A cell the clerk changed from that version is written; a cell
+/// they did not change is never written, so an old sheet cannot put back what a colleague
+/// entered since, and the same file uploaded twice changes nothing. A cell that both the clerk
+/// and someone else changed is an `edit_conflict` (409, each with `row`, `column`,
+/// `current_value` and `your_value`), and nothing is written, unless `keep_mine` names it.
+/// Rows without a version (an older export, a hand-made sheet) are compared with the data as
+/// it is now, and the answer says so (`unversioned_rows`, warning `no_version`). A quarter or
+/// an indicator value is sent whole, its unchanged cells taken from what is stored now.
+///
+/// **Checks.** The changed cells become one batch (`POST …/progress-batches`) with the same
+/// checks, all or nothing: control characters, lengths, finite indicator numbers (0, or
+/// 0.000001 to 10¹⁵ in magnitude), labels, grades (full-width and lower case read as the
+/// grade), rights, workflow states. Every problem of the upload, reading, domain and
+/// permission alike, comes in one answer (at most 200 listed, then a count), each at its cell
+/// (`row` as the spreadsheet numbers it, `column` by header) with a Japanese message
+/// (`行 12, 列 自己評価: 評価は A・B・C・D のいずれかです`): 422, or 403 when every one is a
+/// refusal, 409 when every one is a conflict.
+///
+/// **Nothing silent.** Edits in read-only (shaded) columns, unknown and missing columns, rows of
+/// initiatives the plan does not have and cells kept over newer ones are listed in `warnings`;
+/// `changes` lists every cell written with its value before and after (in a dry run too).
+///
+/// **Bounds.** At most 16 MiB uploaded; a workbook's entries at most 64 MiB unpacked; values
+/// at most in row 50,000 and column 1,000; at most 1,000,000 cells (each row counted to its last
+/// value); 32,767 characters a cell. A file over a bound is a 413 naming it.
 ///
 /// Roles: as for the batch: department data by the responsible departments or council, admin;
 /// committee fields by the committee, admin.
 #[utoipa::path(
     tag = "reports",
     params(("plan_id" = Uuid, Path, description = "Plan id"), SheetImportParams),
-    request_body(description = "The sheet: XLSX or CSV",
-        content((SheetFile = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (SheetFile = "text/csv"))),
+    request_body(description = "The sheet: XLSX, ODS, CSV or tab-separated text, or a form with its file",
+        content((SheetFile = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                (SheetFile = "application/vnd.oasis.opendocument.spreadsheet"),
+                (SheetFile = "text/csv"),
+                (SheetFile = "text/tab-separated-values"),
+                (SheetUploadForm = "multipart/form-data"))),
     responses(
         (status = 200, description = "What was written (or would be, `dry_run`)", body = SheetImportResult),
         (status = 403, response = error::Forbidden),

@@ -458,11 +458,7 @@ fn ods_table(xml: &[u8], wanted: usize, grid: &mut GridBuilder) -> Result<(), Od
                 inside = table == wanted;
                 table += 1;
             }
-            Event::End(e) if e.name().as_ref() == b"table:table" => {
-                if inside {
-                    return Ok(());
-                }
-            }
+            Event::End(e) if e.name().as_ref() == b"table:table" && inside => return Ok(()),
             _ if !inside => {}
             Event::Start(e) if e.name().as_ref() == b"table:table-row" => {
                 row_repeats = repeats(&e, b"table:number-rows-repeated");

@@ -855,8 +855,14 @@ export interface paths {
          *     see of each report (other departments' reports once handed in).
          *
          *     `xlsx`: frozen header and identifying columns, column widths, wrapped text, read-only
-         *     columns shaded, A4 landscape one page wide, the legend on a second sheet. `csv`: UTF-8 with
-         *     BOM (Excel opens it as it is) or `encoding=shift_jis`.
+         *     columns shaded and the sheet protected so that only the white cells can be edited (no
+         *     password: guidance, not security), drop-down lists of the Japanese labels for 区分,
+         *     進捗状況, 自己評価, 委員会評価 and ○ × —, a Japanese font, A4 landscape one page wide, the
+         *     legend on a second sheet. `csv`: UTF-8 with BOM (Excel opens it as it is) or
+         *     `encoding=shift_jis`; a text cell a spreadsheet would run as a formula (starting with `=`,
+         *     `+`, `-`, `@`, tab or carriage return) is written behind an apostrophe, which an upload
+         *     takes off again. Every row carries its report's version (column 版, hidden in the workbook)
+         *     for the upload's three-way merge.
          *
          *     Roles: every signed-in role.
          */
@@ -864,14 +870,38 @@ export interface paths {
         put?: never;
         /**
          * Import a progress sheet
-         * @description The progress sheet as exported, edited in Excel: XLSX, or CSV in UTF-8 (with or without
-         *     BOM) or Shift_JIS / CP932 (detected, or named by the `charset` parameter of
-         *     `Content-Type`). Each row is compared with what the uploader's own export shows now; only
-         *     the cells that differ are written, as one batch (`POST …/progress-batches`) with the same
-         *     checks, all or nothing: an unchanged sheet changes nothing. Read-only columns (shaded) and
-         *     ※再掲 rows are not imported (a change there is an error naming the row to edit). Columns the
-         *     sheet does not know are listed in `unknown_columns`, missing ones in `missing_columns`.
-         *     Errors name the cell (`row`, `column`: `行 12, 列 実績`) and the JSON pointer of the batch item.
+         * @description The progress sheet as exported, edited in Excel or LibreOffice: XLSX, ODS, or CSV in UTF-8
+         *     (with or without BOM) or Shift_JIS / CP932 (detected, or named by the `charset` parameter
+         *     of `Content-Type`), or tab-separated UTF-16 text (Excel's "Unicode テキスト"); as the body
+         *     itself or as the one file of a `multipart/form-data` body (an HTML form). Legacy `.xls` is
+         *     refused (415): save it as `.xlsx`.
+         *
+         *     **Three-way merge.** Each row carries the version of its report the sheet was exported
+         *     from (the hidden column 版). A cell the clerk changed from that version is written; a cell
+         *     they did not change is never written, so an old sheet cannot put back what a colleague
+         *     entered since, and the same file uploaded twice changes nothing. A cell that both the clerk
+         *     and someone else changed is an `edit_conflict` (409, each with `row`, `column`,
+         *     `current_value` and `your_value`), and nothing is written, unless `keep_mine` names it.
+         *     Rows without a version (an older export, a hand-made sheet) are compared with the data as
+         *     it is now, and the answer says so (`unversioned_rows`, warning `no_version`). A quarter or
+         *     an indicator value is sent whole, its unchanged cells taken from what is stored now.
+         *
+         *     **Checks.** The changed cells become one batch (`POST …/progress-batches`) with the same
+         *     checks, all or nothing: control characters, lengths, finite indicator numbers (0, or
+         *     0.000001 to 10¹⁵ in magnitude), labels, grades (full-width and lower case read as the
+         *     grade), rights, workflow states. Every problem of the upload, reading, domain and
+         *     permission alike, comes in one answer (at most 200 listed, then a count), each at its cell
+         *     (`row` as the spreadsheet numbers it, `column` by header) with a Japanese message
+         *     (`行 12, 列 自己評価: 評価は A・B・C・D のいずれかです`): 422, or 403 when every one is a
+         *     refusal, 409 when every one is a conflict.
+         *
+         *     **Nothing silent.** Edits in read-only (shaded) columns, unknown and missing columns, rows of
+         *     initiatives the plan does not have and cells kept over newer ones are listed in `warnings`;
+         *     `changes` lists every cell written with its value before and after (in a dry run too).
+         *
+         *     **Bounds.** At most 16 MiB uploaded; a workbook's entries at most 64 MiB unpacked; values
+         *     at most in row 50,000 and column 1,000; at most 1,000,000 cells (each row counted to its last
+         *     value); 32,767 characters a cell. A file over a bound is a 413 naming it.
          *
          *     Roles: as for the batch: department data by the responsible departments or council, admin;
          *     committee fields by the committee, admin.
@@ -1952,6 +1982,29 @@ export interface components {
             previous_year_result_text?: string | null;
             workflow_state?: null | components["schemas"]["WorkflowState"];
         };
+        /** @description One cell an upload writes. */
+        CellChange: {
+            /**
+             * Format: int32
+             * @description The sheet row, as the spreadsheet application numbers it.
+             * @example 12
+             */
+            row: number;
+            /** @example 実績 */
+            column: string;
+            /** @example 40 */
+            initiative_key: string;
+            /**
+             * @description The value stored now (`null`: empty).
+             * @example 配置人数 18人
+             */
+            old: string | null;
+            /**
+             * @description The value written (`null`: emptied).
+             * @example 配置人数 20人
+             */
+            new: string | null;
+        };
         /** @description A new comment, or a reply to one. */
         CommentInput: {
             /** @example 参加者数の推移を次年度の報告にも記載してください。 */
@@ -2170,6 +2223,17 @@ export interface components {
              * @example 実績
              */
             column: string | null;
+            /**
+             * @description For an edit conflict of an uploaded progress sheet: the value stored now, which someone
+             *     else wrote after the sheet was downloaded; else `null`.
+             * @example 配置人数 18人
+             */
+            current_value: string | null;
+            /**
+             * @description For an edit conflict of an uploaded progress sheet: the value of the uploaded cell; else `null`.
+             * @example 配置人数 20人
+             */
+            your_value: string | null;
         };
         /** @description Fiscal year: the Gregorian year in which it starts, or an era form such as R4, 令和4年度, H29 */
         Fy: number | string;
@@ -3004,14 +3068,18 @@ export interface components {
          *           "code": "max_length",
          *           "message": "must be at most 300 characters (it has 301)",
          *           "row": null,
-         *           "column": null
+         *           "column": null,
+         *           "current_value": null,
+         *           "your_value": null
          *         },
          *         {
          *           "field": "/start_fy",
          *           "code": "required",
          *           "message": "is required",
          *           "row": null,
-         *           "column": null
+         *           "column": null,
+         *           "current_value": null,
+         *           "your_value": null
          *         }
          *       ]
          *     }
@@ -3551,12 +3619,18 @@ export interface components {
         /** @description What an uploaded sheet wrote (or would write, `dry_run`). */
         SheetImportResult: components["schemas"]["ProgressBatchResult"] & {
             /**
+             * @description How the file was read (`xlsx`, `ods`, `csv (UTF-8)`, `tsv (UTF-16LE)` …).
+             * @example xlsx
+             */
+            file_format: string;
+            /**
              * @description Data rows read (blank rows not counted).
              * @example 58
              */
             rows: number;
             /**
-             * @description Rows whose cells all equal what the sheet shows now: not sent to the batch, counted in `unchanged`.
+             * @description Rows the clerk changed nothing in (or only to what is stored already): not sent to the
+             *     batch, counted in `unchanged`.
              * @example 55
              */
             unchanged_rows: number;
@@ -3565,6 +3639,20 @@ export interface components {
              * @example 5
              */
             relisted_rows: number;
+            /**
+             * @description Rows without a report version (an older export, a hand-made sheet): compared with the
+             *     data as it is now, so a cell someone else changed since would be put back.
+             * @example 0
+             */
+            unversioned_rows: number;
+            /** @description Every cell written (or that would be, `dry_run`), with the value before and after. */
+            changes: components["schemas"]["CellChange"][];
+            /**
+             * @description What was not imported, and why: edits in read-only columns, unknown and missing
+             *     columns, rows of initiatives the plan does not have, rows compared without a version,
+             *     cells where the caller kept their value over a newer one (`keep_mine`).
+             */
+            warnings: components["schemas"]["SheetWarning"][];
             /**
              * @description Columns the sheet has that the progress sheet does not (their cells were not read).
              * @example [
@@ -3579,6 +3667,32 @@ export interface components {
              *     ]
              */
             missing_columns: string[];
+        };
+        /** @description A form (`multipart/form-data`) carrying the sheet as its one file. */
+        SheetUploadForm: {
+            /** @description The sheet file (any field name). */
+            file: components["schemas"]["SheetFile"];
+        };
+        /** @description Something in the upload that was not imported, or how it was compared. */
+        SheetWarning: {
+            /**
+             * @description `read_only_column`, `unknown_column`, `missing_column`, `unknown_initiative`,
+             *     `no_version`, `kept_mine`.
+             * @example read_only_column
+             */
+            code: string;
+            /**
+             * @description For the clerk, in Japanese.
+             * @example 行 12, 列 取組: 灰色の列は取り込まれません（変更は無視しました）
+             */
+            message: string;
+            /**
+             * Format: int32
+             * @example 12
+             */
+            row: number | null;
+            /** @example 取組 */
+            column: string | null;
         };
         /** @description The counts of one group: a plan node, a department or a plan. */
         SummaryGroup: components["schemas"]["Counts"] & {
@@ -3821,7 +3935,9 @@ export interface components {
                  *           "code": "format",
                  *           "message": "must be a UUID (e.g. 0192f7a4-5b6c-7d8e-9f00-112233445566)",
                  *           "row": null,
-                 *           "column": null
+                 *           "column": null,
+                 *           "current_value": null,
+                 *           "your_value": null
                  *         }
                  *       ]
                  *     }
@@ -4019,14 +4135,18 @@ export interface components {
                  *           "code": "max_length",
                  *           "message": "must be at most 300 characters (it has 301)",
                  *           "row": null,
-                 *           "column": null
+                 *           "column": null,
+                 *           "current_value": null,
+                 *           "your_value": null
                  *         },
                  *         {
                  *           "field": "/start_fy",
                  *           "code": "required",
                  *           "message": "is required",
                  *           "row": null,
-                 *           "column": null
+                 *           "column": null,
+                 *           "current_value": null,
+                 *           "your_value": null
                  *         }
                  *       ]
                  *     }
@@ -6359,6 +6479,12 @@ export interface operations {
                 fiscal_year: number;
                 /** @description Check everything and answer what would change, writing nothing. */
                 dry_run?: boolean;
+                /**
+                 * @description Cells of an edit conflict to write anyway over the newer value: `all`, or cells as the
+                 *     conflict answer names them, `行:列` separated by commas (`12:実績,14:自己評価`).
+                 * @example 12:実績
+                 */
+                keep_mine?: string;
             };
             header?: never;
             path: {
@@ -6367,11 +6493,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The sheet: XLSX or CSV */
+        /** @description The sheet: XLSX, ODS, CSV or tab-separated text, or a form with its file */
         requestBody: {
             content: {
+                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["SheetFile"];
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SheetFile"];
+                "multipart/form-data": components["schemas"]["SheetUploadForm"];
                 "text/csv": components["schemas"]["SheetFile"];
+                "text/tab-separated-values": components["schemas"]["SheetFile"];
             };
         };
         responses: {

@@ -29,6 +29,7 @@ from .bundle_target import BundleTarget
 from .bundle_target_year import BundleTargetYear
 from .bundle_value import BundleValue
 from .bundle_year import BundleYear
+from .cell_change import CellChange
 from .comment_input import CommentInput
 from .comment_list import CommentList
 from .comment_view import CommentView
@@ -123,6 +124,8 @@ from .revision_summary import RevisionSummary
 from .role import Role
 from .scope import Scope
 from .sheet_import_result import SheetImportResult
+from .sheet_upload_form import SheetUploadForm
+from .sheet_warning import SheetWarning
 from .summary_group import SummaryGroup
 from .target_list import TargetList
 from .timeline import Timeline
@@ -170,6 +173,7 @@ __all__ = (
     "BundleTargetYear",
     "BundleValue",
     "BundleYear",
+    "CellChange",
     "CommentInput",
     "CommentList",
     "CommentView",
@@ -264,6 +268,8 @@ __all__ = (
     "Role",
     "Scope",
     "SheetImportResult",
+    "SheetUploadForm",
+    "SheetWarning",
     "SummaryGroup",
     "TargetList",
     "Timeline",

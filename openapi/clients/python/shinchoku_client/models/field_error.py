@@ -36,6 +36,11 @@ class FieldError:
             row (int | None): For an uploaded progress sheet: the sheet row of the bad cell (as Excel numbers it); else
                 `null`. Example: 12.
             column (None | str): For an uploaded progress sheet: the column's header (`実績`); else `null`. Example: 実績.
+            current_value (None | str): For an edit conflict of an uploaded progress sheet: the value stored now, which
+                someone
+                else wrote after the sheet was downloaded; else `null`. Example: 配置人数 18人.
+            your_value (None | str): For an edit conflict of an uploaded progress sheet: the value of the uploaded cell;
+                else `null`. Example: 配置人数 20人.
      """
 
     field: str
@@ -43,6 +48,8 @@ class FieldError:
     message: str
     row: int | None
     column: None | str
+    current_value: None | str
+    your_value: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -62,6 +69,12 @@ class FieldError:
         column: None | str
         column = self.column
 
+        current_value: None | str
+        current_value = self.current_value
+
+        your_value: None | str
+        your_value = self.your_value
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,6 +84,8 @@ class FieldError:
             "message": message,
             "row": row,
             "column": column,
+            "current_value": current_value,
+            "your_value": your_value,
         })
 
         return field_dict
@@ -102,12 +117,30 @@ class FieldError:
         column = _parse_column(d.pop("column"))
 
 
+        def _parse_current_value(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        current_value = _parse_current_value(d.pop("current_value"))
+
+
+        def _parse_your_value(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        your_value = _parse_your_value(d.pop("your_value"))
+
+
         field_error = cls(
             field=field,
             code=code,
             message=message,
             row=row,
             column=column,
+            current_value=current_value,
+            your_value=your_value,
         )
 
 

@@ -29,8 +29,9 @@ class Problem:
         Example:
             {'type': 'urn:shinchoku:problem:validation', 'title': 'Validation failed', 'status': 422, 'code': 'validation',
                 'detail': '2 fields are invalid', 'errors': [{'field': '/title', 'code': 'max_length', 'message': 'must be at
-                most 300 characters (it has 301)', 'row': None, 'column': None}, {'field': '/start_fy', 'code': 'required',
-                'message': 'is required', 'row': None, 'column': None}]}
+                most 300 characters (it has 301)', 'row': None, 'column': None, 'current_value': None, 'your_value': None},
+                {'field': '/start_fy', 'code': 'required', 'message': 'is required', 'row': None, 'column': None,
+                'current_value': None, 'your_value': None}]}
 
         Attributes:
             type_ (str): A URI identifying the kind of problem (`urn:shinchoku:problem:<code>`).

@@ -13,6 +13,8 @@ from uuid import UUID
 
 if TYPE_CHECKING:
   from ..models.batch_item_result import BatchItemResult
+  from ..models.cell_change import CellChange
+  from ..models.sheet_warning import SheetWarning
 
 
 
@@ -36,11 +38,18 @@ class SheetImportResult:
             updated (int):  Example: 2.
             unchanged (int):  Example: 45.
             items (list[BatchItemResult]):
+            file_format (str): How the file was read (`xlsx`, `ods`, `csv (UTF-8)`, `tsv (UTF-16LE)` …). Example: xlsx.
             rows (int): Data rows read (blank rows not counted). Example: 58.
-            unchanged_rows (int): Rows whose cells all equal what the sheet shows now: not sent to the batch, counted in
-                `unchanged`. Example: 55.
+            unchanged_rows (int): Rows the clerk changed nothing in (or only to what is stored already): not sent to the
+                batch, counted in `unchanged`. Example: 55.
             relisted_rows (int): ※再掲 rows (a cross-listed initiative under its other nodes): read only, edit the first row.
                 Example: 5.
+            unversioned_rows (int): Rows without a report version (an older export, a hand-made sheet): compared with the
+                data as it is now, so a cell someone else changed since would be put back. Example: 0.
+            changes (list[CellChange]): Every cell written (or that would be, `dry_run`), with the value before and after.
+            warnings (list[SheetWarning]): What was not imported, and why: edits in read-only columns, unknown and missing
+                columns, rows of initiatives the plan does not have, rows compared without a version,
+                cells where the caller kept their value over a newer one (`keep_mine`).
             unknown_columns (list[str]): Columns the sheet has that the progress sheet does not (their cells were not read).
                 Example: ['備考'].
             missing_columns (list[str]): Columns of the progress sheet missing from the upload (those fields were left as
@@ -56,9 +65,13 @@ class SheetImportResult:
     updated: int
     unchanged: int
     items: list[BatchItemResult]
+    file_format: str
     rows: int
     unchanged_rows: int
     relisted_rows: int
+    unversioned_rows: int
+    changes: list[CellChange]
+    warnings: list[SheetWarning]
     unknown_columns: list[str]
     missing_columns: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -69,6 +82,8 @@ class SheetImportResult:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.batch_item_result import BatchItemResult # noqa: PLC0415
+        from ..models.cell_change import CellChange # noqa: PLC0415
+        from ..models.sheet_warning import SheetWarning # noqa: PLC0415
         plan_id = str(self.plan_id)
 
         fiscal_year = self.fiscal_year
@@ -93,11 +108,29 @@ class SheetImportResult:
 
 
 
+        file_format = self.file_format
+
         rows = self.rows
 
         unchanged_rows = self.unchanged_rows
 
         relisted_rows = self.relisted_rows
+
+        unversioned_rows = self.unversioned_rows
+
+        changes = []
+        for changes_item_data in self.changes:
+            changes_item = changes_item_data.to_dict()
+            changes.append(changes_item)
+
+
+
+        warnings = []
+        for warnings_item_data in self.warnings:
+            warnings_item = warnings_item_data.to_dict()
+            warnings.append(warnings_item)
+
+
 
         unknown_columns = self.unknown_columns
 
@@ -120,9 +153,13 @@ class SheetImportResult:
             "updated": updated,
             "unchanged": unchanged,
             "items": items,
+            "file_format": file_format,
             "rows": rows,
             "unchanged_rows": unchanged_rows,
             "relisted_rows": relisted_rows,
+            "unversioned_rows": unversioned_rows,
+            "changes": changes,
+            "warnings": warnings,
             "unknown_columns": unknown_columns,
             "missing_columns": missing_columns,
         })
@@ -134,6 +171,8 @@ class SheetImportResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.batch_item_result import BatchItemResult # noqa: PLC0415
+        from ..models.cell_change import CellChange # noqa: PLC0415
+        from ..models.sheet_warning import SheetWarning # noqa: PLC0415
         d = dict(src_dict)
         plan_id = UUID(d.pop("plan_id"))
 
@@ -170,11 +209,35 @@ class SheetImportResult:
             items.append(items_item)
 
 
+        file_format = d.pop("file_format")
+
         rows = d.pop("rows")
 
         unchanged_rows = d.pop("unchanged_rows")
 
         relisted_rows = d.pop("relisted_rows")
+
+        unversioned_rows = d.pop("unversioned_rows")
+
+        changes = []
+        _changes = d.pop("changes")
+        for changes_item_data in (_changes):
+            changes_item = CellChange.from_dict(changes_item_data)
+
+
+
+            changes.append(changes_item)
+
+
+        warnings = []
+        _warnings = d.pop("warnings")
+        for warnings_item_data in (_warnings):
+            warnings_item = SheetWarning.from_dict(warnings_item_data)
+
+
+
+            warnings.append(warnings_item)
+
 
         unknown_columns = cast(list[str], d.pop("unknown_columns"))
 
@@ -192,9 +255,13 @@ class SheetImportResult:
             updated=updated,
             unchanged=unchanged,
             items=items,
+            file_format=file_format,
             rows=rows,
             unchanged_rows=unchanged_rows,
             relisted_rows=relisted_rows,
+            unversioned_rows=unversioned_rows,
+            changes=changes,
+            warnings=warnings,
             unknown_columns=unknown_columns,
             missing_columns=missing_columns,
         )

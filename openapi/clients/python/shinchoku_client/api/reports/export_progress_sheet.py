@@ -155,8 +155,14 @@ def sync_detailed(
     see of each report (other departments' reports once handed in).
 
     `xlsx`: frozen header and identifying columns, column widths, wrapped text, read-only
-    columns shaded, A4 landscape one page wide, the legend on a second sheet. `csv`: UTF-8 with
-    BOM (Excel opens it as it is) or `encoding=shift_jis`.
+    columns shaded and the sheet protected so that only the white cells can be edited (no
+    password: guidance, not security), drop-down lists of the Japanese labels for 区分,
+    進捗状況, 自己評価, 委員会評価 and ○ × —, a Japanese font, A4 landscape one page wide, the
+    legend on a second sheet. `csv`: UTF-8 with BOM (Excel opens it as it is) or
+    `encoding=shift_jis`; a text cell a spreadsheet would run as a formula (starting with `=`,
+    `+`, `-`, `@`, tab or carriage return) is written behind an apostrophe, which an upload
+    takes off again. Every row carries its report's version (column 版, hidden in the workbook)
+    for the upload's three-way merge.
 
     Roles: every signed-in role.
 
@@ -208,8 +214,14 @@ def sync(
     see of each report (other departments' reports once handed in).
 
     `xlsx`: frozen header and identifying columns, column widths, wrapped text, read-only
-    columns shaded, A4 landscape one page wide, the legend on a second sheet. `csv`: UTF-8 with
-    BOM (Excel opens it as it is) or `encoding=shift_jis`.
+    columns shaded and the sheet protected so that only the white cells can be edited (no
+    password: guidance, not security), drop-down lists of the Japanese labels for 区分,
+    進捗状況, 自己評価, 委員会評価 and ○ × —, a Japanese font, A4 landscape one page wide, the
+    legend on a second sheet. `csv`: UTF-8 with BOM (Excel opens it as it is) or
+    `encoding=shift_jis`; a text cell a spreadsheet would run as a formula (starting with `=`,
+    `+`, `-`, `@`, tab or carriage return) is written behind an apostrophe, which an upload
+    takes off again. Every row carries its report's version (column 版, hidden in the workbook)
+    for the upload's three-way merge.
 
     Roles: every signed-in role.
 
@@ -256,8 +268,14 @@ async def asyncio_detailed(
     see of each report (other departments' reports once handed in).
 
     `xlsx`: frozen header and identifying columns, column widths, wrapped text, read-only
-    columns shaded, A4 landscape one page wide, the legend on a second sheet. `csv`: UTF-8 with
-    BOM (Excel opens it as it is) or `encoding=shift_jis`.
+    columns shaded and the sheet protected so that only the white cells can be edited (no
+    password: guidance, not security), drop-down lists of the Japanese labels for 区分,
+    進捗状況, 自己評価, 委員会評価 and ○ × —, a Japanese font, A4 landscape one page wide, the
+    legend on a second sheet. `csv`: UTF-8 with BOM (Excel opens it as it is) or
+    `encoding=shift_jis`; a text cell a spreadsheet would run as a formula (starting with `=`,
+    `+`, `-`, `@`, tab or carriage return) is written behind an apostrophe, which an upload
+    takes off again. Every row carries its report's version (column 版, hidden in the workbook)
+    for the upload's three-way merge.
 
     Roles: every signed-in role.
 
@@ -309,8 +327,14 @@ async def asyncio(
     see of each report (other departments' reports once handed in).
 
     `xlsx`: frozen header and identifying columns, column widths, wrapped text, read-only
-    columns shaded, A4 landscape one page wide, the legend on a second sheet. `csv`: UTF-8 with
-    BOM (Excel opens it as it is) or `encoding=shift_jis`.
+    columns shaded and the sheet protected so that only the white cells can be edited (no
+    password: guidance, not security), drop-down lists of the Japanese labels for 区分,
+    進捗状況, 自己評価, 委員会評価 and ○ × —, a Japanese font, A4 landscape one page wide, the
+    legend on a second sheet. `csv`: UTF-8 with BOM (Excel opens it as it is) or
+    `encoding=shift_jis`; a text cell a spreadsheet would run as a formula (starting with `=`,
+    `+`, `-`, `@`, tab or carriage return) is written behind an apostrophe, which an upload
+    takes off again. Every row carries its report's version (column 版, hidden in the workbook)
+    for the upload's three-way merge.
 
     Roles: every signed-in role.
 
