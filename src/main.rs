@@ -107,7 +107,7 @@ enum SheetCommand {
         #[arg(long)]
         shift_jis: bool,
     },
-    /// Read an edited progress sheet (.xlsx, .ods, or CSV in UTF-8, Shift_JIS or UTF-16) and write what changed
+    /// Read an edited progress sheet (.xlsx, .ods, .xls, or CSV in UTF-8, Shift_JIS or UTF-16) and write what changed
     Import {
         /// The plan: its id, or its title (or a part of it naming one plan); `shinchoku plans` lists them
         #[arg(long)]

@@ -653,3 +653,24 @@ fn a_synthetic_plan_loads_and_adds_up() {
     let placed: i64 = s["groups"].as_array().unwrap().iter().map(|g| g["initiatives"].as_i64().unwrap()).sum();
     assert!(placed >= 120, "cross-listings count under each node");
 }
+
+/// Values stored before the numeric range was enforced (a ratio past what a double holds) give
+/// no ratio, not a 500: PostgreSQL raises an error on an overflowing division.
+#[test]
+fn extreme_values_stored_earlier_do_not_break_the_summary() {
+    use diesel::RunQueryDsl;
+    let app = TestApp::spawn();
+    let plan = app.import_fixture("regional-welfare-plan")["plan"]["id"].as_str().unwrap().to_string();
+    let mut conn = app.conn();
+    let changed = diesel::sql_query(
+        "UPDATE indicator_values SET target = 1e-300, actual = 1e300 \
+         WHERE fiscal_year = 2022 AND actual > 0",
+    )
+    .execute(&mut conn)
+    .unwrap();
+    assert!(changed > 0);
+    // Read for the first time after the change (nothing cached).
+    let after = app.get(&format!("/api/v1/plans/{plan}/summary?fiscal_year=2022")).ok(200);
+    assert!(after["totals"]["indicators"]["achieved"].as_i64().unwrap() > 0, "{after}");
+    assert!(after["totals"]["indicators"]["mean_achievement_ratio"].as_f64().is_none_or(f64::is_finite), "{after}");
+}

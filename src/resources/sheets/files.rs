@@ -199,7 +199,7 @@ pub fn xlsx_bytes(
             [(group, 20.0), (mark, 16.0), (meaning, 70.0)].iter().map(|(t, w)| wrapped_lines(t, *w)).max().unwrap_or(1);
         sheet.set_row_height(r, lines as f64 * 12.5 + 4.0).map_err(xlsx)?;
     }
-    sheet.set_landscape().set_paper_size(9);
+    sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
     workbook.save_to_buffer().map_err(xlsx)
 }
 

@@ -46,11 +46,13 @@ pub const MAX_ERRORS: usize = 200;
 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const ODS: &str = "application/vnd.oasis.opendocument.spreadsheet";
+pub const XLS: &str = "application/vnd.ms-excel";
 pub const CSV: &str = "text/csv";
 pub const TSV: &str = "text/tab-separated-values";
 
 /// The media types an upload may carry (anything else is 415).
-pub const ACCEPTED: [&str; 7] = [XLSX, ODS, CSV, TSV, "text/plain", "application/octet-stream", "multipart/form-data"];
+pub const ACCEPTED: [&str; 8] =
+    [XLSX, ODS, XLS, CSV, TSV, "text/plain", "application/octet-stream", "multipart/form-data"];
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -262,11 +264,7 @@ pub fn read(bytes: &[u8], charset: Option<&str>, limits: Limits) -> ApiResult<Re
         };
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Err(ApiError::UnsupportedMediaType(
-            "旧形式の Excel ブック (.xls) は読み取れません: Excel で「Excel ブック (.xlsx)」として保存してください \
-             (legacy .xls workbooks are not read: save as .xlsx, .ods or CSV)"
-                .into(),
-        ));
+        return read_xls(bytes, limits);
     }
     read_text(bytes, charset, limits)
 }
@@ -368,6 +366,173 @@ fn read_xlsx(bytes: &[u8], limits: Limits) -> ApiResult<ReadSheet> {
         grid.put(row, column, value)?;
     }
     Ok(grid.finish("xlsx"))
+}
+
+/// A legacy Excel workbook (.xls, BIFF8 in a compound file). calamine reads every sheet of it
+/// at once into dense ranges sized by each sheet's cells and declared dimensions, trusting the
+/// file's header: so the file is checked first ([`xls_check`]), then read.
+fn read_xls(bytes: &[u8], limits: Limits) -> ApiResult<ReadSheet> {
+    let unreadable = |e: String| {
+        ApiError::invalid(
+            "/body",
+            "malformed_xls",
+            format!("ブックを読み取れません (the .xls workbook cannot be read): {}", excerpt(&e)),
+        )
+    };
+    xls_check(bytes, limits)?;
+    let mut workbook: calamine::Xls<_> =
+        calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    let names = workbook.sheet_names();
+    let name = names
+        .iter()
+        .find(|n| n.as_str() == SHEET_NAME)
+        .or_else(|| names.first())
+        .cloned()
+        .ok_or_else(|| unreadable("it has no sheet".into()))?;
+    let range = workbook.worksheet_range(&name).map_err(|e| unreadable(e.to_string()))?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut grid = GridBuilder::new(limits);
+    for (row, column, value) in range.used_cells() {
+        let cell = match value {
+            calamine::Data::Empty => continue,
+            calamine::Data::String(s) => Cell::text(Some(s)),
+            calamine::Data::Float(f) => Cell::Number(*f),
+            calamine::Data::Int(i) => Cell::Number(*i as f64),
+            calamine::Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
+            calamine::Data::DateTime(d) => Cell::Number(d.as_f64()),
+            other => Cell::Text(other.to_string()),
+        };
+        grid.put(top + row as u32, left + column as u32, cell)?;
+    }
+    Ok(grid.finish("xls"))
+}
+
+/// What a legacy workbook must be before calamine reads it: a compound file whose chains a
+/// checking reader follows; header counts (FAT, mini FAT, and the bytes calamine reads as the
+/// DIFAT length) no larger than the file; and in its workbook stream, every sheet's cells and
+/// declared dimensions within the limits, all sheets together within the cell limit (calamine
+/// allocates each sheet's extent, twice with formulas).
+fn xls_check(bytes: &[u8], limits: Limits) -> ApiResult<()> {
+    let malformed = |e: String| {
+        ApiError::invalid(
+            "/body",
+            "malformed_xls",
+            format!("ブックを読み取れません (the .xls workbook cannot be read): {}", excerpt(&e)),
+        )
+    };
+    if bytes.len() < 512 {
+        return Err(malformed("too short".into()));
+    }
+    let u32_at = |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as u64;
+    let shift = u16::from_le_bytes([bytes[30], bytes[31]]);
+    if shift != 9 && shift != 12 {
+        return Err(malformed(format!("sector shift {shift}")));
+    }
+    let sectors = bytes.len() as u64 >> shift;
+    for (what, at) in [("FAT", 44), ("mini FAT", 64), ("DIFAT", 72)] {
+        if u32_at(at) > sectors + 1 {
+            return Err(malformed(format!("the header claims {} {what} sectors in a file of {sectors}", u32_at(at))));
+        }
+    }
+    // calamine sizes its DIFAT by the four bytes at offset 62 (the end of the mini FAT's start
+    // and the start of its length): in a valid file a small number or 0xFFFF plus a multiple of
+    // 65,536; a crafted one could ask for 16 GiB.
+    if u32_at(62) > 1 << 24 {
+        return Err(malformed("the header's mini FAT fields are out of range".into()));
+    }
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| malformed(e.to_string()))?;
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| file.is_stream(n))
+        .ok_or_else(|| malformed("no workbook stream".into()))?;
+    let mut stream = Vec::new();
+    file.open_stream(name)
+        .map_err(|e| malformed(e.to_string()))?
+        .take(limits.unpacked_bytes)
+        .read_to_end(&mut stream)
+        .map_err(|e| malformed(e.to_string()))?;
+
+    let over = |what: String| {
+        too_large(format!(
+            "{what} (at most {} cells in all sheets, row {}, column {})",
+            limits.cells, limits.rows, limits.columns
+        ))
+    };
+    let (mut at, mut total) = (0usize, 0u64);
+    // The bounds of the current substream's cells: (first row, last row, first column, last column).
+    let mut bounds: Option<(u32, u32, u32, u32)> = None;
+    let grow = |bounds: &mut Option<(u32, u32, u32, u32)>, row: u32, first: u32, last: u32| {
+        let b = bounds.get_or_insert((row, row, first, last));
+        *b = (b.0.min(row), b.1.max(row), b.2.min(first), b.3.max(last));
+    };
+    while at + 4 <= stream.len() {
+        let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
+        let data = stream.get(at + 4..at + 4 + len).ok_or_else(|| malformed("a record runs past the stream".into()))?;
+        at += 4 + len;
+        let u16_at = |i: usize| data.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u32);
+        match typ {
+            // Cells: row, column first.
+            0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                let (Some(row), Some(column)) = (u16_at(0), u16_at(2)) else {
+                    return Err(malformed("a short cell record".into()));
+                };
+                grow(&mut bounds, row, column, column);
+            }
+            // MulRk: row, first column … last column.
+            0x00BD => {
+                let (Some(row), Some(first), Some(last)) = (u16_at(0), u16_at(2), len.checked_sub(2).and_then(u16_at))
+                else {
+                    return Err(malformed("a short MulRk record".into()));
+                };
+                if last < first {
+                    return Err(malformed("a MulRk record ends before it starts".into()));
+                }
+                grow(&mut bounds, row, first, last);
+            }
+            // Dimensions: calamine reserves what they declare.
+            0x0200 => {
+                let (first_row, last_row, first_column, last_column) = match len {
+                    10 => (
+                        u16_at(0).unwrap_or(0) as u64,
+                        u16_at(2).unwrap_or(0) as u64,
+                        u16_at(4).unwrap_or(0),
+                        u16_at(6).unwrap_or(0),
+                    ),
+                    14 => {
+                        let u32_in =
+                            |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]) as u64;
+                        (u32_in(0), u32_in(4), u16_at(8).unwrap_or(0), u16_at(10).unwrap_or(0))
+                    }
+                    _ => return Err(malformed("a Dimensions record of unknown length".into())),
+                };
+                let first_column = if first_column > 0xFF || last_column < first_column { 0 } else { first_column };
+                if last_row >= 1 && last_column >= 1 {
+                    if last_row - 1 < first_row || (last_column - 1) < first_column {
+                        return Err(malformed("a Dimensions record ends before it starts".into()));
+                    }
+                    let declared = (last_row - first_row) * (last_column - first_column) as u64;
+                    if declared > limits.cells as u64 {
+                        return Err(over(format!("a sheet declares {declared} cells")));
+                    }
+                }
+            }
+            // End of a substream (a sheet): its extent is what calamine allocates.
+            0x000A => {
+                if let Some((top, bottom, left, right)) = bounds.take() {
+                    if bottom + 1 > limits.rows || right + 1 > limits.columns {
+                        return Err(over(format!("a value in row {}, column {}", bottom + 1, right + 1)));
+                    }
+                    total += (bottom - top + 1) as u64 * (right - left + 1) as u64;
+                    if total > limits.cells as u64 {
+                        return Err(over(format!("the sheets span {total} cells")));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// An OpenDocument spreadsheet (LibreOffice's .ods), read from `content.xml` as events:

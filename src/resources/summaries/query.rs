@@ -234,9 +234,13 @@ const VERDICT: &str = "CASE WHEN v.target IS NULL OR v.actual IS NULL THEN 'not_
       OR (ind.direction NOT IN ('decrease', 'maintain') AND v.actual >= v.target) THEN 'achieved' \
     ELSE 'not_achieved' END";
 
+/// A quotient is taken only where it stays below 10³⁰⁰: values entered before the numeric range
+/// was enforced (`1e308` over `1e-308`) have no ratio rather than overflow (an error in
+/// PostgreSQL). Within the range every entry point enforces, this never applies.
 const RATIO: &str = "CASE WHEN v.target IS NULL OR v.actual IS NULL OR v.target < 0 OR v.actual < 0 THEN NULL \
-    WHEN ind.direction = 'decrease' THEN CASE WHEN v.actual = 0 THEN 1.0 ELSE v.target / v.actual END \
-    WHEN v.target > 0 THEN v.actual / v.target ELSE NULL END";
+    WHEN ind.direction = 'decrease' THEN CASE WHEN v.actual = 0 THEN 1.0 \
+      WHEN v.target / 1e300 <= v.actual THEN v.target / v.actual ELSE NULL END \
+    WHEN v.target > 0 AND v.actual / 1e300 <= v.target THEN v.actual / v.target ELSE NULL END";
 
 fn load<T>(conn: &mut DbConnection, sql: String) -> ApiResult<Vec<T>>
 where

@@ -165,9 +165,9 @@ def sync_detailed(
 
      The progress sheet as exported, edited in Excel or LibreOffice: XLSX, ODS, or CSV in UTF-8
     (with or without BOM) or Shift_JIS / CP932 (detected, or named by the `charset` parameter
-    of `Content-Type`), or tab-separated UTF-16 text (Excel's "Unicode テキスト"); as the body
-    itself or as the one file of a `multipart/form-data` body (an HTML form). Legacy `.xls` is
-    refused (415): save it as `.xlsx`.
+    of `Content-Type`), tab-separated UTF-16 text (Excel's "Unicode テキスト"), or a legacy
+    `.xls` workbook; as the body itself or as the one file of a `multipart/form-data` body (an
+    HTML form).
 
     **Three-way merge.** Each row carries the version of its report the sheet was exported
     from (the hidden column 版). A cell the clerk changed from that version is written; a cell
@@ -194,7 +194,8 @@ def sync_detailed(
 
     **Bounds.** At most 16 MiB uploaded; a workbook's entries at most 64 MiB unpacked; values
     at most in row 50,000 and column 1,000; at most 1,000,000 cells (each row counted to its last
-    value); 32,767 characters a cell. A file over a bound is a 413 naming it.
+    value; in an `.xls`, every sheet's extent together); 32,767 characters a cell. A file over a
+    bound is a 413 naming it.
 
     Roles: as for the batch: department data by the responsible departments or council, admin;
     committee fields by the committee, admin.
@@ -244,9 +245,9 @@ def sync(
 
      The progress sheet as exported, edited in Excel or LibreOffice: XLSX, ODS, or CSV in UTF-8
     (with or without BOM) or Shift_JIS / CP932 (detected, or named by the `charset` parameter
-    of `Content-Type`), or tab-separated UTF-16 text (Excel's "Unicode テキスト"); as the body
-    itself or as the one file of a `multipart/form-data` body (an HTML form). Legacy `.xls` is
-    refused (415): save it as `.xlsx`.
+    of `Content-Type`), tab-separated UTF-16 text (Excel's "Unicode テキスト"), or a legacy
+    `.xls` workbook; as the body itself or as the one file of a `multipart/form-data` body (an
+    HTML form).
 
     **Three-way merge.** Each row carries the version of its report the sheet was exported
     from (the hidden column 版). A cell the clerk changed from that version is written; a cell
@@ -273,7 +274,8 @@ def sync(
 
     **Bounds.** At most 16 MiB uploaded; a workbook's entries at most 64 MiB unpacked; values
     at most in row 50,000 and column 1,000; at most 1,000,000 cells (each row counted to its last
-    value); 32,767 characters a cell. A file over a bound is a 413 naming it.
+    value; in an `.xls`, every sheet's extent together); 32,767 characters a cell. A file over a
+    bound is a 413 naming it.
 
     Roles: as for the batch: department data by the responsible departments or council, admin;
     committee fields by the committee, admin.
@@ -318,9 +320,9 @@ async def asyncio_detailed(
 
      The progress sheet as exported, edited in Excel or LibreOffice: XLSX, ODS, or CSV in UTF-8
     (with or without BOM) or Shift_JIS / CP932 (detected, or named by the `charset` parameter
-    of `Content-Type`), or tab-separated UTF-16 text (Excel's "Unicode テキスト"); as the body
-    itself or as the one file of a `multipart/form-data` body (an HTML form). Legacy `.xls` is
-    refused (415): save it as `.xlsx`.
+    of `Content-Type`), tab-separated UTF-16 text (Excel's "Unicode テキスト"), or a legacy
+    `.xls` workbook; as the body itself or as the one file of a `multipart/form-data` body (an
+    HTML form).
 
     **Three-way merge.** Each row carries the version of its report the sheet was exported
     from (the hidden column 版). A cell the clerk changed from that version is written; a cell
@@ -347,7 +349,8 @@ async def asyncio_detailed(
 
     **Bounds.** At most 16 MiB uploaded; a workbook's entries at most 64 MiB unpacked; values
     at most in row 50,000 and column 1,000; at most 1,000,000 cells (each row counted to its last
-    value); 32,767 characters a cell. A file over a bound is a 413 naming it.
+    value; in an `.xls`, every sheet's extent together); 32,767 characters a cell. A file over a
+    bound is a 413 naming it.
 
     Roles: as for the batch: department data by the responsible departments or council, admin;
     committee fields by the committee, admin.
@@ -397,9 +400,9 @@ async def asyncio(
 
      The progress sheet as exported, edited in Excel or LibreOffice: XLSX, ODS, or CSV in UTF-8
     (with or without BOM) or Shift_JIS / CP932 (detected, or named by the `charset` parameter
-    of `Content-Type`), or tab-separated UTF-16 text (Excel's "Unicode テキスト"); as the body
-    itself or as the one file of a `multipart/form-data` body (an HTML form). Legacy `.xls` is
-    refused (415): save it as `.xlsx`.
+    of `Content-Type`), tab-separated UTF-16 text (Excel's "Unicode テキスト"), or a legacy
+    `.xls` workbook; as the body itself or as the one file of a `multipart/form-data` body (an
+    HTML form).
 
     **Three-way merge.** Each row carries the version of its report the sheet was exported
     from (the hidden column 版). A cell the clerk changed from that version is written; a cell
@@ -426,7 +429,8 @@ async def asyncio(
 
     **Bounds.** At most 16 MiB uploaded; a workbook's entries at most 64 MiB unpacked; values
     at most in row 50,000 and column 1,000; at most 1,000,000 cells (each row counted to its last
-    value); 32,767 characters a cell. A file over a bound is a 413 naming it.
+    value; in an `.xls`, every sheet's extent together); 32,767 characters a cell. A file over a
+    bound is a 413 naming it.
 
     Roles: as for the batch: department data by the responsible departments or council, admin;
     committee fields by the committee, admin.
