@@ -834,3 +834,28 @@ fn concurrent_uploads_of_one_cell_end_in_one_winner_and_conflicts() {
     let history = app.get(&format!("/api/v1/initiatives/{}/years/2023/revisions", initiative_id(&app, "40"))).ok(200);
     assert_eq!(history["items"].as_array().unwrap().len(), 1, "one write: {history}");
 }
+
+/// A department clerk's sheet hides other departments' drafts; uploaded back unchanged it
+/// changes nothing and warns of nothing (the hidden rows showed no report, and say so in 版).
+#[test]
+fn a_clerks_round_trip_with_hidden_rows_is_quiet() {
+    let app = TestApp::spawn();
+    let plan = open_plan(&app);
+    // Another department's draft (initiative 4, 社会福祉協議会) that the clerk may not see.
+    let body = json!({"fiscal_year": 2023, "items": [{"initiative_code": "4", "result_text": "協議会の下書き"}]});
+    app.post(&format!("/api/v1/plans/{plan}/progress-batches"), &body).ok(200);
+    let departments = app.get("/api/v1/departments?limit=500").ok(200);
+    let fukushi = departments["items"].as_array().unwrap().iter().find(|d| d["name"] == "社会福祉課").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let clerk = app.create_user("fukushi-clerk", Role::Department, &[&fukushi]);
+    let text = export(&app, &clerk.token, &plan, "fiscal_year=2023&format=csv").body;
+    let rows = csv_rows(text.strip_prefix('\u{feff}').unwrap());
+    let four = row_of(&rows, "4");
+    assert_eq!(rows[four][column(&rows, "実績")], "", "the draft is not shown");
+    let r = upload(&app, &clerk.token, &plan, "fiscal_year=2023", "text/csv", text.as_bytes()).ok(200);
+    assert_eq!((r["created"].as_u64(), r["updated"].as_u64()), (Some(0), Some(0)), "{r}");
+    assert_eq!(r["warnings"], json!([]), "{r}");
+    assert_eq!(r["unversioned_rows"], 0);
+}

@@ -1,11 +1,13 @@
 //! The progress sheet (進行管理シート) out and in: the plan's initiatives for a fiscal year, one
 //! row each, as an Excel workbook or CSV; uploaded back (edited in Excel) through the batch.
 
+pub mod answer;
 pub mod files;
 pub mod import;
 pub mod layout;
 pub mod rows;
 pub mod upload;
+mod workbooks;
 
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};

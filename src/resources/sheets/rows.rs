@@ -190,8 +190,10 @@ pub fn load(conn: &mut DbConnection, p: &Principal, plan: &Plan, fy: i32) -> Api
                 row.version = Some(snapshot.version);
             }
             (ReportSight::LastPublished, None) | (ReportSight::Hidden, _) => {
-                // Not handed in: nothing of it is shown (nor that it exists).
+                // Not handed in: nothing of it is shown (nor that it exists); to the upload's
+                // merge the row showed no report.
                 row.state = None;
+                row.version = Some(0);
             }
         }
         data.insert(*id, row);
