@@ -48,8 +48,47 @@ impl Bits {
     }
 }
 
-/// A raw deflate stream of `prefix`, then `byte` `count` times, then `suffix`.
-pub fn deflate_run(prefix: &[u8], byte: u8, count: u64, suffix: &[u8]) -> Vec<u8> {
+/// A raw deflate stream of `prefix`, then `pattern` repeated to `count` bytes (whole patterns
+/// and at most 257 bytes more), then `suffix`: the pattern as literals once, then copies of 258
+/// bytes at the pattern's distance.
+pub fn deflate_repeat(prefix: &[u8], pattern: &[u8], count: u64, suffix: &[u8]) -> Vec<u8> {
+    // (base distance, extra bits) of distance codes 0–29 (RFC 1951, 3.2.5).
+    const DISTANCES: [(u32, u32); 30] = [
+        (1, 0),
+        (2, 0),
+        (3, 0),
+        (4, 0),
+        (5, 1),
+        (7, 1),
+        (9, 2),
+        (13, 2),
+        (17, 3),
+        (25, 3),
+        (33, 4),
+        (49, 4),
+        (65, 5),
+        (97, 5),
+        (129, 6),
+        (193, 6),
+        (257, 7),
+        (385, 7),
+        (513, 8),
+        (769, 8),
+        (1025, 9),
+        (1537, 9),
+        (2049, 10),
+        (3073, 10),
+        (4097, 11),
+        (6145, 11),
+        (8193, 12),
+        (12289, 12),
+        (16385, 13),
+        (24577, 13),
+    ];
+    let distance = pattern.len() as u32;
+    assert!((1..=32_768).contains(&distance));
+    let code = DISTANCES.iter().rposition(|(base, _)| *base <= distance).unwrap();
+    let (base, extra) = DISTANCES[code];
     let mut bits = Bits { out: Vec::new(), acc: 0, n: 0 };
     bits.put(1, 1); // the last block
     bits.put(1, 2); // fixed Huffman codes
@@ -57,15 +96,15 @@ pub fn deflate_run(prefix: &[u8], byte: u8, count: u64, suffix: &[u8]) -> Vec<u8
         bits.literal(*b);
     }
     if count > 0 {
-        bits.literal(byte);
-        let mut left = count - 1;
+        for b in pattern {
+            bits.literal(*b);
+        }
+        let mut left = count.saturating_sub(pattern.len() as u64);
         while left >= 258 {
             bits.code(0xC5, 8); // length 258 (code 285)
-            bits.code(0, 5); // distance 1
+            bits.code(code as u32, 5);
+            bits.put((distance - base) as u64, extra);
             left -= 258;
-        }
-        for _ in 0..left {
-            bits.literal(byte);
         }
     }
     for b in suffix {
@@ -162,6 +201,33 @@ pub fn xlsx_frame() -> Vec<Entry> {
             br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
         ),
     ]
+}
+
+/// The parts of a workbook other than its sheet and shared strings, which it refers to.
+pub fn xlsx_frame_with_strings() -> Vec<Entry> {
+    let mut entries = xlsx_frame();
+    for e in entries.iter_mut() {
+        let text = String::from_utf8(e.data.clone()).unwrap();
+        let text = match e.name.as_str() {
+            "[Content_Types].xml" => text.replace("</Types>", r#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#),
+            "xl/_rels/workbook.xml.rels" => text.replace("</Relationships>", r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#),
+            _ => continue,
+        };
+        *e = Entry::stored(&e.name.clone(), text.as_bytes());
+    }
+    entries
+}
+
+/// A workbook with these shared strings and whose sheet is `sheet_data`.
+pub fn xlsx_with_strings(strings: &[String], sheet_data: &str) -> Vec<u8> {
+    let mut entries = xlsx_frame_with_strings();
+    let items: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
+    entries.push(Entry::stored(
+        "xl/sharedStrings.xml",
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{0}" uniqueCount="{0}">{items}</sst>"#, strings.len()).as_bytes(),
+    ));
+    entries.push(Entry::stored("xl/worksheets/sheet1.xml", format!("{SHEET_START}{sheet_data}{SHEET_END}").as_bytes()));
+    zip(&entries)
 }
 
 pub const SHEET_START: &str = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;

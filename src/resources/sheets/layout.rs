@@ -70,7 +70,7 @@ impl Cell {
                 normalized
                     .parse::<f64>()
                     .map(Some)
-                    .map_err(|_| format!("「{}」は数値ではありません (not a number)", t.trim()))
+                    .map_err(|_| format!("「{}」は数値ではありません (not a number)", excerpt(t.trim())))
             }
         }
     }
@@ -335,6 +335,18 @@ impl RowData {
     }
 }
 
+/// The first characters of a value, for messages: never more of the input than this.
+pub fn excerpt(text: &str) -> String {
+    const KEEP: usize = 40;
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(KEEP).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
 /// A text cell read back: empty is `null`, Windows line breaks become `\n`.
 pub fn text_of(cell: &Cell) -> Option<String> {
     let text = cell.as_text();
@@ -345,9 +357,9 @@ pub fn text_of(cell: &Cell) -> Option<String> {
 pub fn label_of<T>(cell: &Cell, parse: impl Fn(&str) -> Option<T>, allowed: &[&str]) -> Result<Option<T>, String> {
     match text_of(cell) {
         None => Ok(None),
-        Some(text) => parse(text.trim())
-            .map(Some)
-            .ok_or_else(|| format!("「{}」は次のいずれかで入力してください: {}", text.trim(), allowed.join("、"))),
+        Some(text) => parse(text.trim()).map(Some).ok_or_else(|| {
+            format!("「{}」は次のいずれかで入力してください: {}", excerpt(text.trim()), allowed.join("、"))
+        }),
     }
 }
 

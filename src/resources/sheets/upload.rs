@@ -7,6 +7,7 @@
 //! text (UTF-8, Shift_JIS / CP932, UTF-16 as Excel's "Unicode text" writes it) are read record
 //! by record, numbered as a spreadsheet application numbers them. Pure: no database, no HTTP.
 
+pub use super::layout::excerpt;
 use super::layout::Cell;
 use super::workbooks;
 use crate::error::{ApiError, ApiResult, FieldError};
@@ -18,24 +19,75 @@ pub struct Limits {
     pub upload_bytes: usize,
     /// All entries of a workbook's archive, inflated (4 × the upload limit).
     pub unpacked_bytes: u64,
+    /// The longest text node or tag in a workbook's XML (a cell of Excel's 32,767 characters
+    /// takes at most 131,068 bytes): past it a string is no cell, and readers would buffer it.
+    pub xml_run_bytes: usize,
     /// The last row number that may hold a value.
     pub rows: u32,
     /// The last column number that may hold a value.
     pub columns: u32,
-    /// Cells held, counted as each row's width up to its last value.
+    /// Cells held, counted as each row's width up to its last value; also the most shared
+    /// strings a workbook may have.
     pub cells: usize,
     /// Characters of one cell (Excel's own limit).
     pub cell_chars: usize,
+    /// Bytes of text held for all cells together (a shared string is held once per cell that
+    /// shows it: this stops one long string shown in every cell).
+    pub text_bytes: usize,
 }
 
+/// The bounds of an upload. A progress sheet of 2,000 initiatives is about 0.4 MiB as XLSX and
+/// 3 MiB unpacked: these leave room for ten times that, and bound what one reading can hold
+/// (see README, "Bounded").
 pub const LIMITS: Limits = Limits {
-    upload_bytes: 16 * 1024 * 1024,
-    unpacked_bytes: 64 * 1024 * 1024,
+    upload_bytes: 8 * 1024 * 1024,
+    unpacked_bytes: 32 * 1024 * 1024,
+    xml_run_bytes: 256 * 1024,
     rows: 50_000,
     columns: 1_000,
-    cells: 1_000_000,
+    cells: 500_000,
     cell_chars: 32_767,
+    text_bytes: 32 * 1024 * 1024,
 };
+
+/// How many uploads are read at once: reading one within [`LIMITS`] may hold some tens of MiB
+/// (the workbook's shared strings, the cells), so the rest wait their turn on their blocking
+/// thread, and the memory reading takes does not grow with the number of uploads.
+pub static READERS: Permits = Permits::new(2);
+
+/// A counting semaphore for blocking threads.
+pub struct Permits {
+    taken: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+    most: usize,
+}
+
+/// One of [`Permits`], given back when dropped.
+pub struct Permit<'a>(&'a Permits);
+
+impl Permits {
+    pub const fn new(most: usize) -> Self {
+        Permits { taken: std::sync::Mutex::new(0), freed: std::sync::Condvar::new(), most }
+    }
+
+    /// Waits until fewer than `most` are taken, and takes one.
+    pub fn acquire(&self) -> Permit<'_> {
+        let mut taken = self.taken.lock().unwrap_or_else(|e| e.into_inner());
+        while *taken >= self.most {
+            taken = self.freed.wait(taken).unwrap_or_else(|e| e.into_inner());
+        }
+        *taken += 1;
+        Permit(self)
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        let mut taken = self.0.taken.lock().unwrap_or_else(|e| e.into_inner());
+        *taken -= 1;
+        self.0.freed.notify_one();
+    }
+}
 
 /// At most this many errors are listed in one answer; the rest are counted.
 pub const MAX_ERRORS: usize = 200;
@@ -64,18 +116,6 @@ pub struct ReadSheet {
     pub errors: Vec<FieldError>,
     /// What the file was read as (`xlsx`, `ods`, `csv (UTF-8)` …), for the answer.
     pub format: String,
-}
-
-/// The first characters of a value, for messages: never more of the input than this.
-pub fn excerpt(text: &str) -> String {
-    const KEEP: usize = 40;
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(KEEP).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
 }
 
 /// A1-style column letters (1 = A).
@@ -108,12 +148,13 @@ pub(super) struct GridBuilder {
     pub(super) limits: Limits,
     grid: Grid,
     held: usize,
+    text: usize,
     errors: Vec<FieldError>,
 }
 
 impl GridBuilder {
     pub(super) fn new(limits: Limits) -> Self {
-        GridBuilder { limits, grid: Vec::new(), held: 0, errors: Vec::new() }
+        GridBuilder { limits, grid: Vec::new(), held: 0, text: 0, errors: Vec::new() }
     }
 
     /// Puts a cell at 0-based `row`, `column`.
@@ -157,6 +198,16 @@ impl GridBuilder {
             Cell::Number(n) if !n.is_finite() => Cell::Text(n.to_string()),
             other => other,
         };
+        if let Cell::Text(t) = &cell {
+            self.text += t.len();
+            if self.text > self.limits.text_bytes {
+                return Err(too_large(format!(
+                    "セルの文字が多すぎます: 全部で {} MiB までです (the cells hold more than {} MiB of text)",
+                    self.limits.text_bytes >> 20,
+                    self.limits.text_bytes >> 20
+                )));
+            }
+        }
         if self.grid.last().is_none_or(|(last, _)| *last != row) {
             if self.grid.last().is_some_and(|(last, _)| *last > row) {
                 // Out of order (a hand-made file): find or insert the row.
@@ -256,8 +307,18 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Reads an uploaded sheet by its content (the media type only chooses a text's charset).
+/// Reads an uploaded sheet by its content (the media type only chooses a text's charset). A
+/// reader that panics on a malformed file makes it a file that cannot be read (422), not a fault.
 pub fn read(bytes: &[u8], charset: Option<&str>, limits: Limits) -> ApiResult<ReadSheet> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(bytes, charset, limits))).unwrap_or_else(
+        |_| {
+            tracing::warn!(bytes = bytes.len(), "a sheet reader panicked on an uploaded file");
+            Err(unreadable("malformed_file")("the file is damaged or not a spreadsheet".into()))
+        },
+    )
+}
+
+fn read_unguarded(bytes: &[u8], charset: Option<&str>, limits: Limits) -> ApiResult<ReadSheet> {
     if bytes.len() > limits.upload_bytes {
         return Err(ApiError::PayloadTooLarge { limit: limits.upload_bytes });
     }
@@ -398,8 +459,16 @@ fn decode_text(bytes: &[u8], charset: Option<&str>) -> ApiResult<(String, &'stat
 mod tests {
     use super::*;
 
-    const SMALL: Limits =
-        Limits { upload_bytes: 1 << 20, unpacked_bytes: 1 << 20, rows: 100, columns: 10, cells: 50, cell_chars: 5 };
+    const SMALL: Limits = Limits {
+        upload_bytes: 1 << 20,
+        unpacked_bytes: 1 << 20,
+        xml_run_bytes: 1 << 10,
+        rows: 100,
+        columns: 10,
+        cells: 50,
+        cell_chars: 5,
+        text_bytes: 40,
+    };
 
     #[test]
     fn csv_rows_are_numbered_as_a_spreadsheet_shows_them() {
@@ -422,6 +491,12 @@ mod tests {
             grid.put(row, 9, Cell::Text("c".into())).unwrap();
         }
         assert!(matches!(grid.put(6, 9, Cell::Text("c".into())), Err(ApiError::TooLarge(_))), "cells held");
+        // Text held in all cells together: one string shown in many cells counts each time.
+        let mut grid = GridBuilder::new(SMALL);
+        for row in 0..8 {
+            grid.put(row, 0, Cell::Text("abcde".into())).unwrap();
+        }
+        assert!(matches!(grid.put(8, 0, Cell::Text("abcde".into())), Err(ApiError::TooLarge(_))), "text held");
     }
 
     #[test]
@@ -432,6 +507,25 @@ mod tests {
             assert_eq!(csv_unescape(&escaped), text);
         }
         assert_eq!(csv_unescape("'abc"), "'abc", "an apostrophe the export did not put there stays");
+    }
+
+    #[test]
+    fn permits_let_so_many_through_at_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let permits = Permits::new(2);
+        let (inside, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        std::thread::scope(|scope| {
+            for _ in 0..6 {
+                scope.spawn(|| {
+                    let _permit = permits.acquire();
+                    let now = inside.fetch_add(1, Ordering::SeqCst) + 1;
+                    most.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    inside.fetch_sub(1, Ordering::SeqCst);
+                });
+            }
+        });
+        assert!((1..=2).contains(&most.load(Ordering::SeqCst)), "never more than two at once");
     }
 
     #[test]

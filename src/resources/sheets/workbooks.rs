@@ -51,8 +51,21 @@ pub(super) fn unpack_check(bytes: &[u8], limits: Limits) -> ApiResult<Archive> {
             }
             n as u64
         } else {
-            std::io::copy(&mut (&mut entry).take(remaining + 1), &mut std::io::sink())
-                .map_err(|e| unreadable(e.to_string()))?
+            let mut scan = XmlScan::new(limits, name.ends_with("sharedStrings.xml"));
+            let mut limited = (&mut entry).take(remaining + 1);
+            let mut buffer = vec![0u8; 64 * 1024];
+            let mut n = 0u64;
+            loop {
+                let read = limited.read(&mut buffer).map_err(|e| unreadable(e.to_string()))?;
+                if read == 0 {
+                    break;
+                }
+                n += read as u64;
+                if name.ends_with(".xml") {
+                    scan.feed(&buffer[..read])?;
+                }
+            }
+            n
         };
         total += inflated;
         if total > limits.unpacked_bytes {
@@ -64,6 +77,53 @@ pub(super) fn unpack_check(bytes: &[u8], limits: Limits) -> ApiResult<Archive> {
             "the ZIP file is neither an Excel workbook (.xlsx) nor an OpenDocument spreadsheet (.ods)".into(),
         )
     })
+}
+
+/// What the inflating pass sees of an XML part: its longest text node and tag, and in the
+/// shared strings, how many there are. Readers buffer a whole text node or tag, and hold every
+/// shared string: past these bounds a part is refused before any reader sees it.
+struct XmlScan {
+    limits: Limits,
+    shared_strings: bool,
+    /// Bytes since the last `<` or `>`.
+    run: usize,
+    /// The last bytes seen, to find `<si>` and `<si ` across reads.
+    tail: [u8; 3],
+    strings: usize,
+}
+
+impl XmlScan {
+    fn new(limits: Limits, shared_strings: bool) -> Self {
+        XmlScan { limits, shared_strings, run: 0, tail: [0; 3], strings: 0 }
+    }
+
+    fn feed(&mut self, bytes: &[u8]) -> ApiResult<()> {
+        for &b in bytes {
+            if b == b'<' || b == b'>' {
+                self.run = 0;
+            } else {
+                self.run += 1;
+                if self.run > self.limits.xml_run_bytes {
+                    return Err(too_large(format!(
+                        "1つのセルまたは要素が {} KiB を超えます (a cell or element of more than {} KiB: at most 32,767 characters a cell)",
+                        self.limits.xml_run_bytes >> 10,
+                        self.limits.xml_run_bytes >> 10
+                    )));
+                }
+            }
+            if self.shared_strings && self.tail == *b"<si" && (b == b'>' || b == b' ') {
+                self.strings += 1;
+                if self.strings > self.limits.cells {
+                    return Err(too_large(format!(
+                        "共有文字列が {} を超えます (more than {} shared strings)",
+                        self.limits.cells, self.limits.cells
+                    )));
+                }
+            }
+            self.tail = [self.tail[1], self.tail[2], b];
+        }
+        Ok(())
+    }
 }
 
 /// The progress sheet by its name, else the first sheet.
@@ -316,6 +376,7 @@ fn ods_table_names(xml: &[u8]) -> Result<Vec<String>, String> {
 
 /// The cells of the `wanted`-th table.
 fn ods_table(xml: &[u8], wanted: usize, grid: &mut GridBuilder) -> Result<(), OdsFailure> {
+    let cap = grid.limits.cell_chars * 4;
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut table = 0usize;
@@ -351,7 +412,8 @@ fn ods_table(xml: &[u8], wanted: usize, grid: &mut GridBuilder) -> Result<(), Od
                 for copy in 0..if values.is_empty() { 0 } else { row_repeats } {
                     for (at, times, value) in &values {
                         for n in 0..*times {
-                            grid.put(row + copy, at + n, value.clone()).map_err(OdsFailure::Api)?;
+                            grid.put(row.saturating_add(copy), at.saturating_add(n), value.clone())
+                                .map_err(OdsFailure::Api)?;
                         }
                     }
                 }
@@ -388,6 +450,9 @@ fn ods_table(xml: &[u8], wanted: usize, grid: &mut GridBuilder) -> Result<(), Od
             Event::Start(e) if e.name().as_ref() == b"office:annotation" => annotation += 1,
             Event::End(e) if e.name().as_ref() == b"office:annotation" => annotation = annotation.saturating_sub(1),
             _ if annotation > 0 || cell.is_none() => {}
+            // Past Excel's length the cell is refused anyway (by the grid): repeated spaces
+            // (`text:s`), breaks and text no longer grow it.
+            _ if cell.as_ref().is_some_and(|(_, _, text, _)| text.len() > cap) => {}
             Event::Start(e) if e.name().as_ref() == b"text:p" => {
                 if let Some((_, _, text, _)) = cell.as_mut() {
                     if paragraphs > 0 {
@@ -420,6 +485,7 @@ fn ods_table(xml: &[u8], wanted: usize, grid: &mut GridBuilder) -> Result<(), Od
                     text.push_str(&t.xml10_content().map_err(|e| OdsFailure::Xml(e.to_string()))?);
                 }
             }
+
             Event::GeneralRef(r) => {
                 if let Some((_, _, text, _)) = cell.as_mut() {
                     let name = r.decode().map_err(|e| OdsFailure::Xml(e.to_string()))?;

@@ -899,9 +899,10 @@ export interface paths {
          *     initiatives the plan does not have and cells kept over newer ones are listed in `warnings`;
          *     `changes` lists every cell written with its value before and after (in a dry run too).
          *
-         *     **Bounds.** At most 16 MiB uploaded; a workbook's entries at most 64 MiB unpacked; values
-         *     at most in row 50,000 and column 1,000; at most 1,000,000 cells (each row counted to its last
-         *     value; in an `.xls`, every sheet's extent together); 32,767 characters a cell. A file over a
+         *     **Bounds.** At most 8 MiB uploaded; a workbook's entries at most 32 MiB unpacked, no XML
+         *     text node or tag over 256 KiB, at most 500,000 shared strings; values at most in row 50,000
+         *     and column 1,000; at most 500,000 cells (each row counted to its last value; in an `.xls`,
+         *     every sheet's extent together); 32,767 characters a cell; 32 MiB of cell text. A file over a
          *     bound is a 413 naming it.
          *
          *     Roles: as for the batch: department data by the responsible departments or council, admin;
