@@ -404,6 +404,7 @@ pub fn run_with(
     let item_count = input.items.len();
     for (index, mut item) in input.items.into_iter().enumerate() {
         let at = format!("/items/{index}");
+        let errors_before = invalid.len();
         let initiative = match data.resolve(&at, &item) {
             Ok(id) => id,
             Err(e) => {
@@ -442,8 +443,7 @@ pub fn run_with(
                     format!("the indicator {} is sent twice", ind.name),
                 )),
                 Ok(ind) => {
-                    for field in ["target", "actual"] {
-                        let v = if field == "target" { value.target } else { value.actual };
+                    for (field, v) in [("target", value.target), ("actual", value.actual)] {
                         invalid.extend(crate::validation::indicator_number(&format!("{at}/{field}"), v));
                     }
                     if let Err(ApiError::Validation(errors)) = check_validity(&data.plan, ind, fy) {
@@ -476,7 +476,8 @@ pub fn run_with(
             let key = &data.initiatives[&initiative].bundle_key;
             forbidden.push(FieldError::new(at.clone(), "forbidden", format!("initiative {key}: {refusal}")));
         }
-        let faulty = invalid.iter().any(|e| e.field == at || e.field.starts_with(&format!("{at}/")));
+        // Every error pushed since this item began is the item's own.
+        let faulty = invalid.len() > errors_before;
         prepared.push((!(every_error && (refused || faulty))).then_some((initiative, change)));
     }
     if !forbidden.is_empty() && !every_error {
