@@ -203,6 +203,18 @@ pub fn indicator_number(pointer: &str, value: Option<f64>) -> Option<FieldError>
     ))
 }
 
+/// [`indicator_number`] as a `validator` rule (baselines and final targets of indicators).
+pub fn sane_number(value: f64) -> Result<(), ValidationError> {
+    match indicator_number("", Some(value)) {
+        None => Ok(()),
+        Some(e) => {
+            let mut error = ValidationError::new("out_of_range");
+            error.message = Some(Cow::Owned(e.message));
+            Err(error)
+        }
+    }
+}
+
 #[cfg(test)]
 mod number_tests {
     use super::*;

@@ -69,6 +69,7 @@ pub struct Baseline {
     #[validate(range(min = 1989, max = 2200))]
     #[schema(example = 2017, minimum = 1989, maximum = 2200)]
     pub fiscal_year: i32,
+    #[validate(custom(function = "validation::sane_number"))]
     #[schema(example = 2431)]
     pub value: f64,
 }
@@ -186,6 +187,7 @@ pub struct IndicatorInput {
     pub tolerance: Option<f64>,
     #[validate(nested)]
     pub baseline: Option<Baseline>,
+    #[validate(custom(function = "validation::sane_number"))]
     pub final_target: Option<f64>,
     #[validate(range(min = 1989, max = 2200))]
     #[schema(minimum = 1989, maximum = 2200)]
@@ -262,6 +264,7 @@ pub struct RevisionInput {
     #[validate(range(min = 0.0))]
     #[schema(minimum = 0.0)]
     pub tolerance: Option<f64>,
+    #[validate(custom(function = "validation::sane_number"))]
     pub final_target: Option<f64>,
 }
 

@@ -284,6 +284,11 @@ fn a_sheet_is_checked_as_every_other_write_is() {
         Some(br#"{"target": 1e-308, "actual": 5}"#),
     );
     r.problem_at(422, "/target");
+    // An indicator's final target and baseline too.
+    let path = format!("/api/v1/initiatives/{id}/indicators");
+    app.post(&path, &json!({"name": "巨大な目標", "final_target": 1e300})).problem_at(422, "/final_target");
+    app.post(&path, &json!({"name": "微小な現状", "baseline": {"fiscal_year": 2020, "value": 1e-300}}))
+        .problem_at(422, "/baseline/value");
     assert_eq!(app.row_counts(), before);
 }
 
