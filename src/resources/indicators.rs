@@ -762,10 +762,10 @@ pub async fn list_indicators(
         (status = 201, description = "Created", body = IndicatorView,
             headers(("Location" = String, description = "URL of the new indicator"), ("ETag" = String, description = "Version tag")),
             links(
-                ("GetIndicator" = (operation_id = "get_indicator", parameters(("initiative_id" = "$response.body#/initiative_id"), ("indicator_id" = "$response.body#/id")))),
-                ("UpdateIndicator" = (operation_id = "update_indicator", parameters(("initiative_id" = "$response.body#/initiative_id"), ("indicator_id" = "$response.body#/id")))),
-                ("DeleteIndicator" = (operation_id = "delete_indicator", parameters(("initiative_id" = "$response.body#/initiative_id"), ("indicator_id" = "$response.body#/id")))),
-                ("ReviseIndicator" = (operation_id = "revise_indicator", parameters(("initiative_id" = "$response.body#/initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("GetIndicator" = (operation_id = "get_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("UpdateIndicator" = (operation_id = "update_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("DeleteIndicator" = (operation_id = "delete_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("ReviseIndicator" = (operation_id = "revise_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
             )),
         (status = 404, response = error::NotFound),
     )
@@ -872,8 +872,8 @@ pub async fn delete_indicator(
         (status = 201, description = "The successor", body = IndicatorView,
             headers(("Location" = String, description = "URL of the successor"), ("ETag" = String, description = "Version tag")),
             links(
-                ("GetSuccessor" = (operation_id = "get_indicator", parameters(("initiative_id" = "$response.body#/initiative_id"), ("indicator_id" = "$response.body#/id")))),
-                ("UpdateSuccessor" = (operation_id = "update_indicator", parameters(("initiative_id" = "$response.body#/initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("GetSuccessor" = (operation_id = "get_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
+                ("UpdateSuccessor" = (operation_id = "update_indicator", parameters(("initiative_id" = "$request.path.initiative_id"), ("indicator_id" = "$response.body#/id")))),
             )),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),
@@ -931,10 +931,10 @@ pub async fn list_targets(
         (status = 201, description = "Created", body = IndicatorView,
             headers(("Location" = String, description = "URL of the new target"), ("ETag" = String, description = "Version tag")),
             links(
-                ("GetTarget" = (operation_id = "get_target", parameters(("plan_id" = "$response.body#/plan_id"), ("target_id" = "$response.body#/id")))),
-                ("UpdateTarget" = (operation_id = "update_target", parameters(("plan_id" = "$response.body#/plan_id"), ("target_id" = "$response.body#/id")))),
-                ("DeleteTarget" = (operation_id = "delete_target", parameters(("plan_id" = "$response.body#/plan_id"), ("target_id" = "$response.body#/id")))),
-                ("ReviseTarget" = (operation_id = "revise_target", parameters(("plan_id" = "$response.body#/plan_id"), ("target_id" = "$response.body#/id")))),
+                ("GetTarget" = (operation_id = "get_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+                ("UpdateTarget" = (operation_id = "update_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+                ("DeleteTarget" = (operation_id = "delete_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+                ("ReviseTarget" = (operation_id = "revise_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
             )),
         (status = 404, response = error::NotFound),
     )
@@ -1036,8 +1036,8 @@ pub async fn delete_target(
         (status = 201, description = "The successor", body = IndicatorView,
             headers(("Location" = String, description = "URL of the successor"), ("ETag" = String, description = "Version tag")),
             links(
-                ("GetSuccessor" = (operation_id = "get_target", parameters(("plan_id" = "$response.body#/plan_id"), ("target_id" = "$response.body#/id")))),
-                ("UpdateSuccessor" = (operation_id = "update_target", parameters(("plan_id" = "$response.body#/plan_id"), ("target_id" = "$response.body#/id")))),
+                ("GetSuccessor" = (operation_id = "get_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
+                ("UpdateSuccessor" = (operation_id = "update_target", parameters(("plan_id" = "$request.path.plan_id"), ("target_id" = "$response.body#/id")))),
             )),
         (status = 404, response = error::NotFound),
         (status = 409, response = error::Conflict),

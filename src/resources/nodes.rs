@@ -399,9 +399,9 @@ pub async fn list_nodes(
         (status = 201, description = "Created", body = NodeView,
             headers(("Location" = String, description = "URL of the new node"), ("ETag" = String, description = "Version tag")),
             links(
-                ("GetNode" = (operation_id = "get_node", parameters(("plan_id" = "$response.body#/plan_id"), ("node_id" = "$response.body#/id")))),
-                ("UpdateNode" = (operation_id = "update_node", parameters(("plan_id" = "$response.body#/plan_id"), ("node_id" = "$response.body#/id")))),
-                ("DeleteNode" = (operation_id = "delete_node", parameters(("plan_id" = "$response.body#/plan_id"), ("node_id" = "$response.body#/id")))),
+                ("GetNode" = (operation_id = "get_node", parameters(("plan_id" = "$request.path.plan_id"), ("node_id" = "$response.body#/id")))),
+                ("UpdateNode" = (operation_id = "update_node", parameters(("plan_id" = "$request.path.plan_id"), ("node_id" = "$response.body#/id")))),
+                ("DeleteNode" = (operation_id = "delete_node", parameters(("plan_id" = "$request.path.plan_id"), ("node_id" = "$response.body#/id")))),
             )),
         (status = 404, response = error::NotFound),
     )
