@@ -1,5 +1,6 @@
 //! Plan bundles: a whole plan as one JSON document, imported atomically and exported back.
 
+mod check;
 pub mod export;
 pub mod format;
 pub mod import;

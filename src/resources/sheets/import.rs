@@ -14,19 +14,17 @@ use diesel::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
 
-use super::answer::{capped, cell_error, locate, warning, ItemPlace};
+use super::answer::{capped, cell_error, locate, warning};
 pub use super::answer::{CellChange, SheetImportResult, SheetWarning};
-use super::layout::{label_of, text_of, Cell, Field, Layout, RowData, RELISTED};
+use super::items::{cells_get, item_of, normalize_cell};
+use super::layout::{normalize_header, text_of, Cell, Field, Layout, RowData, RELISTED};
 use super::rows::{self, SheetRow};
 use super::upload::{excerpt, ReadSheet};
 use crate::auth::Principal;
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::{PlanCategory, ProgressStatus, QuarterMark};
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::fiscal_year;
-use crate::resources::batches::{
-    self, BatchQuarterInput, BatchValueInput, ProgressBatchInput, ProgressBatchItem, ProgressBatchResult,
-};
+use crate::resources::batches::{self, ProgressBatchInput, ProgressBatchResult};
 use crate::resources::plans;
 use crate::resources::reports::AnnualReportView;
 use crate::schema::report_revisions;
@@ -67,10 +65,6 @@ impl KeepMine {
     fn covers(&self, row: u32, column: &str) -> bool {
         self.all || self.cells.contains(&(row, normalize_header(column)))
     }
-}
-
-fn normalize_header(header: &str) -> String {
-    header.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// One data row of the upload, with the initiative it names.
@@ -436,33 +430,6 @@ enum Status {
     Conflict,
 }
 
-fn cells_get(cells: &[Cell], index: usize) -> Cell {
-    cells.get(index).cloned().unwrap_or(Cell::Empty)
-}
-
-/// A cell as the clerk meant it: grades and enumerations in NFKC (`Ａ`, `ａ` are `A` when the
-/// scale has `A`), other cells as they are.
-fn normalize_cell(field: Field, cell: Cell, scale: &[String]) -> Cell {
-    let Cell::Text(text) = &cell else { return cell };
-    match field {
-        Field::SelfRating | Field::CommitteeRating => {
-            let t: String = text.trim().nfkc().collect();
-            let upper = t.to_uppercase();
-            if scale.contains(&t) {
-                Cell::Text(t)
-            } else if scale.contains(&upper) {
-                Cell::Text(upper)
-            } else {
-                Cell::Text(text.trim().to_string())
-            }
-        }
-        Field::Category | Field::Progress | Field::QuarterMark(_) => {
-            Cell::Text(text.trim().nfkc().collect::<String>().replace('〇', "○"))
-        }
-        _ => cell,
-    }
-}
-
 /// The upload's columns: each header as a column of the layout (`columns`: index, field,
 /// header), or unknown (a warning); another year's columns and a column twice are errors;
 /// `missing`: the layout's columns the upload does not have (a warning for editable ones).
@@ -561,143 +528,6 @@ fn versions_shown(
     Ok(history)
 }
 
-/// The batch item of one row's changed cells. A quarter or an indicator value is sent whole:
-/// its cells the clerk did not change are taken from what is stored now, never from the sheet.
-fn item_of(
-    row: u32,
-    now: &RowData,
-    layout: &Layout,
-    changed: &[(Field, String, Cell)],
-    index: usize,
-    errors: &mut Vec<FieldError>,
-) -> (ProgressBatchItem, ItemPlace) {
-    let at = format!("/items/{index}");
-    let mut item = ProgressBatchItem { initiative_code: Some(now.key.clone()), ..Default::default() };
-    let mut place = ItemPlace { row, columns: Vec::new() };
-    let value_of = |field: Field| {
-        changed.iter().find(|(f, _, _)| *f == field).map_or_else(|| now.cell(field), |(_, _, c)| c.clone())
-    };
-    let header_of = |field: Field| layout.columns.iter().find(|c| c.field == field).map_or("", |c| c.header.as_str());
-    for (field, header, cell) in changed {
-        let mut bad = |code: &str, message: String| {
-            errors.push(cell_error(row, header, format!("{at}{}", field.pointer()), code, message))
-        };
-        match field {
-            Field::Category => {
-                match label_of(
-                    cell,
-                    PlanCategory::from_label,
-                    &PlanCategory::ALL.iter().map(|c| c.label()).collect::<Vec<_>>(),
-                ) {
-                    Ok(v) => item.category = Some(v),
-                    Err(m) => bad("enum", m),
-                }
-            }
-            Field::Progress => {
-                match label_of(
-                    cell,
-                    ProgressStatus::from_label,
-                    &ProgressStatus::ALL.iter().map(|c| c.label()).collect::<Vec<_>>(),
-                ) {
-                    Ok(v) => item.progress_status = Some(v),
-                    Err(m) => bad("enum", m),
-                }
-            }
-            Field::PlanText => item.plan_text = Some(text_of(cell)),
-            Field::ResultText => item.result_text = Some(text_of(cell)),
-            Field::IssuesText => item.issues_text = Some(text_of(cell)),
-            Field::NextStepsText => item.next_steps_text = Some(text_of(cell)),
-            Field::SelfRating => item.self_rating = Some(text_of(cell).map(|t| t.trim().to_string())),
-            Field::CommitteeRating => item.committee_rating = Some(text_of(cell).map(|t| t.trim().to_string())),
-            Field::CommitteeOpinion => item.committee_opinion = Some(text_of(cell)),
-            Field::QuarterPlan(q) | Field::QuarterResult(q) | Field::QuarterMark(q) => {
-                let q = *q;
-                if item.quarters.iter().any(|x| x.quarter == q) {
-                    continue;
-                }
-                let mark = match label_of(&value_of(Field::QuarterMark(q)), QuarterMark::from_sheet, &["○", "×", "—"])
-                {
-                    Ok(mark) => mark,
-                    Err(m) => {
-                        let mark_header = header_of(Field::QuarterMark(q));
-                        errors.push(cell_error(row, mark_header, format!("{at}/quarters/0/mark"), "enum", m));
-                        None
-                    }
-                };
-                item.quarters.push(BatchQuarterInput {
-                    quarter: q,
-                    plan_text: text_of(&value_of(Field::QuarterPlan(q))),
-                    result_text: text_of(&value_of(Field::QuarterResult(q))),
-                    mark,
-                });
-                let n = item.quarters.len() - 1;
-                for (f, name) in [
-                    (Field::QuarterPlan(q), "plan_text"),
-                    (Field::QuarterResult(q), "result_text"),
-                    (Field::QuarterMark(q), "mark"),
-                ] {
-                    place.columns.push((format!("{at}/quarters/{n}/{name}"), header_of(f).to_string()));
-                }
-            }
-            Field::IndicatorTarget(k) | Field::IndicatorActual(k) | Field::IndicatorRaw(k) => {
-                let k = *k;
-                let Some(indicator) = now.indicators.get(k - 1) else {
-                    bad(
-                        "not_found",
-                        format!("この取組の指標は {} つです: 指標{k} の列は空にしてください", now.indicators.len()),
-                    );
-                    continue;
-                };
-                if item.indicator_values.iter().any(|v| v.indicator == indicator.key) {
-                    continue;
-                }
-                let n = item.indicator_values.len();
-                let mut number = |f: Field, name: &str| match value_of(f).number_value() {
-                    Ok(v) => v,
-                    Err(m) => {
-                        errors.push(cell_error(
-                            row,
-                            header_of(f),
-                            format!("{at}/indicator_values/{n}/{name}"),
-                            "invalid_type",
-                            m,
-                        ));
-                        None
-                    }
-                };
-                let target = number(Field::IndicatorTarget(k), "target");
-                let actual = number(Field::IndicatorActual(k), "actual");
-                item.indicator_values.push(BatchValueInput {
-                    indicator: indicator.key.clone(),
-                    target,
-                    actual,
-                    raw: text_of(&value_of(Field::IndicatorRaw(k))),
-                });
-                for (f, name) in [
-                    (Field::IndicatorTarget(k), "target"),
-                    (Field::IndicatorActual(k), "actual"),
-                    (Field::IndicatorRaw(k), "raw"),
-                ] {
-                    place.columns.push((format!("{at}/indicator_values/{n}/{name}"), header_of(f).to_string()));
-                }
-            }
-            _ => {}
-        }
-        if !matches!(
-            field,
-            Field::QuarterPlan(_)
-                | Field::QuarterResult(_)
-                | Field::QuarterMark(_)
-                | Field::IndicatorTarget(_)
-                | Field::IndicatorActual(_)
-                | Field::IndicatorRaw(_)
-        ) {
-            place.columns.push((format!("{at}{}", field.pointer()), header.to_string()));
-        }
-    }
-    (item, place)
-}
-
 /// The header row: the first of the first 20 rows that names the initiative's columns.
 fn find_header(grid: &[(u32, Vec<Cell>)]) -> ApiResult<(u32, Vec<Cell>)> {
     grid.iter()
@@ -717,15 +547,6 @@ fn find_header(grid: &[(u32, Vec<Cell>)]) -> ApiResult<(u32, Vec<Cell>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn grades_and_labels_are_read_in_nfkc() {
-        let scale = vec!["A".to_string(), "B".into()];
-        assert_eq!(normalize_cell(Field::SelfRating, Cell::Text("Ａ".into()), &scale), Cell::Text("A".into()));
-        assert_eq!(normalize_cell(Field::SelfRating, Cell::Text(" b ".into()), &scale), Cell::Text("B".into()));
-        assert_eq!(normalize_cell(Field::SelfRating, Cell::Text("E".into()), &scale), Cell::Text("E".into()));
-        assert_eq!(normalize_cell(Field::QuarterMark(1), Cell::Text("〇".into()), &scale), Cell::Text("○".into()));
-    }
 
     #[test]
     fn keep_mine_names_cells() {

@@ -238,7 +238,9 @@ impl Layout {
     }
 }
 
-fn normalize_header(header: &str) -> String {
+/// A header as compared: without spaces, in the sheet's own forms of its punctuation (so that
+/// `指標1 実績値(令和4年度)` is the column `指標1 実績値（令和4年度）`).
+pub fn normalize_header(header: &str) -> String {
     header
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod files;
 pub mod import;
+mod items;
 pub mod layout;
 pub mod rows;
 pub mod upload;

@@ -3,8 +3,6 @@
 //! Each node stores its depth (`level`) and a `sort_path` (the sibling positions from the
 //! root down) so that one ordered query returns the tree depth-first and pages through it.
 
-use std::collections::HashMap;
-
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,12 +12,12 @@ use validator::Validate;
 
 use crate::audit::{self, Change, Nothing};
 use crate::auth::{Caller, Principal};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::DbUuid;
 use crate::error::{self, ApiError, ApiResult};
 use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::policy;
-use crate::resources::plans::{self, Plan};
-use crate::schema::{indicators, initiative_placements, initiatives, plan_nodes};
+use crate::resources::plans::{self};
+use crate::schema::{initiative_placements, plan_nodes};
 use crate::state::{now, utc, AppState};
 use crate::validation;
 use crate::validation::Tidy;
@@ -168,171 +166,10 @@ pub struct NodeFilter {
 
 crate::list_type!(NodeList, NodeView);
 
-/// Sort-path segment: sibling position, then id so that equal positions never interleave subtrees.
-fn segment(position: i32, id: DbUuid) -> String {
-    format!("{:08}:{}", position.max(0), id.0.simple())
-}
+mod tree;
 
-/// Length of the sort path of a node at `level` (1 = top): its ancestor at `level` has the
-/// first this many characters of a deeper node's path.
-pub fn sort_path_len(level: i32) -> i32 {
-    // Each segment is 8 digits, `:` and 32 hex digits; segments are joined by `/`.
-    42 * level - 1
-}
-
-pub fn sort_path(parent: Option<&Node>, position: i32, id: DbUuid) -> String {
-    match parent {
-        Some(p) => format!("{}/{}", p.sort_path, segment(position, id)),
-        None => segment(position, id),
-    }
-}
-
-/// The deepest a hierarchy may go. Real plans have three to five levels (基本方針 → 施策の方向 →
-/// 事業 → 取組項目); ten leaves room, and bounds each node's sort path (one segment per level).
-pub const MAX_DEPTH: i32 = 10;
-
-fn too_deep(field: &str) -> ApiError {
-    ApiError::invalid(field, "depth", format!("the hierarchy may be at most {MAX_DEPTH} levels deep"))
-}
-
-/// How many levels the subtree below `node` adds (0 for a leaf).
-fn subtree_height(conn: &mut DbConnection, node: &Node) -> ApiResult<i32> {
-    let deepest: Option<i32> = plan_nodes::table
-        .filter(plan_nodes::plan_id.eq(node.plan_id))
-        .filter(plan_nodes::sort_path.like(format!("{}/%", node.sort_path)))
-        .select(diesel::dsl::max(plan_nodes::level))
-        .first(conn)?;
-    Ok(deepest.map_or(0, |d| d - node.level))
-}
-
-pub fn load(conn: &mut DbConnection, plan_id: Uuid, id: Uuid) -> ApiResult<Node> {
-    plan_nodes::table
-        .filter(plan_nodes::id.eq(DbUuid(id)).and(plan_nodes::plan_id.eq(DbUuid(plan_id))))
-        .select(Node::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found("node"))
-}
-
-/// Inserts a node under `parent` (used by the endpoint and by bundle import).
-pub fn insert(
-    conn: &mut DbConnection,
-    plan: &Plan,
-    parent: Option<&Node>,
-    input: &NodeInput,
-    position: i32,
-) -> ApiResult<Node> {
-    let id = DbUuid(Uuid::now_v7());
-    let ts = now();
-    let row = Node {
-        id,
-        plan_id: plan.id,
-        parent_id: parent.map(|p| p.id),
-        bundle_key: input.key.as_deref().map(Tidy::tidy).map(str::to_string).unwrap_or_else(|| id.to_string()),
-        code: input.code.as_deref().map(Tidy::tidy).map(str::to_string),
-        title: input.title.tidy().to_string(),
-        objective: input.objective.clone(),
-        main_actions: input.main_actions.clone(),
-        position,
-        level: parent.map_or(1, |p| p.level + 1),
-        sort_path: sort_path(parent, position, id),
-        version: 1,
-        created_at: ts,
-        updated_at: ts,
-        search_text: crate::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
-    };
-    diesel::insert_into(plan_nodes::table).values(&row).execute(conn)?;
-    Ok(row)
-}
-
-fn ensure_unique_key(conn: &mut DbConnection, plan_id: DbUuid, key: &str, except: Option<DbUuid>) -> ApiResult<()> {
-    let existing: Option<DbUuid> = plan_nodes::table
-        .filter(plan_nodes::plan_id.eq(plan_id).and(plan_nodes::bundle_key.eq(key)))
-        .select(plan_nodes::id)
-        .first(conn)
-        .optional()?;
-    match existing {
-        Some(id) if Some(id) != except => {
-            Err(ApiError::invalid("/key", "duplicate", format!("key {key} is already used in this plan")))
-        }
-        _ => Ok(()),
-    }
-}
-
-fn next_position(conn: &mut DbConnection, plan_id: DbUuid, parent: Option<DbUuid>) -> ApiResult<i32> {
-    let mut query = plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)).into_boxed();
-    query = match parent {
-        Some(p) => query.filter(plan_nodes::parent_id.eq(p)),
-        None => query.filter(plan_nodes::parent_id.is_null()),
-    };
-    let max: Option<i32> = query.select(diesel::dsl::max(plan_nodes::position)).first(conn)?;
-    Ok(max.map_or(0, |m| m + 1))
-}
-
-/// Shifts siblings at or after `position` one place down when that place is taken, so that
-/// an explicit position puts the node exactly there. Returns whether anything moved.
-fn make_room(
-    conn: &mut DbConnection,
-    plan_id: DbUuid,
-    parent: Option<DbUuid>,
-    position: i32,
-    except: Option<DbUuid>,
-) -> ApiResult<bool> {
-    let siblings = |conn: &mut DbConnection| -> ApiResult<Vec<(DbUuid, i32)>> {
-        let mut query = plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)).into_boxed();
-        query = match parent {
-            Some(p) => query.filter(plan_nodes::parent_id.eq(p)),
-            None => query.filter(plan_nodes::parent_id.is_null()),
-        };
-        Ok(query.select((plan_nodes::id, plan_nodes::position)).load(conn)?)
-    };
-    let all = siblings(conn)?;
-    if !all.iter().any(|(id, p)| *p == position && Some(*id) != except) {
-        return Ok(false);
-    }
-    for (id, p) in all {
-        if p >= position && Some(id) != except {
-            diesel::update(plan_nodes::table.find(id)).set(plan_nodes::position.eq(p + 1)).execute(conn)?;
-        }
-    }
-    Ok(true)
-}
-
-/// Recomputes every node's level and sort path from the roots down (after a move or reorder).
-/// Plans hold hundreds of nodes, so one pass over the plan is cheap; only changed rows are written.
-fn reflow(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<()> {
-    let all: Vec<Node> =
-        plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)).select(Node::as_select()).load(conn)?;
-    let mut children: HashMap<Option<DbUuid>, Vec<&Node>> = HashMap::new();
-    for n in &all {
-        children.entry(n.parent_id).or_default().push(n);
-    }
-    let mut stack: Vec<(Option<DbUuid>, i32, String)> = vec![(None, 0, String::new())];
-    while let Some((id, level, path)) = stack.pop() {
-        for child in children.get(&id).into_iter().flatten() {
-            let seg = segment(child.position, child.id);
-            let child_path = if path.is_empty() { seg } else { format!("{path}/{seg}") };
-            if child.level != level + 1 || child.sort_path != child_path {
-                diesel::update(plan_nodes::table.find(child.id))
-                    .set((plan_nodes::level.eq(level + 1), plan_nodes::sort_path.eq(&child_path)))
-                    .execute(conn)?;
-            }
-            stack.push((Some(child.id), level + 1, child_path));
-        }
-    }
-    Ok(())
-}
-
-/// Removes every node (and first every initiative and indicator) of a plan.
-pub fn delete_all_of_plan(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<()> {
-    diesel::delete(initiatives::table.filter(initiatives::plan_id.eq(plan_id))).execute(conn)?;
-    diesel::delete(indicators::table.filter(indicators::plan_id.eq(plan_id))).execute(conn)?;
-    diesel::update(plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)))
-        .set(plan_nodes::parent_id.eq(None::<DbUuid>))
-        .execute(conn)?;
-    diesel::delete(plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id))).execute(conn)?;
-    Ok(())
-}
+pub use tree::{delete_all_of_plan, insert, load, sort_path, sort_path_len, MAX_DEPTH};
+use tree::{ensure_unique_key, make_room, next_position, reflow, subtree_height, too_deep};
 
 /// List a plan's nodes
 ///
@@ -672,21 +509,4 @@ pub async fn delete_node(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_ancestors_sort_path_is_a_prefix_of_known_length() {
-        let id = |n: u128| DbUuid(uuid::Uuid::from_u128(n));
-        let top = segment(3, id(1));
-        let child = format!("{top}/{}", segment(12, id(2)));
-        let grandchild = format!("{child}/{}", segment(0, id(3)));
-        assert_eq!(top.len() as i32, sort_path_len(1));
-        assert_eq!(child.len() as i32, sort_path_len(2));
-        assert_eq!(&grandchild[..sort_path_len(1) as usize], top);
-        assert_eq!(&grandchild[..sort_path_len(2) as usize], child);
-    }
 }
