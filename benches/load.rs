@@ -21,10 +21,10 @@ use std::time::{Duration, Instant};
 use diesel::prelude::*;
 use serde_json::{json, Value};
 use shinchoku::db;
-use shinchoku::policy::SummarySight;
+use shinchoku::web::policy::SummarySight;
 use shinchoku::resources::plans;
 use shinchoku::resources::summaries::{self, RatingSource, SummaryRequest};
-use shinchoku::synth::{self, Shape};
+use shinchoku::ops::synth::{self, Shape};
 
 const LAST_FY: i32 = 2024;
 const ADMIN: (&str, &str) = ("bench-admin", "bench-admin-password-2026");
@@ -71,7 +71,7 @@ impl Drop for Fresh {
 fn load_data(url: &str, shape: Shape) -> (uuid::Uuid, uuid::Uuid, f64, usize) {
     let pool = db::connect(url, 2).expect("open database");
     let mut conn = pool.get().unwrap();
-    db::run_migrations(&mut conn).expect("migrate");
+    shinchoku::ops::migrate::run(&mut conn).expect("migrate");
     let started = Instant::now();
     let (plan, counts) = synth::generate(&mut conn, shape).expect("synth");
     let seconds = started.elapsed().as_secs_f64();
@@ -81,7 +81,7 @@ fn load_data(url: &str, shape: Shape) -> (uuid::Uuid, uuid::Uuid, f64, usize) {
         use diesel::connection::SimpleConnection;
         c.batch_execute("VACUUM ANALYZE").expect("vacuum");
     }
-    use shinchoku::schema::initiatives;
+    use shinchoku::db::schema::initiatives;
     let initiative: db::DbUuid = initiatives::table
         .filter(initiatives::plan_id.eq(plan.id))
         .order(initiatives::code_sort)

@@ -15,13 +15,13 @@ use utoipa::{OpenApi, ToSchema};
 use utoipa_actix_web::{scope, AppExt};
 
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{self as api_http, BodyLimits};
-use crate::openapi::ApiDoc;
+use crate::web::http::{self as api_http, BodyLimits};
+use crate::web::openapi::ApiDoc;
 use crate::resources::{
     api_tokens, audit_events, batches, bundles, departments, indicators, initiatives, nodes, plans, public, reports,
     sessions, sheets, summaries, users,
 };
-use crate::state::{AppState, RequestId};
+use crate::web::state::{AppState, RequestId};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -127,8 +127,21 @@ pub fn routes() -> (
                 .route("/openapi.json", web::get().to(openapi_json)),
         )
         .split_for_parts();
-    crate::openapi::finish(&mut api);
+    crate::web::openapi::finish(&mut api);
+    crate::web::contract::install(&api);
     (app, api)
+}
+
+/// The complete document, as served at `/api/v1/openapi.json` and committed at `openapi/openapi.json`.
+/// Building it also installs the contract that requests are checked against.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, api) = routes();
+    api
+}
+
+/// Pretty JSON with a trailing newline (the committed file's exact form).
+pub fn document_json() -> String {
+    crate::web::openapi::render(&document())
 }
 
 /// How the HTTP server runs.
@@ -169,7 +182,7 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
     let mut server = HttpServer::new(move || {
         let (app, api) = routes();
         let document = web::Data::new(OpenApiJson(
-            serde_json::from_str(&crate::openapi::render(&api)).expect("the document is JSON"),
+            serde_json::from_str(&crate::web::openapi::render(&api)).expect("the document is JSON"),
         ));
         let docs_config = web::Data::new(std::sync::Arc::new(
             utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"]).validator_url("none"),
@@ -218,7 +231,7 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
                     // The route template, never the path: ids would make every series unique.
                     let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
                     let status = res.status().as_u16();
-                    let metrics = &*crate::metrics::METRICS;
+                    let metrics = &*crate::web::metrics::METRICS;
                     metrics.requests.with_label_values(&[route.as_str(), method.as_str(), &status.to_string()]).inc();
                     metrics
                         .latency
@@ -229,7 +242,7 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
                     let (user_id, token_id) = res
                         .request()
                         .extensions()
-                        .get::<crate::auth::Principal>()
+                        .get::<crate::web::auth::Principal>()
                         .map(|p| {
                             (p.user_id.to_string(), p.token.as_ref().map(|t| t.id.to_string()).unwrap_or_default())
                         })
@@ -260,14 +273,14 @@ struct InFlight;
 
 impl InFlight {
     fn start() -> InFlight {
-        crate::metrics::METRICS.in_flight.inc();
+        crate::web::metrics::METRICS.in_flight.inc();
         InFlight
     }
 }
 
 impl Drop for InFlight {
     fn drop(&mut self) {
-        crate::metrics::METRICS.in_flight.dec();
+        crate::web::metrics::METRICS.in_flight.dec();
     }
 }
 
@@ -280,7 +293,7 @@ pub fn metrics_server(pool: crate::db::Pool, listener: TcpListener) -> std::io::
             web::get().to(|pool: web::Data<crate::db::Pool>| async move {
                 HttpResponse::Ok()
                     .content_type("text/plain; version=0.0.4; charset=utf-8")
-                    .body(crate::metrics::render(&pool))
+                    .body(crate::web::metrics::render(&pool))
             }),
         )
     })
@@ -315,7 +328,7 @@ fn request_id_of(req: &ServiceRequest) -> String {
 /// Path and query parameters that do not fit the document (unknown ones included) are refused,
 /// all named at once, before any handler sees the request.
 fn parameter_problem(req: &ServiceRequest) -> Option<ApiError> {
-    let errors = crate::contract::get().check_parameters(req.method().as_str(), req.path(), req.query_string());
+    let errors = crate::web::contract::get().check_parameters(req.method().as_str(), req.path(), req.query_string());
     let first = errors.first()?;
     let detail = match errors.len() {
         1 => format!("{}: {}", first.field, first.message),
@@ -418,7 +431,7 @@ async fn docs_redirect() -> HttpResponse {
 }
 
 async fn not_found(req: HttpRequest) -> ApiResult<HttpResponse> {
-    match crate::contract::get().allow(req.path()) {
+    match crate::web::contract::get().allow(req.path()) {
         Some(allow) => Err(ApiError::MethodNotAllowed { allow }),
         None => Err(ApiError::NotFound(format!("no route for {} {}", req.method(), req.path()))),
     }

@@ -6,12 +6,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use shinchoku::app::ServerSettings;
-use shinchoku::auth::Role;
-use shinchoku::config::{Config, LogFormat};
-use shinchoku::http::BodyLimits;
+use shinchoku::web::auth::Role;
+use shinchoku::ops::config::{Config, LogFormat};
+use shinchoku::web::http::BodyLimits;
 use shinchoku::resources::users::{self, UserInput};
-use shinchoku::state::{Actor, AppState};
-use shinchoku::{app, db, demo, openapi};
+use shinchoku::models::audit::Actor;
+use shinchoku::web::state::AppState;
+use shinchoku::ops::demo;
+use shinchoku::{app, db};
 
 /// Progress management API for municipal multi-year plans (地域福祉計画の進行管理).
 #[derive(Debug, Parser)]
@@ -140,16 +142,16 @@ impl From<String> for CliError {
 }
 
 /// The secretariat at the console: an admin without a user account (history shows no user).
-fn console_principal() -> (shinchoku::auth::Principal, shinchoku::state::Actor) {
-    let principal = shinchoku::auth::Principal {
+fn console_principal() -> (shinchoku::web::auth::Principal, shinchoku::models::audit::Actor) {
+    let principal = shinchoku::web::auth::Principal {
         user_id: uuid::Uuid::nil(),
         login: "console".into(),
-        role: shinchoku::auth::Role::Admin,
+        role: shinchoku::web::auth::Role::Admin,
         departments: Vec::new(),
         token: None,
     };
     let actor =
-        shinchoku::state::Actor { request_id: Some(format!("cli-{}", uuid::Uuid::now_v7())), ..Default::default() };
+        shinchoku::models::audit::Actor { request_id: Some(format!("cli-{}", uuid::Uuid::now_v7())), ..Default::default() };
     (principal, actor)
 }
 
@@ -193,7 +195,7 @@ fn find_plan(conn: &mut db::DbConnection, named: &str) -> Result<uuid::Uuid, Cli
 }
 
 fn fiscal_year_arg(text: &str) -> Result<i32, CliError> {
-    shinchoku::fiscal_year::parse(text)
+    shinchoku::domain::fiscal_year::parse(text)
         .ok_or_else(|| CliError::Config(format!("--fiscal-year {text}: write it as 2022, R4 or 令和4年度")))
 }
 
@@ -217,8 +219,8 @@ fn plans_command(config: &Config) -> Result<(), CliError> {
             "{}  {}  {}–{}",
             plan.id.0,
             plan.title,
-            shinchoku::fiscal_year::label(plan.start_fy),
-            shinchoku::fiscal_year::label(plan.end_fy)
+            shinchoku::domain::fiscal_year::label(plan.start_fy),
+            shinchoku::domain::fiscal_year::label(plan.end_fy)
         );
     }
     if plans.is_empty() {
@@ -312,7 +314,7 @@ fn open_database(config: &Config) -> Result<db::Pool, String> {
     config.prepare_data_dir()?;
     let pool = db::connect(&config.database_url, config.pool_size)?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    let applied = db::run_migrations(&mut conn)?;
+    let applied = shinchoku::ops::migrate::run(&mut conn)?;
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
     }
@@ -383,14 +385,14 @@ fn healthcheck(config: &Config) -> Result<(), String> {
     }
 }
 
-fn synth(config: &Config, shape: shinchoku::synth::Shape) -> Result<(), String> {
+fn synth(config: &Config, shape: shinchoku::ops::synth::Shape) -> Result<(), String> {
     if shape.initiatives == 0 || shape.initiatives > 10_000 || shape.years == 0 || shape.years > 20 {
         return Err("--initiatives must be 1–10000 and --years 1–20".into());
     }
     let pool = open_database(config)?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
-    let (plan, counts) = shinchoku::synth::generate(&mut conn, shape).map_err(|e| e.to_string())?;
+    let (plan, counts) = shinchoku::ops::synth::generate(&mut conn, shape).map_err(|e| e.to_string())?;
     println!(
         "{}",
         serde_json::json!({"plan_id": plan.id.0, "initiatives": counts.initiatives, "annual_reports": counts.annual_reports,
@@ -449,7 +451,7 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), CliError> {
         }
     }
     let mut state = AppState::new(pool, auth);
-    state.summaries = std::sync::Arc::new(shinchoku::cache::SummaryCache::new(config.summary_cache));
+    state.summaries = std::sync::Arc::new(shinchoku::web::cache::SummaryCache::new(config.summary_cache));
     let settings = ServerSettings {
         limits,
         workers: config.workers,
@@ -507,18 +509,18 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), CliError> {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Openapi => {
-            print!("{}", openapi::document_json());
+            print!("{}", app::document_json());
             ExitCode::SUCCESS
         }
         Command::Serve { demo } => run(|config| serve(config, demo)),
         Command::Migrate => run(|config| Ok(open_database(&config).map(|_| ())?)),
         Command::DisableDemoUsers => run(|config| Ok(disable_demo_users(&config)?)),
         Command::Backup { to } => run(|config| {
-            println!("{}", shinchoku::backup::backup(&config.database_url, &to)?);
+            println!("{}", shinchoku::ops::backup::backup(&config.database_url, &to)?);
             Ok(())
         }),
         Command::Restore { from, force } => run(|config| {
-            println!("{}", shinchoku::backup::restore(&config.database_url, &from, force)?);
+            println!("{}", shinchoku::ops::backup::restore(&config.database_url, &from, force)?);
             Ok(())
         }),
         Command::Healthcheck => match Config::from_env() {
@@ -537,7 +539,7 @@ fn main() -> ExitCode {
         Command::Plans => run(|config| plans_command(&config)),
         Command::Sheet { action } => run(|config| sheet(&config, action)),
         Command::Synth { initiatives, years, last_fy, seed } => {
-            run(|config| Ok(synth(&config, shinchoku::synth::Shape { initiatives, years, last_fy, seed })?))
+            run(|config| Ok(synth(&config, shinchoku::ops::synth::Shape { initiatives, years, last_fy, seed })?))
         }
     }
 }
@@ -553,6 +555,8 @@ fn run(command: impl FnOnce(Config) -> Result<(), CliError>) -> ExitCode {
         }
     };
     init_tracing(config.log_format, config.log_filter.as_deref());
+    // Demo data, bundles and sheets are checked against the contract, which the routes define.
+    app::document();
     match command(config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Config(e)) => {

@@ -6,9 +6,11 @@
 
 pub mod backend;
 pub mod portable_uuid;
+pub mod schema;
 
 use std::time::Duration;
 
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection};
@@ -214,17 +216,13 @@ pub fn connect(url: &str, max_size: u32) -> Result<Pool, String> {
 }
 
 /// Applies pending migrations of the connection's backend; returns how many ran.
+/// Applies the pending SQL migrations; [`crate::ops::migrate::run`] adds the data backfills.
 pub fn run_migrations(conn: &mut DbConnection) -> Result<usize, String> {
     let applied = match conn {
         DbConnection::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|v| v.len()),
         DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
     };
-    let applied = applied.map_err(|e| format!("migration failed: {e}"))?;
-    // Rows written before the search column existed get their searchable text.
-    crate::search::backfill(conn).map_err(|e| format!("search text backfill failed: {e}"))?;
-    // Reports written before history was kept get their first revision.
-    crate::resources::reports::backfill_history(conn).map_err(|e| format!("report history backfill failed: {e}"))?;
-    Ok(applied)
+    applied.map_err(|e| format!("migration failed: {e}"))
 }
 
 /// True when every embedded migration has been applied (used by `/readyz`).
@@ -234,4 +232,26 @@ pub fn migrations_complete(conn: &mut DbConnection) -> Result<bool, String> {
         DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
     };
     pending.map(|p| !p).map_err(|e| e.to_string())
+}
+
+pub fn now() -> NaiveDateTime {
+    // Microsecond precision: what both backends store, so values read back compare equal.
+    let now = Utc::now().naive_utc();
+    now.with_nanosecond_floor()
+}
+
+trait FloorMicros {
+    fn with_nanosecond_floor(self) -> Self;
+}
+
+impl FloorMicros for NaiveDateTime {
+    fn with_nanosecond_floor(self) -> Self {
+        use chrono::Timelike;
+        self.with_nanosecond(self.nanosecond() / 1000 * 1000).unwrap_or(self)
+    }
+}
+
+/// Database timestamps are UTC; the API shows them as RFC 3339 with `Z`.
+pub fn utc(ts: NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(ts, Utc)
 }

@@ -7,17 +7,19 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::audit::{self, Change, Nothing};
-use crate::auth::{Caller, Principal};
+use crate::models::audit::{self, Change, Nothing};
+use crate::web::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::DepartmentKind;
+use crate::domain::enums::DepartmentKind;
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::policy;
-use crate::schema::{departments, initiative_departments};
-use crate::state::{now, utc, Actor, AppState};
-use crate::validation;
-use crate::validation::Tidy;
+use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::web::policy;
+use crate::db::schema::{departments, initiative_departments};
+use crate::db::{now, utc};
+use crate::models::audit::Actor;
+use crate::web::state::AppState;
+use crate::domain::validation;
+use crate::domain::validation::Tidy;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = departments)]
@@ -28,7 +30,7 @@ pub struct Department {
     pub version: i32,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
-    /// The name in searchable form ([`crate::search`]).
+    /// The name in searchable form ([`crate::models::search`]).
     pub search_text: String,
 }
 
@@ -136,7 +138,7 @@ impl utoipa::ToSchema for DepartmentRef {}
 
 impl DepartmentRef {
     /// The department ids a filter names (`mine`: the caller's own; none for the secretariat).
-    pub fn resolve(refs: &[DepartmentRef], principal: &crate::auth::Principal) -> Vec<DbUuid> {
+    pub fn resolve(refs: &[DepartmentRef], principal: &crate::web::auth::Principal) -> Vec<DbUuid> {
         let mut ids: Vec<DbUuid> = Vec::new();
         for r in refs {
             match r {
@@ -187,7 +189,7 @@ pub fn insert_row(conn: &mut DbConnection, input: &DepartmentInput) -> ApiResult
         version: 1,
         created_at: ts,
         updated_at: ts,
-        search_text: crate::search::text_of(&[Some(input.name.tidy())]),
+        search_text: crate::models::search::text_of(&[Some(input.name.tidy())]),
     };
     diesel::insert_into(departments::table).values(&row).execute(conn)?;
     Ok(row)
@@ -240,7 +242,7 @@ pub async fn list_departments(
             if let Some(kinds) = &filter.kind {
                 query = query.filter(departments::kind.eq_any(kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>()));
             }
-            if let Some(pattern) = crate::search::pattern_for(filter.q.as_deref()) {
+            if let Some(pattern) = crate::models::search::pattern_for(filter.q.as_deref()) {
                 query = query.filter(departments::search_text.like(pattern).escape('\\'));
             }
             if let Some((name, id)) = &page.after {
@@ -355,7 +357,7 @@ pub async fn update_department(
             let after = Department {
                 name: input.name.tidy().to_string(),
                 kind: input.kind.as_str().to_string(),
-                search_text: crate::search::text_of(&[Some(input.name.tidy())]),
+                search_text: crate::models::search::text_of(&[Some(input.name.tidy())]),
                 version: before.version + 1,
                 updated_at: now(),
                 ..before.clone()

@@ -10,22 +10,23 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::audit::{self, Change, Nothing};
-use crate::auth::{Caller, Principal};
+use crate::models::audit::{self, Change, Nothing};
+use crate::web::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::InitiativeStatus;
+use crate::domain::enums::InitiativeStatus;
 use crate::error::{self, ApiError, ApiResult};
-use crate::fiscal_year;
-use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::natural;
-use crate::policy;
+use crate::domain::fiscal_year;
+use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::domain::natural;
+use crate::web::policy;
 use crate::resources::plans::{self, Plan};
-use crate::schema::{
+use crate::db::schema::{
     annual_reports, departments, indicator_values, indicators, initiative_departments, initiative_placements,
     initiatives, plan_nodes,
 };
-use crate::state::{now, utc, AppState};
-use crate::validation::{self, Errors, Tidy};
+use crate::db::{now, utc};
+use crate::web::state::AppState;
+use crate::domain::validation::{self, Errors, Tidy};
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = initiatives, treat_none_as_null = true)]
@@ -47,7 +48,7 @@ pub struct Initiative {
     pub version: i32,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
-    /// Code and title in searchable form ([`crate::search`]).
+    /// Code and title in searchable form ([`crate::models::search`]).
     pub search_text: String,
 }
 
@@ -442,7 +443,7 @@ pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiat
         version: 1,
         created_at: ts,
         updated_at: ts,
-        search_text: crate::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
+        search_text: crate::models::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
     }
 }
 
@@ -498,7 +499,7 @@ pub async fn list_initiatives(
                 query =
                     query.filter(initiatives::status.eq_any(statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>()));
             }
-            if let Some(pattern) = crate::search::pattern_for(filter.q.as_deref()) {
+            if let Some(pattern) = crate::models::search::pattern_for(filter.q.as_deref()) {
                 query = query.filter(initiatives::search_text.like(pattern).escape('\\'));
             }
             if let Some(fy) = filter.fiscal_year {

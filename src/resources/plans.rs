@@ -7,18 +7,19 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::audit::{self, Change, Nothing};
-use crate::auth::{Caller, Principal};
+use crate::models::audit::{self, Change, Nothing};
+use crate::web::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::PlanStatus;
+use crate::domain::enums::PlanStatus;
 use crate::error::{self, ApiError, ApiResult};
-use crate::fiscal_year;
-use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::policy;
-use crate::schema::departments;
-use crate::schema::{annual_reports, indicator_values, indicators, initiatives, plans};
-use crate::state::{now, utc, AppState};
-use crate::validation::{self, Errors, Tidy};
+use crate::domain::fiscal_year;
+use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::web::policy;
+use crate::db::schema::departments;
+use crate::db::schema::{annual_reports, indicator_values, indicators, initiatives, plans};
+use crate::db::{now, utc};
+use crate::web::state::AppState;
+use crate::domain::validation::{self, Errors, Tidy};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = plans)]
@@ -37,7 +38,7 @@ pub struct Plan {
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
     pub owner_department_id: Option<DbUuid>,
-    /// Title and organization in searchable form ([`crate::search`]).
+    /// Title and organization in searchable form ([`crate::models::search`]).
     pub search_text: String,
     pub quarterly_reports: bool,
     pub report_due_days: i32,
@@ -369,7 +370,7 @@ pub fn insert(conn: &mut DbConnection, input: &PlanInput) -> ApiResult<Plan> {
         created_at: ts,
         updated_at: ts,
         owner_department_id: input.owner_department_id.map(DbUuid),
-        search_text: crate::search::text_of(&[Some(input.title.tidy()), Some(input.organization.tidy())]),
+        search_text: crate::models::search::text_of(&[Some(input.title.tidy()), Some(input.organization.tidy())]),
         quarterly_reports: input.quarterly_reports,
         report_due_days: input.report_due_days,
         quarter_due_days: input.quarter_due_days,
@@ -442,7 +443,7 @@ pub async fn list_plans(
             if let Some(organization) = filter.organization.as_deref().map(Tidy::tidy) {
                 query = query.filter(plans::organization.eq(organization.to_string()));
             }
-            if let Some(pattern) = crate::search::pattern_for(filter.q.as_deref()) {
+            if let Some(pattern) = crate::models::search::pattern_for(filter.q.as_deref()) {
                 query = query.filter(plans::search_text.like(pattern).escape('\\'));
             }
             if let Some(fy) = filter.fiscal_year {
@@ -616,7 +617,7 @@ pub async fn update_plan(
                 status: input.status.as_str().to_string(),
                 source: input.source,
                 owner_department_id: input.owner_department_id.map(DbUuid),
-                search_text: crate::search::text_of(&[Some(input.title.tidy()), Some(input.organization.tidy())]),
+                search_text: crate::models::search::text_of(&[Some(input.title.tidy()), Some(input.organization.tidy())]),
                 quarterly_reports: input.quarterly_reports,
                 report_due_days: input.report_due_days,
                 quarter_due_days: input.quarter_due_days,

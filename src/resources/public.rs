@@ -11,23 +11,23 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::cache::Rendered;
+use crate::web::cache::Rendered;
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::{PlanCategory, PlanStatus, ProgressStatus, WorkflowState};
+use crate::domain::enums::{PlanCategory, PlanStatus, ProgressStatus, WorkflowState};
 use crate::error::{self, ApiError, ApiResult};
-use crate::fiscal_year;
-use crate::http::{self, finish_page, PageParams};
-use crate::policy::SummarySight;
+use crate::domain::fiscal_year;
+use crate::web::http::{self, finish_page, PageParams};
+use crate::web::policy::SummarySight;
 use crate::resources::plans::{self, Plan, RatingGrade};
 use crate::resources::reports::timeline::TimelineIndicator;
 use crate::resources::reports::{self, QuarterView, Report, ReportValueView};
 use crate::resources::summaries::plan::SummaryParams;
 use crate::resources::summaries::{self, GroupBy, PlanSummary, PlanTrend, RatingSource};
-use crate::schema::{
+use crate::db::schema::{
     annual_reports, departments, indicators, initiative_departments, initiative_placements, initiatives, plan_nodes,
     plans as plans_table,
 };
-use crate::state::AppState;
+use crate::web::state::AppState;
 
 /// Public responses may be kept by browsers and shared caches for a minute, then revalidated.
 pub const PUBLIC_CACHE: &str = "public, max-age=60";

@@ -11,13 +11,16 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::audit::{self, Change, Nothing};
-use crate::auth::{self, login, password, secret, throttle, AuthConfig};
+use crate::models::audit::{self, Change, Nothing};
+use crate::web::auth;
+use crate::web::credentials::{login, password, secret, throttle, AuthConfig};
 use crate::db::{write_transaction, DbConnection, DbUuid};
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::JsonBody;
-use crate::schema::{api_tokens, refresh_tokens, users};
-use crate::state::{now, Actor, AppState, RequestId};
+use crate::web::http::JsonBody;
+use crate::db::schema::{api_tokens, refresh_tokens, users};
+use crate::db::now;
+use crate::models::audit::Actor;
+use crate::web::state::{AppState, RequestId};
 
 /// Login name and password.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
@@ -158,7 +161,7 @@ pub async fn sign_in(
     body: JsonBody<LoginInput>,
 ) -> ApiResult<web::Json<TokenResponse>> {
     let input = body.read().await?;
-    crate::validation::check(&input)?;
+    crate::domain::validation::check(&input)?;
     let config = state.auth.clone();
     let address = auth::client_address(&req, config.proxies);
     let request_id = request_id(&req);
@@ -174,7 +177,7 @@ pub async fn sign_in(
             })
             .inspect_err(|e| {
                 if matches!(e, ApiError::TooManyRequests { .. }) {
-                    crate::metrics::METRICS.sign_ins_throttled.inc();
+                    crate::web::metrics::METRICS.sign_ins_throttled.inc();
                 }
             })?;
             let login = login::normalize(&input.login);
@@ -216,7 +219,7 @@ pub async fn sign_in(
                         throttle::failed(conn, &address, limits.per_address, &limits, ts)
                     })?;
                     tracing::warn!(login = %login, "failed sign-in");
-                    crate::metrics::METRICS.sign_in_failures.inc();
+                    crate::web::metrics::METRICS.sign_in_failures.inc();
                     Ok(LoginOutcome::Refused)
                 }
             }
@@ -255,7 +258,7 @@ pub async fn refresh(
     body: JsonBody<RefreshInput>,
 ) -> ApiResult<web::Json<TokenResponse>> {
     let input = body.read().await?;
-    crate::validation::check(&input)?;
+    crate::domain::validation::check(&input)?;
     let config = state.auth.clone();
     let request_id = request_id(&req);
     let outcome = state
@@ -356,7 +359,7 @@ pub async fn sign_out(
     body: JsonBody<RefreshInput>,
 ) -> ApiResult<HttpResponse> {
     let input = body.read().await?;
-    crate::validation::check(&input)?;
+    crate::domain::validation::check(&input)?;
     let request_id = request_id(&req);
     state
         .write(move |conn| {

@@ -10,16 +10,19 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::audit::{self, Change, Nothing};
-use crate::auth::{password, Caller, Principal, Role, Scope};
+use crate::models::audit::{self, Change, Nothing};
+use crate::web::credentials::password;
+use crate::web::auth::{Caller, Principal, Role, Scope};
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::DepartmentKind;
+use crate::domain::enums::DepartmentKind;
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::policy;
-use crate::schema::{departments, user_departments, users};
-use crate::state::{now, utc, Actor, AppState};
-use crate::validation::{self, Errors, Tidy};
+use crate::web::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::web::policy;
+use crate::db::schema::{departments, user_departments, users};
+use crate::db::{now, utc};
+use crate::models::audit::Actor;
+use crate::web::state::AppState;
+use crate::domain::validation::{self, Errors, Tidy};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = users)]
@@ -152,7 +155,7 @@ pub struct MeToken {
 crate::list_type!(UserList, UserView);
 
 fn login_chars(login: &str) -> Result<(), validator::ValidationError> {
-    let login = crate::auth::login::normalize(login);
+    let login = crate::web::credentials::login::normalize(login);
     if login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@')) {
         Ok(())
     } else {
@@ -260,7 +263,7 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiR
     }
     check_departments(conn, input.role, &input.department_ids, &mut errors)?;
     errors.into_result()?;
-    let login = crate::auth::login::normalize(&input.login);
+    let login = crate::web::credentials::login::normalize(&input.login);
     if exists(conn, &login)? {
         return Err(ApiError::Conflict(format!("the login {login} is taken")));
     }
@@ -298,7 +301,7 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiR
 
 /// Whether a user with this login (in any spelling) exists.
 pub fn exists(conn: &mut DbConnection, login: &str) -> ApiResult<bool> {
-    let login = crate::auth::login::normalize(login);
+    let login = crate::web::credentials::login::normalize(login);
     Ok(users::table.filter(users::login.eq(login)).count().get_result::<i64>(conn)? > 0)
 }
 

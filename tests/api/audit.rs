@@ -1,7 +1,7 @@
 //! Every kind of write leaves exactly one audit event, with the right actor.
 
 use serde_json::{json, Value};
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::{fixture, TestApp};
 

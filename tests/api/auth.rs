@@ -2,7 +2,7 @@
 
 use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::{json, Value};
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::{TestApp, AUDIENCE, BLOCK_SECONDS, ISSUER, MAX_FAILURES, SECRET};
 

@@ -2,7 +2,7 @@
 //! concurrent callers), and the same writes as the single endpoints, on both databases.
 
 use serde_json::{json, Value};
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::{TestApp, TestUser};
 

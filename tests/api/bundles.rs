@@ -129,7 +129,7 @@ fn silver_center_plan_imports_with_quarters_and_targets() {
         app.get(&format!("/api/v1/plans/{plan_id}/initiatives?node_id={}", first_sub["id"].as_str().unwrap())).ok(200);
     let codes: Vec<&str> = under["items"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
     let mut sorted = codes.clone();
-    sorted.sort_by(|a, b| shinchoku::natural::compare(a, b));
+    sorted.sort_by(|a, b| shinchoku::domain::natural::compare(a, b));
     assert_eq!(codes, sorted);
     assert_eq!(codes[0], "①");
 }

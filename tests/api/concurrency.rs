@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::json;
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::{TestApp, MAX_FAILURES};
 

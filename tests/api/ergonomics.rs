@@ -2,7 +2,7 @@
 //! refused, problems everywhere, list filters and search, no-op writes.
 
 use serde_json::{json, Value};
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::TestApp;
 
@@ -96,7 +96,7 @@ fn every_error_is_a_problem() {
 fn documented_problems_are_what_the_server_sends() {
     let app = TestApp::spawn();
     let document: Value = app.get("/api/v1/openapi.json").ok(200);
-    let contract = shinchoku::contract::Contract::from_document(&document);
+    let contract = shinchoku::web::contract::Contract::from_document(&document);
     let department = app.create_user("iinkai", Role::Committee, &[]);
     let plan = app
         .post(
@@ -151,7 +151,7 @@ fn responses_send_every_documented_property() {
     let app = TestApp::spawn();
     app.import_fixture("regional-welfare-plan");
     let document: Value = app.get("/api/v1/openapi.json").ok(200);
-    let contract = shinchoku::contract::Contract::from_document(&document);
+    let contract = shinchoku::web::contract::Contract::from_document(&document);
     let schemas = document["components"]["schemas"].as_object().unwrap();
     for (name, schema) in schemas {
         let is_output = schema.get("additionalProperties") != Some(&Value::Bool(false));

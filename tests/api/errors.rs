@@ -56,7 +56,7 @@ impl World {
             .ok(201);
         let target =
             app.post(&format!("/api/v1/plans/{plan_id}/targets"), &json!({"name": "会員数", "unit": "人"})).ok(201);
-        let user = app.create_user("iinkai", shinchoku::auth::Role::Committee, &[]);
+        let user = app.create_user("iinkai", shinchoku::web::auth::Role::Committee, &[]);
         let id = |v: &Value| v["id"].as_str().unwrap().to_string();
         World {
             department: id(&department),

@@ -2,7 +2,7 @@
 //! ended sessions, demo accounts, headers. Each test would have caught one finding of the audit.
 
 use serde_json::{json, Value};
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::{TestApp, MAX_FAILURES};
 
@@ -213,9 +213,9 @@ fn demo_users_with_published_passwords_are_found_and_disabled() {
     let app = TestApp::spawn();
     app.import_fixture("regional-welfare-plan");
     let mut conn = app.conn();
-    shinchoku::demo::ensure_users(&mut conn).unwrap();
+    shinchoku::ops::demo::ensure_users(&mut conn).unwrap();
     // The test server's own admin is called `admin`, so the demo's admin is not created here.
-    let exposed = shinchoku::demo::users_with_published_passwords(&mut conn).unwrap();
+    let exposed = shinchoku::ops::demo::users_with_published_passwords(&mut conn).unwrap();
     assert_eq!(exposed, ["fukushi", "shakyo", "iinkai"], "{exposed:?}");
     // A demo user whose password was changed no longer counts.
     let fukushi = app.get("/api/v1/users?limit=500").ok(200)["items"]
@@ -228,10 +228,10 @@ fn demo_users_with_published_passwords_are_found_and_disabled() {
         .unwrap()
         .to_string();
     app.patch(&format!("/api/v1/users/{fukushi}"), &json!({"password": "a private password now"}), None).ok(200);
-    assert_eq!(shinchoku::demo::users_with_published_passwords(&mut conn).unwrap().len(), 2);
-    let disabled = shinchoku::demo::disable_users(&mut conn).unwrap();
+    assert_eq!(shinchoku::ops::demo::users_with_published_passwords(&mut conn).unwrap().len(), 2);
+    let disabled = shinchoku::ops::demo::disable_users(&mut conn).unwrap();
     assert_eq!(disabled.len(), 3);
-    assert!(shinchoku::demo::users_with_published_passwords(&mut conn).unwrap().is_empty());
+    assert!(shinchoku::ops::demo::users_with_published_passwords(&mut conn).unwrap().is_empty());
     sign_in(&app, "iinkai", "demo-committee-password").problem(401);
 }
 

@@ -12,12 +12,14 @@ use diesel::r2d2::ManageConnection;
 use diesel::sql_types::BigInt;
 use serde_json::Value;
 use shinchoku::app::ServerSettings;
-use shinchoku::auth::throttle::Limits;
-use shinchoku::auth::{jwt, AuthConfig, Role};
+use shinchoku::web::credentials::throttle::Limits;
+use shinchoku::web::credentials::{jwt, AuthConfig};
+use shinchoku::web::auth::Role;
 use shinchoku::db;
-use shinchoku::http::BodyLimits;
+use shinchoku::web::http::BodyLimits;
 use shinchoku::resources::users::{self, UserInput};
-use shinchoku::state::{Actor, AppState};
+use shinchoku::models::audit::Actor;
+use shinchoku::web::state::AppState;
 
 /// The signing secret of test servers (tests forge and tamper with tokens on purpose).
 pub const SECRET: &[u8] = b"test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
@@ -131,7 +133,7 @@ impl TestApp {
         };
         // Several connections and two workers: concurrency tests run truly in parallel.
         let pool = db::connect(&database_url, 8).expect("open test database");
-        db::run_migrations(&mut pool.get().unwrap()).expect("migrate");
+        shinchoku::ops::migrate::run(&mut pool.get().unwrap()).expect("migrate");
         let (base, server) = serve(pool.clone());
         let mut app =
             TestApp { base, database_url, token: String::new(), admin_id: String::new(), pool, cleanup, server };
@@ -336,7 +338,7 @@ impl TestApp {
 }
 
 pub fn fixture(name: &str) -> String {
-    let path = format!("{}/src/demo/{name}.bundle.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/src/ops/demo/{name}.bundle.json", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 

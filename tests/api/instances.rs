@@ -2,7 +2,7 @@
 //! decides, the other honours at once (sign-in limits, spent refresh tokens, cached summaries).
 
 use serde_json::{json, Value};
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::{TestApp, MAX_FAILURES};
 

@@ -170,8 +170,8 @@ fn stop_during_an_import(signal: &str) {
     let mut process = Process::start();
     let token = process.token();
     // A large bundle: its import takes a while.
-    let shape = shinchoku::synth::Shape { initiatives: 1500, years: 3, last_fy: 2024, seed: 3 };
-    let bundle = serde_json::to_vec(&shinchoku::synth::bundle(shape)).unwrap();
+    let shape = shinchoku::ops::synth::Shape { initiatives: 1500, years: 3, last_fy: 2024, seed: 3 };
+    let bundle = serde_json::to_vec(&shinchoku::ops::synth::bundle(shape)).unwrap();
     let url = format!("{}/api/v1/plan-bundles", process.base);
     let bearer = token.clone();
     let importing = std::thread::spawn(move || {
@@ -398,8 +398,8 @@ fn a_backup_under_write_load_restores_every_plan() {
 #[test]
 fn kill_9_during_an_import_leaves_all_or_nothing() {
     let mut process = Process::start();
-    let shape = shinchoku::synth::Shape { initiatives: 600, years: 3, last_fy: 2024, seed: 5 };
-    let bundle = serde_json::to_vec(&shinchoku::synth::bundle(shape)).unwrap();
+    let shape = shinchoku::ops::synth::Shape { initiatives: 600, years: 3, last_fy: 2024, seed: 5 };
+    let bundle = serde_json::to_vec(&shinchoku::ops::synth::bundle(shape)).unwrap();
     let mut outcomes = Vec::new();
     // Kills at several points: while the body arrives or is checked (in flight), and while the
     // import's one transaction writes (it holds a database connection); then one that finishes.
@@ -459,7 +459,7 @@ fn kill_9_during_an_import_leaves_all_or_nothing() {
             assert_eq!(exported["initiatives"].as_array().unwrap().len(), 600, "an import is whole or absent");
             let reports: usize =
                 exported["initiatives"].as_array().unwrap().iter().map(|i| i["years"].as_array().unwrap().len()).sum();
-            let expected: usize = shinchoku::synth::bundle(shape)["initiatives"]
+            let expected: usize = shinchoku::ops::synth::bundle(shape)["initiatives"]
                 .as_array()
                 .unwrap()
                 .iter()

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::TestApp;
 
@@ -514,7 +514,7 @@ fn rows() -> Vec<(&'static str, Rule, Make)> {
 #[test]
 fn every_endpoint_by_every_role() {
     let app = TestApp::spawn();
-    let doc: Value = serde_json::from_str(&shinchoku::openapi::document_json()).unwrap();
+    let doc: Value = serde_json::from_str(&shinchoku::app::document_json()).unwrap();
     let mut routes = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for method in item.as_object().unwrap().keys() {

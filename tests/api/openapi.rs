@@ -6,7 +6,7 @@ const COMMITTED: &str = "openapi/openapi.json";
 
 #[test]
 fn committed_document_matches_the_code() {
-    let generated = shinchoku::openapi::document_json();
+    let generated = shinchoku::app::document_json();
     let path = format!("{}/{COMMITTED}", env!("CARGO_MANIFEST_DIR"));
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
@@ -17,7 +17,7 @@ fn committed_document_matches_the_code() {
 
 #[test]
 fn every_operation_documents_its_errors() {
-    let doc: Value = serde_json::from_str(&shinchoku::openapi::document_json()).unwrap();
+    let doc: Value = serde_json::from_str(&shinchoku::app::document_json()).unwrap();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
             let responses = op["responses"].as_object().unwrap();
@@ -73,7 +73,7 @@ fn every_operation_documents_its_errors() {
 
 #[test]
 fn links_lead_to_existing_operations_and_parameters() {
-    let doc: Value = serde_json::from_str(&shinchoku::openapi::document_json()).unwrap();
+    let doc: Value = serde_json::from_str(&shinchoku::app::document_json()).unwrap();
     let operations: Vec<&Value> =
         doc["paths"].as_object().unwrap().values().flat_map(|i| i.as_object().unwrap().values()).collect();
     let mut links = 0;

@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
-use shinchoku::auth::Role;
-use shinchoku::enums::WorkflowState;
-use shinchoku::workflow::{self, Transition};
+use shinchoku::web::auth::Role;
+use shinchoku::domain::enums::WorkflowState;
+use shinchoku::domain::workflow::{self, Transition};
 
 use crate::harness::{TestApp, TestUser};
 
@@ -425,7 +425,7 @@ fn the_transition_table() {
         Transition::Correct => "corrections",
     };
     // The document's transitions are exactly these.
-    let doc: Value = serde_json::from_str(&shinchoku::openapi::document_json()).unwrap();
+    let doc: Value = serde_json::from_str(&shinchoku::app::document_json()).unwrap();
     let documented: BTreeSet<String> = doc["paths"]
         .as_object()
         .unwrap()

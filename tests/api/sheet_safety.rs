@@ -5,7 +5,7 @@
 //! multipart bodies; export → import a no-op whatever a spreadsheet application does to it.
 
 use serde_json::{json, Value};
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::TestApp;
 use crate::sheet_files::*;

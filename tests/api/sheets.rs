@@ -3,7 +3,7 @@
 //! missing columns, CP932 characters.
 
 use serde_json::json;
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::{Resp, TestApp};
 

@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{json, Value};
-use shinchoku::achievement::{self, AchievementStatus};
-use shinchoku::auth::Role;
-use shinchoku::enums::Direction;
+use shinchoku::domain::achievement::{self, AchievementStatus};
+use shinchoku::web::auth::Role;
+use shinchoku::domain::enums::Direction;
 
 use crate::harness::{fixture, Resp, TestApp};
 
@@ -634,8 +634,8 @@ fn due_dates_make_late_reports_overdue() {
 #[test]
 fn a_synthetic_plan_loads_and_adds_up() {
     let app = TestApp::spawn();
-    let shape = shinchoku::synth::Shape { initiatives: 120, years: 3, last_fy: 2024, seed: 1 };
-    let (plan, counts) = shinchoku::synth::generate(&mut app.conn(), shape).expect("synthetic plan");
+    let shape = shinchoku::ops::synth::Shape { initiatives: 120, years: 3, last_fy: 2024, seed: 1 };
+    let (plan, counts) = shinchoku::ops::synth::generate(&mut app.conn(), shape).expect("synthetic plan");
     assert_eq!(counts.initiatives, 120);
     let s = summary(&app, &plan.id.to_string(), "fiscal_year=2024&group_by=node");
     let t = &s["totals"];

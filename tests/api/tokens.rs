@@ -1,7 +1,7 @@
 //! API tokens for scripts: shown once, hashed, scoped, narrowed, revocable, expiring.
 
 use serde_json::json;
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::TestApp;
 

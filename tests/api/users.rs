@@ -1,7 +1,7 @@
 //! Users: created and changed by the secretariat, with roles and departments that fit.
 
 use serde_json::json;
-use shinchoku::auth::Role;
+use shinchoku::web::auth::Role;
 
 use crate::harness::TestApp;
 

@@ -10,13 +10,13 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::auth::{Caller, Principal};
+use crate::web::auth::{Caller, Principal};
 use crate::db::{self, DbConnection, DbUuid};
 use crate::error::{self, ApiError, ApiResult, FieldError};
-use crate::fiscal_year;
-use crate::http::LargeJsonBody;
-use crate::idempotency::{self, Claim};
-use crate::policy;
+use crate::domain::fiscal_year;
+use crate::web::http::LargeJsonBody;
+use crate::web::idempotency::{self, Claim};
+use crate::web::policy;
 use crate::resources::indicators::Indicator;
 use crate::resources::initiatives::Initiative;
 use crate::resources::plans::{self, Plan};
@@ -24,8 +24,9 @@ use crate::resources::reports::quarters::QuarterInput;
 use crate::resources::reports::values::{check_validity, ValueInput};
 use crate::resources::reports::write::{self, Outcome, Precondition, ReportChange};
 use crate::resources::reports::Context;
-use crate::schema::{indicators, initiative_departments, initiatives};
-use crate::state::{Actor, AppState};
+use crate::db::schema::{indicators, initiative_departments, initiatives};
+use crate::models::audit::Actor;
+use crate::web::state::AppState;
 
 mod shapes;
 
@@ -264,7 +265,7 @@ pub fn run_with(
                 )),
                 Ok(ind) => {
                     for (field, v) in [("target", value.target), ("actual", value.actual)] {
-                        invalid.extend(crate::validation::indicator_number(&format!("{at}/{field}"), v));
+                        invalid.extend(crate::domain::validation::indicator_number(&format!("{at}/{field}"), v));
                     }
                     if let Err(ApiError::Validation(errors)) = check_validity(&data.plan, ind, fy) {
                         invalid

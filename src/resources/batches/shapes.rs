@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::enums::{PlanCategory, ProgressStatus, QuarterMark};
-use crate::http::patch_field;
+use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark};
+use crate::web::http::patch_field;
 use crate::resources::reports::annual::AnnualReportInput;
 
 /// The most items one batch takes.

@@ -6,10 +6,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::format::*;
-use crate::enums::{Direction, PlanCategory, PlanStatus, ProgressStatus, QuarterMark};
+use crate::domain::enums::{Direction, PlanCategory, PlanStatus, ProgressStatus, QuarterMark};
 use crate::resources::nodes::MAX_DEPTH;
 use crate::resources::plans::{self, PlanInput, RatingGrade};
-use crate::validation::{indicator_number, Errors, Tidy};
+use crate::domain::validation::{indicator_number, Errors, Tidy};
 
 /// Validity read from names such as `～R3 担当職員配置数` (to FY2021) or `R4～ …` (from FY2022).
 pub fn validity_from_name(name: &str) -> (Option<i32>, Option<i32>) {
@@ -22,11 +22,11 @@ pub fn validity_from_name(name: &str) -> (Option<i32>, Option<i32>) {
             .take_while(|c| !c.is_whitespace() && !tilde(*c) && *c != ':' && *c != '：')
             .collect();
         let era: String = era.chars().take_while(|c| *c == 'R' || *c == 'H' || c.is_ascii_digit()).collect();
-        return (None, crate::fiscal_year::parse(&era));
+        return (None, crate::domain::fiscal_year::parse(&era));
     }
     let head: String = s.chars().take_while(|c| *c == 'R' || *c == 'H' || c.is_ascii_digit()).collect();
     if head.len() >= 2 && s[head.len()..].starts_with(tilde) {
-        return (crate::fiscal_year::parse(&head), None);
+        return (crate::domain::fiscal_year::parse(&head), None);
     }
     (None, None)
 }
@@ -37,7 +37,7 @@ pub(super) struct Checked {
 }
 
 fn blank(s: &str) -> bool {
-    crate::validation::not_blank(s).is_err()
+    crate::domain::validation::not_blank(s).is_err()
 }
 
 /// Checks the whole bundle; returns the plan input or every error found.
@@ -221,7 +221,7 @@ pub(super) fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) ->
                 e.add(
                     format!("{yat}/fiscal_year"),
                     "duplicate",
-                    format!("{} appears twice", crate::fiscal_year::label(fy)),
+                    format!("{} appears twice", crate::domain::fiscal_year::label(fy)),
                 );
             }
             for (k, v) in year.indicator_values.iter().enumerate() {
@@ -283,7 +283,7 @@ pub(super) fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) ->
                             e.add(
                                 vat,
                                 "fiscal_year_out_of_range",
-                                format!("the indicator is not valid in {}", crate::fiscal_year::label(fy)),
+                                format!("the indicator is not valid in {}", crate::domain::fiscal_year::label(fy)),
                             );
                         }
                     }

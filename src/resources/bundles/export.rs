@@ -7,15 +7,15 @@ use diesel::prelude::*;
 
 use super::format::*;
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::{Direction, InitiativeStatus, PlanCategory, PlanStatus, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::enums::{Direction, InitiativeStatus, PlanCategory, PlanStatus, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::ApiResult;
-use crate::policy;
+use crate::web::policy;
 use crate::resources::departments::Department;
 use crate::resources::indicators::{self, Indicator};
 use crate::resources::initiatives::{self, Initiative, RelatedPrograms};
 use crate::resources::nodes::Node;
 use crate::resources::plans::Plan;
-use crate::schema::{
+use crate::db::schema::{
     annual_reports, departments, indicators as indicators_table, initiative_placements,
     initiatives as initiatives_table, plan_nodes, quarter_updates,
 };
@@ -43,7 +43,7 @@ struct ReportRow {
 }
 
 /// The whole plan; `reader`: leave out the years of reports that caller may not see (`None`: all).
-pub fn export(conn: &mut DbConnection, plan: &Plan, reader: Option<&crate::auth::Principal>) -> ApiResult<PlanBundle> {
+pub fn export(conn: &mut DbConnection, plan: &Plan, reader: Option<&crate::web::auth::Principal>) -> ApiResult<PlanBundle> {
     let nodes: Vec<Node> = plan_nodes::table
         .filter(plan_nodes::plan_id.eq(plan.id))
         .order(plan_nodes::sort_path)
@@ -241,7 +241,7 @@ pub fn export(conn: &mut DbConnection, plan: &Plan, reader: Option<&crate::auth:
     let departments_out = department_order
         .into_iter()
         .map(|name| {
-            let kind = crate::enums::DepartmentKind::from_db(kinds.get(&name).map(String::as_str).unwrap_or("other"))?;
+            let kind = crate::domain::enums::DepartmentKind::from_db(kinds.get(&name).map(String::as_str).unwrap_or("other"))?;
             Ok(BundleDepartment { name, kind })
         })
         .collect::<ApiResult<_>>()?;

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use utoipa::ToSchema;
 
-use crate::enums::{DepartmentKind, Direction, InitiativeStatus, PlanStatus, WorkflowState};
-use crate::http::{at_most, patch_field};
+use crate::domain::enums::{DepartmentKind, Direction, InitiativeStatus, PlanStatus, WorkflowState};
+use crate::web::http::{at_most, patch_field};
 use crate::resources::initiatives::RelatedPrograms;
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -53,7 +53,7 @@ impl<'de> Deserialize<'de> for Fy {
                 }
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Fy, E> {
-                crate::fiscal_year::parse(v).map(Fy).ok_or_else(|| E::custom(format!("not a fiscal year: {v}")))
+                crate::domain::fiscal_year::parse(v).map(Fy).ok_or_else(|| E::custom(format!("not a fiscal year: {v}")))
             }
         }
         d.deserialize_any(Visitor)

@@ -7,21 +7,22 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::format::*;
-use crate::audit::{self, Change, Nothing};
+use crate::models::audit::{self, Change, Nothing};
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::{InitiativeStatus, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::enums::{InitiativeStatus, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::{ApiError, ApiResult};
 use crate::resources::departments::{self, DepartmentInput};
 use crate::resources::indicators::{self, Baseline, IndicatorInput, IndicatorValue};
 use crate::resources::initiatives::{self, InitiativeInput};
 use crate::resources::nodes::{self, Node, NodeInput};
 use crate::resources::plans::{self, Plan};
-use crate::schema::{
+use crate::db::schema::{
     annual_reports, departments as departments_table, indicator_values, indicators as indicators_table,
     initiatives as initiatives_table, quarter_updates,
 };
-use crate::state::{now, Actor};
-use crate::validation::{self, Tidy};
+use crate::db::now;
+use crate::models::audit::Actor;
+use crate::domain::validation::{self, Tidy};
 
 /// What an import created, for the response.
 #[derive(Debug, Clone, Default, serde::Serialize, utoipa::ToSchema)]

@@ -10,12 +10,12 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::{Caller, Principal};
+use crate::web::auth::{Caller, Principal};
 use crate::error::{self, ApiResult};
-use crate::http::{self, BundleBody};
-use crate::policy;
+use crate::web::http::{self, BundleBody};
+use crate::web::policy;
 use crate::resources::plans::{self, PlanView};
-use crate::state::AppState;
+use crate::web::state::AppState;
 use format::PlanBundle;
 use import::ImportCounts;
 
@@ -94,13 +94,13 @@ pub async fn import_bundle(
 /// The title a new plan gets: its own, or, when a plan of the organization already has it, the
 /// first free `title（コピー）`, `title（コピー2）` ….
 fn title_for_copy(conn: &mut crate::db::DbConnection, title: &str, organization: &str) -> ApiResult<String> {
-    use crate::schema::plans as p;
-    use crate::validation::Tidy;
+    use crate::db::schema::plans as p;
+    use crate::domain::validation::Tidy;
     use diesel::prelude::*;
     let (title, organization) = (title.tidy(), organization.tidy());
     let taken: Vec<String> = p::table
         .filter(p::organization.eq(organization))
-        .filter(p::title.like(format!("{}%", crate::search::escape_like(title))).escape('\\'))
+        .filter(p::title.like(format!("{}%", crate::models::search::escape_like(title))).escape('\\'))
         .select(p::title)
         .load(conn)?;
     let candidates = std::iter::once(title.to_string())

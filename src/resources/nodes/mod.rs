@@ -10,17 +10,18 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::audit::{self, Change, Nothing};
-use crate::auth::{Caller, Principal};
+use crate::models::audit::{self, Change, Nothing};
+use crate::web::auth::{Caller, Principal};
 use crate::db::DbUuid;
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::policy;
+use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::web::policy;
 use crate::resources::plans::{self};
-use crate::schema::{initiative_placements, plan_nodes};
-use crate::state::{now, utc, AppState};
-use crate::validation;
-use crate::validation::Tidy;
+use crate::db::schema::{initiative_placements, plan_nodes};
+use crate::db::{now, utc};
+use crate::web::state::AppState;
+use crate::domain::validation;
+use crate::domain::validation::Tidy;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = plan_nodes, treat_none_as_null = true)]
@@ -39,7 +40,7 @@ pub struct Node {
     pub version: i32,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
-    /// Code and title in searchable form ([`crate::search`]).
+    /// Code and title in searchable form ([`crate::models::search`]).
     pub search_text: String,
 }
 
@@ -210,7 +211,7 @@ pub async fn list_nodes(
             if let Some(level) = filter.level {
                 query = query.filter(plan_nodes::level.eq(level));
             }
-            if let Some(pattern) = crate::search::pattern_for(filter.q.as_deref()) {
+            if let Some(pattern) = crate::models::search::pattern_for(filter.q.as_deref()) {
                 query = query.filter(plan_nodes::search_text.like(pattern).escape('\\'));
             }
             if let Some((path, _)) = &page.after {
@@ -412,7 +413,7 @@ pub async fn update_node(
                 position,
                 level: parent.as_ref().map_or(1, |p| p.level + 1),
                 sort_path: sort_path(parent.as_ref(), position, before.id),
-                search_text: crate::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
+                search_text: crate::models::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
                 version: before.version + 1,
                 updated_at: now(),
                 ..before.clone()

@@ -9,9 +9,9 @@ use uuid::Uuid;
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult};
 use crate::resources::plans::Plan;
-use crate::schema::{indicators, initiatives, plan_nodes};
-use crate::state::now;
-use crate::validation::Tidy;
+use crate::db::schema::{indicators, initiatives, plan_nodes};
+use crate::db::now;
+use crate::domain::validation::Tidy;
 
 use super::{Node, NodeInput};
 
@@ -86,7 +86,7 @@ pub fn insert(
         version: 1,
         created_at: ts,
         updated_at: ts,
-        search_text: crate::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
+        search_text: crate::models::search::text_of(&[input.code.as_deref(), Some(&input.title)]),
     };
     diesel::insert_into(plan_nodes::table).values(&row).execute(conn)?;
     Ok(row)

@@ -9,15 +9,16 @@ use uuid::Uuid;
 
 use super::write::{self, Outcome, Precondition, ReportChange};
 use super::{commit, find, not_found, touch, AnnualReportView, Context, Report};
-use crate::auth::{Caller, Principal};
-use crate::enums::{PlanCategory, ProgressStatus, WorkflowState};
+use crate::web::auth::{Caller, Principal};
+use crate::domain::enums::{PlanCategory, ProgressStatus, WorkflowState};
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{self, patch_field, IfMatch, JsonBody};
-use crate::policy::{self, ReportSight};
-use crate::schema::annual_reports;
-use crate::state::{now, AppState};
-use crate::validation::Errors;
-use crate::workflow::{self, Transition};
+use crate::web::http::{self, patch_field, IfMatch, JsonBody};
+use crate::web::policy::{self, ReportSight};
+use crate::db::schema::annual_reports;
+use crate::db::now;
+use crate::web::state::AppState;
+use crate::domain::validation::Errors;
+use crate::domain::workflow::{self, Transition};
 
 type YearPath = web::Path<(Uuid, i32)>;
 

@@ -8,16 +8,17 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{find, not_found, Context, UserNames, UserRef};
-use crate::audit::{self, Change, Nothing};
-use crate::auth::{Caller, Principal, Role};
+use crate::models::audit::{self, Change, Nothing};
+use crate::web::auth::{Caller, Principal, Role};
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::WorkflowState;
+use crate::domain::enums::WorkflowState;
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{self, finish_page, JsonBody, PageParams};
-use crate::policy::{self, ReportSight};
-use crate::schema::report_comments;
-use crate::state::{now, utc, AppState};
-use crate::workflow;
+use crate::web::http::{self, finish_page, JsonBody, PageParams};
+use crate::web::policy::{self, ReportSight};
+use crate::db::schema::report_comments;
+use crate::db::{now, utc};
+use crate::web::state::AppState;
+use crate::domain::workflow;
 
 type YearPath = web::Path<(Uuid, i32)>;
 
@@ -92,7 +93,7 @@ fn views(conn: &mut DbConnection, rows: Vec<Comment>) -> ApiResult<Vec<CommentVi
 fn may_read(p: &Principal, ctx: &Context, report: &super::Report) -> ApiResult<bool> {
     let state = report.state()?;
     Ok(ctx.sight(p, report)? == ReportSight::Current
-        || (p.role == Role::Committee && p.has_scope(crate::auth::Scope::Read) && workflow::comments_open(state)))
+        || (p.role == Role::Committee && p.has_scope(crate::web::auth::Scope::Read) && workflow::comments_open(state)))
 }
 
 /// List a report's comments

@@ -10,15 +10,16 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::{find, not_found, AnnualReportView, Context, UserNames, UserRef};
-use crate::auth::Principal;
+use crate::web::auth::Principal;
 use crate::db::DbUuid;
-use crate::enums::WorkflowState;
+use crate::domain::enums::WorkflowState;
 use crate::error::{self, ApiError, ApiResult};
-use crate::http::{self, finish_page, PageParams};
-use crate::policy::{self, ReportSight};
+use crate::web::http::{self, finish_page, PageParams};
+use crate::web::policy::{self, ReportSight};
 use crate::resources::users::AuthenticatedBy;
-use crate::schema::report_revisions;
-use crate::state::{utc, AppState};
+use crate::db::schema::report_revisions;
+use crate::db::utc;
+use crate::web::state::AppState;
 
 /// Fields of a report view that are bookkeeping, not content: a change of these alone is no change.
 const VOLATILE: [&str; 9] = [

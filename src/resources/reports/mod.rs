@@ -21,21 +21,22 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::achievement::{self, Achievement};
-use crate::audit::{self, Change};
-use crate::auth::Principal;
+use crate::domain::achievement::{self, Achievement};
+use crate::models::audit::{self, Change};
+use crate::web::auth::Principal;
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::{Direction, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::enums::{Direction, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::{ApiError, ApiResult};
-use crate::fiscal_year;
-use crate::policy::{self, ReportSight};
+use crate::domain::fiscal_year;
+use crate::web::policy::{self, ReportSight};
 use crate::resources::indicators::{Indicator, IndicatorValue};
 use crate::resources::initiatives::{self, Initiative};
 use crate::resources::plans::{self, Plan, RatingGrade};
-use crate::schema::{
+use crate::db::schema::{
     annual_reports, indicator_values, indicators, initiative_departments, quarter_updates, report_revisions, users,
 };
-use crate::state::{now, utc, Actor};
+use crate::db::{now, utc};
+use crate::models::audit::Actor;
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = annual_reports, treat_none_as_null = true)]
@@ -484,7 +485,7 @@ pub fn touch(conn: &mut DbConnection, actor: &Actor, before: &Report, state: Wor
             annual_reports::workflow_state.eq(state.as_str()),
         ))
         .execute(conn)?;
-    crate::http::IfMatch::none().applied(rows)
+    crate::web::http::IfMatch::none().applied(rows)
 }
 
 /// Appends the revision of the report as it now is, and its audit event. `before` is the view

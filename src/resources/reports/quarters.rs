@@ -8,13 +8,13 @@ use uuid::Uuid;
 
 use super::write::{self, Precondition, ReportChange};
 use super::{not_found, quarter_view, Context, Quarter, QuarterView};
-use crate::auth::Caller;
-use crate::enums::QuarterMark;
+use crate::web::auth::Caller;
+use crate::domain::enums::QuarterMark;
 use crate::error::{self, ApiResult};
-use crate::http::{self, IfMatch, JsonBody};
-use crate::policy;
-use crate::schema::quarter_updates;
-use crate::state::AppState;
+use crate::web::http::{self, IfMatch, JsonBody};
+use crate::web::policy;
+use crate::db::schema::quarter_updates;
+use crate::web::state::AppState;
 
 /// One quarter, replaced whole (`PUT`): a field left out is `null`.
 #[derive(Debug, Deserialize, ToSchema)]

@@ -10,18 +10,19 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::{AnnualReportView, Context, Report, UserNames, UserRef};
-use crate::auth::Principal;
+use crate::web::auth::Principal;
 use crate::db::DbUuid;
-use crate::enums::{Direction, ProgressStatus, WorkflowState};
+use crate::domain::enums::{Direction, ProgressStatus, WorkflowState};
 use crate::error::{self, ApiError, ApiResult};
-use crate::fiscal_year;
-use crate::http::{self, finish_page, PageParams};
-use crate::policy::{self, ReportSight};
+use crate::domain::fiscal_year;
+use crate::web::http::{self, finish_page, PageParams};
+use crate::web::policy::{self, ReportSight};
 use crate::resources::departments::DepartmentRef;
 use crate::resources::indicators::Indicator;
 use crate::resources::plans;
-use crate::schema::{annual_reports, indicators, initiative_departments, initiatives};
-use crate::state::{utc, AppState};
+use crate::db::schema::{annual_reports, indicators, initiative_departments, initiatives};
+use crate::db::utc;
+use crate::web::state::AppState;
 
 /// One fiscal year of an initiative.
 #[derive(Debug, Serialize, ToSchema)]

@@ -15,19 +15,20 @@ use uuid::Uuid;
 
 use super::write::{self, check_stored, write_values, Precondition, ReportChange, ValueWrite};
 use super::{Context, Report};
-use crate::achievement::{self, Achievement};
-use crate::audit::{self, Change};
-use crate::auth::{Caller, Principal};
+use crate::domain::achievement::{self, Achievement};
+use crate::models::audit::{self, Change};
+use crate::web::auth::{Caller, Principal};
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::Direction;
+use crate::domain::enums::Direction;
 use crate::error::{self, ApiError, ApiResult};
-use crate::fiscal_year;
-use crate::http::{self, finish_page, IfMatch, JsonBody, PageParams};
-use crate::policy::{self, ReportSight};
+use crate::domain::fiscal_year;
+use crate::web::http::{self, finish_page, IfMatch, JsonBody, PageParams};
+use crate::web::policy::{self, ReportSight};
 use crate::resources::indicators::{load_owned, load_owned_locked, Indicator, IndicatorValue, Owner};
 use crate::resources::plans::Plan;
-use crate::schema::{annual_reports, indicator_values};
-use crate::state::{utc, AppState};
+use crate::db::schema::{annual_reports, indicator_values};
+use crate::db::utc;
+use crate::web::state::AppState;
 
 /// A value for one fiscal year, replaced whole (`PUT`): a field left out is `null`.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -68,11 +69,11 @@ pub struct IndicatorValueEntry {
 crate::list_type!(IndicatorValueList, IndicatorValueEntry);
 
 impl ValueInput {
-    /// 422 unless target and actual are sane numbers ([`crate::validation::indicator_number`]).
+    /// 422 unless target and actual are sane numbers ([`crate::domain::validation::indicator_number`]).
     pub fn check_numbers(&self, at: &str) -> Vec<crate::error::FieldError> {
         [("target", self.target), ("actual", self.actual)]
             .into_iter()
-            .filter_map(|(field, v)| crate::validation::indicator_number(&format!("{at}/{field}"), v))
+            .filter_map(|(field, v)| crate::domain::validation::indicator_number(&format!("{at}/{field}"), v))
             .collect()
     }
 
@@ -271,7 +272,7 @@ pub fn visible_values(
     initiative: Uuid,
     values: Vec<IndicatorValue>,
 ) -> ApiResult<Vec<IndicatorValue>> {
-    if p.role == crate::auth::Role::Admin || values.is_empty() {
+    if p.role == crate::web::auth::Role::Admin || values.is_empty() {
         return Ok(values);
     }
     let ctx = Context::load(conn, initiative, false)?;

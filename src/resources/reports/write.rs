@@ -12,15 +12,16 @@ use super::annual::{check_grades, wrong_state, AnnualReportInput};
 use super::quarters::QuarterInput;
 use super::values::{check_validity, ValueInput};
 use super::{commit, find, not_found, AnnualReportView, Context, Quarter, Report};
-use crate::auth::{Principal, Role};
+use crate::web::auth::{Principal, Role};
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult};
-use crate::http::IfMatch;
-use crate::policy::{self, ReportSight};
+use crate::web::http::IfMatch;
+use crate::web::policy::{self, ReportSight};
 use crate::resources::indicators::{Indicator, IndicatorValue};
-use crate::schema::{annual_reports, indicator_values, quarter_updates};
-use crate::state::{now, Actor};
-use crate::workflow;
+use crate::db::schema::{annual_reports, indicator_values, quarter_updates};
+use crate::db::now;
+use crate::models::audit::Actor;
+use crate::domain::workflow;
 
 /// Which version an `If-Match` of a single endpoint refers to.
 pub enum Precondition {

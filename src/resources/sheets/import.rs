@@ -20,15 +20,15 @@ use super::items::{cells_get, item_of, normalize_cell};
 use super::layout::{normalize_header, text_of, Cell, Field, Layout, RowData, RELISTED};
 use super::rows::{self, SheetRow};
 use super::upload::{excerpt, ReadSheet};
-use crate::auth::Principal;
+use crate::web::auth::Principal;
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult, FieldError};
-use crate::fiscal_year;
+use crate::domain::fiscal_year;
 use crate::resources::batches::{self, ProgressBatchInput, ProgressBatchResult};
 use crate::resources::plans;
 use crate::resources::reports::AnnualReportView;
-use crate::schema::report_revisions;
-use crate::state::Actor;
+use crate::db::schema::report_revisions;
+use crate::models::audit::Actor;
 
 /// How an upload treats conflicts.
 #[derive(Debug, Clone, Default)]
@@ -370,8 +370,8 @@ pub fn import(
     let mut found = Vec::new();
     if !input.items.is_empty() {
         let value = serde_json::to_value(&input)?;
-        found.extend(crate::contract::get().check_body("ProgressBatchInput", &value));
-        found.extend(crate::http::control_character_errors(&value));
+        found.extend(crate::web::contract::get().check_body("ProgressBatchInput", &value));
+        found.extend(crate::web::http::control_character_errors(&value));
     }
     let batch = if input.items.is_empty() {
         Err(ApiError::Validation(Vec::new()))

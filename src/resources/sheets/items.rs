@@ -6,7 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::answer::{cell_error, ItemPlace};
 use super::layout::{label_of, text_of, Cell, Field, Layout, RowData};
-use crate::enums::{PlanCategory, ProgressStatus, QuarterMark};
+use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark};
 use crate::error::FieldError;
 use crate::resources::batches::{BatchQuarterInput, BatchValueInput, ProgressBatchItem};
 

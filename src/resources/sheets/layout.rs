@@ -2,8 +2,8 @@
 //! cells of one initiative's row, and reading edited cells back. Pure: no database, no HTTP,
 //! no file format.
 
-use crate::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
-use crate::fiscal_year;
+use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::fiscal_year;
 use crate::resources::reports::quarter_label;
 
 /// One cell's value.

@@ -20,15 +20,16 @@ use self::files::CsvEncoding;
 use self::import::{ImportOptions, KeepMine, SheetImportResult};
 use self::layout::Field;
 use self::upload::ReadSheet;
-use crate::auth::{Caller, Principal};
+use crate::web::auth::{Caller, Principal};
 use crate::db::{self, DbConnection};
-use crate::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::{self, ApiError, ApiResult};
-use crate::fiscal_year;
-use crate::http::{self, FileBody};
-use crate::policy;
+use crate::domain::fiscal_year;
+use crate::web::http::{self, FileBody};
+use crate::web::policy;
 use crate::resources::plans;
-use crate::state::{Actor, AppState};
+use crate::models::audit::Actor;
+use crate::web::state::AppState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -8,17 +8,17 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::layout::{IndicatorCells, Layout, QuarterCells, RowData};
-use crate::auth::Principal;
+use crate::web::auth::Principal;
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::{ApiError, ApiResult};
-use crate::fiscal_year;
-use crate::policy::{self, ReportSight};
+use crate::domain::fiscal_year;
+use crate::web::policy::{self, ReportSight};
 use crate::resources::indicators::{Indicator, IndicatorValue};
 use crate::resources::initiatives::Initiative;
 use crate::resources::plans::Plan;
 use crate::resources::reports::{AnnualReportView, Quarter, Report};
-use crate::schema::{
+use crate::db::schema::{
     annual_reports, departments, indicator_values, indicators, initiative_departments, initiative_placements,
     initiatives, plan_nodes, quarter_updates,
 };

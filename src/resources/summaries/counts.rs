@@ -7,7 +7,7 @@
 use serde::{Serialize, Serializer};
 use utoipa::ToSchema;
 
-use crate::enums::{ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::enums::{ProgressStatus, QuarterMark, WorkflowState};
 use crate::resources::reports::quarter_label;
 
 /// Reports per grade, keys in the order of the plan's scale, then `unrated`.
@@ -172,12 +172,12 @@ impl Counts {
     /// `n` indicators with this verdict, and the sum and number of their ratios.
     pub fn add_indicators(
         &mut self,
-        verdict: crate::achievement::AchievementStatus,
+        verdict: crate::domain::achievement::AchievementStatus,
         n: i64,
         ratio_sum: f64,
         ratio_count: i64,
     ) {
-        use crate::achievement::AchievementStatus::*;
+        use crate::domain::achievement::AchievementStatus::*;
         let i = &mut self.indicators;
         *match verdict {
             Achieved => &mut i.achieved,
@@ -242,7 +242,7 @@ impl Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::achievement::AchievementStatus;
+    use crate::domain::achievement::AchievementStatus;
 
     fn scale() -> Vec<String> {
         ["A", "B", "C", "D"].map(String::from).to_vec()

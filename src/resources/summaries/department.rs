@@ -9,18 +9,19 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::{query, Counts, RatingSource, SummaryGroup};
-use crate::auth::Principal;
+use crate::web::auth::Principal;
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::WorkflowState;
+use crate::domain::enums::WorkflowState;
 use crate::error::{self, ApiResult};
-use crate::fiscal_year::{self, DueRule};
-use crate::http;
-use crate::policy;
+use crate::domain::fiscal_year::{self, DueRule};
+use crate::web::http;
+use crate::web::policy;
 use crate::resources::reports::quarter_label;
 use crate::resources::{departments, plans};
-use crate::schema::{annual_reports, initiative_departments, initiatives, plans as plans_table, quarter_updates};
-use crate::state::AppState;
-use crate::{schema, workflow};
+use crate::db::schema::{annual_reports, initiative_departments, initiatives, plans as plans_table, quarter_updates};
+use crate::web::state::AppState;
+use crate::db::schema;
+use crate::domain::workflow;
 
 /// A department responsible for an initiative.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -348,7 +349,7 @@ pub async fn list_overdue(
     let list = state
         .db(move |conn| {
             let plan = plans::load(conn, id)?;
-            let mut errors = crate::validation::Errors::default();
+            let mut errors = crate::domain::validation::Errors::default();
             plan.check_fy(&mut errors, "/query/fiscal_year", Some(fy));
             errors.into_result()?;
             let today = fiscal_year::today_in_japan();

@@ -3,7 +3,7 @@
 //!
 //! The counting runs in the database ([`query`]); a summary is a fixed handful of statements
 //! whatever the plan's size. Rendered summaries are cached by the plan's data version
-//! ([`crate::cache`]), so a read after a write is never stale.
+//! ([`crate::web::cache`]), so a read after a write is never stale.
 
 pub mod counts;
 pub mod department;
@@ -20,16 +20,16 @@ use uuid::Uuid;
 pub use counts::Counts;
 pub use query::{Grouping, RatingSource};
 
-use crate::achievement::{self, Achievement};
+use crate::domain::achievement::{self, Achievement};
 use crate::db::{DbConnection, DbUuid};
-use crate::enums::{Direction, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::enums::{Direction, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::ApiResult;
-use crate::fiscal_year;
-use crate::policy::SummarySight;
+use crate::domain::fiscal_year;
+use crate::web::policy::SummarySight;
 use crate::resources::indicators::Indicator;
 use crate::resources::plans::{Plan, RatingGrade};
-use crate::schema::{departments, indicator_values, indicators, initiative_departments, initiatives, plan_nodes};
-use crate::validation::Errors;
+use crate::db::schema::{departments, indicator_values, indicators, initiative_departments, initiatives, plan_nodes};
+use crate::domain::validation::Errors;
 
 /// How to group a plan summary besides its totals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]

@@ -6,14 +6,14 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use super::{plan_summary, plan_trend, GroupBy, PlanSummary, PlanTrend, RatingSource, SummaryRequest, PRIVATE_CACHE};
-use crate::auth::Principal;
-use crate::cache::Rendered;
-use crate::enums::WorkflowState;
+use crate::web::auth::Principal;
+use crate::web::cache::Rendered;
+use crate::domain::enums::WorkflowState;
 use crate::error::{self, ApiResult};
-use crate::http;
-use crate::policy;
+use crate::web::http;
+use crate::web::policy;
 use crate::resources::plans;
-use crate::state::AppState;
+use crate::web::state::AppState;
 
 /// What to count in a plan summary.
 #[derive(Debug, Deserialize, IntoParams)]

@@ -13,11 +13,11 @@ use diesel::sql_types::{BigInt, Double, Integer, Nullable, Text};
 use uuid::Uuid;
 
 use super::counts::Counts;
-use crate::achievement::AchievementStatus;
+use crate::domain::achievement::AchievementStatus;
 use crate::db::DbConnection;
-use crate::enums::{ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::enums::{ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::ApiResult;
-use crate::policy::SummarySight;
+use crate::web::policy::SummarySight;
 use crate::resources::nodes;
 
 /// Whose rating the ratings count.
@@ -226,7 +226,7 @@ struct VerdictCell {
     ratio_n: i64,
 }
 
-/// DOMAIN Rule 4 in SQL, the same rule as [`crate::achievement::evaluate`] (the summaries'
+/// DOMAIN Rule 4 in SQL, the same rule as [`crate::domain::achievement::evaluate`] (the summaries'
 /// tests check the two agree on the fixtures).
 const VERDICT: &str = "CASE WHEN v.target IS NULL OR v.actual IS NULL THEN 'not_measurable' \
     WHEN (ind.direction = 'decrease' AND v.actual <= v.target) \

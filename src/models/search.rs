@@ -55,7 +55,7 @@ pub fn escape_like(text: &str) -> String {
 /// start after the migrations; a no-op once every row has its text.
 pub fn backfill(conn: &mut DbConnection) -> QueryResult<usize> {
     use crate::db::DbUuid;
-    use crate::schema::{departments, initiatives, plan_nodes, plans};
+    use crate::db::schema::{departments, initiatives, plan_nodes, plans};
     let mut filled = 0;
     let rows: Vec<(DbUuid, String)> = departments::table
         .filter(departments::search_text.eq(""))

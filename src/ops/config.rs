@@ -42,13 +42,13 @@ pub struct Config {
     pub refresh_token_ttl: i64,
     /// `SHINCHOKU_LOGIN_MAX_FAILURES` (per account, default 5), `SHINCHOKU_LOGIN_MAX_FAILURES_PER_ADDRESS`
     /// (default 20), `SHINCHOKU_LOGIN_WINDOW_SECONDS` and `SHINCHOKU_LOGIN_BLOCK_SECONDS` (default 900).
-    pub login_limits: crate::auth::throttle::Limits,
+    pub login_limits: crate::web::credentials::throttle::Limits,
     /// How many reverse proxies in front of the service append to the forwarding header:
     /// `SHINCHOKU_TRUSTED_PROXIES` (a number, default 0), or `SHINCHOKU_TRUST_PROXY=true` for one.
     pub trusted_proxies: u8,
     /// `SHINCHOKU_FORWARDED_HEADER`: `x-forwarded-for` (default) or `forwarded` (RFC 7239), the
     /// one header the proxies write; the other is ignored.
-    pub forwarded_header: crate::auth::client::ForwardedHeader,
+    pub forwarded_header: crate::web::credentials::client::ForwardedHeader,
     /// `SHINCHOKU_CORS_ORIGINS`: comma-separated origins allowed to call from browsers (default none).
     pub cors_origins: Vec<String>,
     /// `SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN` / `SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD`: created at start when missing.
@@ -213,7 +213,7 @@ impl Config {
             jwt_audience: var("SHINCHOKU_JWT_AUDIENCE").unwrap_or_else(|| "shinchoku-api".into()),
             access_token_ttl: parse_var("SHINCHOKU_ACCESS_TOKEN_TTL_SECONDS", 900)?,
             refresh_token_ttl: parse_var("SHINCHOKU_REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600)?,
-            login_limits: crate::auth::throttle::Limits {
+            login_limits: crate::web::credentials::throttle::Limits {
                 per_account: parse_var("SHINCHOKU_LOGIN_MAX_FAILURES", 5)?,
                 per_address: parse_var("SHINCHOKU_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)?,
                 window_seconds: parse_var("SHINCHOKU_LOGIN_WINDOW_SECONDS", 900)?,
@@ -229,8 +229,8 @@ impl Config {
             },
             forwarded_header: match var("SHINCHOKU_FORWARDED_HEADER").map(|v| v.trim().to_ascii_lowercase()).as_deref()
             {
-                None | Some("x-forwarded-for") => crate::auth::client::ForwardedHeader::XForwardedFor,
-                Some("forwarded") => crate::auth::client::ForwardedHeader::Forwarded,
+                None | Some("x-forwarded-for") => crate::web::credentials::client::ForwardedHeader::XForwardedFor,
+                Some("forwarded") => crate::web::credentials::client::ForwardedHeader::Forwarded,
                 Some(other) => {
                     return Err(format!("SHINCHOKU_FORWARDED_HEADER must be x-forwarded-for or forwarded, not {other}"))
                 }
@@ -258,25 +258,25 @@ impl Config {
 
     /// Authentication settings. Outside demo mode a missing or weak signing secret stops the
     /// service; demo mode uses the configured secret or a random one.
-    pub fn auth(&self, demo: bool) -> Result<crate::auth::AuthConfig, String> {
+    pub fn auth(&self, demo: bool) -> Result<crate::web::credentials::AuthConfig, String> {
         let secret = match &self.jwt_secret {
             Some(secret) => {
                 check_secret(secret)?;
                 secret.as_bytes().to_vec()
             }
-            None if demo => crate::auth::secret::generate("").into_bytes(),
+            None if demo => crate::web::credentials::secret::generate("").into_bytes(),
             None => {
                 return Err("SHINCHOKU_JWT_SECRET is not set: give at least 32 bytes of random text \
                             (for example the output of `openssl rand -base64 48`)"
                     .into())
             }
         };
-        let algorithm = crate::auth::jwt::parse_algorithm(&self.jwt_algorithm)?;
+        let algorithm = crate::web::credentials::jwt::parse_algorithm(&self.jwt_algorithm)?;
         if self.access_token_ttl < 30 || self.refresh_token_ttl < self.access_token_ttl {
             return Err("token lifetimes: access ≥ 30 s and refresh ≥ access".into());
         }
-        Ok(crate::auth::AuthConfig {
-            keys: crate::auth::jwt::Keys::hmac(
+        Ok(crate::web::credentials::AuthConfig {
+            keys: crate::web::credentials::jwt::Keys::hmac(
                 algorithm,
                 &secret,
                 &self.jwt_issuer,
@@ -285,7 +285,7 @@ impl Config {
             ),
             refresh_ttl_seconds: self.refresh_token_ttl,
             throttle: self.login_limits,
-            proxies: crate::auth::client::ProxyTrust { hops: self.trusted_proxies, header: self.forwarded_header },
+            proxies: crate::web::credentials::client::ProxyTrust { hops: self.trusted_proxies, header: self.forwarded_header },
         })
     }
 

@@ -146,9 +146,9 @@ impl Errors {
                     "fiscal_year_out_of_range",
                     format!(
                         "{} ({fy}) lies outside the plan period {}–{}",
-                        crate::fiscal_year::label(fy),
-                        crate::fiscal_year::label(start),
-                        crate::fiscal_year::label(end)
+                        crate::domain::fiscal_year::label(fy),
+                        crate::domain::fiscal_year::label(start),
+                        crate::domain::fiscal_year::label(end)
                     ),
                 );
             }
@@ -229,4 +229,11 @@ mod number_tests {
         }
         assert!(indicator_number("/actual", None).is_none());
     }
+}
+
+/// Control characters other than tab, line feed and carriage return (NUL, escape, C1 …) have no
+/// place in any text of a plan; PostgreSQL cannot even store NUL. Refused in every string of a
+/// body (values and keys), each one named.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }

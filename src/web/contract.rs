@@ -39,12 +39,18 @@ struct Param {
 
 static CONTRACT: OnceLock<Contract> = OnceLock::new();
 
-/// The contract of this build (built from the document on first use).
-pub fn get() -> &'static Contract {
+/// Makes `document` the contract of this process (the first call wins). Called where the routes
+/// are built ([`crate::app::routes`]), which is the only place that knows the whole document.
+pub fn install(document: &utoipa::openapi::OpenApi) {
     CONTRACT.get_or_init(|| {
-        let document = serde_json::to_value(crate::openapi::document()).expect("OpenAPI document serializes");
+        let document = serde_json::to_value(document).expect("OpenAPI document serializes");
         Contract::from_document(&document)
-    })
+    });
+}
+
+/// The contract of this build.
+pub fn get() -> &'static Contract {
+    CONTRACT.get().expect("the contract is installed where the routes are built (app::routes) before anything is checked")
 }
 
 impl Contract {
@@ -129,7 +135,7 @@ impl Contract {
         for (name, values) in given {
             let printable: String = name.chars().filter(|c| !c.is_control()).collect();
             let pointer = format!("/query/{}", printable.replace('~', "~0").replace('/', "~1"));
-            if name.chars().chain(values.iter().flat_map(|v| v.chars())).any(crate::http::is_forbidden_control) {
+            if name.chars().chain(values.iter().flat_map(|v| v.chars())).any(crate::domain::validation::is_forbidden_control) {
                 errors.push(FieldError::new(pointer, "control_character", "must not contain control characters"));
                 continue;
             }
@@ -370,7 +376,7 @@ impl Contract {
             errors.push(at(Problem::new("max_length", format!("must be at most {max} characters (it has {length})"))));
             return;
         }
-        if schema.get("pattern").and_then(Value::as_str) == Some(r"\S") && crate::validation::is_blank(s) {
+        if schema.get("pattern").and_then(Value::as_str) == Some(r"\S") && crate::domain::validation::is_blank(s) {
             errors.push(at(Problem::new("blank", "must not be blank")));
             return;
         }

@@ -11,7 +11,7 @@
 //!  (returned may also be submitted again as it is)
 //! ```
 
-use crate::enums::WorkflowState;
+use crate::domain::enums::WorkflowState;
 
 crate::text_enum! {
     /// A step of the report workflow, each its own endpoint.

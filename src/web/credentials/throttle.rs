@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::schema::login_throttle;
+use crate::db::schema::login_throttle;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {

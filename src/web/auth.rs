@@ -1,13 +1,6 @@
 //! Who is calling: users (JWT access tokens) and scripts (API tokens), both as
 //! `Authorization: Bearer …`. The [`Principal`] extractor turns the header into a caller;
-//! what a caller may do is decided in [`crate::policy`].
-
-pub mod client;
-pub mod jwt;
-pub mod login;
-pub mod password;
-pub mod secret;
-pub mod throttle;
+//! what a caller may do is decided in [`crate::web::policy`].
 
 use std::future::Future;
 use std::pin::Pin;
@@ -22,8 +15,11 @@ use uuid::Uuid;
 
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult};
-use crate::schema::{api_token_departments, api_tokens, user_departments, users};
-use crate::state::{now, Actor, AppState, RequestId};
+use crate::db::schema::{api_token_departments, api_tokens, user_departments, users};
+use crate::web::credentials::{client, secret, AuthConfig};
+use crate::db::now;
+use crate::models::audit::Actor;
+use crate::web::state::{AppState, RequestId};
 
 crate::text_enum! {
     /// What a user is; the README's Access section says what each role may do.
@@ -66,15 +62,6 @@ impl Scope {
             Scope::Admin => role == Role::Admin,
         }
     }
-}
-
-/// Authentication settings, from configuration.
-pub struct AuthConfig {
-    pub keys: jwt::Keys,
-    pub refresh_ttl_seconds: i64,
-    pub throttle: throttle::Limits,
-    /// The reverse proxies whose forwarding header names the client.
-    pub proxies: client::ProxyTrust,
 }
 
 /// An API token's grant, when the caller is a script.

@@ -6,11 +6,11 @@
 
 use uuid::Uuid;
 
-use crate::auth::{Principal, Role, Scope};
-use crate::enums::WorkflowState;
+use crate::web::auth::{Principal, Role, Scope};
+use crate::domain::enums::WorkflowState;
 use crate::error::{ApiError, ApiResult};
 use crate::resources::plans::Plan;
-use crate::workflow;
+use crate::domain::workflow;
 
 fn forbidden(what: &str) -> ApiError {
     ApiError::Forbidden(what.to_string())
@@ -260,7 +260,7 @@ pub fn revoke_token(p: &Principal, owner: Uuid) -> ApiResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::TokenGrant;
+    use crate::web::auth::TokenGrant;
 
     fn principal(role: Role, scopes: Option<Vec<Scope>>) -> Principal {
         Principal {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::enums::Direction;
+use crate::domain::enums::Direction;
 
 crate::text_enum! {
     /// Whether an indicator met its target in a fiscal year.

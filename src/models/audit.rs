@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::db::{DbConnection, DbUuid};
 use crate::error::ApiResult;
-use crate::schema::{audit_events, plans};
-use crate::state::{now, Actor};
+use crate::db::schema::{audit_events, plans};
+use crate::db::now;
 
 #[derive(Insertable)]
 #[diesel(table_name = audit_events)]
@@ -73,7 +73,7 @@ fn bump_data_version(conn: &mut DbConnection, plan_id: uuid::Uuid) -> ApiResult<
 /// Called before the department's row is locked: plan rows first, one at a time in id order,
 /// is the order every plan writer takes its locks in, so a rename never deadlocks with them.
 pub fn bump_plans_showing_department(conn: &mut DbConnection, department_id: uuid::Uuid) -> ApiResult<()> {
-    use crate::schema::{initiative_departments, initiatives};
+    use crate::db::schema::{initiative_departments, initiatives};
     let department = DbUuid(department_id);
     let shown_in: Vec<DbUuid> = plans::table
         .filter(
@@ -115,3 +115,12 @@ pub fn unchanged<B: Serialize, A: Serialize>(before: &B, after: &A) -> ApiResult
 
 /// Placeholder type for the empty side of a change.
 pub type Nothing = ();
+
+/// Who is acting and under which request: carried into every audit event
+/// (from [`crate::web::auth::Caller`]; empty for start-up work such as loading the demo data).
+#[derive(Debug, Clone, Default)]
+pub struct Actor {
+    pub user_id: Option<uuid::Uuid>,
+    pub token_id: Option<uuid::Uuid>,
+    pub request_id: Option<String>,
+}

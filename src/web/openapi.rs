@@ -149,17 +149,6 @@ pub fn finish(api: &mut utoipa::openapi::OpenApi) {
     }
 }
 
-/// The complete document, as served at `/api/v1/openapi.json` and committed at `openapi/openapi.json`.
-pub fn document() -> utoipa::openapi::OpenApi {
-    let (_, api) = crate::app::routes();
-    api
-}
-
-/// Pretty JSON with a trailing newline (the committed file's exact form).
-pub fn document_json() -> String {
-    render(&document())
-}
-
 /// The document as JSON text, served and committed alike.
 pub fn render(api: &utoipa::openapi::OpenApi) -> String {
     let mut value = serde_json::to_value(api).expect("OpenAPI document serializes");
@@ -262,7 +251,7 @@ fn fix_link_keys(value: &mut serde_json::Value) {
 const CONTROLS: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F";
 
 /// Every free-text string schema states what the server enforces (see
-/// [`crate::http::is_forbidden_control`]): no control characters. Non-blank strings (`\S`)
+/// [`crate::domain::validation::is_forbidden_control`]): no control characters. Non-blank strings (`\S`)
 /// keep that rule in the same pattern. Formats (uuid, date-time; not password) and enums are left as they are.
 fn forbid_control_characters(value: &mut serde_json::Value) {
     use serde_json::Value;

@@ -136,7 +136,7 @@ impl FileBody {
 mod json;
 
 use json::parse_against;
-pub use json::{at_most, control_character_errors, is_forbidden_control, parse_json, parse_large_json};
+pub use json::{at_most, control_character_errors, parse_json, parse_large_json};
 
 macro_rules! json_extractor {
     ($(#[$doc:meta])* $name:ident, $limit:ident, $merge_patch:literal) => {
@@ -242,7 +242,7 @@ pub fn required_in_patch<T>(field: &str, value: Option<Option<T>>) -> ApiResult<
 macro_rules! merge_patch {
     ($current:ident, $patch:ident, required: [$($r:ident),* $(,)?], nullable: [$($n:ident),* $(,)?]) => {
         $(
-            if let Some(value) = $crate::http::required_in_patch(stringify!($r), $patch.$r)? {
+            if let Some(value) = $crate::web::http::required_in_patch(stringify!($r), $patch.$r)? {
                 $current.$r = value.into();
             }
         )*
@@ -422,7 +422,7 @@ pub fn finish_page<R>(mut rows: Vec<R>, limit: i64, key: impl Fn(&R) -> (String,
     (rows, next)
 }
 
-/// Path parameters are checked against the document before routing (see [`crate::contract`]);
+/// Path parameters are checked against the document before routing (see [`crate::web::contract`]);
 /// what still fails to parse here is named by the parameters of the matched route.
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default().error_handler(|_, req| {
@@ -477,7 +477,7 @@ fn parse_query<T: DeserializeOwned + IntoParams>(query: &str) -> ApiResult<T> {
             continue;
         }
         let schema = serde_json::to_value(&param.schema)?;
-        fields.insert(param.name.clone(), crate::contract::get().query_value(&schema, &values));
+        fields.insert(param.name.clone(), crate::web::contract::get().query_value(&schema, &values));
     }
     serde_json::from_value(serde_json::Value::Object(fields)).map_err(|e| {
         // A required parameter that is absent is named like every other bad parameter.

@@ -1,7 +1,6 @@
 //! Shared application state and the bridge from async handlers to blocking diesel work.
 
 use actix_web::web;
-use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::db::{DbConnection, Pool};
 use crate::error::{ApiError, ApiResult};
@@ -9,13 +8,13 @@ use crate::error::{ApiError, ApiResult};
 #[derive(Clone)]
 pub struct AppState {
     pub pool: Pool,
-    pub auth: std::sync::Arc<crate::auth::AuthConfig>,
-    /// Rendered summaries by plan data version ([`crate::cache`]).
-    pub summaries: std::sync::Arc<crate::cache::SummaryCache>,
+    pub auth: std::sync::Arc<crate::web::credentials::AuthConfig>,
+    /// Rendered summaries by plan data version ([`crate::web::cache`]).
+    pub summaries: std::sync::Arc<crate::web::cache::SummaryCache>,
 }
 
 impl AppState {
-    pub fn new(pool: Pool, auth: crate::auth::AuthConfig) -> AppState {
+    pub fn new(pool: Pool, auth: crate::web::credentials::AuthConfig) -> AppState {
         AppState { pool, auth: std::sync::Arc::new(auth), summaries: Default::default() }
     }
 
@@ -31,7 +30,7 @@ impl AppState {
             let _entered = span.enter();
             let waited = std::time::Instant::now();
             let conn = pool.get();
-            crate::metrics::METRICS.pool_wait.observe(waited.elapsed().as_secs_f64());
+            crate::web::metrics::METRICS.pool_wait.observe(waited.elapsed().as_secs_f64());
             let mut conn = conn?;
             work(&mut conn)
         })
@@ -52,34 +51,3 @@ impl AppState {
 /// The request id given to this request (from `X-Request-Id` or generated).
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
-
-/// Who is acting and under which request: carried into every audit event
-/// (from [`crate::auth::Caller`]; empty for start-up work such as loading the demo data).
-#[derive(Debug, Clone, Default)]
-pub struct Actor {
-    pub user_id: Option<uuid::Uuid>,
-    pub token_id: Option<uuid::Uuid>,
-    pub request_id: Option<String>,
-}
-
-pub fn now() -> NaiveDateTime {
-    // Microsecond precision: what both backends store, so values read back compare equal.
-    let now = Utc::now().naive_utc();
-    now.with_nanosecond_floor()
-}
-
-trait FloorMicros {
-    fn with_nanosecond_floor(self) -> Self;
-}
-
-impl FloorMicros for NaiveDateTime {
-    fn with_nanosecond_floor(self) -> Self {
-        use chrono::Timelike;
-        self.with_nanosecond(self.nanosecond() / 1000 * 1000).unwrap_or(self)
-    }
-}
-
-/// Database timestamps are UTC; the API shows them as RFC 3339 with `Z`.
-pub fn utc(ts: NaiveDateTime) -> DateTime<Utc> {
-    DateTime::from_naive_utc_and_offset(ts, Utc)
-}

@@ -2,14 +2,14 @@
 
 use diesel::prelude::*;
 
-use crate::auth::Role;
+use crate::web::auth::Role;
 use crate::db::{DbConnection, DbUuid};
 use crate::error::ApiResult;
 use crate::resources::bundles::format::{Fy, PlanBundle};
 use crate::resources::bundles::import;
 use crate::resources::users::{self, UserInput};
-use crate::schema::{departments, plans, users as users_table};
-use crate::state::Actor;
+use crate::db::schema::{departments, plans, users as users_table};
+use crate::models::audit::Actor;
 
 /// (file name, JSON text, plan period (first FY, last FY) when the bundle leaves it out)
 pub type DemoBundle = (&'static str, &'static str, Option<(i32, i32)>);
@@ -72,7 +72,7 @@ pub fn load_if_empty(conn: &mut DbConnection) -> ApiResult<usize> {
     }
     crate::db::write_transaction(conn, |conn| {
         for (name, text, period) in BUNDLES {
-            let mut bundle: PlanBundle = crate::http::parse_json(text.as_bytes())?;
+            let mut bundle: PlanBundle = crate::web::http::parse_json(text.as_bytes())?;
             if let Some((start, end)) = period {
                 bundle.plan.start_fy.get_or_insert(Fy(start));
                 bundle.plan.end_fy.get_or_insert(Fy(end));
@@ -95,7 +95,7 @@ pub fn users_with_published_passwords(conn: &mut DbConnection) -> ApiResult<Vec<
     Ok(rows
         .into_iter()
         .filter(|(login, hash)| {
-            USERS.iter().any(|(l, password, ..)| l == login && crate::auth::password::verify(password, hash))
+            USERS.iter().any(|(l, password, ..)| l == login && crate::web::credentials::password::verify(password, hash))
         })
         .map(|(login, _)| login)
         .collect())
@@ -113,10 +113,10 @@ pub fn disable_users(conn: &mut DbConnection) -> ApiResult<Vec<String>> {
                 .set((users_table::active.eq(false), users_table::version.eq(users_table::version + 1)))
                 .execute(conn)?;
             crate::resources::sessions::end_all_sessions(conn, *id)?;
-            crate::audit::record(
+            crate::models::audit::record(
                 conn,
                 &Actor::default(),
-                crate::audit::Change::<crate::audit::Nothing, _> {
+                crate::models::audit::Change::<crate::models::audit::Nothing, _> {
                     action: "deactivate_demo_user",
                     entity_type: "user",
                     entity_id: id.0,

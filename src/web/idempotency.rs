@@ -13,8 +13,9 @@ use sha2::{Digest, Sha256};
 
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::schema::idempotency_keys;
-use crate::state::{now, Actor};
+use crate::db::schema::idempotency_keys;
+use crate::db::now;
+use crate::models::audit::Actor;
 
 pub const HEADER: &str = "Idempotency-Key";
 /// Set on a response replayed from a stored key.

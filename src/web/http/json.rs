@@ -4,6 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::domain::validation::is_forbidden_control;
 use crate::error::{ApiError, ApiResult, FieldError};
 
 /// Parses JSON text: first its syntax (400 when malformed), then its shape, naming the
@@ -26,7 +27,7 @@ pub(super) fn parse_against<T: DeserializeOwned>(body: &[u8], schema: Option<&st
     control_characters(&value, &mut String::new(), &mut errors);
     if let Some(schema) = schema {
         let controls: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
-        let shape = crate::contract::get().check_body(schema, &value);
+        let shape = crate::web::contract::get().check_body(schema, &value);
         errors.extend(shape.into_iter().filter(|e| !controls.contains(&e.field)));
     }
     if !errors.is_empty() {
@@ -77,13 +78,6 @@ pub(super) fn shape_error(err: serde_path_to_error::Error<serde_json::Error>) ->
     ApiError::Validation(vec![FieldError::new(field, code, message)])
 }
 
-/// Control characters other than tab, line feed and carriage return (NUL, escape, C1 …) have no
-/// place in any text of a plan; PostgreSQL cannot even store NUL. Refused in every string of a
-/// body (values and keys), each one named.
-pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-}
-
 /// Every string of `value` (and key) holding a control character other than tab and line
 /// breaks, by its JSON pointer.
 pub fn control_character_errors(value: &serde_json::Value) -> Vec<FieldError> {
@@ -129,7 +123,7 @@ pub(super) fn control_characters(value: &serde_json::Value, pointer: &mut String
 }
 
 /// A list of at most `N` items, refused while it is being read (not after a huge one was built).
-/// Use as `#[serde(deserialize_with = "crate::http::at_most::<_, _, 100>")]`.
+/// Use as `#[serde(deserialize_with = "crate::web::http::at_most::<_, _, 100>")]`.
 pub fn at_most<'de, D, T, const N: usize>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,

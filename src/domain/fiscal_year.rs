@@ -22,7 +22,7 @@ pub fn label(fy: i32) -> String {
 /// Parses the ways sheets write a fiscal year: `2022`, `R4`, `令和4年度`, `令和元年度`,
 /// `H29`, `平成29年度`, `R4年度`, full-width digits. Returns the Gregorian start year.
 pub fn parse(text: &str) -> Option<i32> {
-    let s: String = text.trim().chars().map(crate::natural::halfwidth).collect();
+    let s: String = text.trim().chars().map(crate::domain::natural::halfwidth).collect();
     let s = s.strip_suffix("年度").unwrap_or(&s);
     let s = s.strip_suffix('年').unwrap_or(s);
     let eras: [(&str, i32); 6] =

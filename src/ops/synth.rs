@@ -11,7 +11,7 @@ use crate::error::ApiResult;
 use crate::resources::bundles::format::PlanBundle;
 use crate::resources::bundles::import::{self, ImportCounts};
 use crate::resources::plans::Plan;
-use crate::state::Actor;
+use crate::models::audit::Actor;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]

@@ -1,7 +1,7 @@
 //! Rendered summaries kept in memory, keyed by the plan's data version.
 //!
 //! Every write to a plan's data bumps `plans.data_version` in its own transaction
-//! ([`crate::audit::record`]), and every read looks the version up first, so a cached body is
+//! ([`crate::models::audit::record`]), and every read looks the version up first, so a cached body is
 //! only ever served for the data it was computed from: never stale, also with several instances
 //! on one database. Entries of older versions are simply never asked for again; the cache is
 //! bounded and starts over when full.
@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::metrics::METRICS;
+use crate::web::metrics::METRICS;
 
 /// A rendered JSON body and its strong ETag.
 #[derive(Debug)]
@@ -28,7 +28,7 @@ impl Rendered {
 
     /// The JSON response: 200 with the body, or 304 when the client holds it already.
     pub fn response(&self, req: &actix_web::HttpRequest, cache_control: &str) -> actix_web::HttpResponse {
-        crate::http::conditional(req, self.body.clone(), "application/json", &self.etag, cache_control)
+        crate::web::http::conditional(req, self.body.clone(), "application/json", &self.etag, cache_control)
     }
 }
 

@@ -1,0 +1,5 @@
+//! The stored things: row types and their loaders, shared by resources, batches, sheets,
+//! bundles, summaries and the policy; the audit trail and the search text written with them.
+
+pub mod audit;
+pub mod search;

@@ -1,0 +1,7 @@
+//! What the commands run besides serving: configuration, demo and synthetic data, backups.
+
+pub mod backup;
+pub mod config;
+pub mod demo;
+pub mod migrate;
+pub mod synth;
