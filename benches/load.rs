@@ -22,7 +22,7 @@ use diesel::prelude::*;
 use serde_json::{json, Value};
 use shinchoku::db;
 use shinchoku::web::policy::SummarySight;
-use shinchoku::resources::plans;
+use shinchoku::models::plans;
 use shinchoku::resources::summaries::{self, RatingSource, SummaryRequest};
 use shinchoku::ops::synth::{self, Shape};
 

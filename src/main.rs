@@ -170,7 +170,7 @@ fn open_existing_database(config: &Config) -> Result<db::Pool, CliError> {
 
 /// The plan `--plan` names: an id, an exact title, or a part of one title.
 fn find_plan(conn: &mut db::DbConnection, named: &str) -> Result<uuid::Uuid, CliError> {
-    let plans = shinchoku::resources::plans::all(conn).map_err(|e| CliError::Failed(e.to_string()))?;
+    let plans = shinchoku::models::plans::all(conn).map_err(|e| CliError::Failed(e.to_string()))?;
     let named = named.trim();
     if let Ok(id) = uuid::Uuid::parse_str(named) {
         return plans
@@ -213,7 +213,7 @@ fn explain(e: &shinchoku::error::ApiError) -> String {
 fn plans_command(config: &Config) -> Result<(), CliError> {
     let pool = open_existing_database(config)?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    let plans = shinchoku::resources::plans::all(&mut conn).map_err(|e| explain(&e))?;
+    let plans = shinchoku::models::plans::all(&mut conn).map_err(|e| explain(&e))?;
     for plan in &plans {
         println!(
             "{}  {}  {}–{}",

@@ -2,4 +2,6 @@
 //! bundles, summaries and the policy; the audit trail and the search text written with them.
 
 pub mod audit;
+pub mod nodes;
+pub mod plans;
 pub mod search;

@@ -10,7 +10,7 @@ use crate::db::DbConnection;
 use crate::error::ApiResult;
 use crate::resources::bundles::format::PlanBundle;
 use crate::resources::bundles::import::{self, ImportCounts};
-use crate::resources::plans::Plan;
+use crate::models::plans::Plan;
 use crate::models::audit::Actor;
 
 /// What to generate.

@@ -19,7 +19,8 @@ use crate::domain::fiscal_year;
 use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::domain::natural;
 use crate::web::policy;
-use crate::resources::plans::{self, Plan};
+use crate::models::plans;
+use crate::models::plans::Plan;
 use crate::db::schema::{
     annual_reports, departments, indicator_values, indicators, initiative_departments, initiative_placements,
     initiatives, plan_nodes,

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::web::auth::{Principal, Role, Scope};
 use crate::domain::enums::WorkflowState;
 use crate::error::{ApiError, ApiResult};
-use crate::resources::plans::Plan;
+use crate::models::plans::Plan;
 use crate::domain::workflow;
 
 fn forbidden(what: &str) -> ApiError {

@@ -19,7 +19,8 @@ use crate::web::idempotency::{self, Claim};
 use crate::web::policy;
 use crate::resources::indicators::Indicator;
 use crate::resources::initiatives::Initiative;
-use crate::resources::plans::{self, Plan};
+use crate::models::plans;
+use crate::models::plans::Plan;
 use crate::resources::reports::quarters::QuarterInput;
 use crate::resources::reports::values::{check_validity, ValueInput};
 use crate::resources::reports::write::{self, Outcome, Precondition, ReportChange};
@@ -38,7 +39,7 @@ pub use shapes::{
 /// The plan's initiatives, departments and indicators, read once for the whole batch.
 struct PlanData {
     plan: Plan,
-    scale: Vec<crate::resources::plans::RatingGrade>,
+    scale: Vec<crate::models::plans::RatingGrade>,
     initiatives: HashMap<DbUuid, Initiative>,
     by_key: HashMap<String, DbUuid>,
     by_code: HashMap<String, Vec<DbUuid>>,

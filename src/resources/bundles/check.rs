@@ -7,8 +7,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::format::*;
 use crate::domain::enums::{Direction, PlanCategory, PlanStatus, ProgressStatus, QuarterMark};
-use crate::resources::nodes::MAX_DEPTH;
-use crate::resources::plans::{self, PlanInput, RatingGrade};
+use crate::models::nodes::MAX_DEPTH;
+use crate::models::plans;
+use crate::models::plans::RatingGrade;
+use crate::resources::plans::PlanInput;
 use crate::domain::validation::{indicator_number, Errors, Tidy};
 
 /// Validity read from names such as `～R3 担当職員配置数` (to FY2021) or `R4～ …` (from FY2022).

@@ -13,8 +13,8 @@ use crate::web::policy;
 use crate::resources::departments::Department;
 use crate::resources::indicators::{self, Indicator};
 use crate::resources::initiatives::{self, Initiative, RelatedPrograms};
-use crate::resources::nodes::Node;
-use crate::resources::plans::Plan;
+use crate::models::nodes::Node;
+use crate::models::plans::Plan;
 use crate::db::schema::{
     annual_reports, departments, indicators as indicators_table, initiative_placements,
     initiatives as initiatives_table, plan_nodes, quarter_updates,

@@ -14,8 +14,10 @@ use crate::error::{ApiError, ApiResult};
 use crate::resources::departments::{self, DepartmentInput};
 use crate::resources::indicators::{self, Baseline, IndicatorInput, IndicatorValue};
 use crate::resources::initiatives::{self, InitiativeInput};
-use crate::resources::nodes::{self, Node, NodeInput};
-use crate::resources::plans::{self, Plan};
+use crate::models::nodes::Node;
+use crate::resources::nodes::{self, NodeInput};
+use crate::models::plans::Plan;
+use crate::resources::plans;
 use crate::db::schema::{
     annual_reports, departments as departments_table, indicator_values, indicators as indicators_table,
     initiatives as initiatives_table, quarter_updates,

@@ -16,33 +16,12 @@ use crate::db::DbUuid;
 use crate::error::{self, ApiError, ApiResult};
 use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::web::policy;
-use crate::resources::plans::{self};
+use crate::models::plans;
 use crate::db::schema::{initiative_placements, plan_nodes};
 use crate::db::{now, utc};
 use crate::web::state::AppState;
 use crate::domain::validation;
 use crate::domain::validation::Tidy;
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = plan_nodes, treat_none_as_null = true)]
-pub struct Node {
-    pub id: DbUuid,
-    pub plan_id: DbUuid,
-    pub parent_id: Option<DbUuid>,
-    pub bundle_key: String,
-    pub code: Option<String>,
-    pub title: String,
-    pub objective: Option<String>,
-    pub main_actions: Option<String>,
-    pub position: i32,
-    pub level: i32,
-    pub sort_path: String,
-    pub version: i32,
-    pub created_at: chrono::NaiveDateTime,
-    pub updated_at: chrono::NaiveDateTime,
-    /// Code and title in searchable form ([`crate::models::search`]).
-    pub search_text: String,
-}
 
 /// One node of a plan's hierarchy.
 #[derive(Debug, Serialize, ToSchema)]
@@ -169,7 +148,8 @@ crate::list_type!(NodeList, NodeView);
 
 mod tree;
 
-pub use tree::{delete_all_of_plan, insert, load, sort_path, sort_path_len, MAX_DEPTH};
+pub use tree::insert;
+use crate::models::nodes::{load, sort_path, Node, MAX_DEPTH};
 use tree::{ensure_unique_key, make_room, next_position, reflow, subtree_height, too_deep};
 
 /// List a plan's nodes

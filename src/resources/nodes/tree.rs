@@ -8,35 +8,14 @@ use uuid::Uuid;
 
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult};
-use crate::resources::plans::Plan;
-use crate::db::schema::{indicators, initiatives, plan_nodes};
+use crate::models::plans::Plan;
+use crate::db::schema::plan_nodes;
 use crate::db::now;
 use crate::domain::validation::Tidy;
 
-use super::{Node, NodeInput};
+use crate::models::nodes::{segment, sort_path, Node, MAX_DEPTH};
 
-/// Sort-path segment: sibling position, then id so that equal positions never interleave subtrees.
-pub(super) fn segment(position: i32, id: DbUuid) -> String {
-    format!("{:08}:{}", position.max(0), id.0.simple())
-}
-
-/// Length of the sort path of a node at `level` (1 = top): its ancestor at `level` has the
-/// first this many characters of a deeper node's path.
-pub fn sort_path_len(level: i32) -> i32 {
-    // Each segment is 8 digits, `:` and 32 hex digits; segments are joined by `/`.
-    42 * level - 1
-}
-
-pub fn sort_path(parent: Option<&Node>, position: i32, id: DbUuid) -> String {
-    match parent {
-        Some(p) => format!("{}/{}", p.sort_path, segment(position, id)),
-        None => segment(position, id),
-    }
-}
-
-/// The deepest a hierarchy may go. Real plans have three to five levels (基本方針 → 施策の方向 →
-/// 事業 → 取組項目); ten leaves room, and bounds each node's sort path (one segment per level).
-pub const MAX_DEPTH: i32 = 10;
+use super::NodeInput;
 
 pub(super) fn too_deep(field: &str) -> ApiError {
     ApiError::invalid(field, "depth", format!("the hierarchy may be at most {MAX_DEPTH} levels deep"))
@@ -50,15 +29,6 @@ pub(super) fn subtree_height(conn: &mut DbConnection, node: &Node) -> ApiResult<
         .select(diesel::dsl::max(plan_nodes::level))
         .first(conn)?;
     Ok(deepest.map_or(0, |d| d - node.level))
-}
-
-pub fn load(conn: &mut DbConnection, plan_id: Uuid, id: Uuid) -> ApiResult<Node> {
-    plan_nodes::table
-        .filter(plan_nodes::id.eq(DbUuid(id)).and(plan_nodes::plan_id.eq(DbUuid(plan_id))))
-        .select(Node::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found("node"))
 }
 
 /// Inserts a node under `parent` (used by the endpoint and by bundle import).
@@ -173,32 +143,4 @@ pub(super) fn reflow(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<()> 
         }
     }
     Ok(())
-}
-
-/// Removes every node (and first every initiative and indicator) of a plan.
-pub fn delete_all_of_plan(conn: &mut DbConnection, plan_id: DbUuid) -> ApiResult<()> {
-    diesel::delete(initiatives::table.filter(initiatives::plan_id.eq(plan_id))).execute(conn)?;
-    diesel::delete(indicators::table.filter(indicators::plan_id.eq(plan_id))).execute(conn)?;
-    diesel::update(plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id)))
-        .set(plan_nodes::parent_id.eq(None::<DbUuid>))
-        .execute(conn)?;
-    diesel::delete(plan_nodes::table.filter(plan_nodes::plan_id.eq(plan_id))).execute(conn)?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_ancestors_sort_path_is_a_prefix_of_known_length() {
-        let id = |n: u128| DbUuid(uuid::Uuid::from_u128(n));
-        let top = segment(3, id(1));
-        let child = format!("{top}/{}", segment(12, id(2)));
-        let grandchild = format!("{child}/{}", segment(0, id(3)));
-        assert_eq!(top.len() as i32, sort_path_len(1));
-        assert_eq!(child.len() as i32, sort_path_len(2));
-        assert_eq!(&grandchild[..sort_path_len(1) as usize], top);
-        assert_eq!(&grandchild[..sort_path_len(2) as usize], child);
-    }
 }

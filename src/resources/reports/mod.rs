@@ -31,7 +31,8 @@ use crate::domain::fiscal_year;
 use crate::web::policy::{self, ReportSight};
 use crate::resources::indicators::{Indicator, IndicatorValue};
 use crate::resources::initiatives::{self, Initiative};
-use crate::resources::plans::{self, Plan, RatingGrade};
+use crate::models::plans;
+use crate::models::plans::{Plan, RatingGrade};
 use crate::db::schema::{
     annual_reports, indicator_values, indicators, initiative_departments, quarter_updates, report_revisions, users,
 };

@@ -25,7 +25,7 @@ use crate::db::{DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::domain::fiscal_year;
 use crate::resources::batches::{self, ProgressBatchInput, ProgressBatchResult};
-use crate::resources::plans;
+use crate::models::plans;
 use crate::resources::reports::AnnualReportView;
 use crate::db::schema::report_revisions;
 use crate::models::audit::Actor;

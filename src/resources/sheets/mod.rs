@@ -27,7 +27,7 @@ use crate::error::{self, ApiError, ApiResult};
 use crate::domain::fiscal_year;
 use crate::web::http::{self, FileBody};
 use crate::web::policy;
-use crate::resources::plans;
+use crate::models::plans;
 use crate::models::audit::Actor;
 use crate::web::state::AppState;
 

@@ -16,7 +16,7 @@ use crate::domain::fiscal_year;
 use crate::web::policy::{self, ReportSight};
 use crate::resources::indicators::{Indicator, IndicatorValue};
 use crate::resources::initiatives::Initiative;
-use crate::resources::plans::Plan;
+use crate::models::plans::Plan;
 use crate::resources::reports::{AnnualReportView, Quarter, Report};
 use crate::db::schema::{
     annual_reports, departments, indicator_values, indicators, initiative_departments, initiative_placements,

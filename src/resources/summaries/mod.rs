@@ -27,7 +27,7 @@ use crate::error::ApiResult;
 use crate::domain::fiscal_year;
 use crate::web::policy::SummarySight;
 use crate::resources::indicators::Indicator;
-use crate::resources::plans::{Plan, RatingGrade};
+use crate::models::plans::{Plan, RatingGrade};
 use crate::db::schema::{departments, indicator_values, indicators, initiative_departments, initiatives, plan_nodes};
 use crate::domain::validation::Errors;
 

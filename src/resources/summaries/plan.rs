@@ -12,7 +12,7 @@ use crate::domain::enums::WorkflowState;
 use crate::error::{self, ApiResult};
 use crate::web::http;
 use crate::web::policy;
-use crate::resources::plans;
+use crate::models::plans;
 use crate::web::state::AppState;
 
 /// What to count in a plan summary.

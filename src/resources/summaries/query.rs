@@ -18,7 +18,7 @@ use crate::db::DbConnection;
 use crate::domain::enums::{ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::ApiResult;
 use crate::web::policy::SummarySight;
-use crate::resources::nodes;
+use crate::models::nodes;
 
 /// Whose rating the ratings count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
