@@ -2,6 +2,8 @@
 //! bundles, summaries and the policy; the audit trail and the search text written with them.
 
 pub mod audit;
+pub mod indicators;
+pub mod initiatives;
 pub mod nodes;
 pub mod plans;
 pub mod search;

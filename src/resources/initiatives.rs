@@ -1,7 +1,7 @@
 //! Initiatives (取組項目): the unit that is reported on. One primary node, any number of
 //! cross-listings (※再掲) in the same plan, one or more responsible departments.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use diesel::prelude::*;
@@ -17,7 +17,6 @@ use crate::domain::enums::InitiativeStatus;
 use crate::error::{self, ApiError, ApiResult};
 use crate::domain::fiscal_year;
 use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::domain::natural;
 use crate::web::policy;
 use crate::models::plans;
 use crate::models::plans::Plan;
@@ -28,30 +27,7 @@ use crate::db::schema::{
 use crate::db::{now, utc};
 use crate::web::state::AppState;
 use crate::domain::validation::{self, Errors, Tidy};
-
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = initiatives, treat_none_as_null = true)]
-pub struct Initiative {
-    pub id: DbUuid,
-    pub plan_id: DbUuid,
-    pub bundle_key: String,
-    pub code: String,
-    pub code_sort: String,
-    pub title: String,
-    pub description: Option<String>,
-    pub aim: Option<String>,
-    pub notes: Option<String>,
-    pub related_city: Option<String>,
-    pub related_council: Option<String>,
-    pub active_from_fy: Option<i32>,
-    pub active_to_fy: Option<i32>,
-    pub status: String,
-    pub version: i32,
-    pub created_at: chrono::NaiveDateTime,
-    pub updated_at: chrono::NaiveDateTime,
-    /// Code and title in searchable form ([`crate::models::search`]).
-    pub search_text: String,
-}
+use crate::models::initiatives::{code_sort, load, load_links, write_links, Initiative, Links};
 
 /// The city's and the council's programs that carry an initiative (関係取組・事業).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema, Validate)]
@@ -133,13 +109,6 @@ pub struct InitiativeView {
     pub version: i32,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
-}
-
-/// Placements and departments of an initiative, loaded alongside it.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Links {
-    pub node_ids: Vec<Uuid>,
-    pub departments: Vec<(Uuid, String)>,
 }
 
 pub fn view(i: Initiative, links: Links) -> ApiResult<InitiativeView> {
@@ -286,40 +255,6 @@ pub struct InitiativeFilter {
 
 crate::list_type!(InitiativeList, InitiativeView);
 
-pub fn load(conn: &mut DbConnection, id: Uuid) -> ApiResult<Initiative> {
-    initiatives::table
-        .find(DbUuid(id))
-        .select(Initiative::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found("initiative"))
-}
-
-/// Placements and departments of many initiatives in two queries.
-pub fn load_links(conn: &mut DbConnection, ids: &[DbUuid]) -> ApiResult<HashMap<DbUuid, Links>> {
-    let mut links: HashMap<DbUuid, Links> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let placements: Vec<(DbUuid, DbUuid)> = initiative_placements::table
-            .filter(initiative_placements::initiative_id.eq_any(chunk))
-            .order((initiative_placements::initiative_id, initiative_placements::position))
-            .select((initiative_placements::initiative_id, initiative_placements::node_id))
-            .load(conn)?;
-        for (initiative, node) in placements {
-            links.entry(initiative).or_default().node_ids.push(node.0);
-        }
-        let deps: Vec<(DbUuid, DbUuid, String)> = initiative_departments::table
-            .inner_join(departments::table)
-            .filter(initiative_departments::initiative_id.eq_any(chunk))
-            .order((initiative_departments::initiative_id, initiative_departments::position))
-            .select((initiative_departments::initiative_id, departments::id, departments::name))
-            .load(conn)?;
-        for (initiative, dep, name) in deps {
-            links.entry(initiative).or_default().departments.push((dep.0, name));
-        }
-    }
-    Ok(links)
-}
-
 fn view_one(conn: &mut DbConnection, row: Initiative) -> ApiResult<InitiativeView> {
     let links = load_links(conn, &[row.id])?.remove(&row.id).unwrap_or_default();
     view(row, links)
@@ -381,45 +316,6 @@ fn check_against_plan(
         }
     }
     errors.into_result()
-}
-
-/// Writes the initiative's placements and departments (replacing any existing ones).
-pub fn write_links(
-    conn: &mut DbConnection,
-    id: DbUuid,
-    node_ids: &[DbUuid],
-    department_ids: &[DbUuid],
-) -> ApiResult<()> {
-    diesel::delete(initiative_placements::table.filter(initiative_placements::initiative_id.eq(id))).execute(conn)?;
-    diesel::delete(initiative_departments::table.filter(initiative_departments::initiative_id.eq(id))).execute(conn)?;
-    for (position, node) in node_ids.iter().enumerate() {
-        diesel::insert_into(initiative_placements::table)
-            .values((
-                initiative_placements::initiative_id.eq(id),
-                initiative_placements::node_id.eq(*node),
-                initiative_placements::position.eq(position as i32),
-            ))
-            .execute(conn)?;
-    }
-    for (position, dep) in department_ids.iter().enumerate() {
-        diesel::insert_into(initiative_departments::table)
-            .values((
-                initiative_departments::initiative_id.eq(id),
-                initiative_departments::department_id.eq(*dep),
-                initiative_departments::position.eq(position as i32),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
-}
-
-/// The natural-order key of a code. Initiatives without a code sort after the coded ones (the
-/// key starts with the greatest character; byte order on both databases), by title.
-pub fn code_sort(code: Option<&str>, title: &str) -> String {
-    match code {
-        Some(code) => natural::sort_key(code),
-        None => format!("{}{}", char::MAX, natural::sort_key(title)),
-    }
 }
 
 /// The row for a validated input (id and timestamps given by the caller).

@@ -510,7 +510,7 @@ pub async fn get_public_timeline(
     let cache = state.summaries.clone();
     let rendered = state
         .db(move |conn| {
-            let initiative = crate::resources::initiatives::load(conn, id)?;
+            let initiative = crate::models::initiatives::load(conn, id)?;
             let plan = load_published(conn, initiative.plan_id.0).map_err(|_| ApiError::not_found("initiative"))?;
             cache.get_or(format!("public-timeline:{}:{}", id, plan.data_version), || {
                 let reports: Vec<Report> = annual_reports::table
@@ -524,7 +524,7 @@ pub async fn get_public_timeline(
                 let indicators = indicators::table
                     .filter(indicators::initiative_id.eq(initiative.id))
                     .order((indicators::position, indicators::id))
-                    .select(crate::resources::indicators::Indicator::as_select())
+                    .select(crate::models::indicators::Indicator::as_select())
                     .load(conn)?
                     .into_iter()
                     .map(TimelineIndicator::of)

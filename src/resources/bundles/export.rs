@@ -11,8 +11,11 @@ use crate::domain::enums::{Direction, InitiativeStatus, PlanCategory, PlanStatus
 use crate::error::ApiResult;
 use crate::web::policy;
 use crate::resources::departments::Department;
-use crate::resources::indicators::{self, Indicator};
-use crate::resources::initiatives::{self, Initiative, RelatedPrograms};
+use crate::models::indicators;
+use crate::models::indicators::Indicator;
+use crate::models::initiatives;
+use crate::models::initiatives::Initiative;
+use crate::resources::initiatives::RelatedPrograms;
 use crate::models::nodes::Node;
 use crate::models::plans::Plan;
 use crate::db::schema::{

@@ -12,7 +12,8 @@ use crate::db::{DbConnection, DbUuid};
 use crate::domain::enums::{InitiativeStatus, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::{ApiError, ApiResult};
 use crate::resources::departments::{self, DepartmentInput};
-use crate::resources::indicators::{self, Baseline, IndicatorInput, IndicatorValue};
+use crate::models::indicators::IndicatorValue;
+use crate::resources::indicators::{self, Baseline, IndicatorInput};
 use crate::resources::initiatives::{self, InitiativeInput};
 use crate::models::nodes::Node;
 use crate::resources::nodes::{self, NodeInput};
@@ -145,7 +146,7 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
         diesel::insert_into(initiatives_table::table).values(&row).execute(conn)?;
         let node_ids: Vec<DbUuid> = init.node_keys.iter().map(|k| by_key[k.as_str()].id).collect();
         let dep_ids: Vec<DbUuid> = init.departments.iter().map(|n| department_ids[n.tidy()]).collect();
-        initiatives::write_links(conn, row.id, &node_ids, &dep_ids)?;
+        crate::models::initiatives::write_links(conn, row.id, &node_ids, &dep_ids)?;
         counts.initiatives += 1;
         counts.cross_listings += node_ids.len().saturating_sub(1);
 

@@ -29,8 +29,9 @@ use crate::domain::enums::{Direction, PlanCategory, ProgressStatus, QuarterMark,
 use crate::error::{ApiError, ApiResult};
 use crate::domain::fiscal_year;
 use crate::web::policy::{self, ReportSight};
-use crate::resources::indicators::{Indicator, IndicatorValue};
-use crate::resources::initiatives::{self, Initiative};
+use crate::models::indicators::{Indicator, IndicatorValue};
+use crate::models::initiatives;
+use crate::models::initiatives::Initiative;
 use crate::models::plans;
 use crate::models::plans::{Plan, RatingGrade};
 use crate::db::schema::{

@@ -18,7 +18,7 @@ use crate::domain::fiscal_year;
 use crate::web::http::{self, finish_page, PageParams};
 use crate::web::policy::{self, ReportSight};
 use crate::resources::departments::DepartmentRef;
-use crate::resources::indicators::Indicator;
+use crate::models::indicators::Indicator;
 use crate::models::plans;
 use crate::db::schema::{annual_reports, indicators, initiative_departments, initiatives};
 use crate::db::utc;

@@ -24,7 +24,7 @@ use crate::error::{self, ApiError, ApiResult};
 use crate::domain::fiscal_year;
 use crate::web::http::{self, finish_page, IfMatch, JsonBody, PageParams};
 use crate::web::policy::{self, ReportSight};
-use crate::resources::indicators::{load_owned, load_owned_locked, Indicator, IndicatorValue, Owner};
+use crate::models::indicators::{load_owned, load_owned_locked, Indicator, IndicatorValue, Owner};
 use crate::models::plans::Plan;
 use crate::db::schema::{annual_reports, indicator_values};
 use crate::db::utc;

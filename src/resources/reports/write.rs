@@ -17,7 +17,7 @@ use crate::db::{DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult};
 use crate::web::http::IfMatch;
 use crate::web::policy::{self, ReportSight};
-use crate::resources::indicators::{Indicator, IndicatorValue};
+use crate::models::indicators::{Indicator, IndicatorValue};
 use crate::db::schema::{annual_reports, indicator_values, quarter_updates};
 use crate::db::now;
 use crate::models::audit::Actor;

@@ -14,8 +14,8 @@ use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowSt
 use crate::error::{ApiError, ApiResult};
 use crate::domain::fiscal_year;
 use crate::web::policy::{self, ReportSight};
-use crate::resources::indicators::{Indicator, IndicatorValue};
-use crate::resources::initiatives::Initiative;
+use crate::models::indicators::{Indicator, IndicatorValue};
+use crate::models::initiatives::Initiative;
 use crate::models::plans::Plan;
 use crate::resources::reports::{AnnualReportView, Quarter, Report};
 use crate::db::schema::{

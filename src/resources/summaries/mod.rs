@@ -26,7 +26,7 @@ use crate::domain::enums::{Direction, ProgressStatus, QuarterMark, WorkflowState
 use crate::error::ApiResult;
 use crate::domain::fiscal_year;
 use crate::web::policy::SummarySight;
-use crate::resources::indicators::Indicator;
+use crate::models::indicators::Indicator;
 use crate::models::plans::{Plan, RatingGrade};
 use crate::db::schema::{departments, indicator_values, indicators, initiative_departments, initiatives, plan_nodes};
 use crate::domain::validation::Errors;
