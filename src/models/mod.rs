@@ -6,4 +6,6 @@ pub mod indicators;
 pub mod initiatives;
 pub mod nodes;
 pub mod plans;
+pub mod reports;
+pub mod users;
 pub mod search;

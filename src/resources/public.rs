@@ -21,7 +21,8 @@ use crate::web::policy::SummarySight;
 use crate::models::plans;
 use crate::models::plans::{Plan, RatingGrade};
 use crate::resources::reports::timeline::TimelineIndicator;
-use crate::resources::reports::{self, QuarterView, Report, ReportValueView};
+use crate::resources::reports::views::{QuarterView, ReportValueView};
+use crate::models::reports::Report;
 use crate::resources::summaries::plan::SummaryParams;
 use crate::resources::summaries::{self, GroupBy, PlanSummary, PlanTrend, RatingSource};
 use crate::db::schema::{
@@ -29,6 +30,8 @@ use crate::db::schema::{
     plans as plans_table,
 };
 use crate::web::state::AppState;
+use crate::resources::reports::views::AnnualReportView;
+use crate::resources::reports::views::published;
 
 /// Public responses may be kept by browsers and shared caches for a minute, then revalidated.
 pub const PUBLIC_CACHE: &str = "public, max-age=60";
@@ -144,8 +147,8 @@ pub struct PublicReport {
     pub indicator_values: Vec<ReportValueView>,
 }
 
-impl From<reports::AnnualReportView> for PublicReport {
-    fn from(r: reports::AnnualReportView) -> PublicReport {
+impl From<AnnualReportView> for PublicReport {
+    fn from(r: AnnualReportView) -> PublicReport {
         PublicReport {
             fiscal_year: r.fiscal_year,
             fiscal_year_label: r.fiscal_year_label,
@@ -520,7 +523,7 @@ pub async fn get_public_timeline(
                     .select(Report::as_select())
                     .load(conn)?;
                 let years =
-                    reports.iter().map(|r| reports::published(r).map(PublicReport::from)).collect::<ApiResult<_>>()?;
+                    reports.iter().map(|r| published(r).map(PublicReport::from)).collect::<ApiResult<_>>()?;
                 let indicators = indicators::table
                     .filter(indicators::initiative_id.eq(initiative.id))
                     .order((indicators::position, indicators::id))

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark};
 use crate::web::http::patch_field;
-use crate::resources::reports::annual::AnnualReportInput;
+use crate::resources::reports::change::AnnualReportInput;
 
 /// The most items one batch takes.
 pub const MAX_ITEMS: usize = 10_000;

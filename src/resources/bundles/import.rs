@@ -270,7 +270,7 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
     counts.quarter_updates = crate::insert_many!(conn, quarter_updates::table, quarters)?;
     counts.indicator_values = crate::insert_many!(conn, indicator_values::table, values)?;
     // History starts with the years as imported (published ones are what the public sees).
-    crate::resources::reports::backfill_history(conn)?;
+    crate::resources::reports::store::backfill_history(conn)?;
 
     let view = plans::PlanView::try_from(plan.clone())?;
     audit::record(

@@ -7,122 +7,22 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::write::{self, Outcome, Precondition, ReportChange};
-use super::{commit, find, not_found, touch, AnnualReportView, Context, Report};
+use super::change::{wrong_state, AnnualReportInput, Precondition, ReportChange};
+use super::write::{self, Outcome};
+use super::store::{commit, touch};
+use crate::models::reports::find;
+use super::context::{not_found, Context};
+use super::views::AnnualReportView;
 use crate::web::auth::{Caller, Principal};
-use crate::domain::enums::{PlanCategory, ProgressStatus, WorkflowState};
-use crate::error::{self, ApiError, ApiResult};
-use crate::web::http::{self, patch_field, IfMatch, JsonBody};
+use crate::error::{self, ApiResult};
+use crate::web::http::{self, IfMatch, JsonBody};
 use crate::web::policy::{self, ReportSight};
 use crate::db::schema::annual_reports;
 use crate::db::now;
 use crate::web::state::AppState;
-use crate::domain::validation::Errors;
 use crate::domain::workflow::{self, Transition};
 
 type YearPath = web::Path<(Uuid, i32)>;
-
-/// The fields of an annual report to set. Merge semantics: fields sent are set (`null` clears
-/// them), fields left out keep their value. The department's fields are written by the
-/// responsible departments (or admin) in `draft` or `returned`; `committee_rating` and
-/// `committee_opinion` by the committee (or admin) in `submitted` or `reviewed`.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AnnualReportInput {
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<PlanCategory>)]
-    pub category: Option<Option<PlanCategory>>,
-    /// 取組の内容.
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, max_length = 20000)]
-    pub plan_text: Option<Option<String>>,
-    /// 内容と成果.
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, max_length = 20000)]
-    pub result_text: Option<Option<String>>,
-    /// 課題.
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, max_length = 20000)]
-    pub issues_text: Option<Option<String>>,
-    /// 今後の方針.
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, max_length = 20000)]
-    pub next_steps_text: Option<Option<String>>,
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, max_length = 20000)]
-    pub previous_year_result_text: Option<Option<String>>,
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<ProgressStatus>)]
-    pub progress_status: Option<Option<ProgressStatus>>,
-    /// A grade of the plan's rating scale.
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, max_length = 8, example = "B")]
-    pub self_rating: Option<Option<String>>,
-    /// A grade of the plan's rating scale (committee or admin).
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, max_length = 8)]
-    pub committee_rating: Option<Option<String>>,
-    /// 意見等 (committee or admin).
-    #[serde(default, deserialize_with = "patch_field")]
-    #[schema(value_type = Option<String>, max_length = 20000)]
-    pub committee_opinion: Option<Option<String>>,
-}
-
-impl AnnualReportInput {
-    pub fn has_department_fields(&self) -> bool {
-        self.category.is_some()
-            || self.plan_text.is_some()
-            || self.result_text.is_some()
-            || self.issues_text.is_some()
-            || self.next_steps_text.is_some()
-            || self.previous_year_result_text.is_some()
-            || self.progress_status.is_some()
-            || self.self_rating.is_some()
-    }
-
-    pub fn has_committee_fields(&self) -> bool {
-        self.committee_rating.is_some() || self.committee_opinion.is_some()
-    }
-
-    /// The row with the fields sent applied.
-    pub(super) fn apply(self, mut row: Report) -> Report {
-        fn set<T>(field: &mut Option<T>, value: Option<Option<T>>) {
-            if let Some(v) = value {
-                *field = v;
-            }
-        }
-        set(&mut row.category, self.category.map(|c| c.map(|c| c.as_str().to_string())));
-        set(&mut row.plan_text, self.plan_text);
-        set(&mut row.result_text, self.result_text);
-        set(&mut row.issues_text, self.issues_text);
-        set(&mut row.next_steps_text, self.next_steps_text);
-        set(&mut row.previous_year_result_text, self.previous_year_result_text);
-        set(&mut row.progress_status, self.progress_status.map(|p| p.map(|p| p.as_str().to_string())));
-        set(&mut row.self_rating, self.self_rating);
-        set(&mut row.committee_rating, self.committee_rating);
-        set(&mut row.committee_opinion, self.committee_opinion);
-        row
-    }
-}
-
-/// 409 naming the current state.
-pub(super) fn wrong_state(state: WorkflowState, what: &str) -> ApiError {
-    ApiError::Conflict(format!("the report is {} ({}): {what}", state.as_str(), state.label()))
-}
-
-/// Ratings must be grades of the plan's scale.
-pub(super) fn check_grades(ctx: &Context, row: &Report) -> ApiResult<()> {
-    let mut errors = Errors(Vec::new());
-    let codes: Vec<&str> = ctx.scale.iter().map(|g| g.code.as_str()).collect();
-    for (field, value) in [("/self_rating", &row.self_rating), ("/committee_rating", &row.committee_rating)] {
-        if let Some(v) = value {
-            if !codes.contains(&v.as_str()) {
-                errors.add(field, "enum", format!("must be a grade of the plan's scale: {}", codes.join(", ")));
-            }
-        }
-    }
-    errors.into_result()
-}
 
 /// Get an annual report
 ///
@@ -148,7 +48,7 @@ pub async fn get_report(principal: Principal, state: web::Data<AppState>, path: 
         .db(move |conn| {
             let ctx = Context::load(conn, initiative, false)?;
             let report = find(conn, ctx.initiative.id, fy)?.ok_or_else(not_found)?;
-            super::visible_view(conn, &principal, &ctx, report)
+            super::views::visible_view(conn, &principal, &ctx, report)
         })
         .await?;
     Ok(http::ok_with_etag(&view, view.version))
@@ -207,7 +107,7 @@ pub async fn put_report(
                 Some(view) => view,
                 None => {
                     let report = find(conn, ctx.initiative.id, fy)?.ok_or_else(not_found)?;
-                    super::view_one(conn, &ctx, report)?
+                    super::views::view_one(conn, &ctx, report)?
                 }
             };
             Ok((view, applied.outcome == Outcome::Created))
@@ -265,7 +165,7 @@ async fn transition(
                 ));
             };
             if_match.check(before.version)?;
-            let before_view = super::view_one(conn, &ctx, before.clone())?;
+            let before_view = super::views::view_one(conn, &ctx, before.clone())?;
             touch(conn, &actor, &before, next)?;
             let extra = diesel::update(annual_reports::table.find(before.id));
             match transition {

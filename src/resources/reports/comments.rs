@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{find, not_found, Context, UserNames, UserRef};
+use crate::models::reports::find;
+use super::context::{not_found, Context};
+use crate::models::users::{UserNames, UserRef};
 use crate::models::audit::{self, Change, Nothing};
 use crate::web::auth::{Caller, Principal, Role};
 use crate::db::{DbConnection, DbUuid};
@@ -90,7 +92,7 @@ fn views(conn: &mut DbConnection, rows: Vec<Comment>) -> ApiResult<Vec<CommentVi
 
 /// Whether the caller takes part in the report's review: the secretariat, the committee (also
 /// once it has returned the report) and the responsible departments; others once it is handed in.
-fn may_read(p: &Principal, ctx: &Context, report: &super::Report) -> ApiResult<bool> {
+fn may_read(p: &Principal, ctx: &Context, report: &crate::models::reports::Report) -> ApiResult<bool> {
     let state = report.state()?;
     Ok(ctx.sight(p, report)? == ReportSight::Current
         || (p.role == Role::Committee && p.has_scope(crate::web::auth::Scope::Read) && workflow::comments_open(state)))

@@ -2,36 +2,19 @@
 
 use actix_web::{put, web, HttpResponse};
 use diesel::prelude::*;
-use serde::Deserialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::write::{self, Precondition, ReportChange};
-use super::{not_found, quarter_view, Context, Quarter, QuarterView};
+use super::change::{Precondition, QuarterInput, ReportChange};
+use super::write;
+use super::context::{not_found, Context};
+use super::views::{quarter_view, QuarterView};
+use crate::models::reports::Quarter;
 use crate::web::auth::Caller;
-use crate::domain::enums::QuarterMark;
 use crate::error::{self, ApiResult};
 use crate::web::http::{self, IfMatch, JsonBody};
 use crate::web::policy;
 use crate::db::schema::quarter_updates;
 use crate::web::state::AppState;
-
-/// One quarter, replaced whole (`PUT`): a field left out is `null`.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct QuarterInput {
-    /// What was planned for the quarter.
-    #[serde(default)]
-    #[schema(max_length = 5000, example = "運用方法検討")]
-    pub plan_text: Option<String>,
-    /// What was done.
-    #[serde(default)]
-    #[schema(max_length = 5000, example = "関係課と協議を実施")]
-    pub result_text: Option<String>,
-    /// ○ `done`, × `not_done`, — `not_applicable`; `null`: not yet assessed.
-    #[serde(default)]
-    pub mark: Option<QuarterMark>,
-}
 
 /// Put a quarterly update
 ///
@@ -88,13 +71,4 @@ pub async fn put_quarter(
         })
         .await?;
     Ok(http::ok_with_etag(&view, view.version))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn quarter_labels() {
-        let labels: Vec<&str> = (1..=4).map(super::super::quarter_label).collect();
-        assert_eq!(labels, ["4～6月", "7～9月", "10～12月", "1～3月"]);
-    }
 }

@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::{AnnualReportView, Context, Report, UserNames, UserRef};
+use super::views::AnnualReportView;
+use super::context::Context;
+use crate::models::reports::Report;
+use crate::models::users::{UserNames, UserRef};
 use crate::web::auth::Principal;
 use crate::db::DbUuid;
 use crate::domain::enums::{Direction, ProgressStatus, WorkflowState};
@@ -122,13 +125,13 @@ pub async fn get_timeline(
                 match ctx.sight(&principal, &r)? {
                     ReportSight::Current => seen.push(r),
                     ReportSight::LastPublished => {
-                        shown.insert(r.fiscal_year, super::published(&r)?);
+                        shown.insert(r.fiscal_year, super::views::published(&r)?);
                     }
                     ReportSight::Hidden => {}
                 }
             }
             let all_fys: Vec<i32> = seen.iter().map(|r| r.fiscal_year).collect();
-            for view in super::views(conn, &ctx, seen)? {
+            for view in super::views::views(conn, &ctx, seen)? {
                 shown.insert(view.fiscal_year, view);
             }
             let (from, to) = ctx.fy_range();
@@ -317,7 +320,7 @@ pub async fn list_reports(
                 let summary =
                     match policy::see_report(&principal, deps, report.state()?, report.published_snapshot.is_some()) {
                         ReportSight::Current => summary_of(&report, &names)?,
-                        ReportSight::LastPublished => summary_of_view(&report, &super::published(&report)?),
+                        ReportSight::LastPublished => summary_of_view(&report, &super::views::published(&report)?),
                         ReportSight::Hidden => continue,
                     };
                 if filter.state.as_ref().is_some_and(|s| !s.contains(&summary.workflow_state)) {

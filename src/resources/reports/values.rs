@@ -9,12 +9,14 @@ use std::collections::HashMap;
 
 use actix_web::{get, put, web, HttpResponse};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::write::{self, check_stored, write_values, Precondition, ReportChange, ValueWrite};
-use super::{Context, Report};
+use super::change::{check_stored, check_validity, Precondition, ReportChange, ValueInput};
+use super::write::{self, write_values, ValueWrite};
+use super::context::Context;
+use crate::models::reports::Report;
 use crate::domain::achievement::{self, Achievement};
 use crate::models::audit::{self, Change};
 use crate::web::auth::{Caller, Principal};
@@ -25,28 +27,9 @@ use crate::domain::fiscal_year;
 use crate::web::http::{self, finish_page, IfMatch, JsonBody, PageParams};
 use crate::web::policy::{self, ReportSight};
 use crate::models::indicators::{load_owned, load_owned_locked, Indicator, IndicatorValue, Owner};
-use crate::models::plans::Plan;
 use crate::db::schema::{annual_reports, indicator_values};
 use crate::db::utc;
 use crate::web::state::AppState;
-
-/// A value for one fiscal year, replaced whole (`PUT`): a field left out is `null`.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ValueInput {
-    /// 目標値.
-    #[serde(default)]
-    #[schema(example = 2000)]
-    pub target: Option<f64>,
-    /// 実績値.
-    #[serde(default)]
-    #[schema(example = 2300)]
-    pub actual: Option<f64>,
-    /// The cell as printed, kept as it is: `15/664`, `12 書面会議`, `760 (うち障がい者15)`.
-    #[serde(default)]
-    #[schema(max_length = 500, example = "2,300")]
-    pub raw: Option<String>,
-}
 
 /// An indicator's target and actual for one fiscal year, with its achievement.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -68,25 +51,6 @@ pub struct IndicatorValueEntry {
 
 crate::list_type!(IndicatorValueList, IndicatorValueEntry);
 
-impl ValueInput {
-    /// 422 unless target and actual are sane numbers ([`crate::domain::validation::indicator_number`]).
-    pub fn check_numbers(&self, at: &str) -> Vec<crate::error::FieldError> {
-        [("target", self.target), ("actual", self.actual)]
-            .into_iter()
-            .filter_map(|(field, v)| crate::domain::validation::indicator_number(&format!("{at}/{field}"), v))
-            .collect()
-    }
-
-    fn checked(self) -> ApiResult<Self> {
-        let errors = self.check_numbers("");
-        if errors.is_empty() {
-            Ok(self)
-        } else {
-            Err(ApiError::Validation(errors))
-        }
-    }
-}
-
 fn entry(ind: &Indicator, v: &IndicatorValue) -> ApiResult<IndicatorValueEntry> {
     let direction = Direction::from_db(&ind.direction)?;
     Ok(IndicatorValueEntry {
@@ -100,26 +64,6 @@ fn entry(ind: &Indicator, v: &IndicatorValue) -> ApiResult<IndicatorValueEntry> 
         version: v.version,
         updated_at: utc(v.updated_at),
     })
-}
-
-/// 422 unless `fy` lies in the indicator's validity (which defaults to the plan period).
-pub fn check_validity(plan: &Plan, ind: &Indicator, fy: i32) -> ApiResult<()> {
-    let from = ind.valid_from_fy.unwrap_or(plan.start_fy);
-    let to = ind.valid_to_fy.unwrap_or(plan.end_fy);
-    if (from..=to).contains(&fy) {
-        return Ok(());
-    }
-    Err(ApiError::invalid(
-        "/path/fiscal_year",
-        "fiscal_year_out_of_range",
-        format!(
-            "{} ({fy}) lies outside the validity of \"{}\": {}–{} ({from}–{to})",
-            fiscal_year::label(fy),
-            ind.name,
-            fiscal_year::label(from),
-            fiscal_year::label(to)
-        ),
-    ))
 }
 
 fn find_value(conn: &mut DbConnection, indicator: DbUuid, fy: i32) -> ApiResult<Option<IndicatorValue>> {
@@ -292,7 +236,7 @@ pub fn visible_values(
         match ctx.sight(p, report)? {
             ReportSight::Current => out.push(v),
             ReportSight::LastPublished => {
-                let published = super::published(report)?;
+                let published = super::views::published(report)?;
                 if let Some(shown) = published.indicator_values.iter().find(|x| x.indicator_id == v.indicator_id.0) {
                     out.push(IndicatorValue {
                         target: shown.target,

@@ -8,58 +8,22 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::annual::{check_grades, wrong_state, AnnualReportInput};
-use super::quarters::QuarterInput;
-use super::values::{check_validity, ValueInput};
-use super::{commit, find, not_found, AnnualReportView, Context, Quarter, Report};
+use super::change::{check_grades, check_validity, wrong_state, Precondition, ReportChange, ValueInput};
+use super::store::commit;
+use crate::models::reports::{find, Quarter, Report};
+use super::context::{not_found, Context};
+use super::views::AnnualReportView;
 use crate::web::auth::{Principal, Role};
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult};
 use crate::web::http::IfMatch;
 use crate::web::policy::{self, ReportSight};
-use crate::models::indicators::{Indicator, IndicatorValue};
+use crate::models::indicators::IndicatorValue;
 use crate::db::schema::{annual_reports, indicator_values, quarter_updates};
 use crate::db::now;
 use crate::models::audit::Actor;
 use crate::domain::workflow;
-
-/// Which version an `If-Match` of a single endpoint refers to.
-pub enum Precondition {
-    None,
-    /// The report's version (`PUT` report).
-    Report(IfMatch),
-    /// The quarter's version (`PUT` quarter).
-    Quarter(IfMatch),
-    /// The value's version (`PUT` indicator value).
-    Value(IfMatch),
-}
-
-/// What to write to one report.
-pub struct ReportChange {
-    /// Report fields, merge semantics (fields left out keep their value).
-    pub fields: Option<AnnualReportInput>,
-    /// Quarters replaced whole.
-    pub quarters: Vec<(i32, QuarterInput)>,
-    /// Indicator values replaced whole; each indicator belongs to the initiative.
-    pub values: Vec<(Indicator, ValueInput)>,
-    pub precondition: Precondition,
-    /// Batch semantics: a quarter or value that is empty where nothing is stored, and a new
-    /// report that would stay empty, are not written (a blank sheet row changes nothing). The
-    /// single `PUT`s create what they are sent.
-    pub sparse: bool,
-}
-
-impl ReportChange {
-    pub fn touches_department_data(&self) -> bool {
-        self.fields.as_ref().is_some_and(AnnualReportInput::has_department_fields)
-            || !self.quarters.is_empty()
-            || !self.values.is_empty()
-    }
-
-    pub fn touches_committee_fields(&self) -> bool {
-        self.fields.as_ref().is_some_and(AnnualReportInput::has_committee_fields)
-    }
-}
+use crate::resources::reports::change::check_stored;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -168,7 +132,7 @@ pub fn apply(
         write_quarters(conn, after.id, &quarters)?;
         write_values(conn, fy, &values, &IfMatch::none())?;
         let view = commit(conn, actor, ctx, after.id, None, "create")?;
-        let changed_fields = super::history::changed_fields(None, &view)?;
+        let changed_fields = super::diff::changed_fields(None, &view)?;
         return Ok(Applied {
             outcome: Outcome::Created,
             report_id: Some(after.id),
@@ -186,7 +150,7 @@ pub fn apply(
             changed_fields: vec![],
         });
     }
-    let before_view = super::view_one(conn, ctx, existing.clone())?;
+    let before_view = super::views::view_one(conn, ctx, existing.clone())?;
     let next_state = if department { workflow::after_department_edit(state_before) } else { state_before };
     let row = Report {
         version: existing.version + 1,
@@ -212,7 +176,7 @@ pub fn apply(
         _ => "update",
     };
     let view = commit(conn, actor, ctx, existing.id, Some(&before_view), action)?;
-    let changed_fields = super::history::changed_fields(Some(&before_view), &view)?;
+    let changed_fields = super::diff::changed_fields(Some(&before_view), &view)?;
     Ok(Applied {
         outcome: Outcome::Updated,
         report_id: Some(existing.id),
@@ -220,15 +184,6 @@ pub fn apply(
         view: Some(view),
         changed_fields,
     })
-}
-
-/// `If-Match` on a quarter or value: against the stored version; on one not stored yet it cannot hold.
-pub(super) fn check_stored(if_match: &IfMatch, stored_version: Option<i32>) -> ApiResult<()> {
-    match stored_version {
-        Some(version) => if_match.check(version),
-        None if if_match.is_present() => Err(ApiError::PreconditionFailed),
-        None => Ok(()),
-    }
 }
 
 struct QuarterWrite {

@@ -26,7 +26,7 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::domain::fiscal_year;
 use crate::resources::batches::{self, ProgressBatchInput, ProgressBatchResult};
 use crate::models::plans;
-use crate::resources::reports::AnnualReportView;
+use crate::resources::reports::views::AnnualReportView;
 use crate::db::schema::report_revisions;
 use crate::models::audit::Actor;
 

@@ -4,7 +4,7 @@
 
 use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::domain::fiscal_year;
-use crate::resources::reports::quarter_label;
+use crate::models::reports::quarter_label;
 
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,7 +17,8 @@ use crate::web::policy::{self, ReportSight};
 use crate::models::indicators::{Indicator, IndicatorValue};
 use crate::models::initiatives::Initiative;
 use crate::models::plans::Plan;
-use crate::resources::reports::{AnnualReportView, Quarter, Report};
+use crate::resources::reports::views::AnnualReportView;
+use crate::models::reports::{Quarter, Report};
 use crate::db::schema::{
     annual_reports, departments, indicator_values, indicators, initiative_departments, initiative_placements,
     initiatives, plan_nodes, quarter_updates,

@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use utoipa::ToSchema;
 
 use crate::domain::enums::{ProgressStatus, QuarterMark, WorkflowState};
-use crate::resources::reports::quarter_label;
+use crate::models::reports::quarter_label;
 
 /// Reports per grade, keys in the order of the plan's scale, then `unrated`.
 #[derive(Debug, Clone, PartialEq, Default)]

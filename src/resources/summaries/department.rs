@@ -16,7 +16,7 @@ use crate::error::{self, ApiResult};
 use crate::domain::fiscal_year::{self, DueRule};
 use crate::web::http;
 use crate::web::policy;
-use crate::resources::reports::quarter_label;
+use crate::models::reports::quarter_label;
 use crate::models::plans;
 use crate::resources::departments;
 use crate::db::schema::{annual_reports, initiative_departments, initiatives, plans as plans_table, quarter_updates};
