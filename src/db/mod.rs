@@ -5,6 +5,7 @@
 //! Per-backend SQL (upserts, RETURNING) lives in [`backend`] and nowhere else.
 
 pub mod backend;
+pub mod connection;
 pub mod portable_uuid;
 pub mod schema;
 
@@ -16,14 +17,8 @@ use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
+pub use connection::{DbConnection, MultiBackend};
 pub use portable_uuid::DbUuid;
-
-/// A connection to either backend; queries written once run on both.
-#[derive(diesel::MultiConnection)]
-pub enum DbConnection {
-    Pg(diesel::PgConnection),
-    Sqlite(diesel::SqliteConnection),
-}
 
 pub type Pool = r2d2::Pool<ConnectionManager>;
 pub type PooledConn = r2d2::PooledConnection<ConnectionManager>;

@@ -12,7 +12,7 @@ use diesel::serialize::{self, IsNull, Output, ToSql};
 use diesel::sql_types::{HasSqlType, SqlType};
 use diesel::sqlite::Sqlite;
 
-use super::MultiBackend;
+use super::connection::MultiBackend;
 
 #[derive(Debug, Clone, Copy, Default, SqlType, QueryId)]
 #[diesel(postgres_type(oid = 2950, array_oid = 2951))]

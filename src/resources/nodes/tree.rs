@@ -15,7 +15,7 @@ use crate::domain::validation::Tidy;
 
 use crate::models::nodes::{segment, sort_path, Node, MAX_DEPTH};
 
-use super::NodeInput;
+use super::input::NodeInput;
 
 pub(super) fn too_deep(field: &str) -> ApiError {
     ApiError::invalid(field, "depth", format!("the hierarchy may be at most {MAX_DEPTH} levels deep"))
