@@ -230,7 +230,7 @@ fn plans_command(config: &Config) -> Result<(), CliError> {
 }
 
 fn sheet(config: &Config, action: SheetCommand) -> Result<(), CliError> {
-    use shinchoku::resources::sheets::{self, files::CsvEncoding, import, upload, SheetFormat};
+    use shinchoku::resources::sheets::{self, files::CsvEncoding, grid, import, upload, SheetFormat};
     let pool = open_existing_database(config)?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     let (principal, actor) = console_principal();
@@ -252,7 +252,7 @@ fn sheet(config: &Config, action: SheetCommand) -> Result<(), CliError> {
             let (plan, fy) = (find_plan(&mut conn, &plan)?, fiscal_year_arg(&fiscal_year)?);
             let keep_mine = import::KeepMine::parse(keep_mine.as_deref()).map_err(|e| CliError::Config(explain(&e)))?;
             let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let sheet = upload::read(&bytes, None, upload::LIMITS).map_err(|e| explain(&e))?;
+            let sheet = upload::read(&bytes, None, grid::LIMITS).map_err(|e| explain(&e))?;
             let options = import::ImportOptions { dry_run, keep_mine };
             let result = sheets::import_sheet(&mut conn, &principal, &actor, plan, fy, sheet, options)
                 .map_err(|e| explain(&e))?;

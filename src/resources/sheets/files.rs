@@ -7,7 +7,7 @@ use super::layout::{Cell, Column, Field};
 use super::upload::csv_escape;
 use crate::error::{ApiError, ApiResult, FieldError};
 
-pub use super::upload::{CSV, XLSX};
+pub use super::grid::{CSV, XLSX};
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,6 +7,7 @@ pub mod import;
 mod items;
 pub mod layout;
 pub mod rows;
+pub mod grid;
 pub mod upload;
 mod workbooks;
 
@@ -19,7 +20,7 @@ use uuid::Uuid;
 use self::files::CsvEncoding;
 use self::import::{ImportOptions, KeepMine, SheetImportResult};
 use self::layout::Field;
-use self::upload::ReadSheet;
+use self::grid::ReadSheet;
 use crate::web::auth::{Caller, Principal};
 use crate::db::{self, DbConnection};
 use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
@@ -227,15 +228,15 @@ pub fn import_sheet(
 }
 
 /// Reads an uploaded file (a multipart body's one file, or the body itself), bounded by
-/// [`upload::LIMITS`]. Runs on a blocking thread: call it through `web::block`.
+/// [`grid::LIMITS`]. Runs on a blocking thread: call it through `web::block`.
 pub fn read_upload(bytes: &[u8], media: &str, charset: Option<&str>, content_type: &str) -> ApiResult<ReadSheet> {
     let _reading = upload::READERS.acquire();
     if media == "multipart/form-data" {
         let (file, part_type) = upload::multipart_file(bytes, content_type)?;
         let (_, part_charset) = http::split_content_type(&part_type);
-        return upload::read(&file, part_charset.as_deref(), upload::LIMITS);
+        return upload::read(&file, part_charset.as_deref(), grid::LIMITS);
     }
-    upload::read(bytes, charset, upload::LIMITS)
+    upload::read(bytes, charset, grid::LIMITS)
 }
 
 /// `Content-Disposition` with an ASCII fallback and the Japanese name (RFC 6266, RFC 8187).
@@ -385,7 +386,7 @@ pub async fn import_progress_sheet(
     let plan_id = path.into_inner();
     let params = params.into_inner();
     let keep_mine = KeepMine::parse(params.keep_mine.as_deref())?;
-    let file = body.read(&upload::ACCEPTED, upload::LIMITS.upload_bytes).await?;
+    let file = body.read(&grid::ACCEPTED, grid::LIMITS.upload_bytes).await?;
     if file.bytes.is_empty() {
         return Err(ApiError::invalid("/body", "required", "the body is empty: send the sheet (XLSX, ODS or CSV)"));
     }

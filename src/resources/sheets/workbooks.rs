@@ -9,7 +9,7 @@ use calamine::{DataRef, Reader, Xlsx};
 use quick_xml::events::{BytesStart, Event};
 
 use super::layout::Cell;
-use super::upload::{too_large, unreadable, GridBuilder, Limits, ReadSheet, ODS};
+use super::grid::{too_large, unreadable, GridBuilder, Limits, ReadSheet, ODS};
 use crate::error::{ApiError, ApiResult};
 
 pub(super) enum Archive {
