@@ -2,7 +2,11 @@
 //!
 //! The backend is chosen from the URL scheme in our own r2d2 manager, so a connection
 //! failure reports the real error instead of the derive's "tried every backend".
-//! Per-backend SQL (upserts, RETURNING) lives in [`backend`] and nowhere else.
+//! The macros for SQL that differs by backend (upserts, `RETURNING`, row locks) are in
+//! [`backend`]. Where one query must be written twice, the module that owns it branches with
+//! `per_backend!` next to its portable sibling: the idempotency keys, the sign-in throttle, the
+//! summary queries (`grep -rn per_backend src` lists them). Backups ([`crate::ops::backup`]) are SQLite's
+//! own (PostgreSQL is backed up with its own tools).
 
 pub mod backend;
 pub mod connection;

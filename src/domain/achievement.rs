@@ -1,4 +1,4 @@
-//! Achievement of an indicator in one fiscal year (DOMAIN.md Rule 4). Pure arithmetic.
+//! Achievement of an indicator in one fiscal year (docs/domain.md, "Achievement"). Pure arithmetic.
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -1,4 +1,4 @@
-//! The report workflow (DOMAIN.md Rule 6) as pure rules: which transition leads where, which
+//! The report workflow (docs/domain.md, "Report workflow") as pure rules: which transition leads where, which
 //! fields may be edited in which state, and who sees what. No database, no HTTP.
 //!
 //! ```text

@@ -281,3 +281,50 @@ fn forbid_control_characters(value: &mut serde_json::Value) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem, PathsBuilder};
+    use utoipa::openapi::request_body::RequestBodyBuilder;
+    use utoipa::openapi::security::SecurityRequirement;
+    use utoipa::openapi::{OpenApiBuilder, ResponseBuilder};
+
+    fn statuses(api: &utoipa::openapi::OpenApi, path: &str, method: &str) -> Vec<String> {
+        let value = serde_json::to_value(api).unwrap();
+        let mut out: Vec<String> = value["paths"][path][method]["responses"].as_object().unwrap().keys().cloned().collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn finish_adds_what_follows_from_an_operations_shape() {
+        let write = OperationBuilder::new()
+            .parameter(ParameterBuilder::new().name("If-Match").parameter_in(ParameterIn::Header))
+            .request_body(Some(RequestBodyBuilder::new().build()))
+            .response("200", ResponseBuilder::new().description("Updated"))
+            .build();
+        let public = OperationBuilder::new()
+            .securities(Some([SecurityRequirement::default()]))
+            .response("200", ResponseBuilder::new().description("Open"))
+            .build();
+        let health = OperationBuilder::new().response("200", ResponseBuilder::new().description("Alive")).build();
+        let mut api = OpenApiBuilder::new()
+            .paths(
+                PathsBuilder::new()
+                    .path("/api/v1/things", PathItem::new(HttpMethod::Patch, write))
+                    .path("/api/v1/public", PathItem::new(HttpMethod::Get, public))
+                    .path("/healthz", PathItem::new(HttpMethod::Get, health)),
+            )
+            .build();
+        super::finish(&mut api);
+        let expected = ["200", "400", "401", "403", "412", "413", "415", "422", "500", "503"];
+        assert_eq!(statuses(&api, "/api/v1/things", "patch"), expected);
+        assert_eq!(statuses(&api, "/api/v1/public", "get"), ["200", "500", "503"], "public: no 401/403");
+        assert_eq!(statuses(&api, "/healthz", "get"), ["200", "500"], "no database, no 503");
+        let value = serde_json::to_value(&api).unwrap();
+        assert_eq!(value["paths"]["/api/v1/things"]["patch"]["security"], serde_json::json!([{"bearer": []}, {"api_token": []}]));
+        assert_eq!(value["paths"]["/api/v1/public"]["get"]["security"], serde_json::json!([{}]));
+        assert_eq!(value["paths"]["/api/v1/things"]["patch"]["responses"]["412"]["$ref"], "#/components/responses/PreconditionFailed");
+        assert!(value["components"]["securitySchemes"]["api_token"].is_object());
+    }
+}

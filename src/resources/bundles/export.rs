@@ -177,7 +177,7 @@ pub fn export(conn: &mut DbConnection, plan: &Plan, reader: Option<&crate::web::
             }
         }
         if let Some(reader) = reader {
-            // Drafts stay with those who may see them (Rule 6: the committee never sees drafts).
+            // Drafts stay with those who may see them (docs/domain.md, "Report workflow": the committee never sees drafts).
             let responsible: Vec<Uuid> = link.departments.iter().map(|(id, _)| *id).collect();
             years.retain(|_, y| {
                 y.workflow_state.is_none_or(|state| {

@@ -1,4 +1,4 @@
-//! A report's history (Rule 7): every version, who made it and what it changed, one version
+//! A report's history (docs/domain.md, "Every version is kept"): every version, who made it and what it changed, one version
 //! whole, and the per-field difference between two versions.
 
 

@@ -4,7 +4,7 @@
 //!
 //! Every write to a report, a quarter or an indicator value of an initiative bumps the report's
 //! `version` and appends one revision (the whole report as it then was) in the same
-//! transaction as its audit event: nothing a user entered is ever lost (DOMAIN rule "History").
+//! transaction as its audit event: nothing a user entered is ever lost (docs/domain.md, "Every version is kept").
 //!
 //! Inside, one direction: [`change`] (inputs and checks) and [`context`] ← [`views`] ← [`diff`]
 //! ← [`store`] ← [`write`] (one write path) ← the handler modules.

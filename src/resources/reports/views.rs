@@ -54,7 +54,7 @@ pub fn quarter_view(q: &Quarter) -> ApiResult<QuarterView> {
     })
 }
 
-/// An indicator's value in the report's year, with its achievement (Rule 4).
+/// An indicator's value in the report's year, with its achievement (docs/domain.md, "Achievement").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ReportValueView {
     pub indicator_id: Uuid,

@@ -74,7 +74,7 @@ pub struct QuarterCounts {
     pub unreported: i64,
 }
 
-/// Indicators of the counted initiatives valid in the year, by achievement (DOMAIN Rule 4).
+/// Indicators of the counted initiatives valid in the year, by achievement (docs/domain.md, "Achievement").
 #[derive(Debug, Clone, PartialEq, Default, Serialize, ToSchema)]
 pub struct IndicatorCounts {
     pub achieved: i64,

@@ -1,4 +1,4 @@
-//! Progress summaries (DOMAIN.md, "What the summaries must answer"): counts per plan and fiscal
+//! Progress summaries (docs/summaries.md): counts per plan and fiscal
 //! year, grouped by node or department, over several years, per department, and what is overdue.
 //!
 //! The counting runs in the database ([`query`]); a summary is a fixed handful of statements

@@ -226,7 +226,7 @@ struct VerdictCell {
     ratio_n: i64,
 }
 
-/// DOMAIN Rule 4 in SQL, the same rule as [`crate::domain::achievement::evaluate`] (the summaries'
+/// The achievement rule (docs/domain.md, "Achievement") in SQL, the same rule as [`crate::domain::achievement::evaluate`] (the summaries'
 /// tests check the two agree on the fixtures).
 const VERDICT: &str = "CASE WHEN v.target IS NULL OR v.actual IS NULL THEN 'not_measurable' \
     WHEN (ind.direction = 'decrease' AND v.actual <= v.target) \
