@@ -21,10 +21,10 @@ use std::time::{Duration, Instant};
 use diesel::prelude::*;
 use serde_json::{json, Value};
 use shinchoku::db;
-use shinchoku::web::policy::SummarySight;
 use shinchoku::models::plans;
-use shinchoku::resources::summaries::{self, RatingSource, SummaryRequest};
 use shinchoku::ops::synth::{self, Shape};
+use shinchoku::resources::summaries::{self, RatingSource, SummaryRequest};
+use shinchoku::web::policy::SummarySight;
 
 const LAST_FY: i32 = 2024;
 const ADMIN: (&str, &str) = ("bench-admin", "bench-admin-password-2026");

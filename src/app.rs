@@ -15,12 +15,12 @@ use utoipa::{OpenApi, ToSchema};
 use utoipa_actix_web::{scope, AppExt};
 
 use crate::error::{self, ApiError, ApiResult};
-use crate::web::http::{self as api_http, BodyLimits};
-use crate::web::openapi::ApiDoc;
 use crate::resources::{
     api_tokens, audit_events, batches, bundles, departments, indicators, initiatives, nodes, plans, public, reports,
     sessions, sheets, summaries, users,
 };
+use crate::web::http::{self as api_http, BodyLimits};
+use crate::web::openapi::ApiDoc;
 use crate::web::state::{AppState, RequestId};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use shinchoku::app::ServerSettings;
-use shinchoku::web::auth::Role;
-use shinchoku::ops::config::{Config, LogFormat};
-use shinchoku::web::http::BodyLimits;
-use shinchoku::resources::users::{self, UserInput};
 use shinchoku::models::audit::Actor;
-use shinchoku::web::state::AppState;
+use shinchoku::ops::config::{Config, LogFormat};
 use shinchoku::ops::demo;
+use shinchoku::resources::users::{self, UserInput};
+use shinchoku::web::auth::Role;
+use shinchoku::web::http::BodyLimits;
+use shinchoku::web::state::AppState;
 use shinchoku::{app, db};
 
 /// Progress management API for municipal multi-year plans (地域福祉計画の進行管理).
@@ -150,8 +150,10 @@ fn console_principal() -> (shinchoku::web::auth::Principal, shinchoku::models::a
         departments: Vec::new(),
         token: None,
     };
-    let actor =
-        shinchoku::models::audit::Actor { request_id: Some(format!("cli-{}", uuid::Uuid::now_v7())), ..Default::default() };
+    let actor = shinchoku::models::audit::Actor {
+        request_id: Some(format!("cli-{}", uuid::Uuid::now_v7())),
+        ..Default::default()
+    };
     (principal, actor)
 }
 

@@ -3,10 +3,10 @@
 use diesel::prelude::*;
 use serde::Serialize;
 
+use crate::db::now;
+use crate::db::schema::{audit_events, plans};
 use crate::db::{DbConnection, DbUuid};
 use crate::error::ApiResult;
-use crate::db::schema::{audit_events, plans};
-use crate::db::now;
 
 #[derive(Insertable)]
 #[diesel(table_name = audit_events)]

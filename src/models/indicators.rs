@@ -10,8 +10,8 @@ use crate::db::schema::{indicator_values, indicators};
 use crate::db::{DbConnection, DbUuid};
 use crate::domain::validation::Tidy;
 use crate::error::{ApiError, ApiResult};
-use crate::models::plans::{self, Plan};
 use crate::models::initiatives;
+use crate::models::plans::{self, Plan};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = indicators, treat_none_as_null = true)]
@@ -84,7 +84,10 @@ impl Owner {
     }
 }
 
-pub fn owned_query(plan: &Plan, initiative: Option<DbUuid>) -> indicators::BoxedQuery<'static, crate::db::MultiBackend> {
+pub fn owned_query(
+    plan: &Plan,
+    initiative: Option<DbUuid>,
+) -> indicators::BoxedQuery<'static, crate::db::MultiBackend> {
     let query = indicators::table.filter(indicators::plan_id.eq(plan.id)).into_boxed();
     match initiative {
         Some(i) => query.filter(indicators::initiative_id.eq(i)),

@@ -7,5 +7,5 @@ pub mod initiatives;
 pub mod nodes;
 pub mod plans;
 pub mod reports;
-pub mod users;
 pub mod search;
+pub mod users;

@@ -54,8 +54,8 @@ pub fn escape_like(text: &str) -> String {
 /// Fills `search_text` of rows that have none (written before the column existed). Runs at
 /// start after the migrations; a no-op once every row has its text.
 pub fn backfill(conn: &mut DbConnection) -> QueryResult<usize> {
-    use crate::db::DbUuid;
     use crate::db::schema::{departments, initiatives, plan_nodes, plans};
+    use crate::db::DbUuid;
     let mut filled = 0;
     let rows: Vec<(DbUuid, String)> = departments::table
         .filter(departments::search_text.eq(""))

@@ -285,7 +285,10 @@ impl Config {
             ),
             refresh_ttl_seconds: self.refresh_token_ttl,
             throttle: self.login_limits,
-            proxies: crate::web::credentials::client::ProxyTrust { hops: self.trusted_proxies, header: self.forwarded_header },
+            proxies: crate::web::credentials::client::ProxyTrust {
+                hops: self.trusted_proxies,
+                header: self.forwarded_header,
+            },
         })
     }
 

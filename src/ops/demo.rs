@@ -2,14 +2,14 @@
 
 use diesel::prelude::*;
 
-use crate::web::auth::Role;
+use crate::db::schema::{departments, plans, users as users_table};
 use crate::db::{DbConnection, DbUuid};
 use crate::error::ApiResult;
+use crate::models::audit::Actor;
 use crate::resources::bundles::format::{Fy, PlanBundle};
 use crate::resources::bundles::import;
 use crate::resources::users::{self, UserInput};
-use crate::db::schema::{departments, plans, users as users_table};
-use crate::models::audit::Actor;
+use crate::web::auth::Role;
 
 /// (file name, JSON text, plan period (first FY, last FY) when the bundle leaves it out)
 pub type DemoBundle = (&'static str, &'static str, Option<(i32, i32)>);
@@ -95,7 +95,9 @@ pub fn users_with_published_passwords(conn: &mut DbConnection) -> ApiResult<Vec<
     Ok(rows
         .into_iter()
         .filter(|(login, hash)| {
-            USERS.iter().any(|(l, password, ..)| l == login && crate::web::credentials::password::verify(password, hash))
+            USERS
+                .iter()
+                .any(|(l, password, ..)| l == login && crate::web::credentials::password::verify(password, hash))
         })
         .map(|(login, _)| login)
         .collect())

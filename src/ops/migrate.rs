@@ -10,6 +10,7 @@ pub fn run(conn: &mut DbConnection) -> Result<usize, String> {
     // Rows written before the search column existed get their searchable text.
     crate::models::search::backfill(conn).map_err(|e| format!("search text backfill failed: {e}"))?;
     // Reports written before history was kept get their first revision.
-    crate::resources::reports::store::backfill_history(conn).map_err(|e| format!("report history backfill failed: {e}"))?;
+    crate::resources::reports::store::backfill_history(conn)
+        .map_err(|e| format!("report history backfill failed: {e}"))?;
     Ok(applied)
 }

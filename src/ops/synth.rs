@@ -8,10 +8,10 @@ use serde_json::{json, Value};
 
 use crate::db::DbConnection;
 use crate::error::ApiResult;
+use crate::models::audit::Actor;
+use crate::models::plans::Plan;
 use crate::resources::bundles::format::PlanBundle;
 use crate::resources::bundles::import::{self, ImportCounts};
-use crate::models::plans::Plan;
-use crate::models::audit::Actor;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]

@@ -10,17 +10,17 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::models::audit::{self, Change};
-use crate::web::credentials::secret;
-use crate::web::auth::{Caller, Principal, Scope};
-use crate::db::{DbConnection, DbUuid};
-use crate::error::{self, ApiError, ApiResult};
-use crate::web::http::{self, finish_page, JsonBody, PageParams};
-use crate::web::policy;
 use crate::db::schema::{api_token_departments, api_tokens};
 use crate::db::{now, utc};
-use crate::web::state::AppState;
+use crate::db::{DbConnection, DbUuid};
 use crate::domain::validation::{self, Errors, Tidy};
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::audit::{self, Change};
+use crate::web::auth::{Caller, Principal, Scope};
+use crate::web::credentials::secret;
+use crate::web::http::{self, finish_page, JsonBody, PageParams};
+use crate::web::policy;
+use crate::web::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = api_tokens)]

@@ -6,13 +6,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::web::auth::Principal;
-use crate::db::DbUuid;
-use crate::error::{ApiError, ApiResult};
-use crate::web::http::{self, finish_page, PageParams};
-use crate::web::policy;
 use crate::db::schema::{audit_events, users};
 use crate::db::utc;
+use crate::db::DbUuid;
+use crate::error::{ApiError, ApiResult};
+use crate::web::auth::Principal;
+use crate::web::http::{self, finish_page, PageParams};
+use crate::web::policy;
 use crate::web::state::AppState;
 
 #[derive(Debug, Queryable, Selectable)]

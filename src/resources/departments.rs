@@ -7,19 +7,19 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::models::audit::{self, Change, Nothing};
-use crate::web::auth::{Caller, Principal};
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::DepartmentKind;
-use crate::error::{self, ApiError, ApiResult};
-use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::web::policy;
 use crate::db::schema::{departments, initiative_departments};
 use crate::db::{now, utc};
-use crate::models::audit::Actor;
-use crate::web::state::AppState;
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::DepartmentKind;
 use crate::domain::validation;
 use crate::domain::validation::Tidy;
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::audit::Actor;
+use crate::models::audit::{self, Change, Nothing};
+use crate::web::auth::{Caller, Principal};
+use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::web::policy;
+use crate::web::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = departments)]

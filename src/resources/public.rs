@@ -11,27 +11,27 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::web::cache::Rendered;
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::{PlanCategory, PlanStatus, ProgressStatus, WorkflowState};
-use crate::error::{self, ApiError, ApiResult};
-use crate::domain::fiscal_year;
-use crate::web::http::{self, finish_page, PageParams};
-use crate::web::policy::SummarySight;
-use crate::models::plans;
-use crate::models::plans::{Plan, RatingGrade};
-use crate::resources::reports::timeline::TimelineIndicator;
-use crate::resources::reports::views::{QuarterView, ReportValueView};
-use crate::models::reports::Report;
-use crate::resources::summaries::plan::SummaryParams;
-use crate::resources::summaries::{self, GroupBy, PlanSummary, PlanTrend, RatingSource};
 use crate::db::schema::{
     annual_reports, departments, indicators, initiative_departments, initiative_placements, initiatives, plan_nodes,
     plans as plans_table,
 };
-use crate::web::state::AppState;
-use crate::resources::reports::views::AnnualReportView;
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::{PlanCategory, PlanStatus, ProgressStatus, WorkflowState};
+use crate::domain::fiscal_year;
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::plans;
+use crate::models::plans::{Plan, RatingGrade};
+use crate::models::reports::Report;
+use crate::resources::reports::timeline::TimelineIndicator;
 use crate::resources::reports::views::published;
+use crate::resources::reports::views::AnnualReportView;
+use crate::resources::reports::views::{QuarterView, ReportValueView};
+use crate::resources::summaries::plan::SummaryParams;
+use crate::resources::summaries::{self, GroupBy, PlanSummary, PlanTrend, RatingSource};
+use crate::web::cache::Rendered;
+use crate::web::http::{self, finish_page, PageParams};
+use crate::web::policy::SummarySight;
+use crate::web::state::AppState;
 
 /// Public responses may be kept by browsers and shared caches for a minute, then revalidated.
 pub const PUBLIC_CACHE: &str = "public, max-age=60";
@@ -522,8 +522,7 @@ pub async fn get_public_timeline(
                     .order(annual_reports::fiscal_year)
                     .select(Report::as_select())
                     .load(conn)?;
-                let years =
-                    reports.iter().map(|r| published(r).map(PublicReport::from)).collect::<ApiResult<_>>()?;
+                let years = reports.iter().map(|r| published(r).map(PublicReport::from)).collect::<ApiResult<_>>()?;
                 let indicators = indicators::table
                     .filter(indicators::initiative_id.eq(initiative.id))
                     .order((indicators::position, indicators::id))

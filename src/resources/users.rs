@@ -10,19 +10,19 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::models::audit::{self, Change, Nothing};
-use crate::web::credentials::password;
-use crate::web::auth::{Caller, Principal, Role, Scope};
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::DepartmentKind;
-use crate::error::{self, ApiError, ApiResult};
-use crate::web::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::web::policy;
 use crate::db::schema::{departments, user_departments, users};
 use crate::db::{now, utc};
-use crate::models::audit::Actor;
-use crate::web::state::AppState;
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::DepartmentKind;
 use crate::domain::validation::{self, Errors, Tidy};
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::audit::Actor;
+use crate::models::audit::{self, Change, Nothing};
+use crate::web::auth::{Caller, Principal, Role, Scope};
+use crate::web::credentials::password;
+use crate::web::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::web::policy;
+use crate::web::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = users)]

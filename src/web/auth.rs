@@ -13,12 +13,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::db::now;
+use crate::db::schema::{api_token_departments, api_tokens, user_departments, users};
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult};
-use crate::db::schema::{api_token_departments, api_tokens, user_departments, users};
-use crate::web::credentials::{client, secret, AuthConfig};
-use crate::db::now;
 use crate::models::audit::Actor;
+use crate::web::credentials::{client, secret, AuthConfig};
 use crate::web::state::{AppState, RequestId};
 
 crate::text_enum! {

@@ -50,7 +50,9 @@ pub fn install(document: &utoipa::openapi::OpenApi) {
 
 /// The contract of this build.
 pub fn get() -> &'static Contract {
-    CONTRACT.get().expect("the contract is installed where the routes are built (app::routes) before anything is checked")
+    CONTRACT
+        .get()
+        .expect("the contract is installed where the routes are built (app::routes) before anything is checked")
 }
 
 impl Contract {
@@ -135,7 +137,11 @@ impl Contract {
         for (name, values) in given {
             let printable: String = name.chars().filter(|c| !c.is_control()).collect();
             let pointer = format!("/query/{}", printable.replace('~', "~0").replace('/', "~1"));
-            if name.chars().chain(values.iter().flat_map(|v| v.chars())).any(crate::domain::validation::is_forbidden_control) {
+            if name
+                .chars()
+                .chain(values.iter().flat_map(|v| v.chars()))
+                .any(crate::domain::validation::is_forbidden_control)
+            {
                 errors.push(FieldError::new(pointer, "control_character", "must not contain control characters"));
                 continue;
             }

@@ -291,7 +291,8 @@ mod tests {
 
     fn statuses(api: &utoipa::openapi::OpenApi, path: &str, method: &str) -> Vec<String> {
         let value = serde_json::to_value(api).unwrap();
-        let mut out: Vec<String> = value["paths"][path][method]["responses"].as_object().unwrap().keys().cloned().collect();
+        let mut out: Vec<String> =
+            value["paths"][path][method]["responses"].as_object().unwrap().keys().cloned().collect();
         out.sort();
         out
     }
@@ -322,9 +323,15 @@ mod tests {
         assert_eq!(statuses(&api, "/api/v1/public", "get"), ["200", "500", "503"], "public: no 401/403");
         assert_eq!(statuses(&api, "/healthz", "get"), ["200", "500"], "no database, no 503");
         let value = serde_json::to_value(&api).unwrap();
-        assert_eq!(value["paths"]["/api/v1/things"]["patch"]["security"], serde_json::json!([{"bearer": []}, {"api_token": []}]));
+        assert_eq!(
+            value["paths"]["/api/v1/things"]["patch"]["security"],
+            serde_json::json!([{"bearer": []}, {"api_token": []}])
+        );
         assert_eq!(value["paths"]["/api/v1/public"]["get"]["security"], serde_json::json!([{}]));
-        assert_eq!(value["paths"]["/api/v1/things"]["patch"]["responses"]["412"]["$ref"], "#/components/responses/PreconditionFailed");
+        assert_eq!(
+            value["paths"]["/api/v1/things"]["patch"]["responses"]["412"]["$ref"],
+            "#/components/responses/PreconditionFailed"
+        );
         assert!(value["components"]["securitySchemes"]["api_token"].is_object());
     }
 }

@@ -6,11 +6,11 @@
 
 use uuid::Uuid;
 
-use crate::web::auth::{Principal, Role, Scope};
 use crate::domain::enums::WorkflowState;
+use crate::domain::workflow;
 use crate::error::{ApiError, ApiResult};
 use crate::models::plans::Plan;
-use crate::domain::workflow;
+use crate::web::auth::{Principal, Role, Scope};
 
 fn forbidden(what: &str) -> ApiError {
     ApiError::Forbidden(what.to_string())

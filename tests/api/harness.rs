@@ -12,13 +12,13 @@ use diesel::r2d2::ManageConnection;
 use diesel::sql_types::BigInt;
 use serde_json::Value;
 use shinchoku::app::ServerSettings;
+use shinchoku::db;
+use shinchoku::models::audit::Actor;
+use shinchoku::resources::users::{self, UserInput};
+use shinchoku::web::auth::Role;
 use shinchoku::web::credentials::throttle::Limits;
 use shinchoku::web::credentials::{jwt, AuthConfig};
-use shinchoku::web::auth::Role;
-use shinchoku::db;
 use shinchoku::web::http::BodyLimits;
-use shinchoku::resources::users::{self, UserInput};
-use shinchoku::models::audit::Actor;
 use shinchoku::web::state::AppState;
 
 /// The signing secret of test servers (tests forge and tamper with tokens on purpose).

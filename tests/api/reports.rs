@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
-use shinchoku::web::auth::Role;
 use shinchoku::domain::enums::WorkflowState;
 use shinchoku::domain::workflow::{self, Transition};
+use shinchoku::web::auth::Role;
 
 use crate::harness::{TestApp, TestUser};
 

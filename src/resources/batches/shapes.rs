@@ -6,8 +6,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark};
-use crate::web::http::patch_field;
 use crate::resources::reports::change::AnnualReportInput;
+use crate::web::http::patch_field;
 
 /// The most items one batch takes.
 pub const MAX_ITEMS: usize = 10_000;

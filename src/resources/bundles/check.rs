@@ -7,11 +7,11 @@ use std::collections::{HashMap, HashSet};
 
 use super::format::*;
 use crate::domain::enums::{Direction, PlanCategory, PlanStatus, ProgressStatus, QuarterMark};
+use crate::domain::validation::{indicator_number, Errors, Tidy};
 use crate::models::nodes::MAX_DEPTH;
 use crate::models::plans;
 use crate::models::plans::RatingGrade;
 use crate::resources::plans::PlanInput;
-use crate::domain::validation::{indicator_number, Errors, Tidy};
 
 /// Validity read from names such as `～R3 担当職員配置数` (to FY2021) or `R4～ …` (from FY2022).
 pub fn validity_from_name(name: &str) -> (Option<i32>, Option<i32>) {

@@ -6,22 +6,24 @@ use std::collections::{BTreeMap, HashMap};
 use diesel::prelude::*;
 
 use super::format::*;
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::{Direction, InitiativeStatus, PlanCategory, PlanStatus, ProgressStatus, QuarterMark, WorkflowState};
-use crate::error::ApiResult;
-use crate::web::policy;
-use crate::resources::departments::Department;
-use crate::models::indicators;
-use crate::models::indicators::Indicator;
-use crate::models::initiatives;
-use crate::models::initiatives::Initiative;
-use crate::resources::initiatives::RelatedPrograms;
-use crate::models::nodes::Node;
-use crate::models::plans::Plan;
 use crate::db::schema::{
     annual_reports, departments, indicators as indicators_table, initiative_placements,
     initiatives as initiatives_table, plan_nodes, quarter_updates,
 };
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::{
+    Direction, InitiativeStatus, PlanCategory, PlanStatus, ProgressStatus, QuarterMark, WorkflowState,
+};
+use crate::error::ApiResult;
+use crate::models::indicators;
+use crate::models::indicators::Indicator;
+use crate::models::initiatives;
+use crate::models::initiatives::Initiative;
+use crate::models::nodes::Node;
+use crate::models::plans::Plan;
+use crate::resources::departments::Department;
+use crate::resources::initiatives::RelatedPrograms;
+use crate::web::policy;
 use uuid::Uuid;
 
 /// (report id, quarter, plan text, result text, mark)
@@ -46,7 +48,11 @@ struct ReportRow {
 }
 
 /// The whole plan; `reader`: leave out the years of reports that caller may not see (`None`: all).
-pub fn export(conn: &mut DbConnection, plan: &Plan, reader: Option<&crate::web::auth::Principal>) -> ApiResult<PlanBundle> {
+pub fn export(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    reader: Option<&crate::web::auth::Principal>,
+) -> ApiResult<PlanBundle> {
     let nodes: Vec<Node> = plan_nodes::table
         .filter(plan_nodes::plan_id.eq(plan.id))
         .order(plan_nodes::sort_path)
@@ -244,7 +250,8 @@ pub fn export(conn: &mut DbConnection, plan: &Plan, reader: Option<&crate::web::
     let departments_out = department_order
         .into_iter()
         .map(|name| {
-            let kind = crate::domain::enums::DepartmentKind::from_db(kinds.get(&name).map(String::as_str).unwrap_or("other"))?;
+            let kind =
+                crate::domain::enums::DepartmentKind::from_db(kinds.get(&name).map(String::as_str).unwrap_or("other"))?;
             Ok(BundleDepartment { name, kind })
         })
         .collect::<ApiResult<_>>()?;

@@ -11,8 +11,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use utoipa::ToSchema;
 
 use crate::domain::enums::{DepartmentKind, Direction, InitiativeStatus, PlanStatus, WorkflowState};
-use crate::web::http::{at_most, patch_field};
 use crate::resources::initiatives::RelatedPrograms;
+use crate::web::http::{at_most, patch_field};
 
 pub const FORMAT_VERSION: u32 = 1;
 

@@ -7,25 +7,25 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::format::*;
-use crate::models::audit::{self, Change, Nothing};
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::{InitiativeStatus, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
-use crate::error::{ApiError, ApiResult};
-use crate::resources::departments::{self, DepartmentInput};
-use crate::models::indicators::IndicatorValue;
-use crate::resources::indicators::{self, Baseline, IndicatorInput};
-use crate::resources::initiatives::{self, InitiativeInput};
-use crate::models::nodes::Node;
-use crate::resources::nodes::{self, NodeInput};
-use crate::models::plans::Plan;
-use crate::resources::plans;
+use crate::db::now;
 use crate::db::schema::{
     annual_reports, departments as departments_table, indicator_values, indicators as indicators_table,
     initiatives as initiatives_table, quarter_updates,
 };
-use crate::db::now;
-use crate::models::audit::Actor;
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::{InitiativeStatus, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::domain::validation::{self, Tidy};
+use crate::error::{ApiError, ApiResult};
+use crate::models::audit::Actor;
+use crate::models::audit::{self, Change, Nothing};
+use crate::models::indicators::IndicatorValue;
+use crate::models::nodes::Node;
+use crate::models::plans::Plan;
+use crate::resources::departments::{self, DepartmentInput};
+use crate::resources::indicators::{self, Baseline, IndicatorInput};
+use crate::resources::initiatives::{self, InitiativeInput};
+use crate::resources::nodes::{self, NodeInput};
+use crate::resources::plans;
 
 /// What an import created, for the response.
 #[derive(Debug, Clone, Default, serde::Serialize, utoipa::ToSchema)]

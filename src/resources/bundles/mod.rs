@@ -10,12 +10,12 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::web::auth::{Caller, Principal};
 use crate::error::{self, ApiResult};
-use crate::web::http::{self, BundleBody};
-use crate::web::policy;
 use crate::models::plans;
 use crate::resources::plans::PlanView;
+use crate::web::auth::{Caller, Principal};
+use crate::web::http::{self, BundleBody};
+use crate::web::policy;
 use crate::web::state::AppState;
 use format::PlanBundle;
 use import::ImportCounts;

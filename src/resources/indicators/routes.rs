@@ -1,17 +1,17 @@
 //! The endpoints: an initiative's indicators (`/initiatives/{initiative_id}/indicators…`) and a
 //! plan's targets (`/plans/{plan_id}/targets…`), each a thin handler over [`super::writes`].
 
+use super::input::{IndicatorInput, IndicatorPatch, RevisionInput};
 use super::store::{create, get_one, list, remove, revise, update};
-use actix_web::{delete, get, patch, post, web, HttpResponse};
-use uuid::Uuid;
-use crate::web::auth::{Caller, Principal};
+use super::views::{IndicatorList, IndicatorView, TargetList};
 use crate::error::{self, ApiResult};
+use crate::models::indicators::Owner;
+use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::web::policy;
 use crate::web::state::AppState;
-use crate::models::indicators::Owner;
-use super::input::{IndicatorInput, IndicatorPatch, RevisionInput};
-use super::views::{IndicatorList, IndicatorView, TargetList};
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use uuid::Uuid;
 
 /// List an initiative's indicators
 ///

@@ -2,25 +2,27 @@
 //! list, create, read, change, delete and revise, each write in one transaction with its audit
 //! record.
 
+use super::input::{input_errors, row_from, Baseline, IndicatorInput, IndicatorPatch, RevisionInput};
+use super::views::{view, view_one, IndicatorView};
+use crate::db::now;
+use crate::db::schema::{indicator_values, indicators};
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::Direction;
+use crate::domain::fiscal_year;
+use crate::domain::validation::{self, Errors};
+use crate::error::{ApiError, ApiResult};
+use crate::models::audit::{self, Change, Nothing};
+use crate::models::indicators::{
+    check_key, load_owned, load_owned_locked, load_values, owned_query, Indicator, Owner, ValuesByIndicator,
+};
+use crate::resources::reports;
+use crate::web::auth::{Caller, Principal};
+use crate::web::http::{self, finish_page, IfMatch, PageParams};
+use crate::web::policy;
+use crate::web::state::AppState;
 use actix_web::HttpResponse;
 use diesel::prelude::*;
 use uuid::Uuid;
-use crate::models::audit::{self, Change, Nothing};
-use crate::web::auth::{Caller, Principal};
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::Direction;
-use crate::error::{ApiError, ApiResult};
-use crate::domain::fiscal_year;
-use crate::web::http::{self, finish_page, IfMatch, PageParams};
-use crate::web::policy;
-use crate::resources::reports;
-use crate::db::schema::{indicator_values, indicators};
-use crate::db::now;
-use crate::web::state::AppState;
-use crate::domain::validation::{self, Errors};
-use crate::models::indicators::{check_key, load_owned, load_owned_locked, load_values, owned_query, Indicator, Owner, ValuesByIndicator};
-use super::input::{Baseline, IndicatorInput, IndicatorPatch, RevisionInput, input_errors, row_from};
-use super::views::{view, view_one, IndicatorView};
 
 pub(super) fn list_inner(
     conn: &mut DbConnection,

@@ -1,23 +1,20 @@
 //! What is posted to create or change an initiative, and its checks against the plan.
 
-use std::collections::HashSet;
+use crate::db::now;
+use crate::db::schema::{annual_reports, departments, indicator_values, indicators, initiatives, plan_nodes};
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::InitiativeStatus;
+use crate::domain::validation::{self, Errors, Tidy};
+use crate::error::{ApiError, ApiResult};
+use crate::models::initiatives::{code_sort, Initiative};
+use crate::models::plans::Plan;
+use crate::web::http::patch_field;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::InitiativeStatus;
-use crate::error::{ApiError, ApiResult};
-use crate::web::http::patch_field;
-use crate::models::plans::Plan;
-use crate::db::schema::{
-    annual_reports, departments, indicator_values, indicators,
-    initiatives, plan_nodes,
-};
-use crate::db::now;
-use crate::domain::validation::{self, Errors, Tidy};
-use crate::models::initiatives::{code_sort, Initiative};
 
 /// The city's and the council's programs that carry an initiative (関係取組・事業).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema, Validate)]
@@ -248,7 +245,12 @@ pub fn row_from(plan_id: DbUuid, id: DbUuid, input: &InitiativeInput) -> Initiat
 }
 
 /// Reports and indicator values must stay inside a narrowed active range.
-pub fn check_reports_in_range(conn: &mut DbConnection, id: DbUuid, from: Option<i32>, to: Option<i32>) -> ApiResult<()> {
+pub fn check_reports_in_range(
+    conn: &mut DbConnection,
+    id: DbUuid,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> ApiResult<()> {
     let from = from.unwrap_or(i32::MIN);
     let to = to.unwrap_or(i32::MAX);
     let reports: i64 = annual_reports::table

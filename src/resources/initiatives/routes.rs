@@ -1,23 +1,20 @@
 //! The initiative endpoints: authorize, read the body, one transaction, answer.
 
+use super::input::{InitiativeFilter, InitiativeInput, InitiativePatch};
+use super::store;
+use super::views::{view, view_one, InitiativeList, InitiativeView};
+use crate::db::schema::{initiative_departments, initiative_placements, initiatives};
+use crate::db::DbUuid;
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::initiatives::{load, load_links, Initiative};
+use crate::models::plans;
+use crate::web::auth::{Caller, Principal};
+use crate::web::http::{self, finish_page, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::web::policy;
+use crate::web::state::AppState;
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use diesel::prelude::*;
 use uuid::Uuid;
-use crate::web::auth::{Caller, Principal};
-use crate::db::DbUuid;
-use crate::error::{self, ApiError, ApiResult};
-use crate::web::http::{self, finish_page, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::web::policy;
-use crate::models::plans;
-use crate::db::schema::{
-    initiative_departments, initiative_placements,
-    initiatives,
-};
-use crate::web::state::AppState;
-use crate::models::initiatives::{load, load_links, Initiative};
-use super::input::{InitiativeFilter, InitiativeInput, InitiativePatch};
-use super::views::{view, view_one, InitiativeList, InitiativeView};
-use super::store;
 
 /// List a plan's initiatives
 ///

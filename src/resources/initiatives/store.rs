@@ -1,26 +1,29 @@
 //! The writes of initiatives, each in the caller's transaction with its audit record: the plan's
 //! row is locked first, the policy decided on the locked plan, the version checked in the database.
 
-use diesel::prelude::*;
-use uuid::Uuid;
-use crate::models::audit::{self, Change, Nothing};
-use crate::web::auth::Principal;
+use super::input::{check_against_plan, check_reports_in_range, row_from, InitiativeInput, InitiativePatch};
+use super::views::{view_one, InitiativeView};
+use crate::db::schema::{indicators, initiatives};
 use crate::db::{DbConnection, DbUuid};
 use crate::domain::enums::InitiativeStatus;
 use crate::error::ApiResult;
+use crate::models::audit::Actor;
+use crate::models::audit::{self, Change, Nothing};
+use crate::models::initiatives::{load, write_links, Initiative};
+use crate::models::plans;
+use crate::web::auth::Principal;
 use crate::web::http::IfMatch;
 use crate::web::policy;
-use crate::models::plans;
-use crate::db::schema::{
-    indicators,
-    initiatives,
-};
-use crate::models::initiatives::{load, write_links, Initiative};
-use crate::models::audit::Actor;
-use super::input::{check_against_plan, check_reports_in_range, row_from, InitiativeInput, InitiativePatch};
-use super::views::{view_one, InitiativeView};
+use diesel::prelude::*;
+use uuid::Uuid;
 
-pub fn create(conn: &mut DbConnection, principal: &Principal, actor: &Actor, plan_id: Uuid, input: &InitiativeInput) -> ApiResult<InitiativeView> {
+pub fn create(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    plan_id: Uuid,
+    input: &InitiativeInput,
+) -> ApiResult<InitiativeView> {
     let plan = plans::load_locked(conn, plan_id)?;
     policy::write_structure(principal, &plan)?;
     check_against_plan(conn, &plan, input, None)?;
@@ -43,10 +46,16 @@ pub fn create(conn: &mut DbConnection, principal: &Principal, actor: &Actor, pla
         },
     )?;
     Ok(view)
-
 }
 
-pub fn update(conn: &mut DbConnection, principal: &Principal, actor: &Actor, id: Uuid, if_match: &IfMatch, patch: InitiativePatch) -> ApiResult<InitiativeView> {
+pub fn update(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    id: Uuid,
+    if_match: &IfMatch,
+    patch: InitiativePatch,
+) -> ApiResult<InitiativeView> {
     let plan_id = load(conn, id)?.plan_id.0;
     let plan = plans::load_locked(conn, plan_id)?;
     let before = load(conn, id)?;
@@ -86,15 +95,13 @@ pub fn update(conn: &mut DbConnection, principal: &Principal, actor: &Actor, id:
     } == before;
     let same_nodes = input.node_ids.first() == Some(&before_view.primary_node_id)
         && input.node_ids[1..] == before_view.cross_listed_node_ids[..];
-    let same_departments =
-        input.department_ids.iter().eq(before_view.departments.iter().map(|d| &d.id));
+    let same_departments = input.department_ids.iter().eq(before_view.departments.iter().map(|d| &d.id));
     if same_row && same_nodes && same_departments {
         return Ok(before_view);
     }
-    let rows =
-        diesel::update(initiatives::table.find(before.id).filter(initiatives::version.eq(before.version)))
-            .set(&after)
-            .execute(conn)?;
+    let rows = diesel::update(initiatives::table.find(before.id).filter(initiatives::version.eq(before.version)))
+        .set(&after)
+        .execute(conn)?;
     if_match.applied(rows)?;
     let nodes: Vec<DbUuid> = input.node_ids.iter().copied().map(DbUuid).collect();
     let deps: Vec<DbUuid> = input.department_ids.iter().copied().map(DbUuid).collect();
@@ -113,10 +120,15 @@ pub fn update(conn: &mut DbConnection, principal: &Principal, actor: &Actor, id:
         },
     )?;
     Ok(after_view)
-
 }
 
-pub fn delete(conn: &mut DbConnection, principal: &Principal, actor: &Actor, id: Uuid, if_match: &IfMatch) -> ApiResult<()> {
+pub fn delete(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    id: Uuid,
+    if_match: &IfMatch,
+) -> ApiResult<()> {
     let plan_id = load(conn, id)?.plan_id.0;
     let plan = plans::load_locked(conn, plan_id)?;
     let before = load(conn, id)?;
@@ -128,9 +140,8 @@ pub fn delete(conn: &mut DbConnection, principal: &Principal, actor: &Actor, id:
     diesel::update(indicators::table.filter(indicators::initiative_id.eq(before.id)))
         .set(indicators::replaces_id.eq(None::<DbUuid>))
         .execute(conn)?;
-    let rows =
-        diesel::delete(initiatives::table.find(before.id).filter(initiatives::version.eq(before.version)))
-            .execute(conn)?;
+    let rows = diesel::delete(initiatives::table.find(before.id).filter(initiatives::version.eq(before.version)))
+        .execute(conn)?;
     if_match.applied(rows)?;
     audit::record(
         conn,
@@ -144,5 +155,4 @@ pub fn delete(conn: &mut DbConnection, principal: &Principal, actor: &Actor, id:
             after: None,
         },
     )
-
 }

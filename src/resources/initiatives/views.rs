@@ -1,15 +1,15 @@
 //! An initiative as answered: its placements (※再掲) and responsible departments.
 
+use super::input::RelatedPrograms;
+use crate::db::utc;
+use crate::db::DbConnection;
+use crate::domain::enums::InitiativeStatus;
+use crate::domain::fiscal_year;
+use crate::error::{ApiError, ApiResult};
+use crate::models::initiatives::{load_links, Initiative, Links};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
-use crate::db::DbConnection;
-use crate::domain::enums::InitiativeStatus;
-use crate::error::{ApiError, ApiResult};
-use crate::domain::fiscal_year;
-use crate::db::utc;
-use crate::models::initiatives::{load_links, Initiative, Links};
-use super::input::RelatedPrograms;
 
 /// A responsible department, as shown on an initiative.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::db::now;
+use crate::db::schema::plan_nodes;
 use crate::db::{DbConnection, DbUuid};
+use crate::domain::validation::Tidy;
 use crate::error::{ApiError, ApiResult};
 use crate::models::plans::Plan;
-use crate::db::schema::plan_nodes;
-use crate::db::now;
-use crate::domain::validation::Tidy;
 
 use crate::models::nodes::{segment, sort_path, Node, MAX_DEPTH};
 

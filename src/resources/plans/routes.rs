@@ -1,20 +1,20 @@
 //! The plan endpoints: authorize, read the body, one transaction, answer.
 
+use super::input::{PlanFilter, PlanInput, PlanPatch};
+use super::store;
+use super::views::{PlanList, PlanView};
+use crate::db::schema::plans;
+use crate::db::DbUuid;
+use crate::domain::validation::{Errors, Tidy};
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::plans::{load, Plan};
+use crate::web::auth::{Caller, Principal};
+use crate::web::http::{self, finish_page, IfMatch, JsonBody, MergePatch, PageParams};
+use crate::web::policy;
+use crate::web::state::AppState;
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use diesel::prelude::*;
 use uuid::Uuid;
-use crate::web::auth::{Caller, Principal};
-use crate::db::DbUuid;
-use crate::error::{self, ApiError, ApiResult};
-use crate::web::http::{self, finish_page, IfMatch, JsonBody, MergePatch, PageParams};
-use crate::web::policy;
-use crate::db::schema::plans;
-use crate::web::state::AppState;
-use crate::models::plans::{load, Plan};
-use crate::domain::validation::{Errors, Tidy};
-use super::input::{PlanFilter, PlanInput, PlanPatch};
-use super::views::{PlanList, PlanView};
-use super::store;
 
 /// List plans
 ///

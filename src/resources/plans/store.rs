@@ -1,22 +1,22 @@
 //! The writes of plans, each in the caller's transaction with its audit record.
 
-use diesel::prelude::*;
-use uuid::Uuid;
-use crate::models::audit::{self, Change, Nothing};
-use crate::web::auth::Principal;
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::PlanStatus;
-use crate::error::{ApiError, ApiResult};
-use crate::domain::fiscal_year;
-use crate::web::http::IfMatch;
-use crate::web::policy;
-use crate::db::schema::plans;
-use crate::db::now;
-use crate::models::plans::{load_locked, Plan};
-use crate::domain::validation::{Errors, Tidy};
-use crate::models::audit::Actor;
 use super::input::{check_owner, insert, used_fy_range, PlanInput, PlanPatch};
 use super::views::PlanView;
+use crate::db::now;
+use crate::db::schema::plans;
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::PlanStatus;
+use crate::domain::fiscal_year;
+use crate::domain::validation::{Errors, Tidy};
+use crate::error::{ApiError, ApiResult};
+use crate::models::audit::Actor;
+use crate::models::audit::{self, Change, Nothing};
+use crate::models::plans::{load_locked, Plan};
+use crate::web::auth::Principal;
+use crate::web::http::IfMatch;
+use crate::web::policy;
+use diesel::prelude::*;
+use uuid::Uuid;
 
 pub fn create(conn: &mut DbConnection, actor: &Actor, input: &PlanInput) -> ApiResult<Plan> {
     check_owner(conn, input.owner_department_id)?;
@@ -35,10 +35,16 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &PlanInput) -> ApiR
         },
     )?;
     Ok(row)
-
 }
 
-pub fn update(conn: &mut DbConnection, principal: &Principal, actor: &Actor, id: Uuid, if_match: &IfMatch, patch: PlanPatch) -> ApiResult<Plan> {
+pub fn update(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    id: Uuid,
+    if_match: &IfMatch,
+    patch: PlanPatch,
+) -> ApiResult<Plan> {
     let before = load_locked(conn, id)?;
     policy::write_structure(principal, &before)?;
     if patch.owner_department_id.is_some() || patch.status.is_some() {
@@ -112,15 +118,13 @@ pub fn update(conn: &mut DbConnection, principal: &Principal, actor: &Actor, id:
         },
     )?;
     Ok(after)
-
 }
 
 pub fn delete(conn: &mut DbConnection, actor: &Actor, id: Uuid, if_match: &IfMatch) -> ApiResult<()> {
     let before = load_locked(conn, id)?;
     if_match.check(before.version)?;
     crate::models::nodes::delete_all_of_plan(conn, before.id)?;
-    let rows =
-        diesel::delete(plans::table.find(before.id).filter(plans::version.eq(before.version))).execute(conn)?;
+    let rows = diesel::delete(plans::table.find(before.id).filter(plans::version.eq(before.version))).execute(conn)?;
     if_match.applied(rows)?;
     audit::record(
         conn,
@@ -134,5 +138,4 @@ pub fn delete(conn: &mut DbConnection, actor: &Actor, id: Uuid, if_match: &IfMat
             after: None,
         },
     )
-
 }

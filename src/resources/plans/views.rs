@@ -1,13 +1,13 @@
 //! A plan as answered.
 
+use crate::db::utc;
+use crate::domain::enums::PlanStatus;
+use crate::domain::fiscal_year;
+use crate::error::{ApiError, ApiResult};
+use crate::models::plans::{Plan, RatingGrade};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
-use crate::domain::enums::PlanStatus;
-use crate::error::{ApiError, ApiResult};
-use crate::domain::fiscal_year;
-use crate::db::utc;
-use crate::models::plans::{Plan, RatingGrade};
 
 /// A multi-year plan.
 #[derive(Debug, Serialize, ToSchema)]

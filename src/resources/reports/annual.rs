@@ -8,19 +8,19 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::change::{wrong_state, AnnualReportInput, Precondition, ReportChange};
-use super::write::{self, Outcome};
-use super::store::{commit, touch};
-use crate::models::reports::find;
 use super::context::{not_found, Context};
+use super::store::{commit, touch};
 use super::views::AnnualReportView;
-use crate::web::auth::{Caller, Principal};
+use super::write::{self, Outcome};
+use crate::db::now;
+use crate::db::schema::annual_reports;
+use crate::domain::workflow::{self, Transition};
 use crate::error::{self, ApiResult};
+use crate::models::reports::find;
+use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, IfMatch, JsonBody};
 use crate::web::policy::{self, ReportSight};
-use crate::db::schema::annual_reports;
-use crate::db::now;
 use crate::web::state::AppState;
-use crate::domain::workflow::{self, Transition};
 
 type YearPath = web::Path<(Uuid, i32)>;
 

@@ -9,13 +9,13 @@ use utoipa::ToSchema;
 use super::context::Context;
 use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::domain::fiscal_year;
+use crate::domain::validation::Errors;
 use crate::error::{ApiError, ApiResult};
 use crate::models::indicators::Indicator;
 use crate::models::plans::Plan;
 use crate::models::reports::Report;
-use crate::web::http::IfMatch;
-use crate::domain::validation::Errors;
 use crate::web::http::patch_field;
+use crate::web::http::IfMatch;
 
 /// The fields of an annual report to set. Merge semantics: fields sent are set (`null` clears
 /// them), fields left out keep their value. The department's fields are written by the

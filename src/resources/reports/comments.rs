@@ -7,20 +7,20 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::models::reports::find;
 use super::context::{not_found, Context};
-use crate::models::users::{UserNames, UserRef};
-use crate::models::audit::{self, Change, Nothing};
-use crate::web::auth::{Caller, Principal, Role};
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::WorkflowState;
-use crate::error::{self, ApiError, ApiResult};
-use crate::web::http::{self, finish_page, JsonBody, PageParams};
-use crate::web::policy::{self, ReportSight};
 use crate::db::schema::report_comments;
 use crate::db::{now, utc};
-use crate::web::state::AppState;
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::WorkflowState;
 use crate::domain::workflow;
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::audit::{self, Change, Nothing};
+use crate::models::reports::find;
+use crate::models::users::{UserNames, UserRef};
+use crate::web::auth::{Caller, Principal, Role};
+use crate::web::http::{self, finish_page, JsonBody, PageParams};
+use crate::web::policy::{self, ReportSight};
+use crate::web::state::AppState;
 
 type YearPath = web::Path<(Uuid, i32)>;
 

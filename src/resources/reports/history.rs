@@ -1,29 +1,28 @@
 //! A report's history (docs/domain.md, "Every version is kept"): every version, who made it and what it changed, one version
 //! whole, and the per-field difference between two versions.
 
-
 use actix_web::{get, web, HttpResponse};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::models::reports::find;
 use super::context::{not_found, Context};
 use super::views::AnnualReportView;
-use crate::models::users::{UserNames, UserRef};
-use crate::web::auth::Principal;
+use crate::db::schema::report_revisions;
+use crate::db::utc;
 use crate::db::DbUuid;
 use crate::domain::enums::WorkflowState;
 use crate::error::{self, ApiError, ApiResult};
+use crate::models::reports::find;
+use crate::models::users::{UserNames, UserRef};
+use crate::resources::reports::diff::diff;
+use crate::resources::reports::diff::FieldChange;
+use crate::resources::users::AuthenticatedBy;
+use crate::web::auth::Principal;
 use crate::web::http::{self, finish_page, PageParams};
 use crate::web::policy::{self, ReportSight};
-use crate::resources::users::AuthenticatedBy;
-use crate::db::schema::report_revisions;
-use crate::db::utc;
 use crate::web::state::AppState;
-use crate::resources::reports::diff::FieldChange;
-use crate::resources::reports::diff::diff;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = report_revisions)]

@@ -5,15 +5,15 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::change::{Precondition, QuarterInput, ReportChange};
-use super::write;
 use super::context::{not_found, Context};
 use super::views::{quarter_view, QuarterView};
+use super::write;
+use crate::db::schema::quarter_updates;
+use crate::error::{self, ApiResult};
 use crate::models::reports::Quarter;
 use crate::web::auth::Caller;
-use crate::error::{self, ApiResult};
 use crate::web::http::{self, IfMatch, JsonBody};
 use crate::web::policy;
-use crate::db::schema::quarter_updates;
 use crate::web::state::AppState;
 
 /// Put a quarterly update

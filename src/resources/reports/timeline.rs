@@ -9,22 +9,22 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::views::AnnualReportView;
 use super::context::Context;
-use crate::models::reports::Report;
-use crate::models::users::{UserNames, UserRef};
-use crate::web::auth::Principal;
-use crate::db::DbUuid;
-use crate::domain::enums::{Direction, ProgressStatus, WorkflowState};
-use crate::error::{self, ApiError, ApiResult};
-use crate::domain::fiscal_year;
-use crate::web::http::{self, finish_page, PageParams};
-use crate::web::policy::{self, ReportSight};
-use crate::resources::departments::DepartmentRef;
-use crate::models::indicators::Indicator;
-use crate::models::plans;
+use super::views::AnnualReportView;
 use crate::db::schema::{annual_reports, indicators, initiative_departments, initiatives};
 use crate::db::utc;
+use crate::db::DbUuid;
+use crate::domain::enums::{Direction, ProgressStatus, WorkflowState};
+use crate::domain::fiscal_year;
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::indicators::Indicator;
+use crate::models::plans;
+use crate::models::reports::Report;
+use crate::models::users::{UserNames, UserRef};
+use crate::resources::departments::DepartmentRef;
+use crate::web::auth::Principal;
+use crate::web::http::{self, finish_page, PageParams};
+use crate::web::policy::{self, ReportSight};
 use crate::web::state::AppState;
 
 /// One fiscal year of an initiative.

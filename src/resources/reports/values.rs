@@ -14,21 +14,21 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::change::{check_stored, check_validity, Precondition, ReportChange, ValueInput};
-use super::write::{self, write_values, ValueWrite};
 use super::context::Context;
-use crate::models::reports::Report;
-use crate::domain::achievement::{self, Achievement};
-use crate::models::audit::{self, Change};
-use crate::web::auth::{Caller, Principal};
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::Direction;
-use crate::error::{self, ApiError, ApiResult};
-use crate::domain::fiscal_year;
-use crate::web::http::{self, finish_page, IfMatch, JsonBody, PageParams};
-use crate::web::policy::{self, ReportSight};
-use crate::models::indicators::{load_owned, load_owned_locked, Indicator, IndicatorValue, Owner};
+use super::write::{self, write_values, ValueWrite};
 use crate::db::schema::{annual_reports, indicator_values};
 use crate::db::utc;
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::achievement::{self, Achievement};
+use crate::domain::enums::Direction;
+use crate::domain::fiscal_year;
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::audit::{self, Change};
+use crate::models::indicators::{load_owned, load_owned_locked, Indicator, IndicatorValue, Owner};
+use crate::models::reports::Report;
+use crate::web::auth::{Caller, Principal};
+use crate::web::http::{self, finish_page, IfMatch, JsonBody, PageParams};
+use crate::web::policy::{self, ReportSight};
 use crate::web::state::AppState;
 
 /// An indicator's target and actual for one fiscal year, with its achievement.

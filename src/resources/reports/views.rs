@@ -54,7 +54,9 @@ pub fn quarter_view(q: &Quarter) -> ApiResult<QuarterView> {
     })
 }
 
-/// An indicator's value in the report's year, with its achievement (docs/domain.md, "Achievement").
+// The rule is docs/domain.md, "Achievement". The doc line below is published in the OpenAPI
+// document, so its old citation stays until the next change of the contract.
+/// An indicator's value in the report's year, with its achievement (Rule 4).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ReportValueView {
     pub indicator_id: Uuid,

@@ -9,21 +9,21 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::change::{check_grades, check_validity, wrong_state, Precondition, ReportChange, ValueInput};
-use super::store::commit;
-use crate::models::reports::{find, Quarter, Report};
 use super::context::{not_found, Context};
+use super::store::commit;
 use super::views::AnnualReportView;
-use crate::web::auth::{Principal, Role};
+use crate::db::now;
+use crate::db::schema::{annual_reports, indicator_values, quarter_updates};
 use crate::db::{DbConnection, DbUuid};
+use crate::domain::workflow;
 use crate::error::{ApiError, ApiResult};
+use crate::models::audit::Actor;
+use crate::models::indicators::IndicatorValue;
+use crate::models::reports::{find, Quarter, Report};
+use crate::resources::reports::change::check_stored;
+use crate::web::auth::{Principal, Role};
 use crate::web::http::IfMatch;
 use crate::web::policy::{self, ReportSight};
-use crate::models::indicators::IndicatorValue;
-use crate::db::schema::{annual_reports, indicator_values, quarter_updates};
-use crate::db::now;
-use crate::models::audit::Actor;
-use crate::domain::workflow;
-use crate::resources::reports::change::check_stored;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

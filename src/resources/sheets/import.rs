@@ -16,20 +16,20 @@ use uuid::Uuid;
 
 use super::answer::{capped, cell_error, locate, warning};
 pub use super::answer::{CellChange, SheetImportResult, SheetWarning};
+use super::grid::ReadSheet;
 use super::items::{cells_get, item_of, normalize_cell};
 use super::layout::{normalize_header, text_of, Cell, Field, Layout, RowData, RELISTED};
 use super::rows::{self, SheetRow};
-use super::grid::ReadSheet;
 use super::upload::excerpt;
-use crate::web::auth::Principal;
-use crate::db::{DbConnection, DbUuid};
-use crate::error::{ApiError, ApiResult, FieldError};
-use crate::domain::fiscal_year;
-use crate::resources::batches::{self, ProgressBatchInput, ProgressBatchResult};
-use crate::models::plans;
-use crate::resources::reports::views::AnnualReportView;
 use crate::db::schema::report_revisions;
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::fiscal_year;
+use crate::error::{ApiError, ApiResult, FieldError};
 use crate::models::audit::Actor;
+use crate::models::plans;
+use crate::resources::batches::{self, ProgressBatchInput, ProgressBatchResult};
+use crate::resources::reports::views::AnnualReportView;
+use crate::web::auth::Principal;
 
 /// How an upload treats conflicts.
 #[derive(Debug, Clone, Default)]

@@ -3,11 +3,11 @@
 
 pub mod answer;
 pub mod files;
+pub mod grid;
 pub mod import;
 mod items;
 pub mod layout;
 pub mod rows;
-pub mod grid;
 pub mod upload;
 mod workbooks;
 
@@ -18,18 +18,18 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use self::files::CsvEncoding;
+use self::grid::ReadSheet;
 use self::import::{ImportOptions, KeepMine, SheetImportResult};
 use self::layout::Field;
-use self::grid::ReadSheet;
-use crate::web::auth::{Caller, Principal};
 use crate::db::{self, DbConnection};
 use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
-use crate::error::{self, ApiError, ApiResult};
 use crate::domain::fiscal_year;
+use crate::error::{self, ApiError, ApiResult};
+use crate::models::audit::Actor;
+use crate::models::plans;
+use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, FileBody};
 use crate::web::policy;
-use crate::models::plans;
-use crate::models::audit::Actor;
 use crate::web::state::AppState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]

@@ -8,21 +8,21 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::layout::{IndicatorCells, Layout, QuarterCells, RowData};
-use crate::web::auth::Principal;
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
-use crate::error::{ApiError, ApiResult};
-use crate::domain::fiscal_year;
-use crate::web::policy::{self, ReportSight};
-use crate::models::indicators::{Indicator, IndicatorValue};
-use crate::models::initiatives::Initiative;
-use crate::models::plans::Plan;
-use crate::resources::reports::views::AnnualReportView;
-use crate::models::reports::{Quarter, Report};
 use crate::db::schema::{
     annual_reports, departments, indicator_values, indicators, initiative_departments, initiative_placements,
     initiatives, plan_nodes, quarter_updates,
 };
+use crate::db::{DbConnection, DbUuid};
+use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::fiscal_year;
+use crate::error::{ApiError, ApiResult};
+use crate::models::indicators::{Indicator, IndicatorValue};
+use crate::models::initiatives::Initiative;
+use crate::models::plans::Plan;
+use crate::models::reports::{Quarter, Report};
+use crate::resources::reports::views::AnnualReportView;
+use crate::web::auth::Principal;
+use crate::web::policy::{self, ReportSight};
 
 /// One row, with the initiative it shows.
 pub struct SheetRow {

@@ -7,12 +7,11 @@
 //! text (UTF-8, Shift_JIS / CP932, UTF-16 as Excel's "Unicode text" writes it) are read record
 //! by record, numbered as a spreadsheet application numbers them. Pure: no database, no HTTP.
 
+use super::grid::{unreadable, GridBuilder, Limits, ReadSheet};
 pub use super::layout::excerpt;
 use super::layout::Cell;
-use super::grid::{unreadable, GridBuilder, Limits, ReadSheet};
 use super::workbooks;
 use crate::error::{ApiError, ApiResult, FieldError};
-
 
 /// How many uploads are read at once: reading one within [`LIMITS`] may hold some tens of MiB
 /// (the workbook's shared strings, the cells), so the rest wait their turn on their blocking

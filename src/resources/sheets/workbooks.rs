@@ -8,8 +8,8 @@ use std::io::{Cursor, Read};
 use calamine::{DataRef, Reader, Xlsx};
 use quick_xml::events::{BytesStart, Event};
 
-use super::layout::Cell;
 use super::grid::{too_large, unreadable, GridBuilder, Limits, ReadSheet, ODS};
+use super::layout::Cell;
 use crate::error::{ApiError, ApiResult};
 
 pub(super) enum Archive {

@@ -74,7 +74,9 @@ pub struct QuarterCounts {
     pub unreported: i64,
 }
 
-/// Indicators of the counted initiatives valid in the year, by achievement (docs/domain.md, "Achievement").
+// The rule is docs/domain.md, "Achievement". The doc line below is published in the OpenAPI
+// document, so its old citation stays until the next change of the contract.
+/// Indicators of the counted initiatives valid in the year, by achievement (DOMAIN Rule 4).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, ToSchema)]
 pub struct IndicatorCounts {
     pub achieved: i64,

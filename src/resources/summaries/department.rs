@@ -9,20 +9,20 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::{query, Counts, RatingSource, SummaryGroup};
-use crate::web::auth::Principal;
+use crate::db::schema;
+use crate::db::schema::{annual_reports, initiative_departments, initiatives, plans as plans_table, quarter_updates};
 use crate::db::{DbConnection, DbUuid};
 use crate::domain::enums::WorkflowState;
-use crate::error::{self, ApiResult};
 use crate::domain::fiscal_year::{self, DueRule};
+use crate::domain::workflow;
+use crate::error::{self, ApiResult};
+use crate::models::plans;
+use crate::models::reports::quarter_label;
+use crate::resources::departments;
+use crate::web::auth::Principal;
 use crate::web::http;
 use crate::web::policy;
-use crate::models::reports::quarter_label;
-use crate::models::plans;
-use crate::resources::departments;
-use crate::db::schema::{annual_reports, initiative_departments, initiatives, plans as plans_table, quarter_updates};
 use crate::web::state::AppState;
-use crate::db::schema;
-use crate::domain::workflow;
 
 /// A department responsible for an initiative.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -20,16 +20,16 @@ use uuid::Uuid;
 pub use counts::Counts;
 pub use query::{Grouping, RatingSource};
 
-use crate::domain::achievement::{self, Achievement};
+use crate::db::schema::{departments, indicator_values, indicators, initiative_departments, initiatives, plan_nodes};
 use crate::db::{DbConnection, DbUuid};
+use crate::domain::achievement::{self, Achievement};
 use crate::domain::enums::{Direction, ProgressStatus, QuarterMark, WorkflowState};
-use crate::error::ApiResult;
 use crate::domain::fiscal_year;
-use crate::web::policy::SummarySight;
+use crate::domain::validation::Errors;
+use crate::error::ApiResult;
 use crate::models::indicators::Indicator;
 use crate::models::plans::{Plan, RatingGrade};
-use crate::db::schema::{departments, indicator_values, indicators, initiative_departments, initiatives, plan_nodes};
-use crate::domain::validation::Errors;
+use crate::web::policy::SummarySight;
 
 /// How to group a plan summary besides its totals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]

@@ -6,13 +6,13 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use super::{plan_summary, plan_trend, GroupBy, PlanSummary, PlanTrend, RatingSource, SummaryRequest, PRIVATE_CACHE};
-use crate::web::auth::Principal;
-use crate::web::cache::Rendered;
 use crate::domain::enums::WorkflowState;
 use crate::error::{self, ApiResult};
+use crate::models::plans;
+use crate::web::auth::Principal;
+use crate::web::cache::Rendered;
 use crate::web::http;
 use crate::web::policy;
-use crate::models::plans;
 use crate::web::state::AppState;
 
 /// What to count in a plan summary.

@@ -13,12 +13,12 @@ use diesel::sql_types::{BigInt, Double, Integer, Nullable, Text};
 use uuid::Uuid;
 
 use super::counts::Counts;
-use crate::domain::achievement::AchievementStatus;
 use crate::db::DbConnection;
+use crate::domain::achievement::AchievementStatus;
 use crate::domain::enums::{ProgressStatus, QuarterMark, WorkflowState};
 use crate::error::ApiResult;
-use crate::web::policy::SummarySight;
 use crate::models::nodes;
+use crate::web::policy::SummarySight;
 
 /// Whose rating the ratings count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]

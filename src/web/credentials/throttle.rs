@@ -4,9 +4,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::db::schema::login_throttle;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::db::schema::login_throttle;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
