@@ -164,6 +164,27 @@ impl Errors {
         }
     }
 
+    /// Checks a list of references (nodes, departments) in order, each at `{field}/{index}`: a
+    /// repeat is `duplicate`, an unknown one gets `unknown`'s code and message. The one rule for
+    /// an initiative's nodes and departments, whether posted to the API or read from a bundle.
+    pub fn references<T: Eq + std::hash::Hash + Copy>(
+        &mut self,
+        field: &str,
+        items: impl IntoIterator<Item = T>,
+        known: impl Fn(T) -> bool,
+        unknown: impl Fn(T) -> (&'static str, String),
+    ) {
+        let mut seen = std::collections::HashSet::new();
+        for (i, item) in items.into_iter().enumerate() {
+            if !seen.insert(item) {
+                self.add(format!("{field}/{i}"), "duplicate", "listed twice");
+            } else if !known(item) {
+                let (code, message) = unknown(item);
+                self.add(format!("{field}/{i}"), code, message);
+            }
+        }
+    }
+
     pub fn extend(&mut self, more: Vec<FieldError>) {
         self.0.extend(more);
     }
@@ -236,4 +257,31 @@ mod number_tests {
 /// body (values and keys), each one named.
 pub fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use super::Errors;
+
+    #[test]
+    fn a_list_of_references_names_each_repeat_and_each_unknown_at_its_index() {
+        let mut errors = Errors(Vec::new());
+        let known = ["a", "b"];
+        errors.references(
+            "/node_keys",
+            ["a", "x", "a", "b", "x"],
+            |k| known.contains(&k),
+            |k| ("not_found", format!("no node {k}")),
+        );
+        let found: Vec<(&str, &str, &str)> =
+            errors.0.iter().map(|e| (e.field.as_str(), e.code.as_str(), e.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ("/node_keys/1", "not_found", "no node x"),
+                ("/node_keys/2", "duplicate", "listed twice"),
+                ("/node_keys/4", "duplicate", "listed twice"),
+            ]
+        );
+    }
 }

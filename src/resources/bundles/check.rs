@@ -152,30 +152,21 @@ pub(super) fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) ->
         if init.node_keys.is_empty() {
             e.add(format!("{at}/node_keys"), "length", "needs at least the primary node");
         }
-        let mut seen = HashSet::new();
-        for (j, key) in init.node_keys.iter().enumerate() {
-            if !node_index.contains_key(key.as_str()) {
-                e.add(format!("{at}/node_keys/{j}"), "not_found", format!("no node with key {key} in this bundle"));
-            } else if !seen.insert(key) {
-                e.add(format!("{at}/node_keys/{j}"), "duplicate", "listed twice");
-            }
-        }
+        e.references(
+            &format!("{at}/node_keys"),
+            init.node_keys.iter().map(String::as_str),
+            |key| node_index.contains_key(key),
+            |key| ("not_found", format!("no node with key {key} in this bundle")),
+        );
         if init.departments.is_empty() {
             e.add(format!("{at}/departments"), "length", "needs at least one responsible department");
         }
-        let mut seen = HashSet::new();
-        for (j, name) in init.departments.iter().enumerate() {
-            let name = name.tidy();
-            if !bundle_departments.contains(name) && !known_departments.contains(name) {
-                e.add(
-                    format!("{at}/departments/{j}"),
-                    "not_found",
-                    format!("{name} is neither in departments nor known to the server"),
-                );
-            } else if !seen.insert(name) {
-                e.add(format!("{at}/departments/{j}"), "duplicate", "listed twice");
-            }
-        }
+        e.references(
+            &format!("{at}/departments"),
+            init.departments.iter().map(|name| name.tidy()),
+            |name| bundle_departments.contains(name) || known_departments.contains(name),
+            |name| ("not_found", format!("{name} is neither in departments nor known to the server")),
+        );
         let spans = value_years(init);
         let mut own_indicators: HashMap<&str, (Option<i32>, Option<i32>)> = HashMap::new();
         for (j, ind) in init.indicators.iter().enumerate() {

@@ -178,18 +178,12 @@ pub fn check_against_plan(
         .load::<DbUuid>(conn)?
         .into_iter()
         .collect();
-    let mut seen = HashSet::new();
-    for (i, id) in node_ids.iter().enumerate() {
-        if !seen.insert(*id) {
-            errors.add(format!("/node_ids/{i}"), "duplicate", "listed twice");
-        } else if !known_nodes.contains(id) {
-            errors.add(
-                format!("/node_ids/{i}"),
-                "not_in_plan",
-                "no such node in this plan (cross-listings stay within one plan)",
-            );
-        }
-    }
+    errors.references(
+        "/node_ids",
+        node_ids.iter().copied(),
+        |id| known_nodes.contains(&id),
+        |_| ("not_in_plan", "no such node in this plan (cross-listings stay within one plan)".into()),
+    );
     let dep_ids: Vec<DbUuid> = input.department_ids.iter().copied().map(DbUuid).collect();
     let known_deps: HashSet<DbUuid> = departments::table
         .filter(departments::id.eq_any(&dep_ids))
@@ -197,14 +191,12 @@ pub fn check_against_plan(
         .load::<DbUuid>(conn)?
         .into_iter()
         .collect();
-    let mut seen = HashSet::new();
-    for (i, id) in dep_ids.iter().enumerate() {
-        if !seen.insert(*id) {
-            errors.add(format!("/department_ids/{i}"), "duplicate", "listed twice");
-        } else if !known_deps.contains(id) {
-            errors.add(format!("/department_ids/{i}"), "not_found", "no such department");
-        }
-    }
+    errors.references(
+        "/department_ids",
+        dep_ids.iter().copied(),
+        |id| known_deps.contains(&id),
+        |_| ("not_found", "no such department".into()),
+    );
     if let Some(key) = &input.key {
         let existing: Option<DbUuid> = initiatives::table
             .filter(initiatives::plan_id.eq(plan.id).and(initiatives::bundle_key.eq(key.tidy())))
