@@ -346,48 +346,7 @@ pub async fn update_department(
     let actor = caller.actor;
     let id = path.into_inner();
     let patch = body.read().await?;
-    let row = state
-        .write(move |conn| {
-            audit::bump_plans_showing_department(conn, id)?;
-            let before = load_locked(conn, id)?;
-            let mut input = DepartmentInput { name: before.name.clone(), kind: DepartmentKind::from_db(&before.kind)? };
-            crate::merge_patch!(input, patch, required: [name, kind], nullable: []);
-            validation::check(&input)?;
-            ensure_unique_name(conn, input.name.tidy(), Some(id))?;
-            let after = Department {
-                name: input.name.tidy().to_string(),
-                kind: input.kind.as_str().to_string(),
-                search_text: crate::models::search::text_of(&[Some(input.name.tidy())]),
-                version: before.version + 1,
-                updated_at: now(),
-                ..before.clone()
-            };
-            // After validation: an invalid request is answered as invalid, whatever its tag.
-            if_match.check(before.version)?;
-            if audit::unchanged(&DepartmentView::try_from(before.clone())?, &DepartmentView::try_from(after.clone())?)?
-            {
-                return Ok(before);
-            }
-            let rows =
-                diesel::update(departments::table.find(before.id).filter(departments::version.eq(before.version)))
-                    .set(&after)
-                    .execute(conn)?;
-            if_match.applied(rows)?;
-            audit::record(
-                conn,
-                &actor,
-                Change {
-                    action: "update",
-                    entity_type: "department",
-                    entity_id: id,
-                    plan_id: None,
-                    before: Some(&DepartmentView::try_from(before)?),
-                    after: Some(&DepartmentView::try_from(after.clone())?),
-                },
-            )?;
-            Ok(after)
-        })
-        .await?;
+    let row = state.write(move |conn| update(conn, &actor, id, &if_match, patch)).await?;
     let version = row.version;
     Ok(http::ok_with_etag(&DepartmentView::try_from(row)?, version))
 }
@@ -417,34 +376,79 @@ pub async fn delete_department(
     policy::manage_departments(&caller.principal)?;
     let actor = caller.actor;
     let id = path.into_inner();
-    state
-        .write(move |conn| {
-            let before = load_locked(conn, id)?;
-            if_match.check(before.version)?;
-            let uses: i64 = initiative_departments::table
-                .filter(initiative_departments::department_id.eq(before.id))
-                .count()
-                .get_result(conn)?;
-            if uses > 0 {
-                return Err(ApiError::Conflict(format!("{} is responsible for {uses} initiatives", before.name)));
-            }
-            let rows =
-                diesel::delete(departments::table.find(before.id).filter(departments::version.eq(before.version)))
-                    .execute(conn)?;
-            if_match.applied(rows)?;
-            audit::record(
-                conn,
-                &actor,
-                Change::<_, Nothing> {
-                    action: "delete",
-                    entity_type: "department",
-                    entity_id: id,
-                    plan_id: None,
-                    before: Some(&DepartmentView::try_from(before)?),
-                    after: None,
-                },
-            )
-        })
-        .await?;
+    state.write(move |conn| delete(conn, &actor, id, &if_match)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+// The writes, each run by its handler in one transaction with its audit record.
+pub fn update(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: Uuid,
+    if_match: &IfMatch,
+    patch: DepartmentPatch,
+) -> ApiResult<Department> {
+    audit::bump_plans_showing_department(conn, id)?;
+    let before = load_locked(conn, id)?;
+    let mut input = DepartmentInput { name: before.name.clone(), kind: DepartmentKind::from_db(&before.kind)? };
+    crate::merge_patch!(input, patch, required: [name, kind], nullable: []);
+    validation::check(&input)?;
+    ensure_unique_name(conn, input.name.tidy(), Some(id))?;
+    let after = Department {
+        name: input.name.tidy().to_string(),
+        kind: input.kind.as_str().to_string(),
+        search_text: crate::models::search::text_of(&[Some(input.name.tidy())]),
+        version: before.version + 1,
+        updated_at: now(),
+        ..before.clone()
+    };
+    // After validation: an invalid request is answered as invalid, whatever its tag.
+    if_match.check(before.version)?;
+    if audit::unchanged(&DepartmentView::try_from(before.clone())?, &DepartmentView::try_from(after.clone())?)? {
+        return Ok(before);
+    }
+    let rows = diesel::update(departments::table.find(before.id).filter(departments::version.eq(before.version)))
+        .set(&after)
+        .execute(conn)?;
+    if_match.applied(rows)?;
+    audit::record(
+        conn,
+        actor,
+        Change {
+            action: "update",
+            entity_type: "department",
+            entity_id: id,
+            plan_id: None,
+            before: Some(&DepartmentView::try_from(before)?),
+            after: Some(&DepartmentView::try_from(after.clone())?),
+        },
+    )?;
+    Ok(after)
+}
+
+pub fn delete(conn: &mut DbConnection, actor: &Actor, id: Uuid, if_match: &IfMatch) -> ApiResult<()> {
+    let before = load_locked(conn, id)?;
+    if_match.check(before.version)?;
+    let uses: i64 = initiative_departments::table
+        .filter(initiative_departments::department_id.eq(before.id))
+        .count()
+        .get_result(conn)?;
+    if uses > 0 {
+        return Err(ApiError::Conflict(format!("{} is responsible for {uses} initiatives", before.name)));
+    }
+    let rows = diesel::delete(departments::table.find(before.id).filter(departments::version.eq(before.version)))
+        .execute(conn)?;
+    if_match.applied(rows)?;
+    audit::record(
+        conn,
+        actor,
+        Change::<_, Nothing> {
+            action: "delete",
+            entity_type: "department",
+            entity_id: id,
+            plan_id: None,
+            before: Some(&DepartmentView::try_from(before)?),
+            after: None,
+        },
+    )
 }

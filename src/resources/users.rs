@@ -450,87 +450,7 @@ pub async fn update_user(
     let Caller { principal, actor } = caller;
     let id = path.into_inner();
     let patch = body.read().await?;
-    let view = state
-        .write(move |conn| {
-            // The admins first, then the user: every user update takes its locks in this order.
-            let active_admins = lock_active_admins(conn)?;
-            let before = load_locked(conn, id)?;
-            let before_view = view(conn, before.clone())?;
-            let mut errors = Errors::default();
-            let display_name =
-                required_in_patch("display_name", patch.display_name)?.unwrap_or(before.display_name.clone());
-            if validation::not_blank(&display_name).is_err() || display_name.chars().count() > 100 {
-                errors.add("/display_name", "length", "must be 1 to 100 characters");
-            }
-            let role = required_in_patch("role", patch.role)?.unwrap_or(before_view.role);
-            let active = required_in_patch("active", patch.active)?.unwrap_or(before.active);
-            let department_ids = required_in_patch("department_ids", patch.department_ids)?
-                .unwrap_or_else(|| before_view.departments.iter().map(|d| d.id).collect());
-            let new_password = required_in_patch("password", patch.password)?;
-            if let Some(pw) = &new_password {
-                if let Err(message) = password::check_strength(pw) {
-                    errors.add("/password", "weak", message);
-                }
-            }
-            check_departments(conn, role, &department_ids, &mut errors)?;
-            errors.into_result()?;
-            if principal.user_id == id && (role != before_view.role || !active) {
-                return Err(ApiError::Conflict(
-                    "you cannot deactivate yourself or change your own role; ask another admin".into(),
-                ));
-            }
-            let was_active_admin = before_view.role == Role::Admin && before.active;
-            if was_active_admin && (role != Role::Admin || !active) && active_admins <= 1 {
-                return Err(ApiError::Conflict("this is the last active admin".into()));
-            }
-            let after = User {
-                display_name: display_name.tidy().to_string(),
-                password_hash: match &new_password {
-                    Some(pw) => password::hash(pw)?,
-                    None => before.password_hash.clone(),
-                },
-                role: role.as_str().to_string(),
-                active,
-                version: before.version + 1,
-                updated_at: now(),
-                ..before.clone()
-            };
-            // After validation: an invalid request is answered as invalid, whatever its tag.
-            if_match.check(before.version)?;
-            // A new password is always a change (a new hash, and every session ends).
-            let same_departments = department_ids.iter().eq(before_view.departments.iter().map(|d| &d.id));
-            if new_password.is_none()
-                && same_departments
-                && after.display_name == before.display_name
-                && after.role == before.role
-                && after.active == before.active
-            {
-                return Ok(before_view);
-            }
-            let rows = diesel::update(users::table.find(before.id).filter(users::version.eq(before.version)))
-                .set(&after)
-                .execute(conn)?;
-            if_match.applied(rows)?;
-            write_departments(conn, before.id, &department_ids)?;
-            if !active || new_password.is_some() {
-                crate::resources::sessions::end_all_sessions(conn, before.id)?;
-            }
-            let after_view = view(conn, after)?;
-            audit::record(
-                conn,
-                &actor,
-                Change {
-                    action: "update",
-                    entity_type: "user",
-                    entity_id: id,
-                    plan_id: None,
-                    before: Some(&before_view),
-                    after: Some(&after_view),
-                },
-            )?;
-            Ok(after_view)
-        })
-        .await?;
+    let view = state.write(move |conn| update(conn, &principal, &actor, id, &if_match, patch)).await?;
     Ok(http::ok_with_etag(&view, view.version))
 }
 
@@ -558,4 +478,91 @@ pub async fn me(principal: Principal, state: web::Data<AppState>) -> ApiResult<w
         token: principal.token.map(|t| MeToken { id: t.id, name: t.name, scopes: t.scopes }),
         acting_for_department_ids: principal.departments,
     }))
+}
+
+// The write of `update_user`, run in one transaction with its audit record.
+pub fn update(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    id: Uuid,
+    if_match: &IfMatch,
+    patch: UserPatch,
+) -> ApiResult<UserView> {
+    // The admins first, then the user: every user update takes its locks in this order.
+    let active_admins = lock_active_admins(conn)?;
+    let before = load_locked(conn, id)?;
+    let before_view = view(conn, before.clone())?;
+    let mut errors = Errors::default();
+    let display_name = required_in_patch("display_name", patch.display_name)?.unwrap_or(before.display_name.clone());
+    if validation::not_blank(&display_name).is_err() || display_name.chars().count() > 100 {
+        errors.add("/display_name", "length", "must be 1 to 100 characters");
+    }
+    let role = required_in_patch("role", patch.role)?.unwrap_or(before_view.role);
+    let active = required_in_patch("active", patch.active)?.unwrap_or(before.active);
+    let department_ids = required_in_patch("department_ids", patch.department_ids)?
+        .unwrap_or_else(|| before_view.departments.iter().map(|d| d.id).collect());
+    let new_password = required_in_patch("password", patch.password)?;
+    if let Some(pw) = &new_password {
+        if let Err(message) = password::check_strength(pw) {
+            errors.add("/password", "weak", message);
+        }
+    }
+    check_departments(conn, role, &department_ids, &mut errors)?;
+    errors.into_result()?;
+    if principal.user_id == id && (role != before_view.role || !active) {
+        return Err(ApiError::Conflict(
+            "you cannot deactivate yourself or change your own role; ask another admin".into(),
+        ));
+    }
+    let was_active_admin = before_view.role == Role::Admin && before.active;
+    if was_active_admin && (role != Role::Admin || !active) && active_admins <= 1 {
+        return Err(ApiError::Conflict("this is the last active admin".into()));
+    }
+    let after = User {
+        display_name: display_name.tidy().to_string(),
+        password_hash: match &new_password {
+            Some(pw) => password::hash(pw)?,
+            None => before.password_hash.clone(),
+        },
+        role: role.as_str().to_string(),
+        active,
+        version: before.version + 1,
+        updated_at: now(),
+        ..before.clone()
+    };
+    // After validation: an invalid request is answered as invalid, whatever its tag.
+    if_match.check(before.version)?;
+    // A new password is always a change (a new hash, and every session ends).
+    let same_departments = department_ids.iter().eq(before_view.departments.iter().map(|d| &d.id));
+    if new_password.is_none()
+        && same_departments
+        && after.display_name == before.display_name
+        && after.role == before.role
+        && after.active == before.active
+    {
+        return Ok(before_view);
+    }
+    let rows = diesel::update(users::table.find(before.id).filter(users::version.eq(before.version)))
+        .set(&after)
+        .execute(conn)?;
+    if_match.applied(rows)?;
+    write_departments(conn, before.id, &department_ids)?;
+    if !active || new_password.is_some() {
+        crate::resources::sessions::end_all_sessions(conn, before.id)?;
+    }
+    let after_view = view(conn, after)?;
+    audit::record(
+        conn,
+        actor,
+        Change {
+            action: "update",
+            entity_type: "user",
+            entity_id: id,
+            plan_id: None,
+            before: Some(&before_view),
+            after: Some(&after_view),
+        },
+    )?;
+    Ok(after_view)
 }

@@ -14,7 +14,7 @@ use crate::db::{DbConnection, DbUuid};
 use crate::domain::enums::WorkflowState;
 use crate::domain::workflow;
 use crate::error::{self, ApiError, ApiResult};
-use crate::models::audit::{self, Change, Nothing};
+use crate::models::audit::{self, Actor, Change, Nothing};
 use crate::models::reports::find;
 use crate::models::users::{UserNames, UserRef};
 use crate::web::auth::{Caller, Principal, Role};
@@ -176,63 +176,71 @@ pub async fn create_comment(
     policy::comment_on_some_report(&principal)?;
     let (initiative, fy) = path.into_inner();
     let input = body.read().await?;
-    let view = state
-        .write(move |conn| {
-            let ctx = Context::load(conn, initiative, true)?;
-            policy::comment_on_report(&principal, &ctx.responsible, input.in_reply_to.is_some())?;
-            let report = find(conn, ctx.initiative.id, fy)?.ok_or_else(not_found)?;
-            if !may_read(&principal, &ctx, &report)? {
-                return Err(not_found());
-            }
-            let state = report.state()?;
-            let open = if input.in_reply_to.is_some() {
-                workflow::comments_open(state)
-            } else {
-                workflow::committee_fields_editable(state)
-            };
-            if !open {
-                return Err(ApiError::Conflict(format!(
-                    "the report is {} ({}): comments are written while it is submitted or reviewed, replies also while it is returned",
-                    state.as_str(),
-                    state.label()
-                )));
-            }
-            if let Some(parent) = input.in_reply_to {
-                let exists: i64 = report_comments::table
-                    .filter(report_comments::id.eq(DbUuid(parent)).and(report_comments::report_id.eq(report.id)))
-                    .count()
-                    .get_result(conn)?;
-                if exists == 0 {
-                    return Err(ApiError::invalid("/in_reply_to", "not_found", "no such comment on this report"));
-                }
-            }
-            let row = Comment {
-                id: DbUuid(Uuid::now_v7()),
-                report_id: report.id,
-                in_reply_to: input.in_reply_to.map(DbUuid),
-                author_id: Some(DbUuid(principal.user_id)),
-                author_role: principal.role.as_str().to_string(),
-                body: input.body.trim().to_string(),
-                workflow_state: state.as_str().into(),
-                created_at: now(),
-            };
-            diesel::insert_into(report_comments::table).values(&row).execute(conn)?;
-            let view = views(conn, vec![row])?.remove(0);
-            audit::record(
-                conn,
-                &actor,
-                Change::<Nothing, _> {
-                    action: "create",
-                    entity_type: "report_comment",
-                    entity_id: view.id,
-                    plan_id: Some(ctx.plan.id.0),
-                    before: None,
-                    after: Some(&view),
-                },
-            )?;
-            Ok(view)
-        })
-        .await?;
+    let view = state.write(move |conn| create(conn, &principal, &actor, initiative, fy, &input)).await?;
     let location = format!("/api/v1/initiatives/{initiative}/years/{fy}/comments");
     Ok(HttpResponse::Created().insert_header((actix_web::http::header::LOCATION, location)).json(view))
+}
+
+// The write of `create_comment`, run in one transaction with its audit record.
+pub fn create(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    initiative: Uuid,
+    fy: i32,
+    input: &CommentInput,
+) -> ApiResult<CommentView> {
+    let ctx = Context::load(conn, initiative, true)?;
+    policy::comment_on_report(principal, &ctx.responsible, input.in_reply_to.is_some())?;
+    let report = find(conn, ctx.initiative.id, fy)?.ok_or_else(not_found)?;
+    if !may_read(principal, &ctx, &report)? {
+        return Err(not_found());
+    }
+    let state = report.state()?;
+    let open = if input.in_reply_to.is_some() {
+        workflow::comments_open(state)
+    } else {
+        workflow::committee_fields_editable(state)
+    };
+    if !open {
+        return Err(ApiError::Conflict(format!(
+            "the report is {} ({}): comments are written while it is submitted or reviewed, replies also while it is returned",
+            state.as_str(),
+            state.label()
+        )));
+    }
+    if let Some(parent) = input.in_reply_to {
+        let exists: i64 = report_comments::table
+            .filter(report_comments::id.eq(DbUuid(parent)).and(report_comments::report_id.eq(report.id)))
+            .count()
+            .get_result(conn)?;
+        if exists == 0 {
+            return Err(ApiError::invalid("/in_reply_to", "not_found", "no such comment on this report"));
+        }
+    }
+    let row = Comment {
+        id: DbUuid(Uuid::now_v7()),
+        report_id: report.id,
+        in_reply_to: input.in_reply_to.map(DbUuid),
+        author_id: Some(DbUuid(principal.user_id)),
+        author_role: principal.role.as_str().to_string(),
+        body: input.body.trim().to_string(),
+        workflow_state: state.as_str().into(),
+        created_at: now(),
+    };
+    diesel::insert_into(report_comments::table).values(&row).execute(conn)?;
+    let view = views(conn, vec![row])?.remove(0);
+    audit::record(
+        conn,
+        actor,
+        Change::<Nothing, _> {
+            action: "create",
+            entity_type: "report_comment",
+            entity_id: view.id,
+            plan_id: Some(ctx.plan.id.0),
+            before: None,
+            after: Some(&view),
+        },
+    )?;
+    Ok(view)
 }
