@@ -182,7 +182,8 @@ def graph(root):
                 if name and name != "*":
                     aliases[name] = full
                 add(full)
-        for m in re.finditer(r"(?<![\w:])((?:\$?crate|super|self|\w+)(?:::\w+)+)", text):
+        code = re.sub(r"\buse\s+[^;]+;", "", text)  # use lines were read above, whole
+        for m in re.finditer(r"(?<![\w:])((?:\$?crate|super|self|\w+)(?:::\w+)+)", code):
             segs = m.group(1).lstrip("$").split("::")
             full = aliases[segs[0]] + segs[1:] if segs[0] in aliases else absolute(segs)
             if full is not None:

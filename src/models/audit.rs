@@ -3,9 +3,8 @@
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::now;
 use crate::db::schema::{audit_events, plans};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, DbConnection, DbUuid};
 use crate::error::ApiResult;
 
 #[derive(Insertable)]

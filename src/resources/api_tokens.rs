@@ -11,8 +11,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::db::schema::{api_token_departments, api_tokens};
-use crate::db::{now, utc};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, utc, DbConnection, DbUuid};
 use crate::domain::validation::{self, Errors, Tidy};
 use crate::error::{self, ApiError, ApiResult};
 use crate::models::audit::{self, Change};

@@ -7,8 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::db::schema::{audit_events, users};
-use crate::db::utc;
-use crate::db::DbUuid;
+use crate::db::{utc, DbUuid};
 use crate::error::{ApiError, ApiResult};
 use crate::web::auth::Principal;
 use crate::web::http::{self, finish_page, PageParams};

@@ -8,14 +8,12 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::db::schema::{departments, initiative_departments};
-use crate::db::{now, utc};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, utc, DbConnection, DbUuid};
 use crate::domain::enums::DepartmentKind;
 use crate::domain::validation;
 use crate::domain::validation::Tidy;
 use crate::error::{self, ApiError, ApiResult};
-use crate::models::audit::Actor;
-use crate::models::audit::{self, Change, Nothing};
+use crate::models::audit::{self, Actor, Change, Nothing};
 use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, finish_page, patch_field, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::web::policy;
@@ -381,6 +379,7 @@ pub async fn delete_department(
 }
 
 // The writes, each run by its handler in one transaction with its audit record.
+/// Applies a merge patch to a department (the plans that show it see a new data version).
 pub fn update(
     conn: &mut DbConnection,
     actor: &Actor,
@@ -426,6 +425,7 @@ pub fn update(
     Ok(after)
 }
 
+/// Deletes a department that is responsible for no initiative.
 pub fn delete(conn: &mut DbConnection, actor: &Actor, id: Uuid, if_match: &IfMatch) -> ApiResult<()> {
     let before = load_locked(conn, id)?;
     if_match.check(before.version)?;

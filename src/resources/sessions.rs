@@ -11,12 +11,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::db::now;
 use crate::db::schema::{api_tokens, refresh_tokens, users};
-use crate::db::{write_transaction, DbConnection, DbUuid};
+use crate::db::{now, write_transaction, DbConnection, DbUuid};
 use crate::error::{self, ApiError, ApiResult};
-use crate::models::audit::Actor;
-use crate::models::audit::{self, Change, Nothing};
+use crate::models::audit::{self, Actor, Change, Nothing};
 use crate::web::auth;
 use crate::web::credentials::{login, password, secret, throttle, AuthConfig};
 use crate::web::http::JsonBody;

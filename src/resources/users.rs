@@ -11,13 +11,11 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::db::schema::{departments, user_departments, users};
-use crate::db::{now, utc};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, utc, DbConnection, DbUuid};
 use crate::domain::enums::DepartmentKind;
 use crate::domain::validation::{self, Errors, Tidy};
 use crate::error::{self, ApiError, ApiResult};
-use crate::models::audit::Actor;
-use crate::models::audit::{self, Change, Nothing};
+use crate::models::audit::{self, Actor, Change, Nothing};
 use crate::web::auth::{Caller, Principal, Role, Scope};
 use crate::web::credentials::password;
 use crate::web::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
@@ -481,6 +479,7 @@ pub async fn me(principal: Principal, state: web::Data<AppState>) -> ApiResult<w
 }
 
 // The write of `update_user`, run in one transaction with its audit record.
+/// Applies a merge patch to a user (the last active admin stays an active admin).
 pub fn update(
     conn: &mut DbConnection,
     principal: &Principal,

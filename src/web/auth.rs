@@ -13,9 +13,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::db::now;
 use crate::db::schema::{api_token_departments, api_tokens, user_departments, users};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult};
 use crate::models::audit::Actor;
 use crate::web::credentials::{client, secret, AuthConfig};

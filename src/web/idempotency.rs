@@ -11,9 +11,8 @@ use actix_web::http::header::HeaderMap;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::db::now;
 use crate::db::schema::idempotency_keys;
-use crate::db::DbConnection;
+use crate::db::{now, DbConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::models::audit::Actor;
 

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use diesel::prelude::*;
+use uuid::Uuid;
 
 use super::format::*;
 use crate::db::schema::{
@@ -15,16 +16,14 @@ use crate::domain::enums::{
     Direction, InitiativeStatus, PlanCategory, PlanStatus, ProgressStatus, QuarterMark, WorkflowState,
 };
 use crate::error::ApiResult;
-use crate::models::indicators;
 use crate::models::indicators::Indicator;
-use crate::models::initiatives;
 use crate::models::initiatives::Initiative;
 use crate::models::nodes::Node;
 use crate::models::plans::Plan;
+use crate::models::{indicators, initiatives};
 use crate::resources::departments::Department;
 use crate::resources::initiatives::RelatedPrograms;
 use crate::web::policy;
-use uuid::Uuid;
 
 /// (report id, quarter, plan text, result text, mark)
 type QuarterRow = (DbUuid, i32, Option<String>, Option<String>, Option<String>);

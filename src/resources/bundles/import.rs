@@ -7,17 +7,15 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::format::*;
-use crate::db::now;
 use crate::db::schema::{
     annual_reports, departments as departments_table, indicator_values, indicators as indicators_table,
     initiatives as initiatives_table, quarter_updates,
 };
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::enums::{InitiativeStatus, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::domain::validation::{self, Tidy};
 use crate::error::{ApiError, ApiResult};
-use crate::models::audit::Actor;
-use crate::models::audit::{self, Change, Nothing};
+use crate::models::audit::{self, Actor, Change, Nothing};
 use crate::models::indicators::IndicatorValue;
 use crate::models::nodes::Node;
 use crate::models::plans::Plan;

@@ -6,6 +6,8 @@ pub mod format;
 pub mod import;
 
 use actix_web::{get, post, web, HttpResponse};
+use format::PlanBundle;
+use import::ImportCounts;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -17,8 +19,6 @@ use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, BundleBody};
 use crate::web::policy;
 use crate::web::state::AppState;
-use format::PlanBundle;
-use import::ImportCounts;
 
 /// The plan an import created, with what it holds.
 #[derive(Debug, Serialize, ToSchema)]

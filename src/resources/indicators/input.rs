@@ -1,16 +1,16 @@
 //! What is posted to create, change or revise an indicator or target, its checks against the
 //! plan, and the row it becomes.
 
-use crate::db::now;
-use crate::db::DbUuid;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use crate::db::{now, DbUuid};
 use crate::domain::enums::Direction;
 use crate::domain::validation::{self, Errors, Tidy};
 use crate::models::indicators::Indicator;
 use crate::models::plans::Plan;
 use crate::web::http::patch_field;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-use validator::Validate;
 
 /// The value before the plan (現状), e.g. 2,431 members in FY2017.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, Validate)]

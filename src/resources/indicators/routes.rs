@@ -1,6 +1,9 @@
 //! The endpoints: an initiative's indicators (`/initiatives/{initiative_id}/indicators…`) and a
 //! plan's targets (`/plans/{plan_id}/targets…`), each a thin handler over [`super::writes`].
 
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use uuid::Uuid;
+
 use super::input::{IndicatorInput, IndicatorPatch, RevisionInput};
 use super::store::{create, get_one, list, remove, revise, update};
 use super::views::{IndicatorList, IndicatorView, TargetList};
@@ -10,8 +13,6 @@ use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::web::policy;
 use crate::web::state::AppState;
-use actix_web::{delete, get, patch, post, web, HttpResponse};
-use uuid::Uuid;
 
 /// List an initiative's indicators
 ///

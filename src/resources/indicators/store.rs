@@ -2,11 +2,14 @@
 //! list, create, read, change, delete and revise, each write in one transaction with its audit
 //! record.
 
+use actix_web::HttpResponse;
+use diesel::prelude::*;
+use uuid::Uuid;
+
 use super::input::{input_errors, row_from, Baseline, IndicatorInput, IndicatorPatch, RevisionInput};
 use super::views::{view, view_one, IndicatorView};
-use crate::db::now;
 use crate::db::schema::{indicator_values, indicators};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::enums::Direction;
 use crate::domain::fiscal_year;
 use crate::domain::validation::{self, Errors};
@@ -20,9 +23,6 @@ use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, finish_page, IfMatch, PageParams};
 use crate::web::policy;
 use crate::web::state::AppState;
-use actix_web::HttpResponse;
-use diesel::prelude::*;
-use uuid::Uuid;
 
 pub(super) fn list_inner(
     conn: &mut DbConnection,

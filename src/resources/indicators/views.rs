@@ -1,15 +1,15 @@
 //! An indicator or target as answered, with its yearly values.
 
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
 use super::input::Baseline;
-use crate::db::utc;
-use crate::db::DbConnection;
+use crate::db::{utc, DbConnection};
 use crate::domain::enums::Direction;
 use crate::domain::fiscal_year;
 use crate::error::ApiResult;
 use crate::models::indicators::{load_values, Indicator, IndicatorValue};
-use serde::Serialize;
-use utoipa::ToSchema;
-use uuid::Uuid;
 
 /// A target and an actual for one fiscal year. `raw` keeps the cell as printed (`15/664`, `12 書面会議`).
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -1,20 +1,21 @@
 //! What is posted to create or change an initiative, and its checks against the plan.
 
-use crate::db::now;
+use std::collections::HashSet;
+
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
 use crate::db::schema::{annual_reports, departments, indicator_values, indicators, initiatives, plan_nodes};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::enums::InitiativeStatus;
 use crate::domain::validation::{self, Errors, Tidy};
 use crate::error::{ApiError, ApiResult};
 use crate::models::initiatives::{code_sort, Initiative};
 use crate::models::plans::Plan;
 use crate::web::http::patch_field;
-use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
-use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
-use validator::Validate;
 
 /// The city's and the council's programs that carry an initiative (関係取組・事業).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema, Validate)]

@@ -1,22 +1,23 @@
 //! The writes of initiatives, each in the caller's transaction with its audit record: the plan's
 //! row is locked first, the policy decided on the locked plan, the version checked in the database.
 
+use diesel::prelude::*;
+use uuid::Uuid;
+
 use super::input::{check_against_plan, check_reports_in_range, row_from, InitiativeInput, InitiativePatch};
 use super::views::{view_one, InitiativeView};
 use crate::db::schema::{indicators, initiatives};
 use crate::db::{DbConnection, DbUuid};
 use crate::domain::enums::InitiativeStatus;
 use crate::error::ApiResult;
-use crate::models::audit::Actor;
-use crate::models::audit::{self, Change, Nothing};
+use crate::models::audit::{self, Actor, Change, Nothing};
 use crate::models::initiatives::{load, write_links, Initiative};
 use crate::models::plans;
 use crate::web::auth::Principal;
 use crate::web::http::IfMatch;
 use crate::web::policy;
-use diesel::prelude::*;
-use uuid::Uuid;
 
+/// Creates an initiative in `plan_id` with its placements and departments (the plan locked first).
 pub fn create(
     conn: &mut DbConnection,
     principal: &Principal,
@@ -48,6 +49,8 @@ pub fn create(
     Ok(view)
 }
 
+/// Applies a merge patch to an initiative: unchanged input is no new version; a narrowed active
+/// range must still hold every report and value.
 pub fn update(
     conn: &mut DbConnection,
     principal: &Principal,
@@ -122,6 +125,7 @@ pub fn update(
     Ok(after_view)
 }
 
+/// Deletes an initiative with its indicators and yearly data; the audit event keeps its last state.
 pub fn delete(
     conn: &mut DbConnection,
     principal: &Principal,

@@ -1,15 +1,15 @@
 //! An initiative as answered: its placements (※再掲) and responsible departments.
 
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
 use super::input::RelatedPrograms;
-use crate::db::utc;
-use crate::db::DbConnection;
+use crate::db::{utc, DbConnection};
 use crate::domain::enums::InitiativeStatus;
 use crate::domain::fiscal_year;
 use crate::error::{ApiError, ApiResult};
 use crate::models::initiatives::{load_links, Initiative, Links};
-use serde::Serialize;
-use utoipa::ToSchema;
-use uuid::Uuid;
 
 /// A responsible department, as shown on an initiative.
 #[derive(Debug, Clone, Serialize, ToSchema)]

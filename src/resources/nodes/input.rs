@@ -1,11 +1,12 @@
 //! What is posted to create or change a node, and the filter of the node list.
 
-use crate::domain::validation;
-use crate::web::http::patch_field;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
+
+use crate::domain::validation;
+use crate::web::http::patch_field;
 
 /// A new node.
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]

@@ -1,25 +1,25 @@
 //! The writes of nodes, each in the caller's transaction with its audit record. The plan's
 //! lock serializes changes to its tree, so two moves cannot make a cycle.
 
+use diesel::prelude::*;
+use uuid::Uuid;
+
 use super::input::{NodeInput, NodePatch};
 use super::tree::{ensure_unique_key, insert, make_room, next_position, reflow, subtree_height, too_deep};
 use super::views::view;
-use crate::db::now;
 use crate::db::schema::{initiative_placements, plan_nodes};
-use crate::db::DbConnection;
+use crate::db::{now, DbConnection};
 use crate::domain::validation;
 use crate::domain::validation::Tidy;
 use crate::error::{ApiError, ApiResult};
-use crate::models::audit::Actor;
-use crate::models::audit::{self, Change, Nothing};
+use crate::models::audit::{self, Actor, Change, Nothing};
 use crate::models::nodes::{load, sort_path, Node, MAX_DEPTH};
 use crate::models::plans;
 use crate::web::auth::Principal;
 use crate::web::http::IfMatch;
 use crate::web::policy;
-use diesel::prelude::*;
-use uuid::Uuid;
 
+/// Creates a node under its parent (or at the top), making room among its siblings.
 pub fn create(
     conn: &mut DbConnection,
     principal: &Principal,
@@ -68,6 +68,7 @@ pub fn create(
     Ok((row, labels))
 }
 
+/// Applies a merge patch to a node; a move re-threads the sort paths of its subtree.
 pub fn update(
     conn: &mut DbConnection,
     principal: &Principal,
@@ -164,6 +165,7 @@ pub fn update(
     Ok((after, labels))
 }
 
+/// Deletes a leaf node that no initiative is placed under.
 pub fn delete(
     conn: &mut DbConnection,
     principal: &Principal,

@@ -6,16 +6,13 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::db::now;
+use super::input::NodeInput;
 use crate::db::schema::plan_nodes;
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::validation::Tidy;
 use crate::error::{ApiError, ApiResult};
-use crate::models::plans::Plan;
-
 use crate::models::nodes::{segment, sort_path, Node, MAX_DEPTH};
-
-use super::input::NodeInput;
+use crate::models::plans::Plan;
 
 pub(super) fn too_deep(field: &str) -> ApiError {
     ApiError::invalid(field, "depth", format!("the hierarchy may be at most {MAX_DEPTH} levels deep"))

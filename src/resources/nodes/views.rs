@@ -1,10 +1,11 @@
 //! A node as answered, with its level label.
 
-use crate::db::utc;
-use crate::models::nodes::Node;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+use crate::db::utc;
+use crate::models::nodes::Node;
 
 /// One node of a plan's hierarchy.
 #[derive(Debug, Serialize, ToSchema)]

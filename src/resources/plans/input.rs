@@ -1,19 +1,18 @@
 //! What is posted to create or change a plan, its checks, and the new row.
 
-use crate::db::now;
-use crate::db::schema::departments;
-use crate::db::schema::{annual_reports, indicator_values, indicators, initiatives, plans};
-use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::PlanStatus;
-use crate::domain::validation::{self, Errors, Tidy};
-use crate::error::{ApiError, ApiResult};
-use crate::models::plans::{default_rating_scale, Plan, RatingGrade};
-use crate::web::http::patch_field;
 use diesel::prelude::*;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
+
+use crate::db::schema::{annual_reports, departments, indicator_values, indicators, initiatives, plans};
+use crate::db::{now, DbConnection, DbUuid};
+use crate::domain::enums::PlanStatus;
+use crate::domain::validation::{self, Errors, Tidy};
+use crate::error::{ApiError, ApiResult};
+use crate::models::plans::{default_rating_scale, Plan, RatingGrade};
+use crate::web::http::patch_field;
 
 /// A new plan.
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]

@@ -1,5 +1,9 @@
 //! The plan endpoints: authorize, read the body, one transaction, answer.
 
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use diesel::prelude::*;
+use uuid::Uuid;
+
 use super::input::{PlanFilter, PlanInput, PlanPatch};
 use super::store;
 use super::views::{PlanList, PlanView};
@@ -12,9 +16,6 @@ use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, finish_page, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::web::policy;
 use crate::web::state::AppState;
-use actix_web::{delete, get, patch, post, web, HttpResponse};
-use diesel::prelude::*;
-use uuid::Uuid;
 
 /// List plans
 ///

@@ -1,23 +1,23 @@
 //! The writes of plans, each in the caller's transaction with its audit record.
 
+use diesel::prelude::*;
+use uuid::Uuid;
+
 use super::input::{check_owner, insert, used_fy_range, PlanInput, PlanPatch};
 use super::views::PlanView;
-use crate::db::now;
 use crate::db::schema::plans;
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::enums::PlanStatus;
 use crate::domain::fiscal_year;
 use crate::domain::validation::{Errors, Tidy};
 use crate::error::{ApiError, ApiResult};
-use crate::models::audit::Actor;
-use crate::models::audit::{self, Change, Nothing};
+use crate::models::audit::{self, Actor, Change, Nothing};
 use crate::models::plans::{load_locked, Plan};
 use crate::web::auth::Principal;
 use crate::web::http::IfMatch;
 use crate::web::policy;
-use diesel::prelude::*;
-use uuid::Uuid;
 
+/// Creates a plan (its input already checked).
 pub fn create(conn: &mut DbConnection, actor: &Actor, input: &PlanInput) -> ApiResult<Plan> {
     check_owner(conn, input.owner_department_id)?;
     let row = insert(conn, input)?;
@@ -37,6 +37,7 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &PlanInput) -> ApiR
     Ok(row)
 }
 
+/// Applies a merge patch to a plan; the period may not shrink below its data.
 pub fn update(
     conn: &mut DbConnection,
     principal: &Principal,
@@ -120,6 +121,7 @@ pub fn update(
     Ok(after)
 }
 
+/// Deletes a plan with its whole structure and data.
 pub fn delete(conn: &mut DbConnection, actor: &Actor, id: Uuid, if_match: &IfMatch) -> ApiResult<()> {
     let before = load_locked(conn, id)?;
     if_match.check(before.version)?;

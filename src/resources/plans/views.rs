@@ -1,13 +1,14 @@
 //! A plan as answered.
 
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
 use crate::db::utc;
 use crate::domain::enums::PlanStatus;
 use crate::domain::fiscal_year;
 use crate::error::{ApiError, ApiResult};
 use crate::models::plans::{Plan, RatingGrade};
-use serde::Serialize;
-use utoipa::ToSchema;
-use uuid::Uuid;
 
 /// A multi-year plan.
 #[derive(Debug, Serialize, ToSchema)]

@@ -14,8 +14,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::models::indicators::Indicator;
 use crate::models::plans::Plan;
 use crate::models::reports::Report;
-use crate::web::http::patch_field;
-use crate::web::http::IfMatch;
+use crate::web::http::{patch_field, IfMatch};
 
 /// The fields of an annual report to set. Merge semantics: fields sent are set (`null` clears
 /// them), fields left out keep their value. The department's fields are written by the

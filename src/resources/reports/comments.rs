@@ -9,8 +9,7 @@ use uuid::Uuid;
 
 use super::context::{not_found, Context};
 use crate::db::schema::report_comments;
-use crate::db::{now, utc};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, utc, DbConnection, DbUuid};
 use crate::domain::enums::WorkflowState;
 use crate::domain::workflow;
 use crate::error::{self, ApiError, ApiResult};
@@ -182,6 +181,7 @@ pub async fn create_comment(
 }
 
 // The write of `create_comment`, run in one transaction with its audit record.
+/// Adds a comment (or a reply) to the report of `initiative` in `fy`.
 pub fn create(
     conn: &mut DbConnection,
     principal: &Principal,

@@ -17,8 +17,7 @@ use super::change::{check_stored, check_validity, Precondition, ReportChange, Va
 use super::context::Context;
 use super::write::{self, write_values, ValueWrite};
 use crate::db::schema::{annual_reports, indicator_values};
-use crate::db::utc;
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{utc, DbConnection, DbUuid};
 use crate::domain::achievement::{self, Achievement};
 use crate::domain::enums::Direction;
 use crate::domain::fiscal_year;

@@ -12,9 +12,8 @@ use super::change::{check_grades, check_validity, wrong_state, Precondition, Rep
 use super::context::{not_found, Context};
 use super::store::commit;
 use super::views::AnnualReportView;
-use crate::db::now;
 use crate::db::schema::{annual_reports, indicator_values, quarter_updates};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::workflow;
 use crate::error::{ApiError, ApiResult};
 use crate::models::audit::Actor;

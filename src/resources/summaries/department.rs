@@ -9,9 +9,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::{query, Counts, RatingSource, SummaryGroup};
-use crate::db::schema;
 use crate::db::schema::{annual_reports, initiative_departments, initiatives, plans as plans_table, quarter_updates};
-use crate::db::{DbConnection, DbUuid};
+use crate::db::{schema, DbConnection, DbUuid};
 use crate::domain::enums::WorkflowState;
 use crate::domain::fiscal_year::{self, DueRule};
 use crate::domain::workflow;
@@ -20,9 +19,8 @@ use crate::models::plans;
 use crate::models::reports::quarter_label;
 use crate::resources::departments;
 use crate::web::auth::Principal;
-use crate::web::http;
-use crate::web::policy;
 use crate::web::state::AppState;
+use crate::web::{http, policy};
 
 /// A department responsible for an initiative.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -11,9 +11,8 @@ use crate::error::{self, ApiResult};
 use crate::models::plans;
 use crate::web::auth::Principal;
 use crate::web::cache::Rendered;
-use crate::web::http;
-use crate::web::policy;
 use crate::web::state::AppState;
+use crate::web::{http, policy};
 
 /// What to count in a plan summary.
 #[derive(Debug, Deserialize, IntoParams)]

@@ -9,12 +9,12 @@
 
 mod schema;
 
-use schema::{
-    branches, check_number, describe_types, escape, fits_type, has_type, is_only_null, is_param, types_of, Problem,
-};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use schema::{
+    branches, check_number, describe_types, escape, fits_type, has_type, is_only_null, is_param, types_of, Problem,
+};
 use serde_json::{Map, Value};
 
 use crate::error::FieldError;
