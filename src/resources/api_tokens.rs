@@ -14,7 +14,7 @@ use crate::db::schema::{api_token_departments, api_tokens};
 use crate::db::{now, utc, DbConnection, DbUuid};
 use crate::domain::validation::{self, Errors, Tidy};
 use crate::error::{self, ApiError, ApiResult};
-use crate::models::audit::{self, Change};
+use crate::models::audit::{self, Actor, Change};
 use crate::web::auth::{Caller, Principal, Scope};
 use crate::web::credentials::secret;
 use crate::web::http::{self, finish_page, JsonBody, PageParams};
@@ -162,65 +162,8 @@ pub async fn create_api_token(
     let Caller { principal, actor } = caller;
     policy::issue_token(&principal)?;
     let input = body.read().await?;
-    let mut errors = Errors(validation::errors_of(&input, ""));
-    for (i, scope) in input.scopes.iter().enumerate() {
-        if !scope.allowed_for(principal.role) {
-            errors.add(format!("/scopes/{i}"), "not_permitted", "your role cannot grant this scope");
-        }
-        if input.scopes[..i].contains(scope) {
-            errors.add(format!("/scopes/{i}"), "duplicate", "listed twice");
-        }
-    }
-    for (i, dep) in input.department_ids.iter().enumerate() {
-        if !principal.departments.contains(dep) {
-            errors.add(format!("/department_ids/{i}"), "not_yours", "a token is narrowed to your own departments only");
-        }
-    }
-    if input.expires_at.is_some_and(|e| e <= chrono::Utc::now()) {
-        errors.add("/expires_at", "past", "must lie in the future");
-    }
-    errors.into_result()?;
-    let (view, secret) = state
-        .write(move |conn| {
-            let secret = secret::generate(secret::API_TOKEN_PREFIX);
-            let id = DbUuid(Uuid::now_v7());
-            diesel::insert_into(api_tokens::table)
-                .values((
-                    api_tokens::id.eq(id),
-                    api_tokens::user_id.eq(DbUuid(principal.user_id)),
-                    api_tokens::name.eq(input.name.tidy()),
-                    api_tokens::token_hash.eq(secret::digest(&secret)),
-                    api_tokens::token_prefix.eq(&secret[..8]),
-                    api_tokens::scopes.eq(serde_json::to_string(&input.scopes)?),
-                    api_tokens::expires_at.eq(input.expires_at.map(|e| e.naive_utc())),
-                    api_tokens::created_at.eq(now()),
-                ))
-                .execute(conn)?;
-            for dep in &input.department_ids {
-                diesel::insert_into(api_token_departments::table)
-                    .values((
-                        api_token_departments::token_id.eq(id),
-                        api_token_departments::department_id.eq(DbUuid(*dep)),
-                    ))
-                    .execute(conn)?;
-            }
-            let row = load(conn, id.0)?;
-            let view = views(conn, vec![row])?.remove(0);
-            audit::record(
-                conn,
-                &actor,
-                Change::<(), _> {
-                    action: "create",
-                    entity_type: "api_token",
-                    entity_id: view.id,
-                    plan_id: None,
-                    before: None,
-                    after: Some(&view),
-                },
-            )?;
-            Ok((view, secret))
-        })
-        .await?;
+    check_input(&principal, &input)?;
+    let (view, secret) = state.write(move |conn| create(conn, &principal, &actor, &input)).await?;
     let location = format!("/api/v1/api-tokens/{}", view.id);
     Ok(HttpResponse::Created()
         .insert_header((actix_web::http::header::LOCATION, location))
@@ -318,32 +261,97 @@ pub async fn revoke_api_token(
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     let id = path.into_inner();
-    state
-        .write(move |conn| {
-            let row = load(conn, id)?;
-            policy::revoke_token(&principal, row.user_id.0)?;
-            if row.revoked_at.is_some() {
-                return Ok(());
-            }
-            let before = views(conn, vec![row])?.remove(0);
-            diesel::update(api_tokens::table.find(DbUuid(id)))
-                .set(api_tokens::revoked_at.eq(Some(now())))
-                .execute(conn)?;
-            let row = load(conn, id)?;
-            let after = views(conn, vec![row])?.remove(0);
-            audit::record(
-                conn,
-                &actor,
-                Change {
-                    action: "revoke",
-                    entity_type: "api_token",
-                    entity_id: id,
-                    plan_id: None,
-                    before: Some(&before),
-                    after: Some(&after),
-                },
-            )
-        })
-        .await?;
+    state.write(move |conn| revoke(conn, &principal, &actor, id)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// A token never does more than its owner: scopes the role may grant, each once; the owner's own
+/// departments; an expiry in the future.
+fn check_input(principal: &Principal, input: &ApiTokenInput) -> ApiResult<()> {
+    let mut errors = Errors(validation::errors_of(&input, ""));
+    for (i, scope) in input.scopes.iter().enumerate() {
+        if !scope.allowed_for(principal.role) {
+            errors.add(format!("/scopes/{i}"), "not_permitted", "your role cannot grant this scope");
+        }
+        if input.scopes[..i].contains(scope) {
+            errors.add(format!("/scopes/{i}"), "duplicate", "listed twice");
+        }
+    }
+    for (i, dep) in input.department_ids.iter().enumerate() {
+        if !principal.departments.contains(dep) {
+            errors.add(format!("/department_ids/{i}"), "not_yours", "a token is narrowed to your own departments only");
+        }
+    }
+    if input.expires_at.is_some_and(|e| e <= chrono::Utc::now()) {
+        errors.add("/expires_at", "past", "must lie in the future");
+    }
+    errors.into_result()
+}
+
+/// Issues a token: its secret is shown once, only its digest is stored.
+pub fn create(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    input: &ApiTokenInput,
+) -> ApiResult<(ApiTokenView, String)> {
+    let secret = secret::generate(secret::API_TOKEN_PREFIX);
+    let id = DbUuid(Uuid::now_v7());
+    diesel::insert_into(api_tokens::table)
+        .values((
+            api_tokens::id.eq(id),
+            api_tokens::user_id.eq(DbUuid(principal.user_id)),
+            api_tokens::name.eq(input.name.tidy()),
+            api_tokens::token_hash.eq(secret::digest(&secret)),
+            api_tokens::token_prefix.eq(&secret[..8]),
+            api_tokens::scopes.eq(serde_json::to_string(&input.scopes)?),
+            api_tokens::expires_at.eq(input.expires_at.map(|e| e.naive_utc())),
+            api_tokens::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    for dep in &input.department_ids {
+        diesel::insert_into(api_token_departments::table)
+            .values((api_token_departments::token_id.eq(id), api_token_departments::department_id.eq(DbUuid(*dep))))
+            .execute(conn)?;
+    }
+    let row = load(conn, id.0)?;
+    let view = views(conn, vec![row])?.remove(0);
+    audit::record(
+        conn,
+        actor,
+        Change::<(), _> {
+            action: "create",
+            entity_type: "api_token",
+            entity_id: view.id,
+            plan_id: None,
+            before: None,
+            after: Some(&view),
+        },
+    )?;
+    Ok((view, secret))
+}
+
+/// Revokes a token (revoking a revoked token changes nothing).
+pub fn revoke(conn: &mut DbConnection, principal: &Principal, actor: &Actor, id: Uuid) -> ApiResult<()> {
+    let row = load(conn, id)?;
+    policy::revoke_token(principal, row.user_id.0)?;
+    if row.revoked_at.is_some() {
+        return Ok(());
+    }
+    let before = views(conn, vec![row])?.remove(0);
+    diesel::update(api_tokens::table.find(DbUuid(id))).set(api_tokens::revoked_at.eq(Some(now()))).execute(conn)?;
+    let row = load(conn, id)?;
+    let after = views(conn, vec![row])?.remove(0);
+    audit::record(
+        conn,
+        actor,
+        Change {
+            action: "revoke",
+            entity_type: "api_token",
+            entity_id: id,
+            plan_id: None,
+            before: Some(&before),
+            after: Some(&after),
+        },
+    )
 }
