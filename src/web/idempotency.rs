@@ -31,7 +31,7 @@ pub struct Key {
 
 /// What claiming a key found.
 pub enum Claim {
-    /// The key is new: go on, then [`store`] the response.
+    /// The key is new: go on, then [`store`](Key::store) the response.
     Fresh,
     /// The same request was answered before: send this again.
     Replay { status: u16, body: String },

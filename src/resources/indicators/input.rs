@@ -60,7 +60,7 @@ pub struct IndicatorInput {
     pub position: Option<i32>,
 }
 
-pub fn increase() -> Direction {
+fn increase() -> Direction {
     Direction::Increase
 }
 

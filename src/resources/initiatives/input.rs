@@ -95,7 +95,7 @@ pub struct InitiativeInput {
     pub status: InitiativeStatus,
 }
 
-pub fn active() -> InitiativeStatus {
+fn active() -> InitiativeStatus {
     InitiativeStatus::Active
 }
 

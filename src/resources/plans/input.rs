@@ -71,12 +71,12 @@ pub fn default_quarter_due_days() -> i32 {
     30
 }
 
-pub fn draft() -> PlanStatus {
+fn draft() -> PlanStatus {
     PlanStatus::Draft
 }
 
 /// 1–10 labels of 1–50 characters, not blank (what `labels_valid` checks).
-pub fn level_labels_schema() -> utoipa::openapi::schema::Array {
+fn level_labels_schema() -> utoipa::openapi::schema::Array {
     use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
     ArrayBuilder::new()
         .items(
@@ -92,7 +92,7 @@ pub fn level_labels_schema() -> utoipa::openapi::schema::Array {
         .build()
 }
 
-pub fn labels_valid(labels: &[String]) -> Result<(), validator::ValidationError> {
+fn labels_valid(labels: &[String]) -> Result<(), validator::ValidationError> {
     if labels.iter().any(|l| validation::not_blank(l).is_err() || l.chars().count() > 50) {
         let mut e = validator::ValidationError::new("label");
         e.message = Some("every level label must be 1 to 50 characters".into());

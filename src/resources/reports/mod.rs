@@ -7,7 +7,7 @@
 //! transaction as its audit event: nothing a user entered is ever lost (docs/domain.md, "Every version is kept").
 //!
 //! Inside, one direction: [`change`] (inputs and checks) and [`context`] ← [`views`] ← [`diff`]
-//! ← [`store`] ← [`write`] (one write path) ← the handler modules.
+//! ← [`store`] ← [`write`](mod@write) (one write path) ← the handler modules.
 
 pub mod change;
 pub mod context;

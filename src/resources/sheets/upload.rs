@@ -1,5 +1,5 @@
 //! Reading an uploaded sheet, with bounds: whatever a file declares or contains, reading it
-//! never holds more than [`LIMITS`] allows. A workbook (XLSX, ODS) is a ZIP archive: every
+//! never holds more than [`LIMITS`](super::grid::LIMITS) allows. A workbook (XLSX, ODS) is a ZIP archive: every
 //! entry is inflated once into nothing, counted, before any reader sees it, so a zip bomb stops
 //! at [`Limits::unpacked_bytes`]. Cells are taken one at a time into a grid that grows with the
 //! cells that hold something, never with the sheet's declared or actual extent (a single cell
@@ -13,7 +13,7 @@ use super::layout::Cell;
 use super::workbooks;
 use crate::error::{ApiError, ApiResult, FieldError};
 
-/// How many uploads are read at once: reading one within [`LIMITS`] may hold some tens of MiB
+/// How many uploads are read at once: reading one within [`LIMITS`](super::grid::LIMITS) may hold some tens of MiB
 /// (the workbook's shared strings, the cells), so the rest wait their turn on their blocking
 /// thread, and the memory reading takes does not grow with the number of uploads.
 pub static READERS: Permits = Permits::new(2);
