@@ -2,7 +2,9 @@
 # Figures, not a test: one progress batch of N quarter updates (default 10,000 items, one
 # quarter each), on SQLite and on PostgreSQL, through the release server. Prints the seconds of
 # a dry run, the write (every report created), a second write (every quarter updated) and a
-# replay with the same Idempotency-Key, and the server's peak RSS (VmHWM).
+# replay with the same Idempotency-Key, and the server's peak RSS (VmHWM); then the latency of a
+# single `PUT` of a quarter (p50, p90 of 200 in a row) and of one `PUT` sent while a batch writes
+# the same plan (its status and seconds: it waits for the batch, at most about its write time).
 #   BENCH_ITEMS (10000)  BENCH_PG_URL (postgres://postgres@127.0.0.1:5432; `none` skips PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,10 +41,11 @@ def call(method, path, body=None, headers=None):
 token = call("POST", "/auth/token", {"login": "bench", "password": "bench-password-1234"})["access_token"]
 auth = {"Authorization": f"Bearer {token}"}
 call("PATCH", f"/plans/{plan}", {"end_fy": 2024}, {**auth, "Content-Type": "application/merge-patch+json"})
-initiatives, cursor = [], None
+initiatives, ids, cursor = [], [], None
 while True:
     page = call("GET", f"/plans/{plan}/initiatives?limit=500" + (f"&cursor={cursor}" if cursor else ""), headers=auth)
     initiatives += [i["key"] for i in page["items"]]
+    ids += [i["id"] for i in page["items"]]
     cursor = page["next_cursor"]
     if not cursor:
         break
@@ -68,6 +71,29 @@ print(f"{'request':<20}{'seconds':>9}{'created':>9}{'updated':>9}{'unchanged':>1
 for label, seconds, c, u, n, size in figures:
     print(f"{label:<20}{seconds:>9.2f}{c:>9}{u:>9}{n:>10}{size / 1e6:>9.2f}")
 print(f"server peak RSS: {rss():.0f} MiB")
+import threading, urllib.error
+def put_quarter(initiative, quarter, text):
+    started = time.monotonic()
+    try:
+        call("PUT", f"/initiatives/{initiative}/years/2024/quarters/{quarter}",
+             {"plan_text": "計画", "result_text": text, "mark": "done"}, auth)
+        status = 200
+    except urllib.error.HTTPError as e:
+        status = e.code
+    return status, time.monotonic() - started
+latencies = sorted(put_quarter(ids[n % len(ids)], 2, f"単独 {n}")[1] * 1000 for n in range(200))
+print(f"single PUT (quarter), 200 in a row: p50 {latencies[100]:.2f} ms, p90 {latencies[180]:.2f} ms")
+during = {}
+def background():
+    started = time.monotonic()
+    call("POST", f"/plans/{plan}/progress-batches", batch(3), auth)
+    during["batch"] = time.monotonic() - started
+worker = threading.Thread(target=background)
+worker.start()
+time.sleep(0.3)
+status, seconds = put_quarter(ids[-1], 3, "バッチ中")
+worker.join()
+print(f"PUT during a batch ({during['batch']:.2f} s): {status} after {seconds:.2f} s")
 EOF
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }

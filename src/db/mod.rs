@@ -9,6 +9,7 @@
 //! own (PostgreSQL is backed up with its own tools).
 
 pub mod backend;
+pub mod bulk;
 pub mod connection;
 pub mod portable_uuid;
 pub mod schema;

@@ -29,7 +29,7 @@ pub struct ProgressBatchInput {
 
 /// One initiative's report for the batch's fiscal year. Report fields have merge semantics
 /// (left out: kept; `null`: cleared); each quarter and indicator value sent is replaced whole.
-#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProgressBatchItem {
     /// The initiative's key (unique in the plan, e.g. `1-1-1`) or its code as printed (No.,
@@ -88,7 +88,7 @@ pub struct ProgressBatchItem {
 }
 
 /// One quarter (1 = 4～6月 … 4 = 1～3月), replaced whole.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchQuarterInput {
     #[schema(minimum = 1, maximum = 4, example = 1)]
@@ -105,7 +105,7 @@ pub struct BatchQuarterInput {
 }
 
 /// One indicator's value for the fiscal year, replaced whole.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchValueInput {
     /// The indicator: its id, its key (`1-1`) or its name (`発行部数`) among the initiative's indicators.
@@ -175,6 +175,23 @@ pub struct ProgressBatchResult {
 }
 
 impl ProgressBatchItem {
+    /// Whether the item sets a report field of the department (its quarters and values aside).
+    pub(super) fn has_department_fields(&self) -> bool {
+        self.category.is_some()
+            || self.plan_text.is_some()
+            || self.result_text.is_some()
+            || self.issues_text.is_some()
+            || self.next_steps_text.is_some()
+            || self.previous_year_result_text.is_some()
+            || self.progress_status.is_some()
+            || self.self_rating.is_some()
+    }
+
+    /// Whether the item sets a field of the committee.
+    pub(super) fn has_committee_fields(&self) -> bool {
+        self.committee_rating.is_some() || self.committee_opinion.is_some()
+    }
+
     pub(super) fn report_fields(&mut self) -> Option<AnnualReportInput> {
         let fields = AnnualReportInput {
             category: self.category.take(),

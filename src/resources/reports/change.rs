@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::context::Context;
+use crate::db::DbUuid;
 use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::domain::fiscal_year;
 use crate::domain::validation::Errors;
@@ -209,8 +210,8 @@ pub struct ReportChange {
     pub fields: Option<AnnualReportInput>,
     /// Quarters replaced whole.
     pub quarters: Vec<(i32, QuarterInput)>,
-    /// Indicator values replaced whole; each indicator belongs to the initiative.
-    pub values: Vec<(Indicator, ValueInput)>,
+    /// Indicator values replaced whole, by indicator id; each indicator belongs to the initiative.
+    pub values: Vec<(DbUuid, ValueInput)>,
     pub precondition: Precondition,
     /// Batch semantics: a quarter or value that is empty where nothing is stored, and a new
     /// report that would stay empty, are not written (a blank sheet row changes nothing). The

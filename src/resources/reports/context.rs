@@ -15,6 +15,7 @@ use crate::web::auth::Principal;
 use crate::web::policy::{self, ReportSight};
 
 /// An initiative with what the reporting rules need: its plan, rating scale and departments.
+#[derive(Clone)]
 pub struct Context {
     pub plan: Plan,
     pub initiative: Initiative,

@@ -15,9 +15,9 @@ use uuid::Uuid;
 
 use super::change::{check_stored, check_validity, Precondition, ReportChange, ValueInput};
 use super::context::Context;
-use super::write::{self, write_values, ValueWrite};
+use super::write::{self, value_changes};
 use crate::db::schema::{annual_reports, indicator_values};
-use crate::db::{utc, DbConnection, DbUuid};
+use crate::db::{now, utc, DbConnection, DbUuid};
 use crate::domain::achievement::{self, Achievement};
 use crate::domain::enums::Direction;
 use crate::domain::fiscal_year;
@@ -73,8 +73,9 @@ fn find_value(conn: &mut DbConnection, indicator: DbUuid, fy: i32) -> ApiResult<
         .optional()?)
 }
 
-/// Checks `If-Match` against the stored value, and writes the new one unless it is the same.
-/// Returns whether anything was written.
+/// Checks `If-Match` against the stored value, and writes the new one unless it is the same
+/// (a plan-level target's value: one row, conditional on the version read). Returns whether
+/// anything was written.
 fn store(
     conn: &mut DbConnection,
     indicator: DbUuid,
@@ -84,11 +85,40 @@ fn store(
     if_match: &IfMatch,
 ) -> ApiResult<bool> {
     check_stored(if_match, existing.map(|v| v.version))?;
-    let write = ValueWrite::new(indicator, existing.cloned(), input, false);
-    if !write.changes() {
+    if !value_changes(existing, input, false) {
         return Ok(false);
     }
-    write_values(conn, fy, &[write], if_match)?;
+    let ts = now();
+    match existing {
+        Some(v) => {
+            let rows =
+                diesel::update(indicator_values::table.find(v.id).filter(indicator_values::version.eq(v.version)))
+                    .set((
+                        indicator_values::target.eq(input.target),
+                        indicator_values::actual.eq(input.actual),
+                        indicator_values::raw.eq(&input.raw),
+                        indicator_values::version.eq(v.version + 1),
+                        indicator_values::updated_at.eq(ts),
+                    ))
+                    .execute(conn)?;
+            if_match.applied(rows)?;
+        }
+        None => {
+            diesel::insert_into(indicator_values::table)
+                .values(&IndicatorValue {
+                    id: DbUuid(Uuid::now_v7()),
+                    indicator_id: indicator,
+                    fiscal_year: fy,
+                    target: input.target,
+                    actual: input.actual,
+                    raw: input.raw.clone(),
+                    version: 1,
+                    created_at: ts,
+                    updated_at: ts,
+                })
+                .execute(conn)?;
+        }
+    }
     Ok(true)
 }
 
@@ -133,7 +163,7 @@ pub async fn put_indicator_value(
             let change = ReportChange {
                 fields: None,
                 quarters: Vec::new(),
-                values: vec![(ind.clone(), input)],
+                values: vec![(ind.id, input)],
                 precondition: Precondition::Value(if_match),
                 sparse: false,
             };

@@ -137,14 +137,14 @@ pub struct AnnualReportView {
 /// The views of several reports of one initiative, in four queries.
 pub fn views(conn: &mut DbConnection, ctx: &Context, reports: Vec<Report>) -> ApiResult<Vec<AnnualReportView>> {
     let ids: Vec<DbUuid> = reports.iter().map(|r| r.id).collect();
-    let mut quarters: HashMap<DbUuid, Vec<QuarterView>> = HashMap::new();
+    let mut quarters: HashMap<DbUuid, Vec<Quarter>> = HashMap::new();
     for q in quarter_updates::table
         .filter(quarter_updates::report_id.eq_any(&ids))
         .order((quarter_updates::report_id, quarter_updates::quarter))
         .select(Quarter::as_select())
         .load::<Quarter>(conn)?
     {
-        quarters.entry(q.report_id).or_default().push(quarter_view(&q)?);
+        quarters.entry(q.report_id).or_default().push(q);
     }
     let own: Vec<Indicator> = indicators::table
         .filter(indicators::initiative_id.eq(ctx.initiative.id))
@@ -164,16 +164,32 @@ pub fn views(conn: &mut DbConnection, ctx: &Context, reports: Vec<Report>) -> Ap
     reports
         .into_iter()
         .map(|r| {
-            let year_values = own
-                .iter()
-                .filter(|i| i.valid_from_fy.is_none_or(|f| f <= r.fiscal_year))
-                .filter(|i| i.valid_to_fy.is_none_or(|t| t >= r.fiscal_year))
-                .map(|i| value_entry(i, values.get(&(i.id, r.fiscal_year))))
-                .collect::<ApiResult<Vec<_>>>()?;
+            let fy = r.fiscal_year;
             let quarters = quarters.remove(&r.id).unwrap_or_default();
-            view(ctx, r, quarters, year_values, &names)
+            assemble(ctx, r, &quarters, &own, |i| values.get(&(i, fy)), &names)
         })
         .collect()
+}
+
+/// The view of `r` from what is stored with it (pure): its quarters (in quarter order), the
+/// initiative's indicators (in display order; those valid in the report's year are shown) and
+/// their values in that year.
+pub fn assemble<'v>(
+    ctx: &Context,
+    r: Report,
+    quarters: &[Quarter],
+    own: &[Indicator],
+    value: impl Fn(DbUuid) -> Option<&'v IndicatorValue>,
+    names: &UserNames,
+) -> ApiResult<AnnualReportView> {
+    let year_values = own
+        .iter()
+        .filter(|i| i.valid_from_fy.is_none_or(|f| f <= r.fiscal_year))
+        .filter(|i| i.valid_to_fy.is_none_or(|t| t >= r.fiscal_year))
+        .map(|i| value_entry(i, value(i.id)))
+        .collect::<ApiResult<Vec<_>>>()?;
+    let quarters = quarters.iter().map(quarter_view).collect::<ApiResult<Vec<_>>>()?;
+    view(ctx, r, quarters, year_values, names)
 }
 
 fn value_entry(i: &Indicator, v: Option<&IndicatorValue>) -> ApiResult<ReportValueView> {

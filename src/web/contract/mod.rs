@@ -208,6 +208,16 @@ impl Contract {
         errors
     }
 
+    /// [`Self::check_body`] for a value found at `pointer` in a larger body (errors name their
+    /// place in that body).
+    pub fn check_body_at(&self, schema_name: &str, value: &Value, pointer: &str) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Some(schema) = self.schemas.get(schema_name) {
+            self.check(schema, value, pointer, &mut errors);
+        }
+        errors
+    }
+
     /// A query parameter's values in the JSON form its schema describes (a list for list
     /// parameters, split at commas). Values were checked before; one that still does not read
     /// stays text, for the typed parse to refuse.

@@ -134,9 +134,11 @@ impl FileBody {
 }
 
 mod json;
+mod large;
 
 use json::parse_against;
 pub use json::{at_most, control_character_errors, parse_json, parse_large_json};
+pub use large::{read_element, read_head, read_large_object, LargeObject};
 
 macro_rules! json_extractor {
     ($(#[$doc:meta])* $name:ident, $limit:ident, $merge_patch:literal) => {
@@ -168,11 +170,11 @@ macro_rules! json_extractor {
                 parse_against::<T>(&body, Some(&T::name()))
             }
 
-            /// Like [`Self::read`], also returning the body's bytes (for an idempotency fingerprint).
-            pub async fn read_with_bytes(mut self) -> ApiResult<(T, web::Bytes)> {
+            /// The body's bytes (size, content type and coding checked), to be parsed off the
+            /// HTTP workers ([`read_large_object`]).
+            pub async fn read_bytes(mut self) -> ApiResult<web::Bytes> {
                 let limits = self.req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
-                let body = read_body(&self.req, &mut self.payload, limits.$limit, $merge_patch).await?.freeze();
-                Ok((parse_against::<T>(&body, Some(&T::name()))?, body))
+                Ok(read_body(&self.req, &mut self.payload, limits.$limit, $merge_patch).await?.freeze())
             }
         }
     };

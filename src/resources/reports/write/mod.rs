@@ -1,0 +1,150 @@
+//! The one write path of reports: a set of changes to one fiscal year's reports of a plan —
+//! a batch of 10,000 or a single `PUT`, which is a set of one — each checked and applied as one
+//! new version of its report (one revision, one audit event). The single endpoints (`PUT`
+//! report, quarter, indicator value), the batch and the progress sheet import all write through
+//! [`apply_set`], so they check and store the same way.
+//!
+//! Three phases, with statement counts that do not grow with the number of changes
+//! (docs/write-path.md):
+//! 1. [`load`]: what is stored, in five statements;
+//! 2. [`decide`]: every check, diff, new version and view, in memory (pure);
+//! 3. [`rows`]: one multi-row statement per kind of row, revisions and audit events included,
+//!    and the plan's data version bumped once.
+
+mod decide;
+mod load;
+mod rows;
+
+use uuid::Uuid;
+
+use self::load::Loaded;
+use self::rows::{Batch, Revision};
+use super::change::ReportChange;
+use super::context::Context;
+use super::views::AnnualReportView;
+use crate::db::{now, DbConnection, DbUuid};
+use crate::error::{ApiError, ApiResult};
+use crate::models::audit::{self, Actor, Event};
+use crate::web::auth::Principal;
+
+pub use decide::{value_changes, Outcome};
+
+/// One change of a set: an initiative (with what the rules need of it) and what to write to its
+/// report of the set's fiscal year.
+pub struct Item {
+    pub ctx: Context,
+    pub change: ReportChange,
+}
+
+pub struct Applied {
+    pub outcome: Outcome,
+    pub report_id: Option<DbUuid>,
+    /// The report's version after the write (`None`: there is no report).
+    pub version: Option<i32>,
+    /// The report after the write (`None` when nothing was written).
+    pub view: Option<AnnualReportView>,
+    /// The fields the write changed, as the history names them (`result_text`, `quarters.2.mark` …).
+    pub changed_fields: Vec<String>,
+}
+
+/// Decides every change of the set, and writes them when every one is sound: the answer holds
+/// each item's outcome or error, in order. When any item fails nothing is written, and the
+/// caller (which answers with the errors) rolls back. At most one item per initiative. The
+/// caller holds the plan's write lock ([`crate::models::plans::load_locked`]); every item's
+/// context is of that plan.
+pub fn apply_set(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    fy: i32,
+    items: Vec<Item>,
+) -> ApiResult<Vec<ApiResult<Applied>>> {
+    let Some(plan_id) = items.first().map(|i| i.ctx.plan.id.0) else { return Ok(Vec::new()) };
+    let initiatives: Vec<DbUuid> = items.iter().map(|i| i.ctx.initiative.id).collect();
+    let loaded = Loaded::load(conn, &initiatives, fy, actor)?;
+    let ts = now();
+    let empty = Default::default();
+    let decisions: Vec<ApiResult<decide::Decision>> = items
+        .into_iter()
+        .map(|Item { ctx, change }| {
+            let stored = loaded.stored(ctx.initiative.id, &empty);
+            decide::decide(principal, actor, &ctx, fy, change, &stored, &loaded.names, ts)
+        })
+        .collect();
+    if decisions.iter().any(Result::is_err) {
+        return Ok(decisions.into_iter().map(|d| d.map(applied)).collect());
+    }
+    let decisions: Vec<decide::Decision> = decisions.into_iter().collect::<ApiResult<_>>()?;
+    write(conn, actor, plan_id, &decisions)?;
+    Ok(decisions.into_iter().map(|d| Ok(applied(d))).collect())
+}
+
+/// One change (a set of one): its outcome, or its error.
+pub fn apply(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    ctx: &Context,
+    fy: i32,
+    change: ReportChange,
+) -> ApiResult<Applied> {
+    let item = Item { ctx: ctx.clone(), change };
+    apply_set(conn, principal, actor, fy, vec![item])?
+        .pop()
+        .unwrap_or_else(|| Err(ApiError::Internal("a set of one change answered nothing".into())))
+}
+
+fn applied(d: decide::Decision) -> Applied {
+    Applied {
+        outcome: d.outcome,
+        report_id: d.report_id,
+        version: d.version,
+        view: d.new_version.map(|v| v.after),
+        changed_fields: d.changed_fields,
+    }
+}
+
+/// Phase 3: every row, revision and audit event of the decisions, one statement per kind.
+fn write(conn: &mut DbConnection, actor: &Actor, plan_id: Uuid, decisions: &[decide::Decision]) -> ApiResult<()> {
+    let mut batch = Batch::default();
+    let mut events = Vec::new();
+    for d in decisions {
+        let Some(new) = &d.new_version else { continue };
+        let rows = &new.rows;
+        let Some(report) = &rows.report else { continue };
+        if rows.created {
+            batch.insert_report(report);
+        } else {
+            batch.update_report(report);
+        }
+        rows.quarter_inserts.iter().for_each(|q| batch.insert_quarter(q));
+        rows.quarter_updates.iter().for_each(|q| batch.update_quarter(q));
+        rows.value_inserts.iter().for_each(|v| batch.insert_value(v));
+        rows.value_updates.iter().for_each(|v| batch.update_value(v));
+        let after = serde_json::to_string(&new.after)?;
+        batch.revision(Revision {
+            report,
+            action: new.action,
+            changed_fields: &d.changed_fields,
+            actor,
+            snapshot: &after,
+        })?;
+        events.push(Event {
+            action: new.action,
+            entity_type: "annual_report",
+            entity_id: report.id.0,
+            before_state: new.before.as_ref().map(serde_json::to_string).transpose()?,
+            after_state: Some(after),
+        });
+    }
+    if !batch.write(conn)? {
+        // Writers hold the plan's lock, so this is a guard: a version moved after it was read.
+        let single_tag = decisions.len() == 1 && decisions[0].report_tag;
+        return Err(if single_tag {
+            ApiError::PreconditionFailed
+        } else {
+            ApiError::Conflict("the resource was changed concurrently; read it again".into())
+        });
+    }
+    audit::record_all(conn, actor, plan_id, &events)
+}
