@@ -10,6 +10,10 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// The most field errors one answer lists: a body with more mistakes learns the first ones (a
+/// list of every mistake in a 32 MiB body would be larger than the body).
+pub const MAX_LISTED_ERRORS: usize = 1000;
+
 /// One invalid field of a request.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
 pub struct FieldError {

@@ -27,6 +27,11 @@ impl UserNames {
         ))
     }
 
+    /// Names already known (a user id and display name each).
+    pub fn of(names: impl IntoIterator<Item = (DbUuid, String)>) -> UserNames {
+        UserNames(names.into_iter().collect())
+    }
+
     /// The user as shown beside what they wrote (`None`: imported, no user).
     pub fn user(&self, id: Option<DbUuid>) -> Option<UserRef> {
         id.map(|id| UserRef { id: id.0, display_name: self.0.get(&id).cloned().unwrap_or_default() })

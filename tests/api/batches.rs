@@ -313,3 +313,151 @@ fn concurrent_requests_with_one_key_write_once() {
     let report = app.get(&format!("/api/v1/initiatives/{one}/years/{FY}")).ok(200);
     assert_eq!(report["version"], 5, "four updates after the create, none lost");
 }
+
+/// Counts the SQL statements a connection issues (diesel's instrumentation).
+#[derive(Clone, Default)]
+struct StatementCount(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl diesel::connection::Instrumentation for StatementCount {
+    fn on_connection_event(&mut self, event: diesel::connection::InstrumentationEvent<'_>) {
+        if let diesel::connection::InstrumentationEvent::StartQuery { .. } = event {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+/// A synthetic plan of `initiatives` with FY2024 open to write, and for each of its initiatives
+/// that has an indicator valid in FY2024: its key and that indicator's id.
+fn synthetic_plan(app: &TestApp, initiatives: usize) -> (uuid::Uuid, Vec<(String, String)>) {
+    use diesel::prelude::*;
+    use shinchoku::db::schema::{indicators, initiatives};
+    let mut conn = app.conn();
+    let shape = shinchoku::ops::synth::Shape { initiatives, years: 1, last_fy: 2023, seed: 7 };
+    let (plan, _) = shinchoku::ops::synth::generate(&mut conn, shape).unwrap();
+    app.patch(&format!("/api/v1/plans/{}", plan.id), &json!({"end_fy": 2024}), None).ok(200);
+    let rows: Vec<(String, Option<shinchoku::db::DbUuid>, Option<i32>)> = initiatives::table
+        .left_join(indicators::table.on(indicators::initiative_id.eq(initiatives::id.nullable())))
+        .filter(initiatives::plan_id.eq(plan.id))
+        .order((initiatives::code_sort, indicators::position))
+        .select((initiatives::bundle_key, indicators::id.nullable(), indicators::valid_to_fy.nullable()))
+        .load(&mut *conn)
+        .unwrap();
+    let mut items: Vec<(String, Option<String>)> = Vec::new();
+    for (key, indicator, valid_to) in rows {
+        let usable = indicator.filter(|_| valid_to.is_none_or(|t| t >= 2024)).map(|i| i.0.to_string());
+        match items.last_mut() {
+            Some((last, value)) if *last == key => {
+                if value.is_none() {
+                    *value = usable;
+                }
+            }
+            _ => items.push((key, usable)),
+        }
+    }
+    (plan.id.0, items.into_iter().filter_map(|(key, value)| Some((key, value?))).collect())
+}
+
+/// A batch item: the report's result, quarter 1 and one indicator value, all saying `text`.
+fn item(key: &str, indicator: &str, text: &str) -> Value {
+    json!({"initiative_code": key, "result_text": text,
+        "quarters": [{"quarter": 1, "plan_text": "計画", "result_text": text, "mark": "done"}],
+        "indicator_values": [{"indicator": indicator, "actual": text.len(), "raw": text}]})
+}
+
+#[test]
+fn a_batch_issues_as_many_statements_for_a_thousand_items_as_for_one() {
+    use shinchoku::resources::batches::{self, Batch, ProgressBatchInput};
+    let app = TestApp::spawn();
+    let (plan, items) = synthetic_plan(&app, 1800);
+    // Every item writes the same kinds of rows: its report, a quarter and a value.
+    assert!(items.len() >= 1101, "{}", items.len());
+    let admin = shinchoku::web::auth::Principal {
+        user_id: uuid::Uuid::parse_str(&app.admin_id).unwrap(),
+        login: "admin".into(),
+        role: Role::Admin,
+        departments: vec![],
+        token: None,
+    };
+    let actor = shinchoku::models::audit::Actor { user_id: Some(admin.user_id), ..Default::default() };
+    let mut conn = app.conn();
+    let counter = StatementCount::default();
+    diesel::connection::Connection::set_instrumentation(&mut *conn, counter.clone());
+    let mut run = |range: std::ops::Range<usize>, text: &str, dry_run: bool| {
+        let body = json!({"fiscal_year": 2024, "dry_run": dry_run,
+            "items": items[range.clone()].iter().map(|(key, indicator)| item(key, indicator, text)).collect::<Vec<_>>()});
+        let input: ProgressBatchInput = serde_json::from_value(body).unwrap();
+        let before = counter.0.load(std::sync::atomic::Ordering::Relaxed);
+        let result = batches::run_in_transaction(&mut conn, &admin, &actor, plan, &Batch::from(input)).unwrap();
+        assert_eq!(result.created + result.updated, range.len(), "{range:?} {text}");
+        counter.0.load(std::sync::atomic::Ordering::Relaxed) - before
+    };
+    let sizes = [0..1, 1..101, 101..1101];
+    let dry: Vec<usize> = sizes.iter().map(|r| run(r.clone(), "作成", true)).collect();
+    let create: Vec<usize> = sizes.iter().map(|r| run(r.clone(), "作成", false)).collect();
+    let update: Vec<usize> = sizes.iter().map(|r| run(r.clone(), "更新", false)).collect();
+    println!("statements for 1, 100, 1000 items: dry run {dry:?}, create {create:?}, update {update:?}");
+    for counts in [&dry, &create, &update] {
+        assert!(counts.iter().all(|c| *c == counts[0]), "statements grow with the items: {counts:?}");
+    }
+    assert!(create[0] < 30, "{create:?}");
+}
+
+#[test]
+fn single_writes_during_a_large_batch_on_the_same_plan_get_their_normal_answer() {
+    let app = TestApp::spawn();
+    let (plan, items) = synthetic_plan(&app, 2500);
+    let body = json!({"fiscal_year": 2024,
+        "items": items.iter().map(|(key, indicator)| item(key, indicator, "バッチ")).collect::<Vec<_>>()});
+    let path = format!("/api/v1/plans/{plan}/progress-batches");
+    // One of the batch's initiatives: the single writes go to another quarter of its report.
+    let page = app.get(&format!("/api/v1/plans/{plan}/initiatives?limit=500")).ok(200);
+    let initiative = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|i| items.iter().any(|(key, _)| i["key"] == key.as_str()))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let (batch, puts) = std::thread::scope(|scope| {
+        let batch = scope.spawn(|| {
+            let r = app.post(&path, &body);
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+            r
+        });
+        let puts = scope.spawn(|| {
+            let mut answers = Vec::new();
+            let mut n = 0;
+            while !done.load(std::sync::atomic::Ordering::SeqCst) || answers.len() < 3 {
+                n += 1;
+                let quarter = json!({"plan_text": "計画", "result_text": format!("単独 {n}"), "mark": "done"});
+                let path = format!("/api/v1/initiatives/{initiative}/years/2024/quarters/3");
+                answers.push(app.send_as(Some(&app.token), "PUT", &path, &quarter));
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            answers
+        });
+        (batch.join().unwrap(), puts.join().unwrap())
+    });
+    let result = batch.ok(200);
+    assert_eq!(result["created"].as_u64().unwrap() + result["updated"].as_u64().unwrap(), items.len() as u64);
+    let mut versions = Vec::new();
+    for answer in &puts {
+        versions.push(answer.ok(200)["version"].as_i64().unwrap());
+    }
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "each write is a new version: {versions:?}");
+    // Nothing is lost: the batch's quarter and the last single write are both in the report.
+    let report = app.get(&format!("/api/v1/initiatives/{initiative}/years/2024")).ok(200);
+    let quarter = |n: i64| report["quarters"].as_array().unwrap().iter().find(|q| q["quarter"] == n).cloned();
+    assert_eq!(quarter(1).unwrap()["result_text"], "バッチ");
+    assert_eq!(quarter(3).unwrap()["result_text"], format!("単独 {}", puts.len()));
+    let history = app.get(&format!("/api/v1/initiatives/{initiative}/years/2024/revisions?limit=500")).ok(200);
+    let mut numbers: Vec<i64> =
+        history["items"].as_array().unwrap().iter().map(|r| r["revision"].as_i64().unwrap()).collect();
+    numbers.sort();
+    let expected: Vec<i64> = (1..=report["version"].as_i64().unwrap()).collect();
+    assert_eq!(numbers, expected, "one revision per version, none lost");
+}

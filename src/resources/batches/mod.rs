@@ -28,7 +28,8 @@ use crate::web::state::AppState;
 mod prepare;
 mod shapes;
 
-use prepare::{Batch, Items, PlanData, Prepared};
+pub use prepare::{Batch, Items};
+use prepare::{PlanData, Prepared};
 
 pub use shapes::{
     BatchItemResult, BatchOutcome, BatchQuarterInput, BatchValueInput, ProgressBatchInput, ProgressBatchItem,

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::shapes::{BatchQuarterInput, ProgressBatchInput, ProgressBatchItem};
 use crate::db::schema::{indicators, initiative_departments, initiatives};
 use crate::db::{DbConnection, DbUuid};
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::error::{ApiError, ApiResult, FieldError, MAX_LISTED_ERRORS};
 use crate::models::indicators::Indicator;
 use crate::models::initiatives::Initiative;
 use crate::models::plans::Plan;
@@ -70,6 +70,12 @@ pub struct Prepared {
     /// Items the caller may not write (403).
     pub forbidden: Vec<FieldError>,
     pub item_count: usize,
+}
+
+/// Adds `found` to `errors`, up to [`MAX_LISTED_ERRORS`].
+fn listed(errors: &mut Vec<FieldError>, found: Vec<FieldError>) {
+    let room = MAX_LISTED_ERRORS.saturating_sub(errors.len());
+    errors.extend(found.into_iter().take(room));
 }
 
 /// What checking one item found.
@@ -332,20 +338,19 @@ pub fn prepare(data: &PlanData, principal: &Principal, batch: &Batch, every_erro
     let mut forbidden = Vec::new();
     let mut first_item: HashMap<DbUuid, usize> = HashMap::new();
     let mut faulty = vec![false; item_count];
+    let mut refused = 0;
     for (index, is_faulty) in faulty.iter_mut().enumerate() {
         let item = batch.items.get(index)?;
         let checked = data.check_item(index, &item, batch.fiscal_year, principal, &mut first_item);
         *is_faulty = !checked.invalid.is_empty() || !checked.refusals.is_empty();
-        invalid.extend(checked.invalid);
-        forbidden.extend(checked.refusals);
+        refused += usize::from(!checked.refusals.is_empty());
+        listed(&mut invalid, checked.invalid);
+        listed(&mut forbidden, checked.refusals);
     }
     if !every_error {
         if !forbidden.is_empty() {
             return Err(ApiError::ForbiddenItems {
-                detail: format!(
-                    "{} of {item_count} items may not be written by you: nothing was written",
-                    forbidden.len()
-                ),
+                detail: format!("{refused} of {item_count} items may not be written by you: nothing was written"),
                 errors: forbidden,
             });
         }

@@ -13,7 +13,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::json::{control_characters, integral_floats_to_integers, malformed, shape_error};
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::error::{ApiError, ApiResult, FieldError, MAX_LISTED_ERRORS};
 
 /// A body checked against its schema, with its long array kept as places in the bytes.
 pub struct LargeObject {
@@ -91,6 +91,10 @@ pub fn read_large_object<T: DeserializeOwned>(
         return Err(ApiError::Validation(errors));
     }
     for (i, range) in elements.iter().enumerate() {
+        if errors.len() >= MAX_LISTED_ERRORS {
+            errors.truncate(MAX_LISTED_ERRORS);
+            break;
+        }
         let at = format!("/{array}/{i}");
         let mut element: Value = serde_json::from_str(&text[range.clone()]).map_err(malformed)?;
         integral_floats_to_integers(&mut element);

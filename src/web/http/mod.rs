@@ -284,6 +284,11 @@ impl IfMatch {
         self.0.is_some()
     }
 
+    /// A precondition naming these tags (as a request's `If-Match: "3", "4"` would).
+    pub fn tags(tags: &[&str]) -> IfMatch {
+        IfMatch(Some(tags.iter().map(|t| t.to_string()).collect()))
+    }
+
     /// No precondition (for writes whose request carries no `If-Match`).
     pub fn none() -> IfMatch {
         IfMatch(None)
