@@ -475,3 +475,77 @@ fn kill_9_during_an_import_leaves_all_or_nothing() {
     let answered = outcomes.iter().filter(|o| o.2 == Some(201)).count();
     assert_eq!(outcomes.last().unwrap().3, answered, "every answered import survived the crash, no other did");
 }
+
+/// A line of `/proc/PID/status` in KiB (`VmRSS`, `VmHWM`).
+fn status_kib(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field).and_then(|rest| rest.strip_prefix(':')))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+/// The bound of `docs/write-path.md`: the server's peak memory grows by at most three times the
+/// size of each batch body it reads at once (the body, and one item's tree at a time).
+#[test]
+fn four_large_batch_bodies_at_once_stay_within_three_times_their_size() {
+    let process = Process::start();
+    let token = process.token();
+    let get = |path: &str| -> serde_json::Value {
+        let r = ureq::get(&format!("{}{path}", process.base)).set("Authorization", &format!("Bearer {token}"));
+        r.call().unwrap().into_json().unwrap()
+    };
+    let imported: serde_json::Value = ureq::post(&format!("{}/api/v1/plan-bundles", process.base))
+        .set("Authorization", &format!("Bearer {token}"))
+        .set("Content-Type", "application/json")
+        .send_string(&crate::harness::fixture("regional-welfare-plan"))
+        .unwrap()
+        .into_json()
+        .unwrap();
+    let plan = imported["plan"]["id"].as_str().unwrap().to_string();
+    let key = get(&format!("/api/v1/plans/{plan}/initiatives?limit=1"))["items"][0]["key"].as_str().unwrap().to_string();
+    // 10,000 items of 90 values each: about the largest batch body a script may send (32 MiB).
+    let value = r#"{"indicator":"指標","actual":1.5}"#;
+    let values = vec![value; 90].join(",");
+    let item = format!(r#"{{"initiative_code":"{key}","indicator_values":[{values}]}}"#);
+    let items = vec![item.as_str(); 10_000].join(",");
+    let body = format!(r#"{{"fiscal_year":2024,"items":[{items}]}}"#);
+    let size = body.len() as u64;
+    assert!(size > 30 << 20 && size <= 32 << 20, "{size}");
+    // The peak so far is forgotten: what follows is measured from here.
+    std::fs::write(format!("/proc/{}/clear_refs", process.pid()), "5").unwrap();
+    let before = status_kib(process.pid(), "VmRSS") * 1024;
+    let path = format!("{}/api/v1/plans/{plan}/progress-batches", process.base);
+    std::thread::scope(|scope| {
+        let sends: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| {
+                    let r = ureq::post(&path)
+                        .set("Authorization", &format!("Bearer {token}"))
+                        .set("Content-Type", "application/json")
+                        .send_bytes(body.as_bytes());
+                    match r {
+                        Err(ureq::Error::Status(status, response)) => (status, response.into_string().unwrap()),
+                        other => panic!("expected a refusal: {other:?}"),
+                    }
+                })
+            })
+            .collect();
+        for send in sends {
+            let (status, answer) = send.join().unwrap();
+            // One item per initiative, and no such indicator: the first mistakes are listed.
+            assert_eq!(status, 422, "{}", &answer[..answer.len().min(500)]);
+            let problem: serde_json::Value = serde_json::from_str(&answer).unwrap();
+            assert_eq!(problem["errors"].as_array().unwrap().len(), 1000);
+        }
+    });
+    let growth = (status_kib(process.pid(), "VmHWM") * 1024).saturating_sub(before);
+    println!(
+        "4 bodies of {:.1} MiB at once: peak RSS grew {:.1} MiB ({:.2}× one body each)",
+        size as f64 / 1048576.0,
+        growth as f64 / 1048576.0,
+        growth as f64 / 4.0 / size as f64
+    );
+    assert!(growth <= 4 * 3 * size, "peak grew {growth} bytes for 4 bodies of {size}");
+}
