@@ -9,7 +9,7 @@ use crate::db::{now, DbConnection, DbUuid};
 use crate::error::ApiResult;
 
 #[derive(Insertable)]
-#[diesel(table_name = audit_events)]
+#[diesel(table_name = audit_events, treat_none_as_default_value = false)]
 struct NewAuditEvent {
     id: DbUuid,
     occurred_at: chrono::NaiveDateTime,
@@ -87,29 +87,52 @@ const EVENT_COLUMNS: bulk::Columns = bulk::Columns {
     ],
 };
 
-/// Appends the events of one write to a plan's data in one statement, and bumps the plan's data
-/// version once (what [`record`] does per event).
-pub fn record_all(conn: &mut DbConnection, actor: &Actor, plan_id: uuid::Uuid, events: &[Event]) -> ApiResult<()> {
+/// Appends the events of one write to a plan's data in one statement (`COPY` on PostgreSQL),
+/// and bumps the plan's data version once (what [`record`] does per event).
+pub fn record_all(conn: &mut DbConnection, actor: &Actor, plan_id: uuid::Uuid, events: Vec<Event>) -> ApiResult<()> {
     if events.is_empty() {
         return Ok(());
     }
     let occurred_at = now();
-    let mut rows = bulk::Rows::default();
-    for e in events {
-        rows.row()
-            .uuid(uuid::Uuid::now_v7())
-            .timestamp(occurred_at)
-            .opt_uuid(actor.user_id)
-            .opt_uuid(actor.token_id)
-            .text(Some(e.action))
-            .text(Some(e.entity_type))
-            .uuid(e.entity_id)
-            .uuid(plan_id)
-            .text(actor.request_id.as_deref())
-            .text(e.before_state.as_deref())
-            .text(e.after_state.as_deref());
+    let rows: Vec<NewAuditEvent> = events
+        .into_iter()
+        .map(|e| NewAuditEvent {
+            id: DbUuid(uuid::Uuid::now_v7()),
+            occurred_at,
+            actor_id: actor.user_id.map(DbUuid),
+            token_id: actor.token_id.map(DbUuid),
+            action: e.action.to_string(),
+            entity_type: e.entity_type,
+            entity_id: DbUuid(e.entity_id),
+            plan_id: Some(DbUuid(plan_id)),
+            request_id: actor.request_id.clone(),
+            before_state: e.before_state,
+            after_state: e.after_state,
+        })
+        .collect();
+    match conn {
+        DbConnection::Pg(c) => {
+            diesel::copy_from(audit_events::table).from_insertable(&rows).execute(c)?;
+        }
+        _ => {
+            let mut json = bulk::Rows::default();
+            for e in &rows {
+                json.row()
+                    .uuid(e.id)
+                    .timestamp(e.occurred_at)
+                    .opt_uuid(e.actor_id)
+                    .opt_uuid(e.token_id)
+                    .text(Some(&e.action))
+                    .text(Some(e.entity_type))
+                    .uuid(e.entity_id)
+                    .opt_uuid(e.plan_id)
+                    .text(e.request_id.as_deref())
+                    .text(e.before_state.as_deref())
+                    .text(e.after_state.as_deref());
+            }
+            bulk::insert(conn, &EVENT_COLUMNS, json)?;
+        }
     }
-    bulk::insert(conn, &EVENT_COLUMNS, rows)?;
     bump_data_version(conn, plan_id)
 }
 

@@ -37,7 +37,7 @@ pub struct Indicator {
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = indicator_values)]
+#[diesel(table_name = indicator_values, treat_none_as_default_value = false)]
 pub struct IndicatorValue {
     pub id: DbUuid,
     pub indicator_id: DbUuid,

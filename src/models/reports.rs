@@ -10,7 +10,8 @@ use crate::error::ApiResult;
 use crate::models::audit::Actor;
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = annual_reports, treat_none_as_null = true)]
+// `None` is NULL, never DEFAULT: rows are also written by `COPY` (no column has a default but NULL).
+#[diesel(table_name = annual_reports, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct Report {
     pub id: DbUuid,
     pub initiative_id: DbUuid,
@@ -73,7 +74,7 @@ impl Report {
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = quarter_updates, treat_none_as_null = true)]
+#[diesel(table_name = quarter_updates, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct Quarter {
     pub id: DbUuid,
     pub report_id: DbUuid,

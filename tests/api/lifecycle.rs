@@ -504,7 +504,8 @@ fn four_large_batch_bodies_at_once_stay_within_three_times_their_size() {
         .into_json()
         .unwrap();
     let plan = imported["plan"]["id"].as_str().unwrap().to_string();
-    let key = get(&format!("/api/v1/plans/{plan}/initiatives?limit=1"))["items"][0]["key"].as_str().unwrap().to_string();
+    let key =
+        get(&format!("/api/v1/plans/{plan}/initiatives?limit=1"))["items"][0]["key"].as_str().unwrap().to_string();
     // 10,000 items of 90 values each: about the largest batch body a script may send (32 MiB).
     let value = r#"{"indicator":"指標","actual":1.5}"#;
     let values = vec![value; 90].join(",");

@@ -136,7 +136,7 @@ fn write_prepared(
             (index, i.ctx.initiative.id.0, i.ctx.initiative.bundle_key.clone(), i.ctx.initiative.code.clone())
         })
         .collect();
-    let outcomes = write::apply_set(conn, principal, actor, fy, items)?;
+    let outcomes = write::apply_set(conn, principal, actor, fy, items, batch.dry_run)?;
     let mut conflicts = Vec::new();
     let mut results = Vec::with_capacity(outcomes.len());
     for ((index, initiative_id, initiative_key, initiative_code), outcome) in named.into_iter().zip(outcomes) {

@@ -95,7 +95,91 @@ pub fn diff(old: Option<&AnnualReportView>, new: &AnnualReportView) -> ApiResult
         .collect())
 }
 
-/// The names of the fields a change touched.
+/// The names of the fields a change touched: the fields of [`diff`], compared on the view's own
+/// values rather than on two JSON trees (the write path names them for every report it writes).
 pub fn changed_fields(before: Option<&AnnualReportView>, after: &AnnualReportView) -> ApiResult<Vec<String>> {
-    Ok(diff(before, after)?.into_iter().map(|c| c.field).collect())
+    fn text<T: Serialize>(value: &T) -> Option<String> {
+        match serde_json::to_value(value).ok()? {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(s) => Some(s),
+            other => Some(other.to_string()),
+        }
+    }
+    let mut changed: Vec<String> = Vec::new();
+    let mut field = |name: String, old: Option<String>, new: Option<String>| {
+        if old != new {
+            changed.push(name);
+        }
+    };
+    macro_rules! top {
+        ($($f:ident),*) => {$(
+            if before.map(|b| &b.$f) != Some(&after.$f) {
+                field(stringify!($f).into(), before.and_then(|b| text(&b.$f)), text(&after.$f));
+            }
+        )*};
+    }
+    top!(
+        category,
+        plan_text,
+        result_text,
+        issues_text,
+        next_steps_text,
+        previous_year_result_text,
+        progress_status,
+        self_rating,
+        committee_rating,
+        committee_opinion,
+        workflow_state,
+        return_reason,
+        edition
+    );
+    let no_quarters = Vec::new();
+    let old_quarters = before.map_or(&no_quarters, |b| &b.quarters);
+    let mut quarters: Vec<i32> = old_quarters.iter().chain(&after.quarters).map(|q| q.quarter).collect();
+    quarters.sort();
+    quarters.dedup();
+    for n in quarters {
+        let (old, new) = (old_quarters.iter().find(|q| q.quarter == n), after.quarters.iter().find(|q| q.quarter == n));
+        if old == new {
+            continue;
+        }
+        field(
+            format!("quarters.{n}.plan_text"),
+            old.and_then(|q| q.plan_text.clone()),
+            new.and_then(|q| q.plan_text.clone()),
+        );
+        field(
+            format!("quarters.{n}.result_text"),
+            old.and_then(|q| q.result_text.clone()),
+            new.and_then(|q| q.result_text.clone()),
+        );
+        field(format!("quarters.{n}.mark"), old.and_then(|q| text(&q.mark)), new.and_then(|q| text(&q.mark)));
+    }
+    let no_values = Vec::new();
+    let old_values = before.map_or(&no_values, |b| &b.indicator_values);
+    let mut keys: Vec<&str> =
+        old_values.iter().chain(&after.indicator_values).map(|v| v.indicator_key.as_str()).collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let old = old_values.iter().find(|v| v.indicator_key == key);
+        let new = after.indicator_values.iter().find(|v| v.indicator_key == key);
+        if old == new {
+            continue;
+        }
+        let number = |v: Option<f64>| v.and_then(|v| text(&v));
+        field(
+            format!("indicator_values.{key}.target"),
+            old.and_then(|v| number(v.target)),
+            new.and_then(|v| number(v.target)),
+        );
+        field(
+            format!("indicator_values.{key}.actual"),
+            old.and_then(|v| number(v.actual)),
+            new.and_then(|v| number(v.actual)),
+        );
+        field(format!("indicator_values.{key}.raw"), old.and_then(|v| v.raw.clone()), new.and_then(|v| v.raw.clone()));
+    }
+    changed.sort();
+    Ok(changed)
 }

@@ -18,7 +18,7 @@ mod rows;
 use uuid::Uuid;
 
 use self::load::Loaded;
-use self::rows::{Batch, Revision};
+use self::rows::{Batch, RevisionRow};
 use super::change::ReportChange;
 use super::context::Context;
 use super::views::AnnualReportView;
@@ -51,13 +51,15 @@ pub struct Applied {
 /// each item's outcome or error, in order. When any item fails nothing is written, and the
 /// caller (which answers with the errors) rolls back. At most one item per initiative. The
 /// caller holds the plan's write lock ([`crate::models::plans::load_locked`]); every item's
-/// context is of that plan.
+/// context is of that plan. `dry_run`: the caller rolls back whatever happens, so the history
+/// (revisions, audit events) is not written.
 pub fn apply_set(
     conn: &mut DbConnection,
     principal: &Principal,
     actor: &Actor,
     fy: i32,
     items: Vec<Item>,
+    dry_run: bool,
 ) -> ApiResult<Vec<ApiResult<Applied>>> {
     let Some(plan_id) = items.first().map(|i| i.ctx.plan.id.0) else { return Ok(Vec::new()) };
     let initiatives: Vec<DbUuid> = items.iter().map(|i| i.ctx.initiative.id).collect();
@@ -74,8 +76,8 @@ pub fn apply_set(
     if decisions.iter().any(Result::is_err) {
         return Ok(decisions.into_iter().map(|d| d.map(applied)).collect());
     }
-    let decisions: Vec<decide::Decision> = decisions.into_iter().collect::<ApiResult<_>>()?;
-    write(conn, actor, plan_id, &decisions)?;
+    let mut decisions: Vec<decide::Decision> = decisions.into_iter().collect::<ApiResult<_>>()?;
+    write(conn, actor, plan_id, &mut decisions, dry_run)?;
     Ok(decisions.into_iter().map(|d| Ok(applied(d))).collect())
 }
 
@@ -89,7 +91,7 @@ pub fn apply(
     change: ReportChange,
 ) -> ApiResult<Applied> {
     let item = Item { ctx: ctx.clone(), change };
-    apply_set(conn, principal, actor, fy, vec![item])?
+    apply_set(conn, principal, actor, fy, vec![item], false)?
         .pop()
         .unwrap_or_else(|| Err(ApiError::Internal("a set of one change answered nothing".into())))
 }
@@ -104,47 +106,63 @@ fn applied(d: decide::Decision) -> Applied {
     }
 }
 
-/// Phase 3: every row, revision and audit event of the decisions, one statement per kind.
-fn write(conn: &mut DbConnection, actor: &Actor, plan_id: Uuid, decisions: &[decide::Decision]) -> ApiResult<()> {
+/// Phase 3: every row, revision and audit event of the decisions, one statement per kind. A dry
+/// run writes the rows (so that the database checks them as it would) but not the history,
+/// which only appends and would be rolled back.
+fn write(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    plan_id: Uuid,
+    decisions: &mut [decide::Decision],
+    dry_run: bool,
+) -> ApiResult<()> {
     let mut batch = Batch::default();
     let mut events = Vec::new();
-    for d in decisions {
-        let Some(new) = &d.new_version else { continue };
-        let rows = &new.rows;
-        let Some(report) = &rows.report else { continue };
+    let single_tag = decisions.len() == 1 && decisions[0].report_tag;
+    for d in decisions.iter_mut() {
+        let Some(new) = &mut d.new_version else { continue };
+        let rows = &mut new.rows;
+        let Some(report) = rows.report.take() else { continue };
+        std::mem::take(&mut rows.quarter_inserts).into_iter().for_each(|q| batch.insert_quarter(q));
+        rows.quarter_updates.iter().for_each(|q| batch.update_quarter(q));
+        std::mem::take(&mut rows.value_inserts).into_iter().for_each(|v| batch.insert_value(v));
+        rows.value_updates.iter().for_each(|v| batch.update_value(v));
+        if !dry_run {
+            let after = serde_json::to_string(&new.after)?;
+            batch.revision(RevisionRow {
+                id: DbUuid(Uuid::now_v7()),
+                report_id: report.id,
+                number: report.version,
+                edition: report.revision,
+                workflow_state: report.workflow_state.clone(),
+                action: new.action.to_string(),
+                changed_fields: serde_json::to_string(&d.changed_fields)?,
+                actor_id: actor.user_id.map(DbUuid),
+                token_id: actor.token_id.map(DbUuid),
+                occurred_at: report.updated_at,
+                snapshot: after.clone(),
+            });
+            events.push(Event {
+                action: new.action,
+                entity_type: "annual_report",
+                entity_id: report.id.0,
+                before_state: new.before.as_ref().map(serde_json::to_string).transpose()?,
+                after_state: Some(after),
+            });
+        }
         if rows.created {
             batch.insert_report(report);
         } else {
-            batch.update_report(report);
+            batch.update_report(&report);
         }
-        rows.quarter_inserts.iter().for_each(|q| batch.insert_quarter(q));
-        rows.quarter_updates.iter().for_each(|q| batch.update_quarter(q));
-        rows.value_inserts.iter().for_each(|v| batch.insert_value(v));
-        rows.value_updates.iter().for_each(|v| batch.update_value(v));
-        let after = serde_json::to_string(&new.after)?;
-        batch.revision(Revision {
-            report,
-            action: new.action,
-            changed_fields: &d.changed_fields,
-            actor,
-            snapshot: &after,
-        })?;
-        events.push(Event {
-            action: new.action,
-            entity_type: "annual_report",
-            entity_id: report.id.0,
-            before_state: new.before.as_ref().map(serde_json::to_string).transpose()?,
-            after_state: Some(after),
-        });
     }
     if !batch.write(conn)? {
         // Writers hold the plan's lock, so this is a guard: a version moved after it was read.
-        let single_tag = decisions.len() == 1 && decisions[0].report_tag;
         return Err(if single_tag {
             ApiError::PreconditionFailed
         } else {
             ApiError::Conflict("the resource was changed concurrently; read it again".into())
         });
     }
-    audit::record_all(conn, actor, plan_id, &events)
+    audit::record_all(conn, actor, plan_id, events)
 }

@@ -1,9 +1,13 @@
 //! The multi-row statements of the write path: reports, quarters and values inserted or updated
 //! (each update conditional on the version read), and the revisions, each in one statement
-//! whatever the number of rows ([`crate::db::bulk`]).
+//! whatever the number of rows: `COPY` (binary) for inserts on PostgreSQL, one JSON array
+//! ([`crate::db::bulk`]) for inserts on SQLite and for updates on both.
+
+use diesel::prelude::*;
 
 use crate::db::bulk::{self, Columns, Kind, Rows};
-use crate::db::DbConnection;
+use crate::db::schema::{annual_reports, indicator_values, quarter_updates, report_revisions};
+use crate::db::{DbConnection, DbUuid};
 use crate::error::ApiResult;
 use crate::models::indicators::IndicatorValue;
 use crate::models::reports::{Quarter, Report};
@@ -130,53 +134,40 @@ const REVISION_INSERT: Columns = Columns {
     ],
 };
 
-/// Rows of one kind being collected for their statement.
-#[derive(Default)]
-pub struct Batch {
-    report_inserts: Rows,
-    report_updates: Rows,
-    quarter_inserts: Rows,
-    quarter_updates: Rows,
-    value_inserts: Rows,
-    value_updates: Rows,
-    revisions: Rows,
+/// A revision as stored: the report as it then was (`snapshot`, JSON), with the fields the
+/// change touched.
+#[derive(Insertable)]
+#[diesel(table_name = report_revisions, treat_none_as_default_value = false)]
+pub struct RevisionRow {
+    pub id: DbUuid,
+    pub report_id: DbUuid,
+    pub number: i32,
+    pub edition: i32,
+    pub workflow_state: String,
+    pub action: String,
+    pub changed_fields: String,
+    pub actor_id: Option<DbUuid>,
+    pub token_id: Option<DbUuid>,
+    pub occurred_at: chrono::NaiveDateTime,
+    pub snapshot: String,
 }
 
-/// One revision: the report as it now is (`snapshot`, JSON), with the fields the change touched.
-pub struct Revision<'a> {
-    pub report: &'a Report,
-    pub action: &'a str,
-    pub changed_fields: &'a [String],
-    pub actor: &'a crate::models::audit::Actor,
-    pub snapshot: &'a str,
+/// The rows of a set of decisions, collected for one statement per kind: inserts as rows (sent
+/// by `COPY` on PostgreSQL, as one JSON array on SQLite), conditional updates as JSON arrays.
+#[derive(Default)]
+pub struct Batch {
+    report_inserts: Vec<Report>,
+    quarter_inserts: Vec<Quarter>,
+    value_inserts: Vec<IndicatorValue>,
+    revisions: Vec<RevisionRow>,
+    report_updates: Rows,
+    quarter_updates: Rows,
+    value_updates: Rows,
 }
 
 impl Batch {
-    pub fn insert_report(&mut self, r: &Report) {
-        self.report_inserts
-            .row()
-            .uuid(r.id)
-            .uuid(r.initiative_id)
-            .int(r.fiscal_year)
-            .text(r.category.as_deref())
-            .text(r.plan_text.as_deref())
-            .text(r.result_text.as_deref())
-            .text(r.issues_text.as_deref())
-            .text(r.next_steps_text.as_deref())
-            .text(r.previous_year_result_text.as_deref())
-            .text(r.progress_status.as_deref())
-            .text(r.self_rating.as_deref())
-            .text(r.committee_rating.as_deref())
-            .text(r.committee_opinion.as_deref())
-            .text(Some(&r.workflow_state))
-            .int(r.revision)
-            .int(r.version)
-            .timestamp(r.created_at)
-            .timestamp(r.updated_at)
-            .opt_uuid(r.updated_by)
-            .text(r.return_reason.as_deref())
-            .text(r.published_snapshot.as_deref())
-            .opt_timestamp(r.published_at);
+    pub fn insert_report(&mut self, r: Report) {
+        self.report_inserts.push(r);
     }
 
     /// `r` is the report after the change: the update is conditional on the version before it.
@@ -200,18 +191,8 @@ impl Batch {
             .opt_uuid(r.updated_by);
     }
 
-    pub fn insert_quarter(&mut self, q: &Quarter) {
-        self.quarter_inserts
-            .row()
-            .uuid(q.id)
-            .uuid(q.report_id)
-            .int(q.quarter)
-            .text(q.plan_text.as_deref())
-            .text(q.result_text.as_deref())
-            .text(q.mark.as_deref())
-            .int(q.version)
-            .timestamp(q.created_at)
-            .timestamp(q.updated_at);
+    pub fn insert_quarter(&mut self, q: Quarter) {
+        self.quarter_inserts.push(q);
     }
 
     pub fn update_quarter(&mut self, q: &Quarter) {
@@ -225,18 +206,8 @@ impl Batch {
             .timestamp(q.updated_at);
     }
 
-    pub fn insert_value(&mut self, v: &IndicatorValue) {
-        self.value_inserts
-            .row()
-            .uuid(v.id)
-            .uuid(v.indicator_id)
-            .int(v.fiscal_year)
-            .float(v.target)
-            .float(v.actual)
-            .text(v.raw.as_deref())
-            .int(v.version)
-            .timestamp(v.created_at)
-            .timestamp(v.updated_at);
+    pub fn insert_value(&mut self, v: IndicatorValue) {
+        self.value_inserts.push(v);
     }
 
     pub fn update_value(&mut self, v: &IndicatorValue) {
@@ -250,34 +221,130 @@ impl Batch {
             .timestamp(v.updated_at);
     }
 
-    pub fn revision(&mut self, r: Revision) -> ApiResult<()> {
-        self.revisions
-            .row()
-            .uuid(uuid::Uuid::now_v7())
-            .uuid(r.report.id)
-            .int(r.report.version)
-            .int(r.report.revision)
-            .text(Some(&r.report.workflow_state))
-            .text(Some(r.action))
-            .text(Some(&serde_json::to_string(r.changed_fields)?))
-            .opt_uuid(r.actor.user_id)
-            .opt_uuid(r.actor.token_id)
-            .timestamp(r.report.updated_at)
-            .text(Some(r.snapshot));
-        Ok(())
+    pub fn revision(&mut self, revision: RevisionRow) {
+        self.revisions.push(revision);
     }
 
     /// Writes every row, one statement per kind. Returns whether every conditional update found
     /// the version it was decided on (else a concurrent writer got there first: roll back).
     pub fn write(self, conn: &mut DbConnection) -> ApiResult<bool> {
         let expected = self.report_updates.count() + self.quarter_updates.count() + self.value_updates.count();
-        bulk::insert(conn, &REPORT_INSERT, self.report_inserts)?;
+        let copy = matches!(conn, DbConnection::Pg(_))
+            && self
+                .report_inserts
+                .len()
+                .max(self.quarter_inserts.len())
+                .max(self.value_inserts.len())
+                .max(self.revisions.len())
+                >= bulk::COPY_ROWS;
+        match conn {
+            DbConnection::Pg(c) if copy => {
+                if !self.report_inserts.is_empty() {
+                    diesel::copy_from(annual_reports::table).from_insertable(&self.report_inserts).execute(c)?;
+                }
+                if !self.quarter_inserts.is_empty() {
+                    diesel::copy_from(quarter_updates::table).from_insertable(&self.quarter_inserts).execute(c)?;
+                }
+                if !self.value_inserts.is_empty() {
+                    diesel::copy_from(indicator_values::table).from_insertable(&self.value_inserts).execute(c)?;
+                }
+                if !self.revisions.is_empty() {
+                    diesel::copy_from(report_revisions::table).from_insertable(&self.revisions).execute(c)?;
+                }
+            }
+            _ => {
+                bulk::insert(conn, &REPORT_INSERT, report_rows(&self.report_inserts))?;
+                bulk::insert(conn, &QUARTER_INSERT, quarter_rows(&self.quarter_inserts))?;
+                bulk::insert(conn, &VALUE_INSERT, value_rows(&self.value_inserts))?;
+                bulk::insert(conn, &REVISION_INSERT, revision_rows(&self.revisions))?;
+            }
+        }
         let mut matched = bulk::update_versioned(conn, &REPORT_UPDATE, self.report_updates)?;
-        bulk::insert(conn, &QUARTER_INSERT, self.quarter_inserts)?;
         matched += bulk::update_versioned(conn, &QUARTER_UPDATE, self.quarter_updates)?;
-        bulk::insert(conn, &VALUE_INSERT, self.value_inserts)?;
         matched += bulk::update_versioned(conn, &VALUE_UPDATE, self.value_updates)?;
-        bulk::insert(conn, &REVISION_INSERT, self.revisions)?;
         Ok(matched == expected)
     }
+}
+
+fn report_rows(reports: &[Report]) -> Rows {
+    let mut rows = Rows::default();
+    for r in reports {
+        rows.row()
+            .uuid(r.id)
+            .uuid(r.initiative_id)
+            .int(r.fiscal_year)
+            .text(r.category.as_deref())
+            .text(r.plan_text.as_deref())
+            .text(r.result_text.as_deref())
+            .text(r.issues_text.as_deref())
+            .text(r.next_steps_text.as_deref())
+            .text(r.previous_year_result_text.as_deref())
+            .text(r.progress_status.as_deref())
+            .text(r.self_rating.as_deref())
+            .text(r.committee_rating.as_deref())
+            .text(r.committee_opinion.as_deref())
+            .text(Some(&r.workflow_state))
+            .int(r.revision)
+            .int(r.version)
+            .timestamp(r.created_at)
+            .timestamp(r.updated_at)
+            .opt_uuid(r.updated_by)
+            .text(r.return_reason.as_deref())
+            .text(r.published_snapshot.as_deref())
+            .opt_timestamp(r.published_at);
+    }
+    rows
+}
+
+fn quarter_rows(quarters: &[Quarter]) -> Rows {
+    let mut rows = Rows::default();
+    for q in quarters {
+        rows.row()
+            .uuid(q.id)
+            .uuid(q.report_id)
+            .int(q.quarter)
+            .text(q.plan_text.as_deref())
+            .text(q.result_text.as_deref())
+            .text(q.mark.as_deref())
+            .int(q.version)
+            .timestamp(q.created_at)
+            .timestamp(q.updated_at);
+    }
+    rows
+}
+
+fn value_rows(values: &[IndicatorValue]) -> Rows {
+    let mut rows = Rows::default();
+    for v in values {
+        rows.row()
+            .uuid(v.id)
+            .uuid(v.indicator_id)
+            .int(v.fiscal_year)
+            .float(v.target)
+            .float(v.actual)
+            .text(v.raw.as_deref())
+            .int(v.version)
+            .timestamp(v.created_at)
+            .timestamp(v.updated_at);
+    }
+    rows
+}
+
+fn revision_rows(revisions: &[RevisionRow]) -> Rows {
+    let mut rows = Rows::default();
+    for r in revisions {
+        rows.row()
+            .uuid(r.id)
+            .uuid(r.report_id)
+            .int(r.number)
+            .int(r.edition)
+            .text(Some(&r.workflow_state))
+            .text(Some(&r.action))
+            .text(Some(&r.changed_fields))
+            .opt_uuid(r.actor_id)
+            .opt_uuid(r.token_id)
+            .timestamp(r.occurred_at)
+            .text(Some(&r.snapshot));
+    }
+    rows
 }

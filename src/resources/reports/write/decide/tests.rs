@@ -134,8 +134,15 @@ fn change(fields: serde_json::Value, quarters: Vec<(i32, serde_json::Value)>, sp
     }
 }
 
+/// Decides, and checks that the fields named changed are those the history's diff finds.
 fn decide_on(w: &World, p: &Principal, change: ReportChange, stored: &Stored) -> ApiResult<Decision> {
-    decide(p, &w.actor, &w.ctx, FY, change, stored, &w.names, ts(30))
+    let d = decide(p, &w.actor, &w.ctx, FY, change, stored, &w.names, ts(30))?;
+    if let Some(new) = &d.new_version {
+        let by_diff: Vec<String> =
+            diff::diff(new.before.as_ref(), &new.after).unwrap().into_iter().map(|c| c.field).collect();
+        assert_eq!(d.changed_fields, by_diff);
+    }
+    Ok(d)
 }
 
 fn nothing_stored<'a>(values: &'a HashMap<DbUuid, IndicatorValue>, indicators: &'a [Indicator]) -> Stored<'a> {
