@@ -4,7 +4,8 @@
 # a dry run, the write (every report created), a second write (every quarter updated) and a
 # replay with the same Idempotency-Key, and the server's peak RSS (VmHWM); then the latency of a
 # single `PUT` of a quarter (p50, p90 of 200 in a row) and of one `PUT` sent while a batch writes
-# the same plan (its status and seconds: it waits for the batch, at most about its write time).
+# the same plan (its status and seconds: it waits for the batch, at most about its write time);
+# then four 32 MiB bodies sent at once: the peak RSS growth and /healthz's latency meanwhile.
 #   BENCH_ITEMS (10000)  BENCH_PG_URL (postgres://postgres@127.0.0.1:5432; `none` skips PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,6 +95,40 @@ time.sleep(0.3)
 status, seconds = put_quarter(ids[-1], 3, "バッチ中")
 worker.join()
 print(f"PUT during a batch ({during['batch']:.2f} s): {status} after {seconds:.2f} s")
+# Four 32 MiB bodies at once (10,000 items of 90 values; refused, as every item names one
+# initiative): the server's peak RSS growth, and /healthz answering meanwhile.
+value = '{"indicator":"指標","actual":1.5}'
+item = '{"initiative_code":"%s","indicator_values":[%s]}' % (initiatives[0], ",".join([value] * 90))
+large = ('{"fiscal_year":2024,"items":[%s]}' % ",".join([item] * 10000)).encode()
+open(f"/proc/{pid}/clear_refs", "w").write("5")
+def status_kib(field):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith(field):
+            return int(line.split()[1])
+base_rss = status_kib("VmRSS")
+def post_large():
+    request = urllib.request.Request(f"{base}/plans/{plan}/progress-batches", data=large, method="POST",
+                                     headers={"Content-Type": "application/json", **auth})
+    try:
+        urllib.request.urlopen(request, timeout=600).read()
+    except urllib.error.HTTPError as e:
+        e.read()
+senders = [threading.Thread(target=post_large) for _ in range(4)]
+for t in senders:
+    t.start()
+health = []
+while any(t.is_alive() for t in senders):
+    started = time.monotonic()
+    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=60).read()
+    health.append((time.monotonic() - started) * 1000)
+    time.sleep(0.005)
+for t in senders:
+    t.join()
+health.sort()
+growth = (status_kib("VmHWM") - base_rss) / 1024
+print(f"4 bodies of {len(large) / 1048576:.1f} MiB at once: peak RSS +{growth:.0f} MiB "
+      f"({growth / 4 / (len(large) / 1048576):.2f}x each); /healthz p50 {health[len(health) // 2]:.1f} ms, "
+      f"p99 {health[min(len(health) - 1, len(health) * 99 // 100)]:.1f} ms ({len(health)} requests)")
 EOF
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }

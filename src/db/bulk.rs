@@ -1,5 +1,5 @@
 //! Multi-row writes in one statement whatever the number of rows: the rows travel as one JSON
-//! array bound as a single parameter (`json_array_elements` on PostgreSQL, `json_each` on
+//! array bound as a single parameter (`jsonb_array_elements` on PostgreSQL, `json_each` on
 //! SQLite), so a write of 10,000 rows is one round trip, never over a bound-parameter limit.
 //!
 //! Each row is a JSON array whose positions follow the columns of its [`Columns`]: UUIDs as
@@ -155,7 +155,7 @@ fn rows_source(pg: bool) -> &'static str {
     if pg {
         "jsonb_array_elements($1::jsonb) AS r"
     } else {
-        "json_each(jsonb(?)) AS r"
+        "json_each(?) AS r"
     }
 }
 
@@ -220,7 +220,7 @@ mod tests {
         assert_eq!(
             insert_sql(true, &SPEC),
             "INSERT INTO things (id, version, name, at) SELECT (r ->> 0)::uuid, (r ->> 1)::int4, r ->> 2, \
-             (r ->> 3)::timestamp FROM json_array_elements($1::json) AS r"
+             (r ->> 3)::timestamp FROM jsonb_array_elements($1::jsonb) AS r"
         );
         assert_eq!(
             update_sql(false, &SPEC),
@@ -241,6 +241,43 @@ mod tests {
         assert_eq!(parsed[0], serde_json::json!([id.to_string(), 2, "改行\n\"引用\"", null, 0.1]));
         assert_eq!(parsed[1], serde_json::json!([null, -1, null, 1e308, 2300.0]));
         assert_eq!(Rows::default().finish(), ("[]".to_string(), 0));
+    }
+
+    /// Numbers travel as JSON text: they must read back as the very same `f64`.
+    #[test]
+    fn numbers_read_back_as_the_same_f64_on_sqlite() {
+        use diesel::connection::SimpleConnection;
+        let mut conn = DbConnection::Sqlite(diesel::SqliteConnection::establish(":memory:").unwrap());
+        conn.batch_execute("CREATE TABLE numbers (id TEXT PRIMARY KEY, version INTEGER NOT NULL, x DOUBLE)").unwrap();
+        const NUMBERS: Columns =
+            Columns { table: "numbers", columns: &[("id", Kind::Uuid), ("version", Kind::Int), ("x", Kind::Float)] };
+        let xs = [0.1 + 0.2, 1.0 / 3.0, 2.675, 123_456_789.123_456_79, 999_999_999_999_999.9, 1e-6, 1e15, -7.0e-5];
+        let mut rows = Rows::default();
+        let ids: Vec<uuid::Uuid> = xs.iter().map(|_| uuid::Uuid::now_v7()).collect();
+        for (id, x) in ids.iter().zip(xs) {
+            rows.row().uuid(*id).int(1).float(Some(x));
+        }
+        assert_eq!(insert(&mut conn, &NUMBERS, rows).unwrap(), xs.len());
+        #[derive(QueryableByName)]
+        struct Number {
+            #[diesel(sql_type = diesel::sql_types::Double)]
+            x: f64,
+        }
+        let read = |conn: &mut DbConnection| -> Vec<f64> {
+            diesel::sql_query("SELECT x FROM numbers ORDER BY id")
+                .load::<Number>(conn)
+                .unwrap()
+                .into_iter()
+                .map(|n| n.x)
+                .collect()
+        };
+        assert_eq!(read(&mut conn), xs);
+        let mut rows = Rows::default();
+        for (id, x) in ids.iter().zip(xs) {
+            rows.row().uuid(*id).int(1).float(Some(-x));
+        }
+        assert_eq!(update_versioned(&mut conn, &NUMBERS, rows).unwrap(), xs.len());
+        assert_eq!(read(&mut conn), xs.map(|x| -x));
     }
 
     #[test]

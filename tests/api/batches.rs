@@ -461,3 +461,21 @@ fn single_writes_during_a_large_batch_on_the_same_plan_get_their_normal_answer()
     let expected: Vec<i64> = (1..=report["version"].as_i64().unwrap()).collect();
     assert_eq!(numbers, expected, "one revision per version, none lost");
 }
+
+#[test]
+fn numbers_written_in_bulk_read_back_as_the_same_numbers() {
+    let app = TestApp::spawn();
+    let s = setup(&app);
+    let initiative = initiative_id(&app, &s, "8");
+    for x in [0.1 + 0.2, 1.0 / 3.0, 2.675, 123_456_789.123_456_79, 999_999_999_999_999.9, 0.000_001, 1e15] {
+        let body = json!({"fiscal_year": FY, "items": [
+            {"initiative_code": "8", "indicator_values": [{"indicator": "8-1", "target": x, "actual": -x}]}]});
+        post_batch(&app, &s.fukushi.token, &batch_path(&s), &body, None).ok(200);
+        let again = post_batch(&app, &s.fukushi.token, &batch_path(&s), &body, None).ok(200);
+        assert_eq!(again["unchanged"], 1, "{x} was stored as another number: {again}");
+        let report = app.get(&format!("/api/v1/initiatives/{initiative}/years/{FY}")).ok(200);
+        let value =
+            report["indicator_values"].as_array().unwrap().iter().find(|v| v["indicator_key"] == "8-1").unwrap();
+        assert_eq!((value["target"].as_f64(), value["actual"].as_f64()), (Some(x), Some(-x)), "{value}");
+    }
+}

@@ -252,7 +252,8 @@ pub fn read_body(body: actix_web::web::Bytes) -> ApiResult<Batch> {
 /// **All or nothing**: any forbidden item refuses the whole batch (403, each listed in `errors`
 /// as `/items/{index}`); any invalid item rejects it (422, every error with its JSON pointer,
 /// such as `/items/17/quarters/0/mark`); items whose report is not in an editable state reject it
-/// (409, unless there are also invalid ones). Nothing is written then.
+/// (409, unless there are also invalid ones). Nothing is written then. An answer lists at most
+/// 1,000 errors.
 ///
 /// **Idempotency-Key** (IETF draft): send a unique key (a UUID) and retry with the same key
 /// after a timeout: the same key with the same body answers the stored response again (with

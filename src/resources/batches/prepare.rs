@@ -40,7 +40,7 @@ pub enum Items {
 }
 
 impl Items {
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         match self {
             Items::Typed(items) => items.len(),
             Items::Text { items, .. } => items.len(),
