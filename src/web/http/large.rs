@@ -124,8 +124,14 @@ pub fn read_large_object<T: DeserializeOwned>(
 
 /// Element `range` of a body read by [`read_large_object`], in its typed shape (checked there).
 pub fn read_element<T: DeserializeOwned>(body: &[u8], range: Range<usize>) -> ApiResult<T> {
-    serde_json::from_slice(&body[range])
-        .map_err(|e| ApiError::Internal(format!("a checked element no longer reads: {e}")))
+    let text = &body[range];
+    serde_json::from_slice(text).or_else(|_| {
+        // As it was checked: integral numbers written as floats (`4.0`) read as integers.
+        let mut element: Value = serde_json::from_slice(text).map_err(malformed)?;
+        integral_floats_to_integers(&mut element);
+        serde_json::from_value(element)
+            .map_err(|e| ApiError::Internal(format!("a checked element no longer reads: {e}")))
+    })
 }
 
 /// The typed shape of the body's members (the long array left empty).
