@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::enums::Direction;
+use crate::domain::validation::is_indicator_number;
 
 crate::text_enum! {
     /// Whether an indicator met its target in a fiscal year.
@@ -23,7 +24,8 @@ pub struct Achievement {
     pub status_label: String,
     /// How far the target was reached (1.0 = exactly): actual / target for `increase` and
     /// `maintain`, target / actual for `decrease` (1.0 when the actual is 0). `null` when not
-    /// measurable or when the ratio has no meaning (a target of 0 to increase from, negative numbers).
+    /// measurable or when the ratio has no meaning (a target of 0 to increase from, negative
+    /// numbers, a number stored before the range every entry point enforces).
     #[schema(example = 1.15)]
     pub ratio: Option<f64>,
 }
@@ -38,7 +40,8 @@ pub fn evaluate(direction: Direction, tolerance: Option<f64>, target: Option<f64
     let (Some(target), Some(actual)) = (target, actual) else {
         return verdict(NotMeasurable, None);
     };
-    let positive = target >= 0.0 && actual >= 0.0;
+    // Only numbers in the entry range have a ratio: it then stays far inside a double's range.
+    let positive = target >= 0.0 && actual >= 0.0 && is_indicator_number(target) && is_indicator_number(actual);
     match direction {
         Direction::Increase => {
             let ratio = (positive && target > 0.0).then(|| actual / target);
@@ -106,6 +109,22 @@ mod tests {
             assert_eq!(status(*d, None, Some(1.0), None), NotMeasurable);
             assert_eq!(evaluate(*d, None, None, None).ratio, None);
         }
+    }
+
+    #[test]
+    fn numbers_outside_the_entry_range_have_a_verdict_and_no_ratio() {
+        for (d, t, a) in [
+            (Direction::Decrease, 1e-300, 1e300),
+            (Direction::Increase, 1e-308, 1e308),
+            (Direction::Maintain, 1e16, 1e16),
+            (Direction::Increase, 5.0, 1e-7),
+        ] {
+            let r = evaluate(d, None, Some(t), Some(a));
+            assert_eq!(r.ratio, None, "{d:?} {t} {a}");
+            assert_ne!(r.status, NotMeasurable);
+        }
+        assert_eq!(evaluate(Direction::Maintain, None, Some(1e16), Some(1e16)).status, Achieved);
+        assert_eq!(evaluate(Direction::Increase, None, Some(1e-6), Some(1e15)).ratio, Some(1e21));
     }
 
     #[test]

@@ -205,12 +205,16 @@ pub const MAX_INDICATOR_NUMBER: f64 = 1e15;
 /// far inside the range of a double, in SQL as in Rust.
 pub const MIN_INDICATOR_NUMBER: f64 = 1e-6;
 
+/// Whether `v` is in the range every entry point enforces ([`indicator_number`]).
+pub fn is_indicator_number(v: f64) -> bool {
+    v.is_finite() && (v == 0.0 || (MIN_INDICATOR_NUMBER..=MAX_INDICATOR_NUMBER).contains(&v.abs()))
+}
+
 /// An indicator's target, actual, baseline or final target: finite, zero or between
 /// 0.000001 and 10¹⁵ in magnitude. Every entry point checks it (JSON, batch, sheet, bundle).
 pub fn indicator_number(pointer: &str, value: Option<f64>) -> Option<FieldError> {
     let v = value?;
-    let magnitude = v.abs();
-    if v.is_finite() && (v == 0.0 || (MIN_INDICATOR_NUMBER..=MAX_INDICATOR_NUMBER).contains(&magnitude)) {
+    if is_indicator_number(v) {
         return None;
     }
     Some(FieldError::new(

@@ -648,23 +648,56 @@ fn a_synthetic_plan_loads_and_adds_up() {
     assert!(placed >= 120, "cross-listings count under each node");
 }
 
-/// Values stored before the numeric range was enforced (a ratio past what a double holds) give
-/// no ratio, not a 500: PostgreSQL raises an error on an overflowing division.
+/// Values stored before the numeric range was enforced give no ratio, never a 500: PostgreSQL
+/// raises an error where a division or a difference overflows or underflows. Every direction
+/// meets every extreme pair, in every summary that aggregates indicators (plan, trend,
+/// department, public).
 #[test]
-fn extreme_values_stored_earlier_do_not_break_the_summary() {
+fn extreme_values_stored_earlier_do_not_break_the_summaries() {
     use diesel::RunQueryDsl;
     let app = TestApp::spawn();
     let plan = app.import_fixture("regional-welfare-plan")["plan"]["id"].as_str().unwrap().to_string();
+    let department = app.get("/api/v1/departments").ok(200)["items"][0]["id"].as_str().unwrap().to_string();
     let mut conn = app.conn();
-    let changed = diesel::sql_query(
-        "UPDATE indicator_values SET target = 1e-300, actual = 1e300 \
-         WHERE fiscal_year = 2022 AND actual > 0",
-    )
-    .execute(&mut conn)
-    .unwrap();
-    assert!(changed > 0);
-    // Read for the first time after the change (nothing cached).
-    let after = app.get(&format!("/api/v1/plans/{plan}/summary?fiscal_year=2022")).ok(200);
-    assert!(after["totals"]["indicators"]["achieved"].as_i64().unwrap() > 0, "{after}");
-    assert!(after["totals"]["indicators"]["mean_achievement_ratio"].as_f64().is_none_or(f64::is_finite), "{after}");
+    let extremes =
+        [(1e-300, 1e300), (1e300, 1e-300), (-1e308, 1e308), (1e308, 1e308), (5e-324, 1.7e308), (0.0, 1e-310)];
+    for direction in ["increase", "decrease", "maintain"] {
+        for (target, actual) in extremes {
+            diesel::sql_query(format!("UPDATE indicators SET direction = '{direction}', tolerance = 1e308"))
+                .execute(&mut conn)
+                .unwrap();
+            let changed = diesel::sql_query(format!(
+                "UPDATE indicator_values SET target = {target:e}, actual = {actual:e} WHERE fiscal_year = 2022 AND actual IS NOT NULL"
+            ))
+            .execute(&mut conn)
+            .unwrap();
+            assert!(changed > 0);
+            // A new data version: every summary is computed again.
+            diesel::sql_query("UPDATE plans SET data_version = data_version + 1").execute(&mut conn).unwrap();
+            let case = format!("{direction} {target:e} {actual:e}");
+            let summary = app.get(&format!("/api/v1/plans/{plan}/summary?fiscal_year=2022")).ok(200);
+            let indicators = &summary["totals"]["indicators"];
+            assert!(
+                indicators["achieved"].as_i64().unwrap() + indicators["not_achieved"].as_i64().unwrap() > 0,
+                "{case}: {summary}"
+            );
+            assert!(
+                indicators["mean_achievement_ratio"].is_null(),
+                "{case}: no ratio outside the entry range: {summary}"
+            );
+            app.get(&format!("/api/v1/plans/{plan}/summary?fiscal_year=2022&group_by=department")).ok(200);
+            app.get(&format!("/api/v1/plans/{plan}/summary/trend")).ok(200);
+            app.get(&format!("/api/v1/departments/{department}/summary?fiscal_year=2022")).ok(200);
+            let public = app.request_as(
+                None,
+                "GET",
+                &format!("/api/v1/public/plans/{plan}/summary?fiscal_year=2022"),
+                &[],
+                None,
+            );
+            assert_eq!(public.status, 200, "{case}");
+            let trend = app.request_as(None, "GET", &format!("/api/v1/public/plans/{plan}/summary/trend"), &[], None);
+            assert_eq!(trend.status, 200, "{case}");
+        }
+    }
 }

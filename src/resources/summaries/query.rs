@@ -227,20 +227,24 @@ struct VerdictCell {
 }
 
 /// The achievement rule (docs/domain.md, "Achievement") in SQL, the same rule as [`crate::domain::achievement::evaluate`] (the summaries'
-/// tests check the two agree on the fixtures).
+/// tests check the two agree on the fixtures). Any stored double is safe: PostgreSQL raises an
+/// error where a result overflows or underflows, so the difference for `maintain` is taken only
+/// between magnitudes below 10³⁰⁰ (beyond, equal values are achieved and others are not), and a
+/// ratio only between numbers in the range every entry point enforces
+/// ([`crate::domain::validation::is_indicator_number`]: zero, or 10⁻⁶ to 10¹⁵ in magnitude), whose
+/// quotient stays within 10²¹. Numbers stored before that range was enforced have no ratio.
 const VERDICT: &str = "CASE WHEN v.target IS NULL OR v.actual IS NULL THEN 'not_measurable' \
     WHEN (ind.direction = 'decrease' AND v.actual <= v.target) \
-      OR (ind.direction = 'maintain' AND ABS(v.actual - v.target) <= ABS(COALESCE(ind.tolerance, 0))) \
+      OR (ind.direction = 'maintain' AND (v.actual = v.target OR (ABS(v.actual) < 1e300 AND ABS(v.target) < 1e300 \
+        AND ABS(v.actual - v.target) <= ABS(COALESCE(ind.tolerance, 0))))) \
       OR (ind.direction NOT IN ('decrease', 'maintain') AND v.actual >= v.target) THEN 'achieved' \
     ELSE 'not_achieved' END";
 
-/// A quotient is taken only where it stays below 10³⁰⁰: values entered before the numeric range
-/// was enforced (`1e308` over `1e-308`) have no ratio rather than overflow (an error in
-/// PostgreSQL). Within the range every entry point enforces, this never applies.
-const RATIO: &str = "CASE WHEN v.target IS NULL OR v.actual IS NULL OR v.target < 0 OR v.actual < 0 THEN NULL \
-    WHEN ind.direction = 'decrease' THEN CASE WHEN v.actual = 0 THEN 1.0 \
-      WHEN v.target / 1e300 <= v.actual THEN v.target / v.actual ELSE NULL END \
-    WHEN v.target > 0 AND v.actual / 1e300 <= v.target THEN v.actual / v.target ELSE NULL END";
+const RATIO: &str = "CASE WHEN v.target IS NULL OR v.actual IS NULL OR v.target < 0 OR v.actual < 0 \
+      OR v.target > 1e15 OR v.actual > 1e15 OR (v.target > 0 AND v.target < 1e-6) \
+      OR (v.actual > 0 AND v.actual < 1e-6) THEN NULL \
+    WHEN ind.direction = 'decrease' THEN CASE WHEN v.actual = 0 THEN 1.0 ELSE v.target / v.actual END \
+    WHEN v.target > 0 THEN v.actual / v.target ELSE NULL END";
 
 fn load<T>(conn: &mut DbConnection, sql: String) -> ApiResult<Vec<T>>
 where
