@@ -701,3 +701,73 @@ fn extreme_values_stored_earlier_do_not_break_the_summaries() {
         }
     }
 }
+
+/// During a correction (the published edition rated D, the correction's draft rated A), the
+/// report list's filters answer from what each caller is shown: the committee and another
+/// department find the report under D and not under A, and the indicator values show the
+/// published figures with the version and time they had then; a value first written in the
+/// correction is not listed. The responsible department sees its draft, and filters on it.
+#[test]
+fn filters_and_values_during_a_correction_answer_from_what_the_caller_is_shown() {
+    let app = TestApp::spawn();
+    let o = office(&app);
+    let committee = app.create_user("iinkai", Role::Committee, &[]);
+    let other = app.create_user("kenkou", Role::Department, &[&o.other]);
+    let own = app.create_user("fukushi", Role::Department, &[&o.own]);
+    let indicator = |name: &str| {
+        id(&app.post(&format!("/api/v1/initiatives/{}/indicators", o.first), &json!({"name": name})).ok(201))
+    };
+    let (kept, added) = (indicator("相談件数"), indicator("訪問件数"));
+    let value_path = |ind: &str| format!("/api/v1/initiatives/{}/indicators/{ind}/values", o.first);
+    let put_value = |ind: &str, body: Value| {
+        app.send_as(Some(&app.token), "PUT", &format!("{}/2022", value_path(ind)), &body).ok(200);
+    };
+    put_value(&kept, json!({"target": 10, "actual": 8}));
+    put_report(
+        &app,
+        &o.first,
+        2022,
+        &json!({"result_text": "公開版", "self_rating": "D", "progress_status": "partly_delayed"}),
+    );
+    for action in ["submission", "review", "publication"] {
+        step(&app, &o.first, 2022, action);
+    }
+    let values_as = |user: &str, ind: &str| -> Vec<Value> {
+        let list = app.request_as(Some(user), "GET", &value_path(ind), &[], None).ok(200);
+        list["items"].as_array().unwrap().iter().filter(|e| e["fiscal_year"] == 2022).cloned().collect()
+    };
+    let published_value = values_as(&committee.token, &kept);
+    assert_eq!(published_value.len(), 1);
+    step(&app, &o.first, 2022, "corrections");
+    put_report(&app, &o.first, 2022, &json!({"self_rating": "A", "progress_status": "on_track"}));
+    put_value(&kept, json!({"target": 10, "actual": 12}));
+    put_value(&added, json!({"target": 1, "actual": 1}));
+
+    let listed = |user: &str, query: &str| -> Vec<Value> {
+        let path = format!("/api/v1/plans/{}/reports?fiscal_year=2022&{query}", o.plan);
+        let list = app.request_as(Some(user), "GET", &path, &[], None).ok(200);
+        list["items"].as_array().unwrap().iter().filter(|r| r["initiative_id"] == o.first.as_str()).cloned().collect()
+    };
+    for (who, user) in [("committee", &committee), ("other department", &other)] {
+        assert!(listed(&user.token, "rating=A").is_empty(), "{who}: the draft's grade must not select the report");
+        assert!(listed(&user.token, "progress_status=on_track").is_empty(), "{who}");
+        assert!(listed(&user.token, "rating=A,unrated").is_empty(), "{who}");
+        let shown = listed(&user.token, "rating=D&progress_status=partly_delayed");
+        assert_eq!(shown.len(), 1, "{who}: the published edition is found by what it shows");
+        assert_eq!(shown[0]["self_rating"], "D", "{who}");
+        assert_eq!(values_as(&user.token, &kept), published_value, "{who}: the value as published, same version");
+        assert!(values_as(&user.token, &added).is_empty(), "{who}: no entry for a value written in the correction");
+    }
+    let shown = listed(&own.token, "rating=A&progress_status=on_track");
+    assert_eq!(shown.len(), 1, "the department sees its correction");
+    assert!(listed(&own.token, "rating=D").is_empty());
+    assert_eq!(values_as(&own.token, &kept)[0]["actual"], 12.0);
+    assert_eq!(values_as(&own.token, &added).len(), 1);
+    // Published again: everyone sees the correction.
+    for action in ["submission", "review", "publication"] {
+        step(&app, &o.first, 2022, action);
+    }
+    assert_eq!(listed(&committee.token, "rating=A").len(), 1);
+    assert_eq!(values_as(&committee.token, &kept)[0]["actual"], 12.0);
+    assert_eq!(values_as(&committee.token, &added).len(), 1);
+}

@@ -187,7 +187,7 @@ async fn transition(
             if transition == Transition::Publish {
                 // What the public sees until the next edition is published.
                 diesel::update(annual_reports::table.find(before.id))
-                    .set(annual_reports::published_snapshot.eq(serde_json::to_string(&after)?))
+                    .set(annual_reports::published_snapshot.eq(super::views::published_snapshot(conn, &after)?))
                     .execute(conn)?;
             }
             Ok(after)

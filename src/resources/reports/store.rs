@@ -105,7 +105,7 @@ pub fn backfill_history(conn: &mut DbConnection) -> ApiResult<usize> {
             insert_revision(conn, &Actor::default(), None, &view, "import")?;
             if view.workflow_state == WorkflowState::Published {
                 diesel::update(annual_reports::table.find(DbUuid(view.id)))
-                    .set(annual_reports::published_snapshot.eq(serde_json::to_string(&view)?))
+                    .set(annual_reports::published_snapshot.eq(super::views::published_snapshot(conn, &view)?))
                     .execute(conn)?;
             }
             count += 1;

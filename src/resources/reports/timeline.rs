@@ -215,18 +215,38 @@ pub struct ReportFilter {
     pub committee_rating: Option<Vec<String>>,
 }
 
-/// Builds the `IN (…) OR IS NULL` condition of a rating filter.
+/// Narrows the query by a rating filter: the current row's grade is one of `grades` (`unrated`:
+/// none), or the report has a published edition, which may be what the caller is shown; the
+/// exact filter applies to what is shown ([`matches_shown`]).
 macro_rules! rating_filter {
     ($query:ident, $column:expr, $grades:expr) => {
         if let Some(grades) = $grades {
             let codes: Vec<String> = grades.iter().filter(|g| g.as_str() != "unrated").cloned().collect();
+            let published = annual_reports::published_snapshot.is_not_null();
             if grades.iter().any(|g| g == "unrated") {
-                $query = $query.filter($column.eq_any(codes).or($column.is_null()));
+                $query = $query.filter($column.eq_any(codes).or($column.is_null()).or(published));
             } else {
-                $query = $query.filter($column.eq_any(codes));
+                $query = $query.filter($column.eq_any(codes).or(published));
             }
         }
     };
+}
+
+/// Whether a grade shown (`None`: unrated) is one of a filter's grades.
+fn grade_in(grade: Option<&str>, grades: &Option<Vec<String>>) -> bool {
+    grades
+        .as_ref()
+        .is_none_or(|grades| grades.iter().any(|g| Some(g.as_str()) == grade || (g == "unrated" && grade.is_none())))
+}
+
+/// Whether the report as the caller is shown it (the published edition, for those who see only
+/// that) passes the filter's state, progress and ratings: a filter never answers from contents
+/// the caller may not see.
+fn matches_shown(filter: &ReportFilter, shown: &ReportSummary) -> bool {
+    filter.state.as_ref().is_none_or(|s| s.contains(&shown.workflow_state))
+        && filter.progress_status.as_ref().is_none_or(|s| shown.progress_status.is_some_and(|p| s.contains(&p)))
+        && grade_in(shown.self_rating.as_deref(), &filter.rating)
+        && grade_in(shown.committee_rating.as_deref(), &filter.committee_rating)
 }
 
 /// List a plan's reports
@@ -235,7 +255,8 @@ macro_rules! rating_filter {
 /// fiscal year and then by the initiative's code: a department finds its open reports
 /// (`?department_id=mine&state=draft,returned`), the committee its queue (`?state=submitted`).
 /// The committee and other departments see reports once handed in; while a correction is being
-/// prepared, the published edition is listed as it was published.
+/// prepared, the published edition is listed as it was published. Filters apply to what the
+/// caller is shown: the published edition's state, progress and ratings, not the correction's.
 ///
 /// Roles: every signed-in role.
 #[utoipa::path(
@@ -278,7 +299,12 @@ pub async fn list_reports(
             }
             if let Some(statuses) = &filter.progress_status {
                 let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
-                query = query.filter(annual_reports::progress_status.eq_any(statuses));
+                // A superset: the exact filter applies to what is shown (see `matches_shown`).
+                query = query.filter(
+                    annual_reports::progress_status
+                        .eq_any(statuses)
+                        .or(annual_reports::published_snapshot.is_not_null()),
+                );
             }
             rating_filter!(query, annual_reports::self_rating, &filter.rating);
             rating_filter!(query, annual_reports::committee_rating, &filter.committee_rating);
@@ -301,7 +327,7 @@ pub async fn list_reports(
                 query.order((annual_reports::fiscal_year, initiatives::code_sort, annual_reports::id)).load(conn)?;
             let names = UserNames::load(conn, rows.iter().filter_map(|r| r.0.updated_by))?;
             // Who sees what is decided per report (it depends on its departments), then the
-            // state filter applies to what is seen.
+            // filters apply to what is seen.
             let ids: Vec<DbUuid> = rows.iter().map(|r| r.0.initiative_id).collect();
             let mut responsible: HashMap<DbUuid, Vec<Uuid>> = HashMap::new();
             for chunk in ids.chunks(500) {
@@ -322,7 +348,7 @@ pub async fn list_reports(
                         ReportSight::LastPublished => summary_of_view(&report, &super::views::published(&report)?),
                         ReportSight::Hidden => continue,
                     };
-                if filter.state.as_ref().is_some_and(|s| !s.contains(&summary.workflow_state)) {
+                if !matches_shown(&filter, &summary) {
                     continue;
                 }
                 let key = format!("{}|{code_sort}", report.fiscal_year);

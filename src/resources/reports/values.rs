@@ -265,15 +265,30 @@ pub fn visible_values(
         match ctx.sight(p, report)? {
             ReportSight::Current => out.push(v),
             ReportSight::LastPublished => {
+                // The value as published, with the row's version and time then; a row written
+                // since (in the correction) is not shown.
                 let published = super::views::published(report)?;
-                if let Some(shown) = published.indicator_values.iter().find(|x| x.indicator_id == v.indicator_id.0) {
-                    out.push(IndicatorValue {
-                        target: shown.target,
-                        actual: shown.actual,
-                        raw: shown.raw.clone(),
-                        ..v
-                    });
-                }
+                let Some(shown) = published.indicator_values.iter().find(|x| x.indicator_id == v.indicator_id.0) else {
+                    continue;
+                };
+                let (version, updated_at) = match super::views::published_value_stamps(report)? {
+                    Some(stamps) => match stamps.iter().find(|s| s.indicator_id == v.indicator_id.0) {
+                        Some(stamp) => (stamp.version, stamp.updated_at),
+                        None => continue,
+                    },
+                    // Published before stamps were kept: the row as it is, unless it is empty
+                    // in the published edition.
+                    None if shown.target.is_none() && shown.actual.is_none() && shown.raw.is_none() => continue,
+                    None => (v.version, v.updated_at),
+                };
+                out.push(IndicatorValue {
+                    target: shown.target,
+                    actual: shown.actual,
+                    raw: shown.raw.clone(),
+                    version,
+                    updated_at,
+                    ..v
+                });
             }
             ReportSight::Hidden => {}
         }
@@ -305,8 +320,9 @@ fn all_values(conn: &mut DbConnection, ind: &Indicator) -> ApiResult<Vec<Indicat
 /// List an indicator's values
 ///
 /// Every fiscal year's target and actual, oldest first, with achievement. The committee and
-/// other departments see the years whose report has been handed in (and the published edition
-/// while a correction is prepared).
+/// other departments see the years whose report has been handed in (and while a correction is
+/// prepared, the value as published, with its version and time then; a value first written in
+/// the correction is not listed).
 ///
 /// Roles: every signed-in role.
 #[utoipa::path(

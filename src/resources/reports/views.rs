@@ -275,3 +275,41 @@ pub fn published(report: &Report) -> ApiResult<AnnualReportView> {
     let snapshot = report.published_snapshot.as_deref().ok_or_else(not_found)?;
     Ok(serde_json::from_str(snapshot)?)
 }
+
+/// The version and time of one indicator value row when its report was published: what those
+/// who see only the published edition are shown while a correction changes the row.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ValueStamp {
+    pub indicator_id: Uuid,
+    pub version: i32,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// The snapshot stored when a report is published: its view, and the stamps of the year's value
+/// rows as they are then (`value_stamps`, not part of the view; [`published_value_stamps`]).
+pub fn published_snapshot(conn: &mut DbConnection, view: &AnnualReportView) -> ApiResult<String> {
+    let ids: Vec<DbUuid> = view.indicator_values.iter().map(|v| DbUuid(v.indicator_id)).collect();
+    let stamps: Vec<ValueStamp> = indicator_values::table
+        .filter(indicator_values::indicator_id.eq_any(&ids).and(indicator_values::fiscal_year.eq(view.fiscal_year)))
+        .select(IndicatorValue::as_select())
+        .load::<IndicatorValue>(conn)?
+        .into_iter()
+        .map(|v| ValueStamp { indicator_id: v.indicator_id.0, version: v.version, updated_at: v.updated_at })
+        .collect();
+    let mut snapshot = serde_json::to_value(view)?;
+    if let Some(members) = snapshot.as_object_mut() {
+        members.insert("value_stamps".into(), serde_json::to_value(stamps)?);
+    }
+    Ok(serde_json::to_string(&snapshot)?)
+}
+
+/// The stamps of the value rows that existed when the report was published; `None` for a
+/// snapshot stored before stamps were kept.
+pub fn published_value_stamps(report: &Report) -> ApiResult<Option<Vec<ValueStamp>>> {
+    #[derive(Deserialize)]
+    struct Stamps {
+        value_stamps: Option<Vec<ValueStamp>>,
+    }
+    let snapshot = report.published_snapshot.as_deref().ok_or_else(not_found)?;
+    Ok(serde_json::from_str::<Stamps>(snapshot)?.value_stamps)
+}

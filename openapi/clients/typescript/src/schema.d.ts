@@ -712,8 +712,9 @@ export interface paths {
         /**
          * List an indicator's values
          * @description Every fiscal year's target and actual, oldest first, with achievement. The committee and
-         *     other departments see the years whose report has been handed in (and the published edition
-         *     while a correction is prepared).
+         *     other departments see the years whose report has been handed in (and while a correction is
+         *     prepared, the value as published, with its version and time then; a value first written in
+         *     the correction is not listed).
          *
          *     Roles: every signed-in role.
          */
@@ -953,7 +954,8 @@ export interface paths {
          *     fiscal year and then by the initiative's code: a department finds its open reports
          *     (`?department_id=mine&state=draft,returned`), the committee its queue (`?state=submitted`).
          *     The committee and other departments see reports once handed in; while a correction is being
-         *     prepared, the published edition is listed as it was published.
+         *     prepared, the published edition is listed as it was published. Filters apply to what the
+         *     caller is shown: the published edition's state, progress and ratings, not the correction's.
          *
          *     Roles: every signed-in role.
          */
@@ -1467,7 +1469,8 @@ export interface components {
              * Format: double
              * @description How far the target was reached (1.0 = exactly): actual / target for `increase` and
              *     `maintain`, target / actual for `decrease` (1.0 when the actual is 0). `null` when not
-             *     measurable or when the ratio has no meaning (a target of 0 to increase from, negative numbers).
+             *     measurable or when the ratio has no meaning (a target of 0 to increase from, negative
+             *     numbers, a number stored before the range every entry point enforces).
              * @example 1.15
              */
             ratio: number | null;

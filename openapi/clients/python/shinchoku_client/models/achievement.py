@@ -29,7 +29,8 @@ class Achievement:
             status_label (str):  Example: 達成.
             ratio (float | None): How far the target was reached (1.0 = exactly): actual / target for `increase` and
                 `maintain`, target / actual for `decrease` (1.0 when the actual is 0). `null` when not
-                measurable or when the ratio has no meaning (a target of 0 to increase from, negative numbers). Example: 1.15.
+                measurable or when the ratio has no meaning (a target of 0 to increase from, negative
+                numbers, a number stored before the range every entry point enforces). Example: 1.15.
      """
 
     status: AchievementStatus

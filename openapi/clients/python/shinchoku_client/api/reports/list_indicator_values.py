@@ -126,8 +126,9 @@ def sync_detailed(
     """ List an indicator's values
 
      Every fiscal year's target and actual, oldest first, with achievement. The committee and
-    other departments see the years whose report has been handed in (and the published edition
-    while a correction is prepared).
+    other departments see the years whose report has been handed in (and while a correction is
+    prepared, the value as published, with its version and time then; a value first written in
+    the correction is not listed).
 
     Roles: every signed-in role.
 
@@ -172,8 +173,9 @@ def sync(
     """ List an indicator's values
 
      Every fiscal year's target and actual, oldest first, with achievement. The committee and
-    other departments see the years whose report has been handed in (and the published edition
-    while a correction is prepared).
+    other departments see the years whose report has been handed in (and while a correction is
+    prepared, the value as published, with its version and time then; a value first written in
+    the correction is not listed).
 
     Roles: every signed-in role.
 
@@ -213,8 +215,9 @@ async def asyncio_detailed(
     """ List an indicator's values
 
      Every fiscal year's target and actual, oldest first, with achievement. The committee and
-    other departments see the years whose report has been handed in (and the published edition
-    while a correction is prepared).
+    other departments see the years whose report has been handed in (and while a correction is
+    prepared, the value as published, with its version and time then; a value first written in
+    the correction is not listed).
 
     Roles: every signed-in role.
 
@@ -259,8 +262,9 @@ async def asyncio(
     """ List an indicator's values
 
      Every fiscal year's target and actual, oldest first, with achievement. The committee and
-    other departments see the years whose report has been handed in (and the published edition
-    while a correction is prepared).
+    other departments see the years whose report has been handed in (and while a correction is
+    prepared, the value as published, with its version and time then; a value first written in
+    the correction is not listed).
 
     Roles: every signed-in role.
 

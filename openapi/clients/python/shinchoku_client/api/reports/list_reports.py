@@ -193,7 +193,8 @@ def sync_detailed(
     fiscal year and then by the initiative's code: a department finds its open reports
     (`?department_id=mine&state=draft,returned`), the committee its queue (`?state=submitted`).
     The committee and other departments see reports once handed in; while a correction is being
-    prepared, the published edition is listed as it was published.
+    prepared, the published edition is listed as it was published. Filters apply to what the
+    caller is shown: the published edition's state, progress and ratings, not the correction's.
 
     Roles: every signed-in role.
 
@@ -256,7 +257,8 @@ def sync(
     fiscal year and then by the initiative's code: a department finds its open reports
     (`?department_id=mine&state=draft,returned`), the committee its queue (`?state=submitted`).
     The committee and other departments see reports once handed in; while a correction is being
-    prepared, the published edition is listed as it was published.
+    prepared, the published edition is listed as it was published. Filters apply to what the
+    caller is shown: the published edition's state, progress and ratings, not the correction's.
 
     Roles: every signed-in role.
 
@@ -314,7 +316,8 @@ async def asyncio_detailed(
     fiscal year and then by the initiative's code: a department finds its open reports
     (`?department_id=mine&state=draft,returned`), the committee its queue (`?state=submitted`).
     The committee and other departments see reports once handed in; while a correction is being
-    prepared, the published edition is listed as it was published.
+    prepared, the published edition is listed as it was published. Filters apply to what the
+    caller is shown: the published edition's state, progress and ratings, not the correction's.
 
     Roles: every signed-in role.
 
@@ -377,7 +380,8 @@ async def asyncio(
     fiscal year and then by the initiative's code: a department finds its open reports
     (`?department_id=mine&state=draft,returned`), the committee its queue (`?state=submitted`).
     The committee and other departments see reports once handed in; while a correction is being
-    prepared, the published edition is listed as it was published.
+    prepared, the published edition is listed as it was published. Filters apply to what the
+    caller is shown: the published edition's state, progress and ratings, not the correction's.
 
     Roles: every signed-in role.
 
