@@ -771,3 +771,118 @@ fn filters_and_values_during_a_correction_answer_from_what_the_caller_is_shown()
     assert_eq!(values_as(&committee.token, &kept)[0]["actual"], 12.0);
     assert_eq!(values_as(&committee.token, &added).len(), 1);
 }
+
+/// Every public body and ETag depends on published data only: a draft edit, a submission, a
+/// return, a comment and a correction in progress leave each one byte for byte as it was (no
+/// internal counter shows that something unpublished changed); a publication changes them.
+#[test]
+fn public_bodies_and_etags_change_only_with_published_data() {
+    let app = TestApp::spawn();
+    let o = office(&app);
+    app.patch(&format!("/api/v1/plans/{}", o.plan), &json!({"quarterly_reports": true}), None).ok(200);
+    let indicator =
+        id(&app.post(&format!("/api/v1/initiatives/{}/indicators", o.first), &json!({"name": "相談件数"})).ok(201));
+    let value = format!("/api/v1/initiatives/{}/indicators/{indicator}/values/2022", o.first);
+    let quarter = format!("/api/v1/initiatives/{}/years/2022/quarters/1", o.first);
+    put_report(
+        &app,
+        &o.first,
+        2022,
+        &json!({"result_text": "公開", "self_rating": "B", "progress_status": "on_track"}),
+    );
+    app.send_as(Some(&app.token), "PUT", &value, &json!({"target": 10, "actual": 8})).ok(200);
+    app.send_as(Some(&app.token), "PUT", &quarter, &json!({"mark": "done"})).ok(200);
+    for action in ["submission", "review", "publication"] {
+        step(&app, &o.first, 2022, action);
+    }
+    put_report(&app, &o.second, 2022, &json!({"result_text": "下書き", "self_rating": "C"}));
+    let paths = [
+        "/public/plans".to_string(),
+        format!("/public/plans/{}", o.plan),
+        format!("/public/plans/{}/summary?fiscal_year=2022", o.plan),
+        format!("/public/plans/{}/summary?fiscal_year=2022&group_by=department", o.plan),
+        format!("/public/plans/{}/summary/trend", o.plan),
+        format!("/public/initiatives/{}/timeline", o.first),
+        format!("/public/initiatives/{}/timeline", o.second),
+    ];
+    let public = || -> Vec<(u16, String, String)> {
+        paths
+            .iter()
+            .map(|p| {
+                let r = app.request_as(None, "GET", &format!("/api/v1{p}"), &[], None);
+                let etag = r.headers.get("etag").cloned().unwrap_or_default();
+                (r.status, etag, r.body)
+            })
+            .collect()
+    };
+    let before = public();
+    for (status, etag, body) in &before {
+        assert_eq!(*status, 200, "{body}");
+        assert!(!etag.is_empty());
+        assert!(!body.contains("data_version"), "{body}");
+    }
+    let totals = serde_json::from_str::<Value>(&before[2].2).unwrap()["totals"].clone();
+    assert_eq!((&totals["ratings"]["B"], &totals["indicators"]["not_achieved"]), (&json!(1), &json!(1)), "{totals}");
+    assert_eq!(totals["quarters"][0]["done"], 1, "{totals}");
+    let internal = |app: &TestApp| app.get(&format!("/api/v1/plans/{}/summary?fiscal_year=2022", o.plan)).ok(200);
+    let version = internal(&app)["data_version"].as_i64().unwrap();
+    let year = |initiative: &str| format!("/api/v1/initiatives/{initiative}/years/2022");
+    type Work<'a> = Box<dyn Fn() + 'a>;
+    let mut unpublished: Vec<(&str, Work)> = vec![
+        ("draft edit", Box::new(|| put_report(&app, &o.second, 2022, &json!({"result_text": "下書きの修正"})))),
+        ("submission", Box::new(|| step(&app, &o.second, 2022, "submission"))),
+        (
+            "comment",
+            Box::new(|| {
+                app.send_as(
+                    Some(&app.token),
+                    "POST",
+                    &format!("{}/comments", year(&o.second)),
+                    &json!({"body": "確認"}),
+                )
+                .ok(201);
+            }),
+        ),
+        (
+            "return",
+            Box::new(|| {
+                app.send_as(
+                    Some(&app.token),
+                    "POST",
+                    &format!("{}/return", year(&o.second)),
+                    &json!({"reason": "再提出"}),
+                )
+                .ok(200);
+            }),
+        ),
+        ("correction", Box::new(|| step(&app, &o.first, 2022, "corrections"))),
+        ("correction's draft", Box::new(|| put_report(&app, &o.first, 2022, &json!({"self_rating": "D"})))),
+        (
+            "correction's value and quarter",
+            Box::new(|| {
+                app.send_as(Some(&app.token), "PUT", &value, &json!({"target": 10, "actual": 12})).ok(200);
+                app.send_as(Some(&app.token), "PUT", &quarter, &json!({"mark": "not_done"})).ok(200);
+            }),
+        ),
+    ];
+    for (what, work) in unpublished.drain(..) {
+        work();
+        for (i, now) in public().into_iter().enumerate() {
+            assert!(now == before[i], "{what} changed {}: {} → {}", paths[i], before[i].2, now.2);
+        }
+    }
+    assert!(internal(&app)["data_version"].as_i64().unwrap() > version, "internal summaries keep their version");
+    for action in ["submission", "review", "publication"] {
+        step(&app, &o.first, 2022, action);
+    }
+    let after = public();
+    let totals = serde_json::from_str::<Value>(&after[2].2).unwrap()["totals"].clone();
+    assert_eq!((&totals["ratings"]["D"], &totals["indicators"]["achieved"]), (&json!(1), &json!(1)), "{totals}");
+    assert_eq!(totals["quarters"][0]["not_done"], 1, "{totals}");
+    for (i, p) in paths.iter().enumerate() {
+        let changed = before[i] != after[i];
+        // The correction (rated D) shows in the summaries, the trend and its timeline.
+        let expected = p.contains("summary") || p.ends_with(&format!("{}/timeline", o.first));
+        assert_eq!(changed, expected, "{p}");
+    }
+}

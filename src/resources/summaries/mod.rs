@@ -135,8 +135,10 @@ pub struct PlanSummary {
     pub groups: Vec<SummaryGroup>,
     /// Plan-level targets with the year's target, actual and achievement.
     pub plan_targets: Vec<PlanTargetYear>,
-    /// The plan's data version these counts were computed from.
-    pub data_version: i64,
+    /// The plan's data version these counts were computed from; absent from the public summary,
+    /// whose body changes only when published data does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_version: Option<i64>,
 }
 
 /// One fiscal year of a trend.
@@ -162,7 +164,9 @@ pub struct PlanTrend {
     pub states: Vec<WorkflowState>,
     pub legend: Legend,
     pub years: Vec<TrendYear>,
-    pub data_version: i64,
+    /// As in [`PlanSummary`]: absent from the public trend.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_version: Option<i64>,
 }
 
 /// What a summary request asks for, once checked against the plan.
@@ -240,7 +244,7 @@ pub fn plan_summary(
         totals,
         groups,
         plan_targets: plan_targets(conn, plan, req.fiscal_year)?,
-        data_version: plan.data_version,
+        data_version: internal_version(plan, sight),
     })
 }
 
@@ -367,8 +371,14 @@ pub fn plan_trend(
                 counts: counted.remove(&fy.to_string()).unwrap_or_else(|| Counts::new(&scale).finish()),
             })
             .collect(),
-        data_version: plan.data_version,
+        data_version: internal_version(plan, sight),
     })
+}
+
+/// The plan's data version for internal bodies; none in public ones, where a counter that every
+/// draft edit moves would tell that something unpublished changed (and defeat HTTP caches).
+fn internal_version(plan: &Plan, sight: &SummarySight) -> Option<i64> {
+    (!matches!(sight, SummarySight::Published)).then_some(plan.data_version)
 }
 
 /// Internal summaries may be kept by the caller's browser but must be revalidated.

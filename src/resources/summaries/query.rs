@@ -186,6 +186,95 @@ impl Filter<'_> {
     }
 }
 
+/// Where the counted reports, quarters and indicator values are read from. The public counts
+/// published editions: a report under correction (its current row a new draft, its published
+/// edition kept in `published_snapshot`) counts as published, with the snapshot's progress,
+/// ratings, quarter marks and values, as its public timeline shows it. Every other sight counts
+/// the current rows.
+struct Sources {
+    reports: String,
+    quarters: String,
+    values: String,
+}
+
+/// A report under correction: a published edition that is not the current row.
+const UNDER_CORRECTION: &str = "a.workflow_state <> 'published' AND a.published_snapshot IS NOT NULL";
+
+impl Sources {
+    /// `corrections`: whether any report is under correction (else the current rows are the
+    /// published editions, and the plain tables are read).
+    fn of(sight: &SummarySight, pg: bool, corrections: bool) -> Sources {
+        if *sight != SummarySight::Published || !corrections {
+            return Sources {
+                reports: "annual_reports".into(),
+                quarters: "quarter_updates".into(),
+                values: "indicator_values".into(),
+            };
+        }
+        // A member of the snapshot (`doc`) or of one of its array elements (`el`), as SQL.
+        let text = |doc: &str, key: &str| {
+            if pg {
+                format!("({doc}::jsonb ->> '{key}')")
+            } else {
+                format!("json_extract({doc}, '$.{key}')")
+            }
+        };
+        let el_text =
+            |key: &str| if pg { format!("(el ->> '{key}')") } else { format!("json_extract(el.value, '$.{key}')") };
+        let elements = |member: &str| {
+            if pg {
+                format!("CROSS JOIN LATERAL jsonb_array_elements(a.published_snapshot::jsonb -> '{member}') AS el")
+            } else {
+                format!("CROSS JOIN json_each(a.published_snapshot, '$.{member}') AS el")
+            }
+        };
+        let shown = |column: &str| {
+            format!(
+                "CASE WHEN a.workflow_state = 'published' THEN a.{column} ELSE {} END AS {column}",
+                text("a.published_snapshot", column)
+            )
+        };
+        let reports = format!(
+            "(SELECT a.id, a.initiative_id, a.fiscal_year, 'published' AS workflow_state, {}, {}, {} \
+             FROM annual_reports a WHERE a.workflow_state = 'published' OR a.published_snapshot IS NOT NULL)",
+            shown("progress_status"),
+            shown("self_rating"),
+            shown("committee_rating")
+        );
+        let quarters = format!(
+            "(SELECT q.report_id, q.quarter, q.mark FROM quarter_updates q \
+               JOIN annual_reports a ON a.id = q.report_id WHERE a.workflow_state = 'published' \
+             UNION ALL \
+             SELECT a.id AS report_id, CAST({} AS INTEGER) AS quarter, {} AS mark \
+             FROM annual_reports a {} WHERE {UNDER_CORRECTION})",
+            el_text("quarter"),
+            el_text("mark"),
+            elements("quarters")
+        );
+        let indicator = if pg { format!("CAST({} AS uuid)", el_text("indicator_id")) } else { el_text("indicator_id") };
+        let values = format!(
+            "(SELECT v.indicator_id, v.fiscal_year, v.target, v.actual FROM indicator_values v \
+             WHERE NOT EXISTS (SELECT 1 FROM indicators i2 JOIN annual_reports a \
+               ON a.initiative_id = i2.initiative_id AND a.fiscal_year = v.fiscal_year \
+               WHERE i2.id = v.indicator_id AND {UNDER_CORRECTION}) \
+             UNION ALL \
+             SELECT {indicator} AS indicator_id, a.fiscal_year, CAST({} AS DOUBLE PRECISION) AS target, \
+               CAST({} AS DOUBLE PRECISION) AS actual \
+             FROM annual_reports a {} WHERE {UNDER_CORRECTION})",
+            el_text("target"),
+            el_text("actual"),
+            elements("indicator_values")
+        );
+        Sources { reports, quarters, values }
+    }
+}
+
+#[derive(QueryableByName)]
+struct Exists {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
 #[derive(QueryableByName)]
 struct ReportCell {
     #[diesel(sql_type = Text)]
@@ -262,6 +351,16 @@ pub fn count(
 ) -> ApiResult<BTreeMap<String, Counts>> {
     let units = units.sql();
     let (states, seen, rating) = (filter.state_filter(), filter.seen(), filter.rating.column());
+    let corrections = *filter.sight == SummarySight::Published && {
+        // A scan of a partial index holding only the reports under correction.
+        let found: Vec<Exists> = load(
+            conn,
+            format!("SELECT COUNT(*) AS n FROM (SELECT 1 FROM annual_reports a WHERE {UNDER_CORRECTION} LIMIT 1) c"),
+        )?;
+        found.first().is_some_and(|f| f.n > 0)
+    };
+    let Sources { reports: report_rows, quarters: quarter_rows, values: value_rows } =
+        Sources::of(filter.sight, matches!(conn, DbConnection::Pg(_)), corrections);
     let mut out: BTreeMap<String, Counts> = BTreeMap::new();
     let reports: Vec<ReportCell> = load(
         conn,
@@ -270,7 +369,7 @@ pub fn count(
              SELECT u.gkey AS gkey, COUNT(*) AS n, r.workflow_state AS wstate, \
                CASE WHEN {seen} THEN r.progress_status END AS prog, \
                CASE WHEN {seen} THEN r.{rating} END AS grade \
-             FROM units u LEFT JOIN annual_reports r \
+             FROM units u LEFT JOIN {report_rows} r \
                ON r.initiative_id = u.initiative_id AND r.fiscal_year = u.fy{states} \
              GROUP BY u.gkey, r.workflow_state, CASE WHEN {seen} THEN r.progress_status END, \
                CASE WHEN {seen} THEN r.{rating} END"
@@ -288,9 +387,9 @@ pub fn count(
         format!(
             "WITH units AS ({units}) \
              SELECT u.gkey AS gkey, q.quarter AS qn, q.mark AS mark, COUNT(*) AS n \
-             FROM units u JOIN annual_reports r \
+             FROM units u JOIN {report_rows} r \
                ON r.initiative_id = u.initiative_id AND r.fiscal_year = u.fy{states} AND {seen} \
-             JOIN quarter_updates q ON q.report_id = r.id \
+             JOIN {quarter_rows} q ON q.report_id = r.id \
              GROUP BY u.gkey, q.quarter, q.mark"
         ),
     )?;
@@ -311,8 +410,8 @@ pub fn count(
              JOIN indicators ind ON ind.initiative_id = u.initiative_id \
                AND (ind.valid_from_fy IS NULL OR ind.valid_from_fy <= u.fy) \
                AND (ind.valid_to_fy IS NULL OR ind.valid_to_fy >= u.fy) \
-             LEFT JOIN annual_reports r ON r.initiative_id = u.initiative_id AND r.fiscal_year = u.fy \
-             LEFT JOIN indicator_values v ON v.indicator_id = ind.id AND v.fiscal_year = u.fy AND {value_seen} \
+             LEFT JOIN {report_rows} r ON r.initiative_id = u.initiative_id AND r.fiscal_year = u.fy \
+             LEFT JOIN {value_rows} v ON v.indicator_id = ind.id AND v.fiscal_year = u.fy AND {value_seen} \
              GROUP BY u.gkey, {VERDICT}",
             value_seen = filter.value_seen()
         ),

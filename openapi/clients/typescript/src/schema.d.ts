@@ -2927,9 +2927,10 @@ export interface components {
             plan_targets: components["schemas"]["PlanTargetYear"][];
             /**
              * Format: int64
-             * @description The plan's data version these counts were computed from.
+             * @description The plan's data version these counts were computed from; absent from the public summary,
+             *     whose body changes only when published data does.
              */
-            data_version: number;
+            data_version: number | null;
         };
         /** @description A plan-level target (計画期間の目標) in one fiscal year. */
         PlanTargetYear: {
@@ -2982,8 +2983,11 @@ export interface components {
             states: components["schemas"]["WorkflowState"][];
             legend: components["schemas"]["Legend"];
             years: components["schemas"]["TrendYear"][];
-            /** Format: int64 */
-            data_version: number;
+            /**
+             * Format: int64
+             * @description As in [`PlanSummary`]: absent from the public trend.
+             */
+            data_version: number | null;
         };
         /** @description A multi-year plan. */
         PlanView: {

@@ -45,7 +45,9 @@ class PlanSummary:
             totals (Counts): Everything a summary counts over a set of initiatives in one fiscal year.
             groups (list[SummaryGroup]): Per node (in plan order) or department (by name); empty without `group_by`.
             plan_targets (list[PlanTargetYear]): Plan-level targets with the year's target, actual and achievement.
-            data_version (int): The plan's data version these counts were computed from.
+            data_version (int | None): The plan's data version these counts were computed from; absent from the public
+                summary,
+                whose body changes only when published data does.
      """
 
     plan_id: UUID
@@ -60,7 +62,7 @@ class PlanSummary:
     totals: Counts
     groups: list[SummaryGroup]
     plan_targets: list[PlanTargetYear]
-    data_version: int
+    data_version: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -117,6 +119,7 @@ class PlanSummary:
 
 
 
+        data_version: int | None
         data_version = self.data_version
 
 
@@ -237,7 +240,13 @@ class PlanSummary:
             plan_targets.append(plan_targets_item)
 
 
-        data_version = d.pop("data_version")
+        def _parse_data_version(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        data_version = _parse_data_version(d.pop("data_version"))
+
 
         plan_summary = cls(
             plan_id=plan_id,

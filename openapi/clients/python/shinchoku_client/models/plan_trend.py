@@ -37,7 +37,7 @@ class PlanTrend:
             states (list[WorkflowState]):
             legend (Legend): Japanese labels of the keys the counts use, for people.
             years (list[TrendYear]):
-            data_version (int):
+            data_version (int | None): As in [`PlanSummary`]: absent from the public trend.
      """
 
     plan_id: UUID
@@ -47,7 +47,7 @@ class PlanTrend:
     states: list[WorkflowState]
     legend: Legend
     years: list[TrendYear]
-    data_version: int
+    data_version: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -81,6 +81,7 @@ class PlanTrend:
 
 
 
+        data_version: int | None
         data_version = self.data_version
 
 
@@ -145,7 +146,13 @@ class PlanTrend:
             years.append(years_item)
 
 
-        data_version = d.pop("data_version")
+        def _parse_data_version(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        data_version = _parse_data_version(d.pop("data_version"))
+
 
         plan_trend = cls(
             plan_id=plan_id,

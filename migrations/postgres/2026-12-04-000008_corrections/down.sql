@@ -1,0 +1,1 @@
+DROP INDEX annual_reports_under_correction;
