@@ -22,6 +22,8 @@ pub struct Metrics {
     pub pool_idle: IntGauge,
     pub summary_cache_hits: IntCounter,
     pub summary_cache_misses: IntCounter,
+    pub summary_cache_evictions: IntCounter,
+    pub summary_cache_bytes: IntGauge,
     pub sign_in_failures: IntCounter,
     pub sign_ins_throttled: IntCounter,
 }
@@ -72,6 +74,15 @@ pub static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
             IntCounter::new("summary_cache_hits_total", "Summaries served from memory").unwrap(),
         ),
         summary_cache_misses: register(r, IntCounter::new("summary_cache_misses_total", "Summaries computed").unwrap()),
+        summary_cache_evictions: register(
+            r,
+            IntCounter::new("summary_cache_evictions_total", "Cached summaries evicted, least recently used first")
+                .unwrap(),
+        ),
+        summary_cache_bytes: register(
+            r,
+            IntGauge::new("summary_cache_bytes", "Bytes the summary cache holds").unwrap(),
+        ),
         sign_in_failures: register(
             r,
             IntCounter::new("sign_in_failures_total", "Sign-ins refused for wrong credentials").unwrap(),

@@ -104,6 +104,8 @@ fn metrics_are_served_apart_with_route_templates() {
     assert!(value_of(&text, "shinchoku_db_pool_wait_seconds_count", &[]).unwrap() >= 1.0);
     assert!(value_of(&text, "shinchoku_summary_cache_hits_total", &[]).unwrap() >= 1.0);
     assert!(value_of(&text, "shinchoku_summary_cache_misses_total", &[]).unwrap() >= 1.0);
+    assert!(value_of(&text, "shinchoku_summary_cache_evictions_total", &[]).is_some());
+    assert!(value_of(&text, "shinchoku_summary_cache_bytes", &[]).unwrap() > 0.0);
     assert!(value_of(&text, "shinchoku_sign_in_failures_total", &[]).unwrap() >= 1.0);
     assert!(value_of(&text, "shinchoku_sign_ins_throttled_total", &[]).is_some());
     assert_eq!(value_of(&text, "shinchoku_build_info", &[("version", env!("CARGO_PKG_VERSION"))]), Some(1.0));
