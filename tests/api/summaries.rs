@@ -819,7 +819,9 @@ fn public_bodies_and_etags_change_only_with_published_data() {
     for (status, etag, body) in &before {
         assert_eq!(*status, 200, "{body}");
         assert!(!etag.is_empty());
-        assert!(!body.contains("data_version"), "{body}");
+        if let Some(version) = serde_json::from_str::<Value>(body).unwrap().get("data_version") {
+            assert!(version.is_null(), "no internal counter in a public body: {body}");
+        }
     }
     let totals = serde_json::from_str::<Value>(&before[2].2).unwrap()["totals"].clone();
     assert_eq!((&totals["ratings"]["B"], &totals["indicators"]["not_achieved"]), (&json!(1), &json!(1)), "{totals}");

@@ -135,9 +135,8 @@ pub struct PlanSummary {
     pub groups: Vec<SummaryGroup>,
     /// Plan-level targets with the year's target, actual and achievement.
     pub plan_targets: Vec<PlanTargetYear>,
-    /// The plan's data version these counts were computed from; absent from the public summary,
+    /// The plan's data version these counts were computed from; `null` in the public summary,
     /// whose body changes only when published data does.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_version: Option<i64>,
 }
 
@@ -164,8 +163,7 @@ pub struct PlanTrend {
     pub states: Vec<WorkflowState>,
     pub legend: Legend,
     pub years: Vec<TrendYear>,
-    /// As in [`PlanSummary`]: absent from the public trend.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// As in [`PlanSummary`]: `null` in the public trend.
     pub data_version: Option<i64>,
 }
 

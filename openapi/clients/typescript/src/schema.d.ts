@@ -2927,7 +2927,7 @@ export interface components {
             plan_targets: components["schemas"]["PlanTargetYear"][];
             /**
              * Format: int64
-             * @description The plan's data version these counts were computed from; absent from the public summary,
+             * @description The plan's data version these counts were computed from; `null` in the public summary,
              *     whose body changes only when published data does.
              */
             data_version: number | null;
@@ -2985,7 +2985,7 @@ export interface components {
             years: components["schemas"]["TrendYear"][];
             /**
              * Format: int64
-             * @description As in [`PlanSummary`]: absent from the public trend.
+             * @description As in [`PlanSummary`]: `null` in the public trend.
              */
             data_version: number | null;
         };

@@ -45,7 +45,7 @@ class PlanSummary:
             totals (Counts): Everything a summary counts over a set of initiatives in one fiscal year.
             groups (list[SummaryGroup]): Per node (in plan order) or department (by name); empty without `group_by`.
             plan_targets (list[PlanTargetYear]): Plan-level targets with the year's target, actual and achievement.
-            data_version (int | None): The plan's data version these counts were computed from; absent from the public
+            data_version (int | None): The plan's data version these counts were computed from; `null` in the public
                 summary,
                 whose body changes only when published data does.
      """

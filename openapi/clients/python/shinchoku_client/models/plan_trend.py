@@ -37,7 +37,7 @@ class PlanTrend:
             states (list[WorkflowState]):
             legend (Legend): Japanese labels of the keys the counts use, for people.
             years (list[TrendYear]):
-            data_version (int | None): As in [`PlanSummary`]: absent from the public trend.
+            data_version (int | None): As in [`PlanSummary`]: `null` in the public trend.
      """
 
     plan_id: UUID
