@@ -271,7 +271,9 @@ fn sheet(config: &Config, action: SheetCommand) -> Result<(), CliError> {
     Ok(())
 }
 
-fn init_tracing(format: LogFormat, filter: Option<&str>) {
+/// The log, written to stderr by a background thread (`ops::log_writer`): dropping the guard
+/// writes out what is queued.
+fn init_tracing(format: LogFormat, filter: Option<&str>) -> shinchoku::ops::log_writer::Guard {
     let filter = match filter.map(tracing_subscriber::EnvFilter::try_new) {
         Some(Ok(filter)) => filter,
         Some(Err(e)) => {
@@ -282,11 +284,13 @@ fn init_tracing(format: LogFormat, filter: Option<&str>) {
     };
     // Colours only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colour);
+    let (writer, guard) = shinchoku::ops::log_writer::stderr();
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(colour);
     match format {
         LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
         LogFormat::Text => builder.fmt_fields(escaped_fields()).init(),
     }
+    guard
 }
 
 /// Text log fields with control characters escaped: a value (a login, a path) can never begin a
@@ -556,10 +560,13 @@ fn run(command: impl FnOnce(Config) -> Result<(), CliError>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    init_tracing(config.log_format, config.log_filter.as_deref());
+    let log = init_tracing(config.log_format, config.log_filter.as_deref());
     // Demo data, bundles and sheets are checked against the contract, which the routes define.
     app::document();
-    match command(config) {
+    let outcome = command(config);
+    // What was logged comes out before the outcome.
+    drop(log);
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Config(e)) => {
             eprintln!("shinchoku: {e}");

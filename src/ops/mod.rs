@@ -3,5 +3,6 @@
 pub mod backup;
 pub mod config;
 pub mod demo;
+pub mod log_writer;
 pub mod migrate;
 pub mod synth;
