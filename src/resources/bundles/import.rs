@@ -8,22 +8,25 @@ use uuid::Uuid;
 
 use super::format::*;
 use crate::db::schema::{
-    annual_reports, departments as departments_table, indicator_values, indicators as indicators_table,
-    initiatives as initiatives_table, quarter_updates,
+    departments as departments_table, indicators as indicators_table, initiative_departments, initiative_placements,
+    initiatives as initiatives_table,
 };
 use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::enums::{InitiativeStatus, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::domain::validation::{self, Tidy};
 use crate::error::{ApiError, ApiResult};
 use crate::models::audit::{self, Actor, Change, Nothing};
-use crate::models::indicators::IndicatorValue;
+use crate::models::indicators::{Indicator, IndicatorValue};
 use crate::models::nodes::Node;
 use crate::models::plans::Plan;
+use crate::models::reports::{Quarter, Report};
 use crate::resources::departments::{self, DepartmentInput};
 use crate::resources::indicators::{self, Baseline, IndicatorInput};
 use crate::resources::initiatives::{self, InitiativeInput};
 use crate::resources::nodes::{self, NodeInput};
 use crate::resources::plans;
+use crate::resources::reports::context::Context;
+use crate::resources::reports::write;
 
 /// What an import created, for the response.
 #[derive(Debug, Clone, Default, serde::Serialize, utoipa::ToSchema)]
@@ -120,11 +123,18 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
         pending = rest;
     }
 
-    // Initiatives with their links, indicators and years.
-    let mut reports = Vec::new();
-    let mut quarters = Vec::new();
-    let mut values = Vec::new();
+    // Initiatives with their links, indicators and years: collected, then written one
+    // multi-row statement per kind of row (the reports through the write path's rows).
+    let scale = plan.rating_scale()?;
     let ts = now();
+    let mut initiative_rows = Vec::new();
+    let mut placements = Vec::new();
+    let mut responsible = Vec::new();
+    let mut indicator_rows: Vec<Indicator> = Vec::new();
+    let mut replacements: Vec<(DbUuid, DbUuid)> = Vec::new();
+    // Per initiative: its context, indicators (display order) and the years' rows.
+    let mut contexts = Vec::new();
+    let mut years_of = Vec::new();
     for init in &bundle.initiatives {
         let input = InitiativeInput {
             key: Some(init.key.clone()),
@@ -141,15 +151,28 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
             status: init.status.unwrap_or(InitiativeStatus::Active),
         };
         let row = initiatives::row_from(plan.id, DbUuid(Uuid::now_v7()), &input);
-        diesel::insert_into(initiatives_table::table).values(&row).execute(conn)?;
         let node_ids: Vec<DbUuid> = init.node_keys.iter().map(|k| by_key[k.as_str()].id).collect();
         let dep_ids: Vec<DbUuid> = init.departments.iter().map(|n| department_ids[n.tidy()]).collect();
-        crate::models::initiatives::write_links(conn, row.id, &node_ids, &dep_ids)?;
+        for (position, node) in node_ids.iter().enumerate() {
+            placements.push((
+                initiative_placements::initiative_id.eq(row.id),
+                initiative_placements::node_id.eq(*node),
+                initiative_placements::position.eq(position as i32),
+            ));
+        }
+        for (position, dep) in dep_ids.iter().enumerate() {
+            responsible.push((
+                initiative_departments::initiative_id.eq(row.id),
+                initiative_departments::department_id.eq(*dep),
+                initiative_departments::position.eq(position as i32),
+            ));
+        }
         counts.initiatives += 1;
         counts.cross_listings += node_ids.len().saturating_sub(1);
 
         let mut indicator_ids: HashMap<&str, DbUuid> = HashMap::new();
-        let mut validity: Vec<(DbUuid, Option<i32>, Option<i32>, &BundleIndicator)> = Vec::new();
+        let mut own: Vec<Indicator> = Vec::new();
+        let mut validity: Vec<(DbUuid, Option<i32>, &BundleIndicator)> = Vec::new();
         let spans = value_years(init);
         for (position, ind) in init.indicators.iter().enumerate() {
             let (from, to) = indicator_validity(ind, &spans);
@@ -167,81 +190,80 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
             };
             let row = indicators::row_from(&plan, Some(row.id), DbUuid(Uuid::now_v7()), &input, position as i32);
             indicator_ids.insert(ind.key.as_str(), row.id);
-            validity.push((row.id, from, to, ind));
-            diesel::insert_into(indicators_table::table).values(&row).execute(conn)?;
+            validity.push((row.id, to, ind));
+            own.push(row);
             counts.indicators += 1;
         }
         // Successor links: as given, else the one indicator that ends the FY before this one starts.
-        for (id, from, _, ind) in &validity {
+        for (indicator, ind) in own.iter().zip(&init.indicators) {
             let replaces = match &ind.replaces_key {
                 Some(given) => given.as_deref().map(|k| indicator_ids[k]),
-                None => from.and_then(|f| {
+                None => indicator.valid_from_fy.and_then(|f| {
                     let closing: Vec<DbUuid> =
-                        validity.iter().filter(|(_, _, to, _)| *to == Some(f - 1)).map(|v| v.0).collect();
+                        validity.iter().filter(|(_, to, _)| *to == Some(f - 1)).map(|v| v.0).collect();
                     (closing.len() == 1).then(|| closing[0])
                 }),
             };
             if let Some(r) = replaces {
-                diesel::update(indicators_table::table.find(*id))
-                    .set(indicators_table::replaces_id.eq(r))
-                    .execute(conn)?;
+                replacements.push((indicator.id, r));
             }
         }
 
+        let mut years = Vec::new();
         for year in &init.years {
-            let report_id = DbUuid(Uuid::now_v7());
-            reports.push((
-                annual_reports::id.eq(report_id),
-                annual_reports::initiative_id.eq(row.id),
-                annual_reports::fiscal_year.eq(year.fiscal_year.0),
-                annual_reports::category.eq(year
-                    .category
-                    .as_deref()
-                    .and_then(PlanCategory::from_label)
-                    .map(|c| c.as_str())),
-                annual_reports::plan_text.eq(year.plan_text.clone()),
-                annual_reports::result_text.eq(year.result_text.clone()),
-                annual_reports::issues_text.eq(year.issues_text.clone()),
-                annual_reports::next_steps_text.eq(year.next_steps_text.clone()),
-                annual_reports::previous_year_result_text.eq(year.previous_year_result_text.clone()),
-                annual_reports::progress_status.eq(year
-                    .progress_status
-                    .as_deref()
-                    .and_then(ProgressStatus::from_label)
-                    .map(|p| p.as_str())),
-                annual_reports::self_rating.eq(year.rating.clone()),
-                annual_reports::committee_rating.eq(year.committee_rating.clone()),
-                annual_reports::committee_opinion.eq(year.committee_opinion.clone()),
-                annual_reports::workflow_state.eq(year.workflow_state.unwrap_or(WorkflowState::Published).as_str()),
-                annual_reports::created_at.eq(ts),
-                annual_reports::updated_at.eq(ts),
-            ));
-            for q in &year.quarters {
-                quarters.push((
-                    quarter_updates::id.eq(DbUuid(Uuid::now_v7())),
-                    quarter_updates::report_id.eq(report_id),
-                    quarter_updates::quarter.eq(q.quarter),
-                    quarter_updates::plan_text.eq(q.plan_text.clone()),
-                    quarter_updates::result_text.eq(q.result_text.clone()),
-                    quarter_updates::mark.eq(q.mark.as_deref().and_then(QuarterMark::from_sheet).map(|m| m.as_str())),
-                    quarter_updates::created_at.eq(ts),
-                    quarter_updates::updated_at.eq(ts),
-                ));
-            }
-            for v in &year.indicator_values {
-                values.push(value_row(
-                    indicator_ids[v.indicator_key.as_str()],
-                    year.fiscal_year.0,
-                    v.target,
-                    v.actual,
-                    v.raw.clone(),
-                    ts,
-                ));
-            }
+            let mut report = Report::draft(row.id, year.fiscal_year.0, &Actor::default());
+            (report.created_at, report.updated_at) = (ts, ts);
+            report.category = year.category.as_deref().and_then(PlanCategory::from_label).map(|c| c.as_str().into());
+            report.plan_text = year.plan_text.clone();
+            report.result_text = year.result_text.clone();
+            report.issues_text = year.issues_text.clone();
+            report.next_steps_text = year.next_steps_text.clone();
+            report.previous_year_result_text = year.previous_year_result_text.clone();
+            report.progress_status =
+                year.progress_status.as_deref().and_then(ProgressStatus::from_label).map(|p| p.as_str().into());
+            report.self_rating = year.rating.clone();
+            report.committee_rating = year.committee_rating.clone();
+            report.committee_opinion = year.committee_opinion.clone();
+            report.workflow_state = year.workflow_state.unwrap_or(WorkflowState::Published).as_str().into();
+            let quarters: Vec<Quarter> = year
+                .quarters
+                .iter()
+                .map(|q| Quarter {
+                    id: DbUuid(Uuid::now_v7()),
+                    report_id: report.id,
+                    quarter: q.quarter,
+                    plan_text: q.plan_text.clone(),
+                    result_text: q.result_text.clone(),
+                    mark: q.mark.as_deref().and_then(QuarterMark::from_sheet).map(|m| m.as_str().into()),
+                    version: 1,
+                    created_at: ts,
+                    updated_at: ts,
+                })
+                .collect();
+            let values: Vec<IndicatorValue> = year
+                .indicator_values
+                .iter()
+                .map(|v| {
+                    let id = indicator_ids[v.indicator_key.as_str()];
+                    value_row(id, year.fiscal_year.0, v.target, v.actual, v.raw.clone(), ts)
+                })
+                .collect();
+            counts.annual_reports += 1;
+            counts.quarter_updates += quarters.len();
+            counts.indicator_values += values.len();
+            years.push((report, quarters, values));
         }
+        let responsible_ids = dep_ids.iter().map(|d| d.0).collect();
+        let ctx =
+            Context { plan: plan.clone(), initiative: row.clone(), responsible: responsible_ids, scale: scale.clone() };
+        initiative_rows.push(row);
+        indicator_rows.extend(own.iter().cloned());
+        contexts.push((ctx, own));
+        years_of.push(years);
     }
 
     // Plan-level targets.
+    let mut target_values = Vec::new();
     for (position, t) in bundle.plan_targets.iter().enumerate() {
         let input = IndicatorInput {
             key: Some(target_key(t, position)),
@@ -257,18 +279,37 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
         };
         validation::check(&input)?;
         let row = indicators::row_from(&plan, None, DbUuid(Uuid::now_v7()), &input, position as i32);
-        diesel::insert_into(indicators_table::table).values(&row).execute(conn)?;
         counts.plan_targets += 1;
         for y in &t.years {
-            values.push(value_row(row.id, y.fiscal_year.0, y.target, y.actual, y.raw.clone(), ts));
+            target_values.push(value_row(row.id, y.fiscal_year.0, y.target, y.actual, y.raw.clone(), ts));
         }
+        indicator_rows.push(row);
     }
+    counts.indicator_values += target_values.len();
 
-    counts.annual_reports = crate::insert_many!(conn, annual_reports::table, reports)?;
-    counts.quarter_updates = crate::insert_many!(conn, quarter_updates::table, quarters)?;
-    counts.indicator_values = crate::insert_many!(conn, indicator_values::table, values)?;
-    // History starts with the years as imported (published ones are what the public sees).
-    crate::resources::reports::store::backfill_history(conn)?;
+    crate::insert_many!(conn, initiatives_table::table, initiative_rows)?;
+    crate::insert_many!(conn, initiative_placements::table, placements)?;
+    crate::insert_many!(conn, initiative_departments::table, responsible)?;
+    crate::insert_many!(conn, indicators_table::table, indicator_rows)?;
+    for (id, replaces) in replacements {
+        diesel::update(indicators_table::table.find(id))
+            .set(indicators_table::replaces_id.eq(replaces))
+            .execute(conn)?;
+    }
+    let imported = contexts
+        .iter()
+        .zip(years_of)
+        .flat_map(|((ctx, own), years)| {
+            years.into_iter().map(move |(report, quarters, values)| write::Imported {
+                ctx,
+                indicators: own,
+                report,
+                quarters,
+                values,
+            })
+        })
+        .collect();
+    write::insert_imported(conn, imported, target_values)?;
 
     let view = plans::PlanView::try_from(plan.clone())?;
     audit::record(

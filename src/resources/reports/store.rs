@@ -85,8 +85,9 @@ fn insert_revision(
     Ok(())
 }
 
-/// Reports written before history was kept (or imported) get their first revision: the report as
-/// it is. Run at start and after a bundle import; cheap when there is nothing to do.
+/// Reports written before history was kept get their first revision: the report as it is. Run
+/// at start; cheap when there is nothing to do. (A bundle import writes its reports' first
+/// revisions itself: [`super::write::insert_imported`].)
 pub fn backfill_history(conn: &mut DbConnection) -> ApiResult<usize> {
     let missing: Vec<Report> = annual_reports::table
         .filter(diesel::dsl::not(diesel::dsl::exists(

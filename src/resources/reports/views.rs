@@ -296,6 +296,11 @@ pub fn published_snapshot(conn: &mut DbConnection, view: &AnnualReportView) -> A
         .into_iter()
         .map(|v| ValueStamp { indicator_id: v.indicator_id.0, version: v.version, updated_at: v.updated_at })
         .collect();
+    snapshot_with_stamps(view, stamps)
+}
+
+/// The published snapshot of `view` with the stamps of its value rows (pure).
+pub fn snapshot_with_stamps(view: &AnnualReportView, stamps: Vec<ValueStamp>) -> ApiResult<String> {
     let mut snapshot = serde_json::to_value(view)?;
     if let Some(members) = snapshot.as_object_mut() {
         members.insert("value_stamps".into(), serde_json::to_value(stamps)?);

@@ -210,13 +210,16 @@ impl<T: DeserializeOwned + 'static> FromRequest for BundleBody<T> {
     }
 }
 
-impl<T: DeserializeOwned + Serialize + 'static> BundleBody<T> {
-    /// Reads and parses the bundle; call it only after the caller is authorized.
+impl<T: DeserializeOwned + Serialize + Send + 'static> BundleBody<T> {
+    /// Reads and parses the bundle; call it only after the caller is authorized. Parsing (seconds
+    /// for a large bundle) runs off the HTTP workers, which keep answering meanwhile.
     pub async fn read(self) -> ApiResult<T> {
         let JsonBody { req, mut payload, .. } = self.inner;
         let limits = req.app_data::<web::Data<BodyLimits>>().map(|l| *l.get_ref()).unwrap_or_default();
         let body = read_body(&req, &mut payload, limits.bundle, false).await?;
-        parse_large_json(&body)
+        web::block(move || parse_large_json(&body))
+            .await
+            .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
     }
 }
 

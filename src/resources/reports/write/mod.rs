@@ -21,10 +21,14 @@ use self::load::Loaded;
 use self::rows::{Batch, RevisionRow};
 use super::change::ReportChange;
 use super::context::Context;
-use super::views::AnnualReportView;
+use super::views::{self, AnnualReportView, ValueStamp};
 use crate::db::{now, DbConnection, DbUuid};
+use crate::domain::enums::WorkflowState;
 use crate::error::{ApiError, ApiResult};
 use crate::models::audit::{self, Actor, Event};
+use crate::models::indicators::{Indicator, IndicatorValue};
+use crate::models::reports::{Quarter, Report};
+use crate::models::users::UserNames;
 use crate::web::auth::Principal;
 
 pub use decide::{value_changes, Outcome};
@@ -165,4 +169,62 @@ fn write(
         });
     }
     audit::record_all(conn, actor, plan_id, events)
+}
+
+/// A report created whole (by a bundle import), with its quarters and the year's values of its
+/// initiative's indicators.
+pub struct Imported<'a> {
+    pub ctx: &'a Context,
+    /// The initiative's indicators, in display order.
+    pub indicators: &'a [Indicator],
+    pub report: Report,
+    pub quarters: Vec<Quarter>,
+    pub values: Vec<IndicatorValue>,
+}
+
+/// Writes reports created whole, one statement per kind of row whatever their number: each with
+/// its first revision (the report as imported, by no user: what [`super::store::backfill_history`]
+/// writes for a report without history) and, when published, the snapshot the public is shown.
+/// `more_values`: values of plan-level targets, written with them.
+pub fn insert_imported(
+    conn: &mut DbConnection,
+    items: Vec<Imported<'_>>,
+    more_values: Vec<IndicatorValue>,
+) -> ApiResult<()> {
+    let names = UserNames::of([]);
+    let mut batch = Batch::default();
+    for Imported { ctx, indicators, mut report, mut quarters, values } in items {
+        quarters.sort_by_key(|q| q.quarter);
+        let year: std::collections::HashMap<DbUuid, &IndicatorValue> =
+            values.iter().map(|v| (v.indicator_id, v)).collect();
+        let view = views::assemble(ctx, report.clone(), &quarters, indicators, |i| year.get(&i).copied(), &names)?;
+        let snapshot = serde_json::to_string(&view)?;
+        if view.workflow_state == WorkflowState::Published {
+            let stamps = values
+                .iter()
+                .filter(|v| view.indicator_values.iter().any(|shown| shown.indicator_id == v.indicator_id.0))
+                .map(|v| ValueStamp { indicator_id: v.indicator_id.0, version: v.version, updated_at: v.updated_at })
+                .collect();
+            report.published_snapshot = Some(views::snapshot_with_stamps(&view, stamps)?);
+        }
+        batch.revision(RevisionRow {
+            id: DbUuid(Uuid::now_v7()),
+            report_id: report.id,
+            number: report.version,
+            edition: report.revision,
+            workflow_state: report.workflow_state.clone(),
+            action: "import".into(),
+            changed_fields: serde_json::to_string(&super::diff::changed_fields(None, &view)?)?,
+            actor_id: None,
+            token_id: None,
+            occurred_at: now(),
+            snapshot,
+        });
+        batch.insert_report(report);
+        quarters.into_iter().for_each(|q| batch.insert_quarter(q));
+        values.into_iter().for_each(|v| batch.insert_value(v));
+    }
+    more_values.into_iter().for_each(|v| batch.insert_value(v));
+    batch.write(conn)?;
+    Ok(())
 }
