@@ -405,7 +405,7 @@ problem_responses! {
         ApiError::Unauthenticated;
     Forbidden => "Authenticated, but this role (or this API token's scopes) may not do this to this object.",
         ApiError::Forbidden("only the secretariat (admin) may manage departments".into());
-    TooManyRequests => "Too many failed logins for this account or address; `Retry-After` says when to try again.",
+    TooManyRequests => "Too many failed logins for this account or address, or (public reads) too much computation caused from this address by reads that were not cached; `Retry-After` says when to try again.",
         ApiError::TooManyRequests { retry_after: 900 };
     NotFound => "No such resource (or not visible to the caller).",
         ApiError::NotFound("plan not found".into());

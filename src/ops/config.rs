@@ -59,6 +59,10 @@ pub struct Config {
     /// `SHINCHOKU_SUMMARY_CACHE`, default true: keep rendered summaries in memory per plan data
     /// version (false: compute every read; the performance harness measures both).
     pub summary_cache: bool,
+    /// `SHINCHOKU_PUBLIC_COMPUTE_MS`, default 200: milliseconds of computation per second that
+    /// each anonymous client address may cause by public reads not in the cache (beyond it: 429
+    /// with `Retry-After`); `off`: no limit.
+    pub public_compute_ms: Option<u32>,
     /// `SHINCHOKU_METRICS_BIND`, default none: where `GET /metrics` (Prometheus) is served, apart
     /// from the API (e.g. `127.0.0.1:9464`).
     pub metrics_bind: Option<String>,
@@ -154,6 +158,7 @@ pub const SETTINGS: &[&str] = &[
     "SHINCHOKU_REFRESH_TOKEN_TTL_SECONDS",
     "SHINCHOKU_SHUTDOWN_TIMEOUT_SECONDS",
     "SHINCHOKU_SUMMARY_CACHE",
+    "SHINCHOKU_PUBLIC_COMPUTE_MS",
     "SHINCHOKU_TRUSTED_PROXIES",
     "SHINCHOKU_TRUST_PROXY",
     "SHINCHOKU_WORKERS",
@@ -240,6 +245,17 @@ impl Config {
                 .unwrap_or_default(),
             shutdown_timeout_seconds: parse_var("SHINCHOKU_SHUTDOWN_TIMEOUT_SECONDS", 30)?,
             summary_cache: parse_var("SHINCHOKU_SUMMARY_CACHE", true)?,
+            public_compute_ms: match var("SHINCHOKU_PUBLIC_COMPUTE_MS").as_deref().map(str::trim) {
+                Some("off") => None,
+                _ => match parse_var("SHINCHOKU_PUBLIC_COMPUTE_MS", crate::web::budget::DEFAULT_MS_PER_SECOND)? {
+                    0 => {
+                        return Err(
+                            "SHINCHOKU_PUBLIC_COMPUTE_MS=0 is not valid: give milliseconds per second, or off".into()
+                        )
+                    }
+                    ms => Some(ms),
+                },
+            },
             log_filter: var("SHINCHOKU_LOG")
                 .or_else(|| std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty())),
             metrics_bind: var("SHINCHOKU_METRICS_BIND").filter(|v| !v.trim().is_empty()),

@@ -26,6 +26,7 @@ use crate::resources::reports::timeline::TimelineIndicator;
 use crate::resources::reports::views::{published, AnnualReportView, QuarterView, ReportValueView};
 use crate::resources::summaries::plan::SummaryParams;
 use crate::resources::summaries::{self, GroupBy, PlanSummary, PlanTrend, RatingSource};
+use crate::web::budget::Charge;
 use crate::web::cache::Rendered;
 use crate::web::http::{self, finish_page, PageParams};
 use crate::web::policy::SummarySight;
@@ -254,6 +255,7 @@ pub async fn list_public_plans(
         (status = 200, description = "The plan and its tree", body = PublicPlanTree,
             headers(("ETag" = String, description = "Tag of this plan"), ("Cache-Control" = String, description = "`public, max-age=60`"))),
         (status = 404, response = error::NotFound),
+        (status = 429, response = error::TooManyRequests),
     )
 )]
 #[get("/public/plans/{plan_id}")]
@@ -264,13 +266,21 @@ pub async fn get_public_plan(
 ) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
     let cache = state.summaries.clone();
+    let charge = charge(&state, &req);
     let rendered = state
         .db(move |conn| {
             let plan = load_published(conn, id)?;
-            cache.get_or(format!("public-plan:{}:{}", plan.id, plan.data_version), || Rendered::of(&tree(conn, &plan)?))
+            cache.get_or(format!("public-plan:{}:{}", plan.id, plan.data_version), || {
+                charge.run(|| Rendered::of(&tree(conn, &plan)?))
+            })
         })
         .await?;
     Ok(rendered.response(&req, PUBLIC_CACHE))
+}
+
+/// The caller's share of the budget of uncached public work ([`crate::web::budget`]).
+fn charge(state: &AppState, req: &HttpRequest) -> Charge {
+    Charge::new(state.public_budget.clone(), crate::web::auth::client_address(req, state.auth.proxies))
 }
 
 /// Department names per initiative of a plan, in each initiative's order.
@@ -393,6 +403,7 @@ pub struct PublicSummaryParams {
         (status = 200, description = "The summary", body = PlanSummary,
             headers(("ETag" = String, description = "Tag of this summary"), ("Cache-Control" = String, description = "`public, max-age=60`"))),
         (status = 404, response = error::NotFound),
+        (status = 429, response = error::TooManyRequests),
         (status = 422, response = error::UnprocessableEntity),
     )
 )]
@@ -408,13 +419,14 @@ pub async fn get_public_summary(
     let (mut request, level_given) = SummaryParams { fiscal_year, group_by, level, rating, state: None }.request();
     request.states = vec![WorkflowState::Published];
     let cache = state.summaries.clone();
+    let charge = charge(&state, &req);
     let rendered = state
         .db(move |conn| {
             let plan = load_published(conn, id)?;
             request.check(&plan, level_given)?;
             let sight = SummarySight::Published;
             cache.get_or(request.key(&plan, &sight), || {
-                Rendered::of(&summaries::plan_summary(conn, &plan, &request, &sight)?)
+                charge.run(|| Rendered::of(&summaries::plan_summary(conn, &plan, &request, &sight)?))
             })
         })
         .await?;
@@ -452,6 +464,7 @@ pub struct PublicTrendParams {
         (status = 200, description = "The totals per fiscal year", body = PlanTrend,
             headers(("ETag" = String, description = "Tag of this trend"), ("Cache-Control" = String, description = "`public, max-age=60`"))),
         (status = 404, response = error::NotFound),
+        (status = 429, response = error::TooManyRequests),
         (status = 422, response = error::UnprocessableEntity),
     )
 )]
@@ -465,6 +478,7 @@ pub async fn get_public_trend(
     let id = path.into_inner();
     let PublicTrendParams { from, to, rating } = params.into_inner();
     let cache = state.summaries.clone();
+    let charge = charge(&state, &req);
     let rendered = state
         .db(move |conn| {
             let plan = load_published(conn, id)?;
@@ -472,9 +486,11 @@ pub async fn get_public_trend(
             let rating = rating.unwrap_or(RatingSource::SelfRating);
             let key = format!("public-trend:{}:{}:{range:?}:{rating:?}", plan.id, plan.data_version);
             cache.get_or(key, || {
-                let trend: PlanTrend =
-                    summaries::plan_trend(conn, &plan, range, rating, &[], &SummarySight::Published)?;
-                Rendered::of(&trend)
+                charge.run(|| {
+                    let trend: PlanTrend =
+                        summaries::plan_trend(conn, &plan, range, rating, &[], &SummarySight::Published)?;
+                    Rendered::of(&trend)
+                })
             })
         })
         .await?;
@@ -499,6 +515,7 @@ pub async fn get_public_trend(
         (status = 200, description = "The published timeline", body = PublicTimeline,
             headers(("ETag" = String, description = "Tag of this timeline"), ("Cache-Control" = String, description = "`public, max-age=60`"))),
         (status = 404, response = error::NotFound),
+        (status = 429, response = error::TooManyRequests),
     )
 )]
 #[get("/public/initiatives/{initiative_id}/timeline")]
@@ -509,37 +526,41 @@ pub async fn get_public_timeline(
 ) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
     let cache = state.summaries.clone();
+    let charge = charge(&state, &req);
     let rendered = state
         .db(move |conn| {
             let initiative = crate::models::initiatives::load(conn, id)?;
             let plan = load_published(conn, initiative.plan_id.0).map_err(|_| ApiError::not_found("initiative"))?;
             cache.get_or(format!("public-timeline:{}:{}", id, plan.data_version), || {
-                let reports: Vec<Report> = annual_reports::table
-                    .filter(annual_reports::initiative_id.eq(initiative.id))
-                    .filter(annual_reports::published_snapshot.is_not_null())
-                    .order(annual_reports::fiscal_year)
-                    .select(Report::as_select())
-                    .load(conn)?;
-                let years = reports.iter().map(|r| published(r).map(PublicReport::from)).collect::<ApiResult<_>>()?;
-                let indicators = indicators::table
-                    .filter(indicators::initiative_id.eq(initiative.id))
-                    .order((indicators::position, indicators::id))
-                    .select(crate::models::indicators::Indicator::as_select())
-                    .load(conn)?
-                    .into_iter()
-                    .map(TimelineIndicator::of)
-                    .collect::<ApiResult<_>>()?;
-                let departments = department_names_of(conn, initiative.id)?;
-                Rendered::of(&PublicTimeline {
-                    initiative_id: id,
-                    plan_id: plan.id.0,
-                    code: (!initiative.code.is_empty()).then(|| initiative.code.clone()),
-                    title: initiative.title.clone(),
-                    description: initiative.description.clone(),
-                    departments,
-                    rating_scale: plan.rating_scale()?,
-                    indicators,
-                    years,
+                charge.run(|| {
+                    let reports: Vec<Report> = annual_reports::table
+                        .filter(annual_reports::initiative_id.eq(initiative.id))
+                        .filter(annual_reports::published_snapshot.is_not_null())
+                        .order(annual_reports::fiscal_year)
+                        .select(Report::as_select())
+                        .load(conn)?;
+                    let years =
+                        reports.iter().map(|r| published(r).map(PublicReport::from)).collect::<ApiResult<_>>()?;
+                    let indicators = indicators::table
+                        .filter(indicators::initiative_id.eq(initiative.id))
+                        .order((indicators::position, indicators::id))
+                        .select(crate::models::indicators::Indicator::as_select())
+                        .load(conn)?
+                        .into_iter()
+                        .map(TimelineIndicator::of)
+                        .collect::<ApiResult<_>>()?;
+                    let departments = department_names_of(conn, initiative.id)?;
+                    Rendered::of(&PublicTimeline {
+                        initiative_id: id,
+                        plan_id: plan.id.0,
+                        code: (!initiative.code.is_empty()).then(|| initiative.code.clone()),
+                        title: initiative.title.clone(),
+                        description: initiative.description.clone(),
+                        departments,
+                        rating_scale: plan.rating_scale()?,
+                        indicators,
+                        years,
+                    })
                 })
             })
         })

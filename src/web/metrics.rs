@@ -26,6 +26,7 @@ pub struct Metrics {
     pub summary_cache_bytes: IntGauge,
     pub sign_in_failures: IntCounter,
     pub sign_ins_throttled: IntCounter,
+    pub public_compute_refused: IntCounter,
 }
 
 fn register<T: prometheus::core::Collector + Clone + 'static>(registry: &Registry, metric: T) -> T {
@@ -90,6 +91,14 @@ pub static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
         sign_ins_throttled: register(
             r,
             IntCounter::new("sign_ins_throttled_total", "Sign-ins refused by the failure limits (429)").unwrap(),
+        ),
+        public_compute_refused: register(
+            r,
+            IntCounter::new(
+                "public_compute_refused_total",
+                "Anonymous reads that needed computing, refused by the per-address budget (429)",
+            )
+            .unwrap(),
         ),
         registry,
     }

@@ -2,6 +2,7 @@
 //! they may do, bodies, ETags and paging, the contract requests are checked against, caching.
 
 pub mod auth;
+pub mod budget;
 pub mod cache;
 pub mod contract;
 pub mod credentials;

@@ -11,11 +11,18 @@ pub struct AppState {
     pub auth: std::sync::Arc<crate::web::credentials::AuthConfig>,
     /// Rendered summaries by plan data version ([`crate::web::cache`]).
     pub summaries: std::sync::Arc<crate::web::cache::SummaryCache>,
+    /// What uncached public reads each anonymous address may still cause ([`crate::web::budget`]).
+    pub public_budget: std::sync::Arc<crate::web::budget::ComputeBudget>,
 }
 
 impl AppState {
     pub fn new(pool: Pool, auth: crate::web::credentials::AuthConfig) -> AppState {
-        AppState { pool, auth: std::sync::Arc::new(auth), summaries: Default::default() }
+        AppState {
+            pool,
+            auth: std::sync::Arc::new(auth),
+            summaries: Default::default(),
+            public_budget: Default::default(),
+        }
     }
 
     /// Runs blocking database work on the blocking thread pool.

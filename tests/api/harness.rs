@@ -134,7 +134,7 @@ impl TestApp {
         // Several connections and two workers: concurrency tests run truly in parallel.
         let pool = db::connect(&database_url, 8).expect("open test database");
         shinchoku::ops::migrate::run(&mut pool.get().unwrap()).expect("migrate");
-        let (base, server) = serve(pool.clone());
+        let (base, server) = serve(pool.clone(), |_| {});
         let mut app =
             TestApp { base, database_url, token: String::new(), admin_id: String::new(), pool, cleanup, server };
         let admin = app.create_user("admin", Role::Admin, &[]);
@@ -146,8 +146,14 @@ impl TestApp {
     /// Another instance of the service on the same database (its own pool, cache and server),
     /// as a load balancer would spread requests over; the admin's token works on both.
     pub fn second_instance(&self) -> TestApp {
+        self.instance_with(|_| {})
+    }
+
+    /// Another instance on the same database whose state `configure` changes (its cache, its
+    /// budget of public work …).
+    pub fn instance_with(&self, configure: impl FnOnce(&mut AppState)) -> TestApp {
         let pool = db::connect(&self.database_url, 8).expect("open the database again");
-        let (base, server) = serve(pool.clone());
+        let (base, server) = serve(pool.clone(), configure);
         TestApp {
             base,
             database_url: self.database_url.clone(),
@@ -343,7 +349,7 @@ pub fn fixture(name: &str) -> String {
 }
 
 /// Starts a server on `pool` with the tests' settings; returns its base URL and handle.
-fn serve(pool: db::Pool) -> (String, actix_web::dev::ServerHandle) {
+fn serve(pool: db::Pool, configure: impl FnOnce(&mut AppState)) -> (String, actix_web::dev::ServerHandle) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let auth = AuthConfig {
@@ -363,7 +369,8 @@ fn serve(pool: db::Pool) -> (String, actix_web::dev::ServerHandle) {
         cors_origins: vec!["https://portal.example.jp".into()],
         shutdown_timeout_seconds: 5,
     };
-    let state = AppState::new(pool, auth);
+    let mut state = AppState::new(pool, auth);
+    configure(&mut state);
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let system = actix_web::rt::System::new();

@@ -888,3 +888,53 @@ fn public_bodies_and_etags_change_only_with_published_data() {
         assert_eq!(changed, expected, "{p}");
     }
 }
+
+#[test]
+fn anonymous_reads_that_need_computing_are_limited_per_address() {
+    let app = TestApp::spawn();
+    let plan = app.import_fixture("regional-welfare-plan")["plan"]["id"].as_str().unwrap().to_string();
+    // An instance whose anonymous callers may each cause 1 ms of computation per second (25 ms
+    // after being idle): a few uncached summaries spend it.
+    let small = app.instance_with(|state| {
+        state.public_budget = std::sync::Arc::new(shinchoku::web::budget::ComputeBudget::new(Some(1)));
+    });
+    let first = format!("/plans/{plan}/summary?fiscal_year=2022");
+    public(&small, &first).ok(200);
+    let mut uncached = Vec::new();
+    for fy in [2020, 2021, 2022] {
+        for group in ["", "&group_by=node", "&group_by=department"] {
+            for rating in ["self", "committee"] {
+                uncached.push(format!("/plans/{plan}/summary?fiscal_year={fy}{group}&rating={rating}"));
+            }
+        }
+    }
+    for from in 2020..=2022 {
+        for to in from..=2022 {
+            uncached.push(format!("/plans/{plan}/summary/trend?from={from}&to={to}"));
+        }
+    }
+    let refused = uncached
+        .iter()
+        .map(|path| public(&small, path))
+        .find(|r| r.status != 200)
+        .expect("an address that keeps asking for uncached summaries is refused at some point");
+    let problem = refused.problem(429);
+    assert!(problem["type"].as_str().unwrap().ends_with("too-many-requests"), "{problem}");
+    let retry: u64 = refused.header("retry-after").expect("Retry-After").parse().unwrap();
+    assert!(retry >= 1, "{retry}");
+
+    // What is cached is still answered, to the same address.
+    public(&small, &first).ok(200);
+    // Signed-in callers are not limited by it.
+    small
+        .request_as(
+            Some(&app.token),
+            "GET",
+            &format!("/api/v1/plans/{plan}/summary?fiscal_year=2021&rating=committee"),
+            &[],
+            None,
+        )
+        .ok(200);
+    // The budget is this instance's: another one computes for the same address.
+    public(&app, uncached.last().unwrap()).ok(200);
+}
