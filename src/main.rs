@@ -459,6 +459,7 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), CliError> {
     let mut state = AppState::new(pool, auth);
     state.summaries = std::sync::Arc::new(shinchoku::web::cache::SummaryCache::new(config.summary_cache));
     state.public_budget = std::sync::Arc::new(shinchoku::web::budget::ComputeBudget::new(config.public_compute_ms));
+    state.watch_changes(&config.database_url);
     let settings = ServerSettings {
         limits,
         workers: config.workers,

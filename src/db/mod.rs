@@ -10,6 +10,7 @@
 
 pub mod backend;
 pub mod bulk;
+pub mod changes;
 pub mod connection;
 pub mod portable_uuid;
 pub mod schema;

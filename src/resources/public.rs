@@ -193,11 +193,43 @@ pub struct PublicTimeline {
 
 /// A published plan, or 404 (drafts and archived plans are not public).
 fn load_published(conn: &mut DbConnection, id: Uuid) -> ApiResult<Plan> {
-    let plan = plans::load(conn, id)?;
+    published_only(plans::load(conn, id)?)
+}
+
+fn published_only(plan: Plan) -> ApiResult<Plan> {
     if plan.status != PlanStatus::Published.as_str() {
         return Err(ApiError::not_found("plan"));
     }
     Ok(plan)
+}
+
+/// A public body of plan `id` under the cache key `key` names: when the plan is kept in memory
+/// ([`crate::web::known_plans`]) and its body cached, answered without asking the database;
+/// else the plan is read (and kept), and the body computed by `compute` unless cached, charged
+/// to the caller's budget of uncached work.
+async fn cached_public(
+    state: &AppState,
+    req: &HttpRequest,
+    id: Uuid,
+    key: impl Fn(&Plan) -> ApiResult<String> + Send + 'static,
+    compute: impl FnOnce(&mut DbConnection, &Plan) -> ApiResult<Rendered> + Send + 'static,
+) -> ApiResult<HttpResponse> {
+    if let Some(plan) = state.plans.get(id).filter(|p| p.status == PlanStatus::Published.as_str()) {
+        if let Some(hit) = state.summaries.hit(&key(&plan)?) {
+            return Ok(hit.response(req, PUBLIC_CACHE));
+        }
+    }
+    let (cache, known, charge) = (state.summaries.clone(), state.plans.clone(), charge(state, req));
+    let read_at = known.generation();
+    let rendered = state
+        .db(move |conn| {
+            let plan = plans::load(conn, id)?;
+            known.keep(&plan, read_at);
+            let plan = published_only(plan)?;
+            cache.get_or(key(&plan)?, || charge.run(|| compute(conn, &plan)))
+        })
+        .await?;
+    Ok(rendered.response(req, PUBLIC_CACHE))
 }
 
 /// List published plans
@@ -265,17 +297,14 @@ pub async fn get_public_plan(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    let cache = state.summaries.clone();
-    let charge = charge(&state, &req);
-    let rendered = state
-        .db(move |conn| {
-            let plan = load_published(conn, id)?;
-            cache.get_or(format!("public-plan:{}:{}", plan.id, plan.data_version), || {
-                charge.run(|| Rendered::of(&tree(conn, &plan)?))
-            })
-        })
-        .await?;
-    Ok(rendered.response(&req, PUBLIC_CACHE))
+    cached_public(
+        &state,
+        &req,
+        id,
+        |plan| Ok(format!("public-plan:{}:{}", plan.id, plan.data_version)),
+        |conn, plan| Rendered::of(&tree(conn, plan)?),
+    )
+    .await
 }
 
 /// The caller's share of the budget of uncached public work ([`crate::web::budget`]).
@@ -418,19 +447,19 @@ pub async fn get_public_summary(
     let PublicSummaryParams { fiscal_year, group_by, level, rating } = params.into_inner();
     let (mut request, level_given) = SummaryParams { fiscal_year, group_by, level, rating, state: None }.request();
     request.states = vec![WorkflowState::Published];
-    let cache = state.summaries.clone();
-    let charge = charge(&state, &req);
-    let rendered = state
-        .db(move |conn| {
-            let plan = load_published(conn, id)?;
-            request.check(&plan, level_given)?;
-            let sight = SummarySight::Published;
-            cache.get_or(request.key(&plan, &sight), || {
-                charge.run(|| Rendered::of(&summaries::plan_summary(conn, &plan, &request, &sight)?))
-            })
-        })
-        .await?;
-    Ok(rendered.response(&req, PUBLIC_CACHE))
+    let request = std::sync::Arc::new(request);
+    let counted = request.clone();
+    cached_public(
+        &state,
+        &req,
+        id,
+        move |plan| {
+            request.check(plan, level_given)?;
+            Ok(request.key(plan, &SummarySight::Published))
+        },
+        move |conn, plan| Rendered::of(&summaries::plan_summary(conn, plan, &counted, &SummarySight::Published)?),
+    )
+    .await
 }
 
 /// What a public trend covers.
@@ -477,24 +506,22 @@ pub async fn get_public_trend(
 ) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
     let PublicTrendParams { from, to, rating } = params.into_inner();
-    let cache = state.summaries.clone();
-    let charge = charge(&state, &req);
-    let rendered = state
-        .db(move |conn| {
-            let plan = load_published(conn, id)?;
-            let range = summaries::trend_range(&plan, from, to)?;
-            let rating = rating.unwrap_or(RatingSource::SelfRating);
-            let key = format!("public-trend:{}:{}:{range:?}:{rating:?}", plan.id, plan.data_version);
-            cache.get_or(key, || {
-                charge.run(|| {
-                    let trend: PlanTrend =
-                        summaries::plan_trend(conn, &plan, range, rating, &[], &SummarySight::Published)?;
-                    Rendered::of(&trend)
-                })
-            })
-        })
-        .await?;
-    Ok(rendered.response(&req, PUBLIC_CACHE))
+    let rating = rating.unwrap_or(RatingSource::SelfRating);
+    cached_public(
+        &state,
+        &req,
+        id,
+        move |plan| {
+            let range = summaries::trend_range(plan, from, to)?;
+            Ok(format!("public-trend:{}:{}:{range:?}:{rating:?}", plan.id, plan.data_version))
+        },
+        move |conn, plan| {
+            let range = summaries::trend_range(plan, from, to)?;
+            let trend: PlanTrend = summaries::plan_trend(conn, plan, range, rating, &[], &SummarySight::Published)?;
+            Rendered::of(&trend)
+        },
+    )
+    .await
 }
 
 /// Get an initiative's published timeline

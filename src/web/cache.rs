@@ -125,6 +125,19 @@ impl SummaryCache {
         found
     }
 
+    /// The cached body under `key` if there is one (a miss is not counted: the caller goes on
+    /// to [`Self::get_or`], which counts it).
+    pub fn hit(&self, key: &str) -> Option<Arc<Rendered>> {
+        if !self.enabled {
+            return None;
+        }
+        let found = self.lru.lock().expect("cache lock").touch(key);
+        if found.is_some() {
+            METRICS.summary_cache_hits.inc();
+        }
+        found
+    }
+
     /// The cached body under `key`, or `compute`'s, kept for the next caller.
     pub fn get_or(
         &self,

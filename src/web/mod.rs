@@ -8,6 +8,7 @@ pub mod contract;
 pub mod credentials;
 pub mod http;
 pub mod idempotency;
+pub mod known_plans;
 pub mod metrics;
 pub mod openapi;
 pub mod policy;

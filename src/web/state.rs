@@ -13,6 +13,8 @@ pub struct AppState {
     pub summaries: std::sync::Arc<crate::web::cache::SummaryCache>,
     /// What uncached public reads each anonymous address may still cause ([`crate::web::budget`]).
     pub public_budget: std::sync::Arc<crate::web::budget::ComputeBudget>,
+    /// Plan rows kept while they cannot have changed ([`crate::web::known_plans`]).
+    pub plans: std::sync::Arc<crate::web::known_plans::KnownPlans>,
 }
 
 impl AppState {
@@ -22,7 +24,14 @@ impl AppState {
             auth: std::sync::Arc::new(auth),
             summaries: Default::default(),
             public_budget: Default::default(),
+            plans: Default::default(),
         }
+    }
+
+    /// Watches the database for changes of plans, so that kept plan rows are used (without it
+    /// every read asks the database).
+    pub fn watch_changes(&self, database_url: &str) {
+        crate::web::known_plans::KnownPlans::watch(&self.plans, database_url);
     }
 
     /// Runs blocking database work on the blocking thread pool.
@@ -32,6 +41,7 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        let known = self.plans.clone();
         let span = tracing::Span::current();
         web::block(move || {
             let _entered = span.enter();
@@ -39,7 +49,11 @@ impl AppState {
             let conn = pool.get();
             crate::web::metrics::METRICS.pool_wait.observe(waited.elapsed().as_secs_f64());
             let mut conn = conn?;
-            work(&mut conn)
+            crate::db::changes::take_touched();
+            let result = work(&mut conn);
+            // Before the response: the caller's next read sees its own change.
+            known.forget(&crate::db::changes::take_touched());
+            result
         })
         .await
         .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?

@@ -134,7 +134,7 @@ impl TestApp {
         // Several connections and two workers: concurrency tests run truly in parallel.
         let pool = db::connect(&database_url, 8).expect("open test database");
         shinchoku::ops::migrate::run(&mut pool.get().unwrap()).expect("migrate");
-        let (base, server) = serve(pool.clone(), |_| {});
+        let (base, server) = serve(pool.clone(), &database_url, |_| {});
         let mut app =
             TestApp { base, database_url, token: String::new(), admin_id: String::new(), pool, cleanup, server };
         let admin = app.create_user("admin", Role::Admin, &[]);
@@ -153,7 +153,7 @@ impl TestApp {
     /// budget of public work …).
     pub fn instance_with(&self, configure: impl FnOnce(&mut AppState)) -> TestApp {
         let pool = db::connect(&self.database_url, 8).expect("open the database again");
-        let (base, server) = serve(pool.clone(), configure);
+        let (base, server) = serve(pool.clone(), &self.database_url, configure);
         TestApp {
             base,
             database_url: self.database_url.clone(),
@@ -349,7 +349,11 @@ pub fn fixture(name: &str) -> String {
 }
 
 /// Starts a server on `pool` with the tests' settings; returns its base URL and handle.
-fn serve(pool: db::Pool, configure: impl FnOnce(&mut AppState)) -> (String, actix_web::dev::ServerHandle) {
+fn serve(
+    pool: db::Pool,
+    database_url: &str,
+    configure: impl FnOnce(&mut AppState),
+) -> (String, actix_web::dev::ServerHandle) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let auth = AuthConfig {
@@ -371,6 +375,7 @@ fn serve(pool: db::Pool, configure: impl FnOnce(&mut AppState)) -> (String, acti
     };
     let mut state = AppState::new(pool, auth);
     configure(&mut state);
+    state.watch_changes(database_url);
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let system = actix_web::rt::System::new();

@@ -1,0 +1,2 @@
+DROP TRIGGER plans_changed ON plans;
+DROP FUNCTION shinchoku_plan_changed();

@@ -1,0 +1,192 @@
+//! Which plans changed: those this thread's transactions touched (known when they end), and
+//! those other connections changed (announced by the database). Caches of plan rows use both
+//! to forget what may be stale without asking the database on every read.
+//!
+//! PostgreSQL announces every change of a `plans` row (a write bumps its `data_version`, a
+//! `PATCH` sets its status …) with `NOTIFY shinchoku_plans, '<plan id>'`, sent by a trigger
+//! when the writing transaction commits, whatever process wrote it. SQLite has no such message:
+//! its `PRAGMA data_version` changes whenever another connection (of any process) commits, so
+//! any commit is announced as "everything may have changed".
+
+use std::cell::RefCell;
+use std::time::{Duration, Instant};
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::ManageConnection;
+
+use super::{ConnectionManager, DbConnection};
+
+/// The channel the `plans` trigger notifies (migration `…_plan_notifications`).
+pub const CHANNEL: &str = "shinchoku_plans";
+
+/// The watcher's connection as PostgreSQL lists it (`pg_stat_activity.application_name`).
+pub const APPLICATION_NAME: &str = "shinchoku-changes";
+
+/// How often the watcher reads what was announced: the bound on how long another instance's
+/// change may go unseen (plus the time the message takes).
+pub const POLL: Duration = Duration::from_millis(20);
+/// How often an idle watcher checks that its connection is still alive.
+const HEARTBEAT: Duration = Duration::from_secs(5);
+
+thread_local! {
+    static TOUCHED: RefCell<Vec<uuid::Uuid>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Notes that this thread's current work changes plan `id`'s row (its data version, status,
+/// settings, or the row itself deleted).
+pub fn touched(id: uuid::Uuid) {
+    TOUCHED.with(|t| t.borrow_mut().push(id));
+}
+
+/// The plans this thread's work touched since the last call (committed or not: forgetting a
+/// plan whose change was rolled back only costs a reload).
+pub fn take_touched() -> Vec<uuid::Uuid> {
+    TOUCHED.with(|t| std::mem::take(&mut *t.borrow_mut()))
+}
+
+/// What the watcher reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announcement {
+    /// Listening: from now on every change is announced.
+    Connected,
+    /// The connection is lost: changes may go unannounced until `Connected` again.
+    Lost,
+    /// This plan's row changed.
+    Plan(uuid::Uuid),
+    /// Anything may have changed.
+    Everything,
+    /// Nothing changed since the last report.
+    Nothing,
+}
+
+/// Watches `url`'s database on a thread of its own, reporting to `report` until it answers
+/// `false` (its listener is gone). Reconnects after a loss, waiting longer each time (up to 5 s).
+pub fn watch(url: &str, report: impl Fn(Announcement) -> bool + Send + 'static) {
+    let manager = ConnectionManager::new(&with_keepalives(url));
+    let spawned = std::thread::Builder::new().name("db-changes".into()).spawn(move || {
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            match manager.connect() {
+                Ok(mut conn) => {
+                    backoff = Duration::from_millis(100);
+                    match listen(&mut conn, &report) {
+                        Ok(Stop) => return,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "lost the connection that watches for changes; reconnecting")
+                        }
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "cannot connect to watch for changes; retrying"),
+            }
+            if !report(Announcement::Lost) {
+                return;
+            }
+            std::thread::sleep(backoff);
+            backoff = (backoff * 2).min(Duration::from_secs(5));
+        }
+    });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "cannot start the thread that watches for changes");
+    }
+}
+
+struct Stop;
+
+/// PostgreSQL URLs get TCP keepalives and a send timeout: a connection lost without a word (a
+/// network partition) is noticed within about 10 s, not after the system's TCP timeout, and
+/// until then at most that long goes unannounced. Settings the URL already gives are kept.
+fn with_keepalives(url: &str) -> String {
+    if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        return url.to_string();
+    }
+    let mut url = url.to_string();
+    for (name, value) in [
+        ("keepalives_idle", "5"),
+        ("keepalives_interval", "2"),
+        ("keepalives_count", "2"),
+        ("tcp_user_timeout", "10000"),
+    ] {
+        if !url.contains(&format!("{name}=")) {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(&format!("{name}={value}"));
+        }
+    }
+    url
+}
+
+/// Listens on `conn` until its listener is gone (`Ok`) or the connection fails (`Err`).
+fn listen(conn: &mut DbConnection, report: &impl Fn(Announcement) -> bool) -> QueryResult<Stop> {
+    let mut last_commit = match conn {
+        DbConnection::Pg(c) => {
+            // Named, so that operators see what the long-lived connection is.
+            c.batch_execute(&format!("SET application_name = '{APPLICATION_NAME}'; LISTEN {CHANNEL}"))?;
+            0
+        }
+        DbConnection::Sqlite(c) => sqlite_data_version(c)?,
+    };
+    if !report(Announcement::Connected) {
+        return Ok(Stop);
+    }
+    let mut checked = Instant::now();
+    loop {
+        std::thread::sleep(POLL);
+        let mut announcements = Vec::new();
+        match conn {
+            DbConnection::Pg(c) => {
+                for notification in c.notifications_iter() {
+                    let notification = notification?;
+                    announcements.push(match uuid::Uuid::parse_str(&notification.payload) {
+                        Ok(id) => Announcement::Plan(id),
+                        Err(_) => Announcement::Everything,
+                    });
+                }
+                if checked.elapsed() >= HEARTBEAT {
+                    c.batch_execute("SELECT 1")?;
+                    checked = Instant::now();
+                }
+            }
+            DbConnection::Sqlite(c) => {
+                let now = sqlite_data_version(c)?;
+                if now != last_commit {
+                    last_commit = now;
+                    announcements.push(Announcement::Everything);
+                }
+            }
+        }
+        if announcements.is_empty() {
+            // Also when nothing happens: the listener may be gone.
+            announcements.push(Announcement::Nothing);
+        }
+        for a in announcements {
+            if !report(a) {
+                return Ok(Stop);
+            }
+        }
+    }
+}
+
+fn sqlite_data_version(conn: &mut diesel::SqliteConnection) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Version {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        data_version: i64,
+    }
+    Ok(diesel::sql_query("PRAGMA data_version").get_result::<Version>(conn)?.data_version)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn postgres_urls_get_keepalives_once() {
+        let url = super::with_keepalives("postgres://u@db:5432/shinchoku");
+        assert_eq!(
+            url,
+            "postgres://u@db:5432/shinchoku?keepalives_idle=5&keepalives_interval=2&keepalives_count=2&tcp_user_timeout=10000"
+        );
+        let given = super::with_keepalives("postgresql://db/s?sslmode=require&keepalives_idle=30");
+        assert!(given.starts_with("postgresql://db/s?sslmode=require&keepalives_idle=30&keepalives_interval=2"));
+        assert_eq!(given.matches("keepalives_idle").count(), 1);
+        assert_eq!(super::with_keepalives("data/shinchoku.sqlite3"), "data/shinchoku.sqlite3");
+    }
+}
