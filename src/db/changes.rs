@@ -3,12 +3,12 @@
 //! to forget what may be stale without asking the database on every read.
 //!
 //! PostgreSQL announces every change of a `plans` row (a write bumps its `data_version`, a
-//! `PATCH` sets its status …) with `NOTIFY shinchoku_plans, '<plan id>'`, sent by a trigger
-//! when the writing transaction commits, whatever process wrote it. SQLite has no such message:
+//! `PATCH` sets its status …) with `NOTIFY shinchoku_plans, '<plan id>'`, and of a `users` or
+//! `user_departments` row with `NOTIFY shinchoku_users, '<user id>'`, sent by triggers when the
+//! writing transaction commits, whatever process wrote it. SQLite has no such message:
 //! its `PRAGMA data_version` changes whenever another connection (of any process) commits, so
 //! any commit is announced as "everything may have changed".
 
-use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
@@ -17,8 +17,10 @@ use diesel::r2d2::ManageConnection;
 
 use super::{ConnectionManager, DbConnection};
 
-/// The channel the `plans` trigger notifies (migration `…_plan_notifications`).
-pub const CHANNEL: &str = "shinchoku_plans";
+/// The channel the `plans` trigger notifies, with the plan's id (migration `…_change_notifications`).
+pub const PLANS: &str = "shinchoku_plans";
+/// The channel the `users` and `user_departments` triggers notify, with the user's id.
+pub const USERS: &str = "shinchoku_users";
 
 /// The watcher's connection as PostgreSQL lists it (`pg_stat_activity.application_name`).
 pub const APPLICATION_NAME: &str = "shinchoku-changes";
@@ -29,22 +31,6 @@ pub const POLL: Duration = Duration::from_millis(20);
 /// How often an idle watcher checks that its connection is still alive.
 const HEARTBEAT: Duration = Duration::from_secs(5);
 
-thread_local! {
-    static TOUCHED: RefCell<Vec<uuid::Uuid>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Notes that this thread's current work changes plan `id`'s row (its data version, status,
-/// settings, or the row itself deleted).
-pub fn touched(id: uuid::Uuid) {
-    TOUCHED.with(|t| t.borrow_mut().push(id));
-}
-
-/// The plans this thread's work touched since the last call (committed or not: forgetting a
-/// plan whose change was rolled back only costs a reload).
-pub fn take_touched() -> Vec<uuid::Uuid> {
-    TOUCHED.with(|t| std::mem::take(&mut *t.borrow_mut()))
-}
-
 /// What the watcher reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Announcement {
@@ -54,6 +40,8 @@ pub enum Announcement {
     Lost,
     /// This plan's row changed.
     Plan(uuid::Uuid),
+    /// This user's row or departments changed.
+    User(uuid::Uuid),
     /// Anything may have changed.
     Everything,
     /// Nothing changed since the last report.
@@ -120,7 +108,7 @@ fn listen(conn: &mut DbConnection, report: &impl Fn(Announcement) -> bool) -> Qu
     let mut last_commit = match conn {
         DbConnection::Pg(c) => {
             // Named, so that operators see what the long-lived connection is.
-            c.batch_execute(&format!("SET application_name = '{APPLICATION_NAME}'; LISTEN {CHANNEL}"))?;
+            c.batch_execute(&format!("SET application_name = '{APPLICATION_NAME}'; LISTEN {PLANS}; LISTEN {USERS}"))?;
             0
         }
         DbConnection::Sqlite(c) => sqlite_data_version(c)?,
@@ -136,9 +124,11 @@ fn listen(conn: &mut DbConnection, report: &impl Fn(Announcement) -> bool) -> Qu
             DbConnection::Pg(c) => {
                 for notification in c.notifications_iter() {
                     let notification = notification?;
-                    announcements.push(match uuid::Uuid::parse_str(&notification.payload) {
-                        Ok(id) => Announcement::Plan(id),
-                        Err(_) => Announcement::Everything,
+                    let id = uuid::Uuid::parse_str(&notification.payload);
+                    announcements.push(match (notification.channel.as_str(), id) {
+                        (PLANS, Ok(id)) => Announcement::Plan(id),
+                        (USERS, Ok(id)) => Announcement::User(id),
+                        _ => Announcement::Everything,
                     });
                 }
                 if checked.elapsed() >= HEARTBEAT {

@@ -14,6 +14,7 @@ pub mod changes;
 pub mod connection;
 pub mod portable_uuid;
 pub mod schema;
+pub mod touched;
 
 use std::time::Duration;
 
@@ -189,6 +190,7 @@ where
     match work(conn) {
         Ok(value) if keep => {
             Manager::commit_transaction(conn)?;
+            touched::wrote();
             Ok(value)
         }
         Ok(value) => {

@@ -137,7 +137,7 @@ pub fn record_all(conn: &mut DbConnection, actor: &Actor, plan_id: uuid::Uuid, e
 }
 
 fn bump_data_version(conn: &mut DbConnection, plan_id: uuid::Uuid) -> ApiResult<()> {
-    crate::db::changes::touched(plan_id);
+    crate::db::touched::plan(plan_id);
     diesel::update(plans::table.find(DbUuid(plan_id)))
         .set(plans::data_version.eq(plans::data_version + 1))
         .execute(conn)?;

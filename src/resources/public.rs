@@ -204,7 +204,7 @@ fn published_only(plan: Plan) -> ApiResult<Plan> {
 }
 
 /// A public body of plan `id` under the cache key `key` names: when the plan is kept in memory
-/// ([`crate::web::known_plans`]) and its body cached, answered without asking the database;
+/// ([`crate::web::known`]) and its body cached, answered without asking the database;
 /// else the plan is read (and kept), and the body computed by `compute` unless cached, charged
 /// to the caller's budget of uncached work.
 async fn cached_public(
@@ -214,7 +214,7 @@ async fn cached_public(
     key: impl Fn(&Plan) -> ApiResult<String> + Send + 'static,
     compute: impl FnOnce(&mut DbConnection, &Plan) -> ApiResult<Rendered> + Send + 'static,
 ) -> ApiResult<HttpResponse> {
-    if let Some(plan) = state.plans.get(id).filter(|p| p.status == PlanStatus::Published.as_str()) {
+    if let Some(plan) = state.plans.get(&id).filter(|p| p.status == PlanStatus::Published.as_str()) {
         if let Some(hit) = state.summaries.hit(&key(&plan)?) {
             return Ok(hit.response(req, PUBLIC_CACHE));
         }
@@ -223,9 +223,8 @@ async fn cached_public(
     let read_at = known.generation();
     let rendered = state
         .db(move |conn| {
-            let plan = plans::load(conn, id)?;
-            known.keep(&plan, read_at);
-            let plan = published_only(plan)?;
+            let plan = known.load(conn, id, read_at)?;
+            let plan = published_only((*plan).clone())?;
             cache.get_or(key(&plan)?, || charge.run(|| compute(conn, &plan)))
         })
         .await?;

@@ -18,6 +18,7 @@ use crate::db::{now, DbConnection, DbUuid};
 use crate::error::{ApiError, ApiResult};
 use crate::models::audit::Actor;
 use crate::web::credentials::{client, secret, AuthConfig};
+use crate::web::known::{ActiveUser, KnownUsers};
 use crate::web::state::{AppState, RequestId};
 
 crate::text_enum! {
@@ -100,34 +101,30 @@ fn bearer(req: &HttpRequest) -> ApiResult<String> {
     Ok(token.trim().to_string())
 }
 
-/// An active user as a caller: login, role, departments, and when their sessions last ended.
-struct ActiveUser {
-    login: String,
-    role: Role,
-    departments: Vec<Uuid>,
-    sessions_valid_after: i64,
-}
-
-/// Loads an active user and their departments.
+/// Loads an active user and their departments, in one statement.
 fn load_user(conn: &mut DbConnection, id: Uuid) -> ApiResult<ActiveUser> {
-    let row: Option<(String, String, bool, i64)> = users::table
-        .find(DbUuid(id))
-        .select((users::login, users::role, users::active, users::sessions_valid_after))
-        .first(conn)
-        .optional()?;
-    let (login, role, active, sessions_valid_after) =
-        row.ok_or_else(|| ApiError::Unauthorized("the user no longer exists".into()))?;
+    let rows: Vec<(String, String, bool, i64, Option<DbUuid>)> = users::table
+        .left_join(user_departments::table)
+        .filter(users::id.eq(DbUuid(id)))
+        .select((
+            users::login,
+            users::role,
+            users::active,
+            users::sessions_valid_after,
+            user_departments::department_id.nullable(),
+        ))
+        .load(conn)?;
+    let Some((login, role, active, sessions_valid_after, _)) = rows.first().cloned() else {
+        return Err(ApiError::Unauthorized("the user no longer exists".into()));
+    };
     if !active {
         return Err(ApiError::Unauthorized("the user is deactivated".into()));
     }
-    let departments: Vec<DbUuid> = user_departments::table
-        .filter(user_departments::user_id.eq(DbUuid(id)))
-        .select(user_departments::department_id)
-        .load(conn)?;
+    Role::from_db(&role)?;
     Ok(ActiveUser {
         login,
-        role: Role::from_db(&role)?,
-        departments: departments.into_iter().map(|d| d.0).collect(),
+        role,
+        departments: rows.into_iter().filter_map(|r| r.4).map(|d| d.0).collect(),
         sessions_valid_after,
     })
 }
@@ -175,25 +172,58 @@ fn resolve_api_token(conn: &mut DbConnection, token: &str) -> ApiResult<Principa
         diesel::update(api_tokens::table.find(id)).set(api_tokens::last_used_at.eq(Some(now))).execute(conn)?;
     }
     let scopes: Vec<Scope> = serde_json::from_str(&scopes)?;
-    Ok(Principal { user_id: user_id.0, login, role, departments, token: Some(TokenGrant { id: id.0, name, scopes }) })
+    Ok(Principal {
+        user_id: user_id.0,
+        login,
+        role: Role::from_db(&role)?,
+        departments,
+        token: Some(TokenGrant { id: id.0, name, scopes }),
+    })
 }
 
-fn resolve(conn: &mut DbConnection, config: &AuthConfig, token: &str) -> ApiResult<Principal> {
-    if token.starts_with(secret::API_TOKEN_PREFIX) {
-        return resolve_api_token(conn, token);
-    }
+/// An access token's user and when it was issued (its signature and expiry checked).
+fn verify_access_token(config: &AuthConfig, token: &str) -> ApiResult<(Uuid, i64)> {
     let claims = config.keys.verify(token).map_err(ApiError::Unauthorized)?;
     let user_id = Uuid::parse_str(&claims.sub)
         .map_err(|_| ApiError::Unauthorized("the access token's subject is invalid".into()))?;
-    let user = load_user(conn, user_id)?;
+    Ok((user_id, claims.iat))
+}
+
+/// The caller of an access token issued at `issued_at` to `user`.
+fn user_principal(user_id: Uuid, user: &ActiveUser, issued_at: i64) -> ApiResult<Principal> {
     // A new password or a deactivation ends every session, also access tokens not yet expired.
-    if claims.iat <= user.sessions_valid_after {
+    if issued_at <= user.sessions_valid_after {
         return Err(ApiError::Unauthorized(
             "the session has ended (new password or deactivation); sign in again".into(),
         ));
     }
-    // The role is read from the database: a changed role takes effect at once.
-    Ok(Principal { user_id, login: user.login, role: user.role, departments: user.departments, token: None })
+    // The role is the user's as stored now (kept in memory only while it cannot have changed:
+    // [`crate::web::known`]): a changed role takes effect at once.
+    Ok(Principal {
+        user_id,
+        login: user.login.clone(),
+        role: Role::from_db(&user.role)?,
+        departments: user.departments.clone(),
+        token: None,
+    })
+}
+
+fn resolve(
+    conn: &mut DbConnection,
+    config: &AuthConfig,
+    token: &str,
+    users: &KnownUsers,
+    read_at: u64,
+) -> ApiResult<Principal> {
+    if token.starts_with(secret::API_TOKEN_PREFIX) {
+        return resolve_api_token(conn, token);
+    }
+    let (user_id, issued_at) = verify_access_token(config, token)?;
+    let user = match users.get(&user_id) {
+        Some(user) => user,
+        None => users.keep(user_id, load_user(conn, user_id)?, read_at),
+    };
+    user_principal(user_id, &user, issued_at)
 }
 
 impl FromRequest for Principal {
@@ -211,8 +241,18 @@ impl FromRequest for Principal {
                 .app_data::<web::Data<AppState>>()
                 .cloned()
                 .ok_or_else(|| ApiError::Internal("application state missing".into()))?;
-            let auth = state.auth.clone();
-            let principal = state.db(move |conn| resolve(conn, &auth, &token)).await?;
+            // A user kept in memory needs no database (nor a blocking thread).
+            if !token.starts_with(secret::API_TOKEN_PREFIX) {
+                let (user_id, issued_at) = verify_access_token(&state.auth, &token)?;
+                if let Some(user) = state.users.get(&user_id) {
+                    let principal = user_principal(user_id, &user, issued_at)?;
+                    req.extensions_mut().insert(principal.clone());
+                    return Ok(principal);
+                }
+            }
+            let (auth, users) = (state.auth.clone(), state.users.clone());
+            let read_at = users.generation();
+            let principal = state.db(move |conn| resolve(conn, &auth, &token, &users, read_at)).await?;
             req.extensions_mut().insert(principal.clone());
             Ok(principal)
         })

@@ -8,7 +8,7 @@ pub mod contract;
 pub mod credentials;
 pub mod http;
 pub mod idempotency;
-pub mod known_plans;
+pub mod known;
 pub mod metrics;
 pub mod openapi;
 pub mod policy;

@@ -13,8 +13,10 @@ pub struct AppState {
     pub summaries: std::sync::Arc<crate::web::cache::SummaryCache>,
     /// What uncached public reads each anonymous address may still cause ([`crate::web::budget`]).
     pub public_budget: std::sync::Arc<crate::web::budget::ComputeBudget>,
-    /// Plan rows kept while they cannot have changed ([`crate::web::known_plans`]).
-    pub plans: std::sync::Arc<crate::web::known_plans::KnownPlans>,
+    /// Plan rows kept while they cannot have changed ([`crate::web::known`]).
+    pub plans: std::sync::Arc<crate::web::known::KnownPlans>,
+    /// Signed-in users kept while they cannot have changed ([`crate::web::known`]).
+    pub users: std::sync::Arc<crate::web::known::KnownUsers>,
 }
 
 impl AppState {
@@ -25,13 +27,14 @@ impl AppState {
             summaries: Default::default(),
             public_budget: Default::default(),
             plans: Default::default(),
+            users: Default::default(),
         }
     }
 
-    /// Watches the database for changes of plans, so that kept plan rows are used (without it
-    /// every read asks the database).
+    /// Watches the database for changes of plans and users, so that kept rows are used
+    /// (without it every read asks the database).
     pub fn watch_changes(&self, database_url: &str) {
-        crate::web::known_plans::KnownPlans::watch(&self.plans, database_url);
+        crate::web::known::watch(&self.plans, &self.users, database_url);
     }
 
     /// Runs blocking database work on the blocking thread pool.
@@ -41,7 +44,7 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
-        let known = self.plans.clone();
+        let (plans, users) = (self.plans.clone(), self.users.clone());
         let span = tracing::Span::current();
         web::block(move || {
             let _entered = span.enter();
@@ -49,10 +52,14 @@ impl AppState {
             let conn = pool.get();
             crate::web::metrics::METRICS.pool_wait.observe(waited.elapsed().as_secs_f64());
             let mut conn = conn?;
-            crate::db::changes::take_touched();
+            crate::db::touched::take();
             let result = work(&mut conn);
             // Before the response: the caller's next read sees its own change.
-            known.forget(&crate::db::changes::take_touched());
+            let touched = crate::db::touched::take();
+            plans.forget(&touched.plans);
+            if touched.wrote {
+                users.forget_all();
+            }
             result
         })
         .await

@@ -170,3 +170,28 @@ fn changes_written_outside_the_service_are_seen_within_a_bound() {
     }
     eprintln!("a change written outside the service was seen after {waits:?}");
 }
+
+#[test]
+fn a_role_change_or_deactivation_on_one_instance_is_honoured_by_the_other_within_a_bound() {
+    let a = TestApp::spawn();
+    let b = a.second_instance();
+    let department =
+        id(&a.post("/api/v1/departments", &json!({"name": "社会福祉課", "kind": "city_department"})).ok(201));
+    let user = a.create_user("tantou", Role::Department, &[&department]);
+    // Only the secretariat lists users: the status says which role the instance acts on.
+    let users = |app: &TestApp| app.request_as(Some(&user.token), "GET", "/api/v1/users", &[], None).status;
+    // Each instance knows the user from its first request on.
+    for app in [&a, &b] {
+        assert_eq!(users(app), 403);
+        assert_eq!(users(app), 403);
+    }
+    let path = format!("/api/v1/users/{}", user.id);
+    let mut waits = Vec::new();
+    a.patch(&path, &json!({"role": "admin", "department_ids": []}), None).ok(200);
+    assert_eq!(users(&a), 200, "the instance that wrote, at once");
+    waits.push(within_bound(|| users(&b) == 200));
+    b.patch(&path, &json!({"active": false}), None).ok(200);
+    assert_eq!(users(&b), 401);
+    waits.push(within_bound(|| users(&a) == 401));
+    eprintln!("another instance's change of a user was honoured after {waits:?}");
+}

@@ -11,7 +11,6 @@ use crate::db::schema::{initiative_departments, initiative_placements, initiativ
 use crate::db::DbUuid;
 use crate::error::{self, ApiError, ApiResult};
 use crate::models::initiatives::{load, load_links, Initiative};
-use crate::models::plans;
 use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, finish_page, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::web::policy;
@@ -43,9 +42,11 @@ pub async fn list_initiatives(
     let plan_id = path.into_inner();
     let page = page.validate()?;
     let filter = filter.into_inner();
+    let known = state.plans.clone();
+    let read_at = known.generation();
     let (rows, mut links) = state
         .db(move |conn| {
-            let plan = plans::load(conn, plan_id)?;
+            let plan = known.load(conn, plan_id, read_at)?;
             let mut query = initiatives::table
                 .filter(initiatives::plan_id.eq(plan.id))
                 .select(Initiative::as_select())

@@ -105,7 +105,7 @@ pub fn update(
         .set(&after)
         .execute(conn)?;
     if_match.applied(rows)?;
-    crate::db::changes::touched(id);
+    crate::db::touched::plan(id);
     let after_view = PlanView::try_from(after.clone())?;
     audit::record(
         conn,
@@ -129,7 +129,7 @@ pub fn delete(conn: &mut DbConnection, actor: &Actor, id: Uuid, if_match: &IfMat
     crate::models::nodes::delete_all_of_plan(conn, before.id)?;
     let rows = diesel::delete(plans::table.find(before.id).filter(plans::version.eq(before.version))).execute(conn)?;
     if_match.applied(rows)?;
-    crate::db::changes::touched(id);
+    crate::db::touched::plan(id);
     audit::record(
         conn,
         actor,

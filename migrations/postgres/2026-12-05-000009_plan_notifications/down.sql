@@ -1,2 +1,0 @@
-DROP TRIGGER plans_changed ON plans;
-DROP FUNCTION shinchoku_plan_changed();
