@@ -19,7 +19,6 @@ use crate::db::{DbConnection, DbUuid};
 use crate::domain::enums::{PlanCategory, PlanStatus, ProgressStatus, WorkflowState};
 use crate::domain::fiscal_year;
 use crate::error::{self, ApiError, ApiResult};
-use crate::models::plans;
 use crate::models::plans::{Plan, RatingGrade};
 use crate::models::reports::Report;
 use crate::resources::reports::timeline::TimelineIndicator;
@@ -192,10 +191,6 @@ pub struct PublicTimeline {
 }
 
 /// A published plan, or 404 (drafts and archived plans are not public).
-fn load_published(conn: &mut DbConnection, id: Uuid) -> ApiResult<Plan> {
-    published_only(plans::load(conn, id)?)
-}
-
 fn published_only(plan: Plan) -> ApiResult<Plan> {
     if plan.status != PlanStatus::Published.as_str() {
         return Err(ApiError::not_found("plan"));
@@ -551,13 +546,25 @@ pub async fn get_public_timeline(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    let cache = state.summaries.clone();
+    let key = move |plan: &Plan| format!("public-timeline:{}:{}", id, plan.data_version);
+    // Cached, with its initiative's plan kept: no database asked.
+    let kept = state.initiative_plans.get(&id).and_then(|plan| state.plans.get(&plan));
+    if let Some(plan) = kept.filter(|p| p.status == PlanStatus::Published.as_str()) {
+        if let Some(hit) = state.summaries.hit(&key(&plan)) {
+            return Ok(hit.response(&req, PUBLIC_CACHE));
+        }
+    }
+    let (cache, plans, initiative_plans) =
+        (state.summaries.clone(), state.plans.clone(), state.initiative_plans.clone());
+    let read_at = (plans.generation(), initiative_plans.generation());
     let charge = charge(&state, &req);
     let rendered = state
         .db(move |conn| {
             let initiative = crate::models::initiatives::load(conn, id)?;
-            let plan = load_published(conn, initiative.plan_id.0).map_err(|_| ApiError::not_found("initiative"))?;
-            cache.get_or(format!("public-timeline:{}:{}", id, plan.data_version), || {
+            initiative_plans.keep(id, initiative.plan_id.0, read_at.1);
+            let plan = plans.load(conn, initiative.plan_id.0, read_at.0)?;
+            let plan = published_only((*plan).clone()).map_err(|_| ApiError::not_found("initiative"))?;
+            cache.get_or(key(&plan), || {
                 charge.run(|| {
                     let reports: Vec<Report> = annual_reports::table
                         .filter(annual_reports::initiative_id.eq(initiative.id))

@@ -138,12 +138,26 @@ pub struct ActiveUser {
 /// Signed-in users by id.
 pub type KnownUsers = Kept<Uuid, ActiveUser>;
 
-/// Starts watching `database_url` for changes, for `plans` and `users`; the watcher stops when
-/// both are dropped.
-pub fn watch(plans: &Arc<KnownPlans>, users: &Arc<KnownUsers>, database_url: &str) {
-    let (plans, users): (Weak<KnownPlans>, Weak<KnownUsers>) = (Arc::downgrade(plans), Arc::downgrade(users));
+/// The plan of each initiative (an initiative never moves to another plan; when it is deleted,
+/// its plan's data version moves, and the plan is forgotten).
+pub type InitiativePlans = Kept<Uuid, Uuid>;
+
+/// Starts watching `database_url` for changes, for `plans`, `users` and `initiative_plans`; the
+/// watcher stops when they are dropped.
+pub fn watch(
+    plans: &Arc<KnownPlans>,
+    users: &Arc<KnownUsers>,
+    initiative_plans: &Arc<InitiativePlans>,
+    database_url: &str,
+) {
+    let (plans, users, initiative_plans): (Weak<KnownPlans>, Weak<KnownUsers>, Weak<InitiativePlans>) =
+        (Arc::downgrade(plans), Arc::downgrade(users), Arc::downgrade(initiative_plans));
     crate::db::changes::watch(database_url, move |announcement| {
-        let (Some(plans), Some(users)) = (plans.upgrade(), users.upgrade()) else { return false };
+        let (Some(plans), Some(users), Some(initiative_plans)) =
+            (plans.upgrade(), users.upgrade(), initiative_plans.upgrade())
+        else {
+            return false;
+        };
         match announcement {
             Announcement::Nothing => {}
             Announcement::Plan(id) => plans.forget(&[id]),
@@ -151,11 +165,13 @@ pub fn watch(plans: &Arc<KnownPlans>, users: &Arc<KnownUsers>, database_url: &st
             Announcement::Everything => {
                 plans.forget_all();
                 users.forget_all();
+                initiative_plans.forget_all();
             }
             Announcement::Connected | Announcement::Lost => {
                 let listening = announcement == Announcement::Connected;
                 plans.set_trusted(listening);
                 users.set_trusted(listening);
+                initiative_plans.set_trusted(listening);
             }
         }
         true

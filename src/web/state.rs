@@ -17,6 +17,8 @@ pub struct AppState {
     pub plans: std::sync::Arc<crate::web::known::KnownPlans>,
     /// Signed-in users kept while they cannot have changed ([`crate::web::known`]).
     pub users: std::sync::Arc<crate::web::known::KnownUsers>,
+    /// The plan of each initiative read (an initiative never moves to another plan).
+    pub initiative_plans: std::sync::Arc<crate::web::known::InitiativePlans>,
 }
 
 impl AppState {
@@ -28,13 +30,14 @@ impl AppState {
             public_budget: Default::default(),
             plans: Default::default(),
             users: Default::default(),
+            initiative_plans: Default::default(),
         }
     }
 
     /// Watches the database for changes of plans and users, so that kept rows are used
     /// (without it every read asks the database).
     pub fn watch_changes(&self, database_url: &str) {
-        crate::web::known::watch(&self.plans, &self.users, database_url);
+        crate::web::known::watch(&self.plans, &self.users, &self.initiative_plans, database_url);
     }
 
     /// Runs blocking database work on the blocking thread pool.

@@ -76,7 +76,12 @@ fn a_write_through_one_instance_is_read_through_the_other_within_a_bound() {
     let summary = format!("/api/v1/public/plans/{plan}/summary?fiscal_year=2022&group_by=department");
     let read = |app: &TestApp| app.request_as(None, "GET", &summary, &[], None).ok(200);
     let mut waits = Vec::new();
-    // B computes and caches the summary.
+    let timeline = format!("/api/v1/public/initiatives/{initiative}/timeline");
+    let published_years =
+        |app: &TestApp| app.request_as(None, "GET", &timeline, &[], None).ok(200)["years"].as_array().unwrap().len();
+    // B computes and caches the summary and the timeline.
+    assert_eq!(published_years(&b), 0);
+    assert_eq!(published_years(&b), 0);
     assert_eq!(read(&b)["totals"]["workflow"]["published"], 0);
     assert_eq!(read(&b)["groups"][0]["label"], "社会福祉課");
     // A writes; B's answer follows within the bound.
@@ -96,6 +101,7 @@ fn a_write_through_one_instance_is_read_through_the_other_within_a_bound() {
         let after = read(&b);
         after["totals"]["workflow"]["published"] == 1 && after["totals"]["ratings"]["A"] == 1
     }));
+    waits.push(within_bound(|| published_years(&b) == 1));
     a.patch(&format!("/api/v1/departments/{department}"), &json!({"name": "福祉政策課"}), None).ok(200);
     waits.push(within_bound(|| read(&b)["groups"][0]["label"] == "福祉政策課"));
     // And the other way round.
