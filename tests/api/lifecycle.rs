@@ -13,6 +13,14 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
+/// Two free ports, never the same one: both are held while the second is chosen (two calls of
+/// [`free_port`] may get the same port back, and the second listener then fails).
+fn free_ports() -> (u16, u16) {
+    let first = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let second = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    (first.local_addr().unwrap().port(), second.local_addr().unwrap().port())
+}
+
 /// The service as a process on a database of its own (PostgreSQL when `TEST_DATABASE_URL` is set).
 pub struct Process {
     child: Child,
@@ -47,14 +55,14 @@ impl Process {
             None => (Process::sqlite_url(&dir), None),
         };
         let (child, base, metrics) = Process::spawn(&dir, &database_url);
-        let process = Process { child, dir, base, metrics, database_url, pg };
+        let mut process = Process { child, dir, base, metrics, database_url, pg };
         process.wait_ready();
         process
     }
 
     /// Starts the binary on `database_url`; its log goes to `dir/log` (appended).
     fn spawn(dir: &std::path::Path, database_url: &str) -> (Child, String, String) {
-        let (port, metrics_port) = (free_port(), free_port());
+        let (port, metrics_port) = free_ports();
         let log = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("log")).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_shinchoku"))
             .arg("serve")
@@ -75,10 +83,17 @@ impl Process {
         (child, format!("http://127.0.0.1:{port}"), format!("http://127.0.0.1:{metrics_port}/metrics"))
     }
 
-    fn wait_ready(&self) {
+    fn wait_ready(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(60);
         while ureq::get(&format!("{}/readyz", self.base)).call().is_err() {
             assert!(Instant::now() < deadline, "not ready: {}", self.log());
+            // A port taken by another program between choosing it and listening on it: the
+            // process stops at once; start it again on other ports.
+            if let Ok(Some(_)) = self.child.try_wait() {
+                assert!(self.log().contains("cannot listen"), "the process stopped: {}", self.log());
+                let (child, base, metrics) = Process::spawn(&self.dir, &self.database_url);
+                (self.child, self.base, self.metrics) = (child, base, metrics);
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
     }
