@@ -1,6 +1,6 @@
-//! Which plans changed: those this thread's transactions touched (known when they end), and
-//! those other connections changed (announced by the database). Caches of plan rows use both
-//! to forget what may be stale without asking the database on every read.
+//! What other connections changed, as the database announces it. Caches of rows
+//! ([`crate::web::known`]) use it, with what this thread's own work changed
+//! ([`super::touched`]), to forget what may be stale without asking the database on every read.
 //!
 //! PostgreSQL announces every change of a `plans` row (a write bumps its `data_version`, a
 //! `PATCH` sets its status …) with `NOTIFY shinchoku_plans, '<plan id>'`, and of a `users` or
