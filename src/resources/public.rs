@@ -190,12 +190,9 @@ pub struct PublicTimeline {
     pub years: Vec<PublicReport>,
 }
 
-/// A published plan, or 404 (drafts and archived plans are not public).
-fn published_only(plan: Plan) -> ApiResult<Plan> {
-    if plan.status != PlanStatus::Published.as_str() {
-        return Err(ApiError::not_found("plan"));
-    }
-    Ok(plan)
+/// Whether the plan is public (drafts and archived plans are not: 404).
+fn is_public(plan: &Plan) -> bool {
+    plan.status == PlanStatus::Published.as_str()
 }
 
 /// A public body of plan `id` under the cache key `key` names: when the plan is kept in memory
@@ -209,7 +206,7 @@ async fn cached_public(
     key: impl Fn(&Plan) -> ApiResult<String> + Send + 'static,
     compute: impl FnOnce(&mut DbConnection, &Plan) -> ApiResult<Rendered> + Send + 'static,
 ) -> ApiResult<HttpResponse> {
-    if let Some(plan) = state.plans.get(&id).filter(|p| p.status == PlanStatus::Published.as_str()) {
+    if let Some(plan) = state.plans.get(&id).filter(|p| is_public(p)) {
         if let Some(hit) = state.summaries.hit(&key(&plan)?) {
             return Ok(hit.response(req, PUBLIC_CACHE));
         }
@@ -219,7 +216,9 @@ async fn cached_public(
     let rendered = state
         .db(move |conn| {
             let plan = known.load(conn, id, read_at)?;
-            let plan = published_only((*plan).clone())?;
+            if !is_public(&plan) {
+                return Err(ApiError::not_found("plan"));
+            }
             cache.get_or(key(&plan)?, || charge.run(|| compute(conn, &plan)))
         })
         .await?;
@@ -549,7 +548,7 @@ pub async fn get_public_timeline(
     let key = move |plan: &Plan| format!("public-timeline:{}:{}", id, plan.data_version);
     // Cached, with its initiative's plan kept: no database asked.
     let kept = state.initiative_plans.get(&id).and_then(|plan| state.plans.get(&plan));
-    if let Some(plan) = kept.filter(|p| p.status == PlanStatus::Published.as_str()) {
+    if let Some(plan) = kept.filter(|p| is_public(p)) {
         if let Some(hit) = state.summaries.hit(&key(&plan)) {
             return Ok(hit.response(&req, PUBLIC_CACHE));
         }
@@ -563,7 +562,9 @@ pub async fn get_public_timeline(
             let initiative = crate::models::initiatives::load(conn, id)?;
             initiative_plans.keep(id, initiative.plan_id.0, read_at.1);
             let plan = plans.load(conn, initiative.plan_id.0, read_at.0)?;
-            let plan = published_only((*plan).clone()).map_err(|_| ApiError::not_found("initiative"))?;
+            if !is_public(&plan) {
+                return Err(ApiError::not_found("initiative"));
+            }
             cache.get_or(key(&plan), || {
                 charge.run(|| {
                     let reports: Vec<Report> = annual_reports::table

@@ -133,19 +133,14 @@ fn write(
         rows.value_updates.iter().for_each(|v| batch.update_value(v));
         if !dry_run {
             let after = serde_json::to_string(&new.after)?;
-            batch.revision(RevisionRow {
-                id: DbUuid(Uuid::now_v7()),
-                report_id: report.id,
-                number: report.version,
-                edition: report.revision,
-                workflow_state: report.workflow_state.clone(),
-                action: new.action.to_string(),
-                changed_fields: serde_json::to_string(&d.changed_fields)?,
-                actor_id: actor.user_id.map(DbUuid),
-                token_id: actor.token_id.map(DbUuid),
-                occurred_at: report.updated_at,
-                snapshot: after.clone(),
-            });
+            batch.revision(RevisionRow::of(
+                &report,
+                new.action,
+                &d.changed_fields,
+                actor,
+                report.updated_at,
+                after.clone(),
+            )?);
             events.push(Event {
                 action: new.action,
                 entity_type: "annual_report",
@@ -207,19 +202,9 @@ pub fn insert_imported(
                 .collect();
             report.published_snapshot = Some(views::snapshot_with_stamps(&view, stamps)?);
         }
-        batch.revision(RevisionRow {
-            id: DbUuid(Uuid::now_v7()),
-            report_id: report.id,
-            number: report.version,
-            edition: report.revision,
-            workflow_state: report.workflow_state.clone(),
-            action: "import".into(),
-            changed_fields: serde_json::to_string(&super::diff::changed_fields(None, &view)?)?,
-            actor_id: None,
-            token_id: None,
-            occurred_at: now(),
-            snapshot,
-        });
+        // By no user: what `store::backfill_history` writes for a report without history.
+        let changed = super::diff::changed_fields(None, &view)?;
+        batch.revision(RevisionRow::of(&report, "import", &changed, &Actor::default(), now(), snapshot)?);
         batch.insert_report(report);
         quarters.into_iter().for_each(|q| batch.insert_quarter(q));
         values.into_iter().for_each(|v| batch.insert_value(v));

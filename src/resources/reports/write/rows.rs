@@ -9,6 +9,7 @@ use crate::db::bulk::{self, Columns, Kind, Rows};
 use crate::db::schema::{annual_reports, indicator_values, quarter_updates, report_revisions};
 use crate::db::{DbConnection, DbUuid};
 use crate::error::ApiResult;
+use crate::models::audit::Actor;
 use crate::models::indicators::IndicatorValue;
 use crate::models::reports::{Quarter, Report};
 
@@ -150,6 +151,33 @@ pub struct RevisionRow {
     pub token_id: Option<DbUuid>,
     pub occurred_at: chrono::NaiveDateTime,
     pub snapshot: String,
+}
+
+impl RevisionRow {
+    /// Revision `report.version` of `report`: `snapshot` is its view (JSON), written by `actor`
+    /// at `occurred_at`, changing `changed_fields`.
+    pub fn of(
+        report: &Report,
+        action: &str,
+        changed_fields: &[String],
+        actor: &Actor,
+        occurred_at: chrono::NaiveDateTime,
+        snapshot: String,
+    ) -> ApiResult<RevisionRow> {
+        Ok(RevisionRow {
+            id: DbUuid(uuid::Uuid::now_v7()),
+            report_id: report.id,
+            number: report.version,
+            edition: report.revision,
+            workflow_state: report.workflow_state.clone(),
+            action: action.to_string(),
+            changed_fields: serde_json::to_string(changed_fields)?,
+            actor_id: actor.user_id.map(DbUuid),
+            token_id: actor.token_id.map(DbUuid),
+            occurred_at,
+            snapshot,
+        })
+    }
 }
 
 /// The rows of a set of decisions, collected for one statement per kind: inserts as rows (sent
