@@ -23,6 +23,7 @@ pub enum Kind {
     Uuid,
     Text,
     Int,
+    BigInt,
     Float,
     Timestamp,
 }
@@ -119,6 +120,10 @@ impl Row<'_> {
         self.value(&n)
     }
 
+    pub fn big(&mut self, n: i64) -> &mut Self {
+        self.value(&n)
+    }
+
     pub fn float(&mut self, x: Option<f64>) -> &mut Self {
         self.value(&x)
     }
@@ -149,6 +154,7 @@ fn element(pg: bool, i: usize, kind: Kind) -> String {
         Kind::Text => format!("r ->> {i}"),
         Kind::Uuid => format!("(r ->> {i})::uuid"),
         Kind::Int => format!("(r ->> {i})::int4"),
+        Kind::BigInt => format!("(r ->> {i})::int8"),
         Kind::Float => format!("(r ->> {i})::float8"),
         Kind::Timestamp => format!("(r ->> {i})::timestamp"),
     }
@@ -193,6 +199,23 @@ pub fn insert(conn: &mut DbConnection, spec: &Columns, rows: Rows) -> QueryResul
         return Ok(0);
     }
     let sql = insert_sql(matches!(conn, DbConnection::Pg(_)), spec);
+    diesel::sql_query(sql).bind::<Text, _>(&rows_json).execute(conn)
+}
+
+/// Inserts the rows, or where a row with the same `key` columns exists, sets it as `set` says
+/// (SQL over the stored row, `t`, and the new one, `excluded`): `n = t.n + excluded.n`, say.
+pub fn upsert(conn: &mut DbConnection, spec: &Columns, rows: Rows, key: &[&str], set: &str) -> QueryResult<usize> {
+    let (rows_json, count) = rows.finish();
+    if count == 0 {
+        return Ok(0);
+    }
+    // `WHERE true` tells SQLite's parser that `ON CONFLICT` is the upsert, not a join's.
+    let sql = format!(
+        "{} WHERE true ON CONFLICT ({}) DO UPDATE SET {set}",
+        insert_sql(matches!(conn, DbConnection::Pg(_)), spec),
+        key.join(", ")
+    )
+    .replacen(&format!("INSERT INTO {} ", spec.table), &format!("INSERT INTO {} AS t ", spec.table), 1);
     diesel::sql_query(sql).bind::<Text, _>(&rows_json).execute(conn)
 }
 

@@ -30,6 +30,9 @@ pub const APPLICATION_NAME: &str = "shinchoku-changes";
 pub const POLL: Duration = Duration::from_millis(20);
 /// How often an idle watcher checks that its connection is still alive.
 const HEARTBEAT: Duration = Duration::from_secs(5);
+/// How often the watcher counts initiatives changed by writes made outside the service (the
+/// service's own writes count theirs before they commit; see [`super::tally`]).
+pub const COUNT_NOTED: Duration = Duration::from_secs(1);
 
 /// What the watcher reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,10 +119,17 @@ fn listen(conn: &mut DbConnection, report: &impl Fn(Announcement) -> bool) -> Qu
     if !report(Announcement::Connected) {
         return Ok(Stop);
     }
-    let mut checked = Instant::now();
+    let (mut checked, mut counted) = (Instant::now(), Instant::now());
     loop {
         std::thread::sleep(POLL);
         let mut announcements = Vec::new();
+        if counted.elapsed() >= COUNT_NOTED {
+            if count_noted(conn)? {
+                // Plans' data versions moved by this connection, which its own poll does not see.
+                announcements.push(Announcement::Everything);
+            }
+            counted = Instant::now();
+        }
         match conn {
             DbConnection::Pg(c) => {
                 for notification in c.notifications_iter() {
@@ -154,6 +164,28 @@ fn listen(conn: &mut DbConnection, report: &impl Fn(Announcement) -> bool) -> Qu
             }
         }
     }
+}
+
+/// Counts what writes made outside the service changed, if anything is noted (one small
+/// statement otherwise); true when it counted some. A failure to count is logged and tried again.
+fn count_noted(conn: &mut DbConnection) -> QueryResult<bool> {
+    #[derive(QueryableByName)]
+    struct Noted {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let noted: Noted =
+        diesel::sql_query("SELECT COUNT(*) AS n FROM (SELECT 1 FROM summary_dirty LIMIT 1) d").get_result(conn)?;
+    if noted.n > 0 {
+        match super::write_transaction(conn, super::tally::refresh_noted) {
+            Ok(n) => {
+                tracing::info!(initiatives = n, "counted the changes written outside the service");
+                return Ok(true);
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot count the changes written outside the service; retrying"),
+        }
+    }
+    Ok(false)
 }
 
 fn sqlite_data_version(conn: &mut diesel::SqliteConnection) -> QueryResult<i64> {

@@ -14,6 +14,7 @@ pub mod changes;
 pub mod connection;
 pub mod portable_uuid;
 pub mod schema;
+pub mod tally;
 pub mod touched;
 
 use std::time::Duration;
@@ -189,6 +190,11 @@ where
     }
     match work(conn) {
         Ok(value) if keep => {
+            // The kept summary counts change with the rows, in the same transaction.
+            if let Err(e) = tally::refresh(conn) {
+                Manager::rollback_transaction(conn)?;
+                return Err(e.into());
+            }
             Manager::commit_transaction(conn)?;
             touched::wrote();
             Ok(value)

@@ -373,3 +373,43 @@ diesel::joinable!(user_departments -> departments (department_id));
 diesel::joinable!(api_token_departments -> api_tokens (token_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    /// Kept summary counts (see `db::tally`).
+    summary_counts (plan_id, grp_set, fiscal_year, grp_key, cell) {
+        plan_id -> PortableUuid,
+        grp_set -> Text,
+        fiscal_year -> Integer,
+        grp_key -> Text,
+        cell -> Text,
+        n -> BigInt,
+        ratio_units -> BigInt,
+        ratio_n -> BigInt,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    /// What each initiative last added to its plan's kept counts.
+    summary_facts (initiative_id) {
+        initiative_id -> PortableUuid,
+        plan_id -> PortableUuid,
+        facts -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    /// Initiatives whose rows changed since they were last counted.
+    summary_dirty (tx, initiative_id) {
+        tx -> BigInt,
+        initiative_id -> PortableUuid,
+    }
+}

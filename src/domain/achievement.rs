@@ -54,7 +54,11 @@ pub fn evaluate(direction: Direction, tolerance: Option<f64>, target: Option<f64
         Direction::Maintain => {
             let tolerance = tolerance.unwrap_or(0.0).abs();
             let ratio = (positive && target > 0.0).then(|| actual / target);
-            verdict(if (actual - target).abs() <= tolerance { Achieved } else { NotAchieved }, ratio)
+            // Beyond 10³⁰⁰ a difference may overflow (an error in PostgreSQL's arithmetic, which
+            // the summaries share): there only equal values are achieved.
+            let comparable = actual.abs() < 1e300 && target.abs() < 1e300;
+            let achieved = actual == target || (comparable && (actual - target).abs() <= tolerance);
+            verdict(if achieved { Achieved } else { NotAchieved }, ratio)
         }
     }
 }

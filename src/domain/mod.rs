@@ -4,5 +4,6 @@ pub mod achievement;
 pub mod enums;
 pub mod fiscal_year;
 pub mod natural;
+pub mod tally;
 pub mod validation;
 pub mod workflow;

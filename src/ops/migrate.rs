@@ -12,5 +12,8 @@ pub fn run(conn: &mut DbConnection) -> Result<usize, String> {
     // Reports written before history was kept get their first revision.
     crate::resources::reports::store::backfill_history(conn)
         .map_err(|e| format!("report history backfill failed: {e}"))?;
+    // Initiatives changed by writes made outside the service (or stored before counts were
+    // kept) are counted.
+    db::write_transaction(conn, db::tally::refresh_noted).map_err(|e| format!("summary counts failed: {e}"))?;
     Ok(applied)
 }

@@ -2,7 +2,7 @@
 //! its /64, the network one host usually holds) has a budget of computation time that refills
 //! at a steady rate. A public read served from the cache costs nothing; one that must be
 //! computed (a summary, trend, tree or timeline of a data version not yet cached) is charged
-//! the time it took. While an address's budget is spent, its uncached reads get 429 with
+//! the time it took, at least 1 ms. While an address's budget is spent, its uncached reads get 429 with
 //! `Retry-After` (when the budget is back above zero); its cached reads are still answered.
 //!
 //! The check is made before the work starts and the charge after it, so concurrent requests
@@ -57,6 +57,10 @@ impl Default for ComputeBudget {
 /// Milliseconds of computation per second per address unless configured.
 pub const DEFAULT_MS_PER_SECOND: u32 = 200;
 
+/// What one computation costs at least: a request's own overhead, however fast the counting
+/// (summaries read from kept counts take well under a millisecond).
+const MIN_CHARGE: Duration = Duration::from_millis(1);
+
 impl ComputeBudget {
     /// `ms_per_second` of uncached computation per address (`None`: unlimited); an idle address
     /// may spend 25 seconds' worth at once (5 s of computation at the default).
@@ -75,7 +79,7 @@ impl ComputeBudget {
         self.check(&key, rate, Instant::now())?;
         let started = Instant::now();
         let result = work();
-        self.charge(&key, rate, started.elapsed(), Instant::now());
+        self.charge(&key, rate, started.elapsed().max(MIN_CHARGE), Instant::now());
         result
     }
 

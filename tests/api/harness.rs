@@ -200,6 +200,14 @@ impl TestApp {
         self.pool.get().expect("test database connection")
     }
 
+    /// Counts in the kept summary counts what was written with [`TestApp::conn`], outside the
+    /// service, as the service's change watcher does within a second (and returns how many
+    /// initiatives it counted).
+    pub fn count_outside_writes(&self) -> usize {
+        let mut conn = self.conn();
+        db::write_transaction(&mut *conn, db::tally::refresh_noted).expect("counting outside writes")
+    }
+
     /// Runs `n` requests at once (released together by a barrier); returns their responses.
     pub fn concurrently<F>(&self, n: usize, request: F) -> Vec<Resp>
     where

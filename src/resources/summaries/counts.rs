@@ -86,8 +86,10 @@ pub struct IndicatorCounts {
     /// Mean of the achievement ratios that exist (see `Achievement.ratio`); `null` when none does.
     #[schema(example = 1.04)]
     pub mean_achievement_ratio: Option<f64>,
+    /// The sum of the ratios in millionths ([`crate::domain::tally::ratio_units`]): integers, so
+    /// that kept counts and a recount add up to the same.
     #[serde(skip)]
-    ratio_sum: f64,
+    ratio_units: i64,
     #[serde(skip)]
     ratio_count: i64,
 }
@@ -139,6 +141,13 @@ impl Counts {
         progress: Option<ProgressStatus>,
         grade: Option<&str>,
     ) {
+        self.add_workflow(n, state);
+        self.add_progress(n, progress);
+        self.add_grade(n, grade);
+    }
+
+    /// `n` initiatives whose report is in `state` (`None`: none, or not counted).
+    pub fn add_workflow(&mut self, n: i64, state: Option<WorkflowState>) {
         self.initiatives += n;
         let w = &mut self.workflow;
         *match state {
@@ -149,6 +158,10 @@ impl Counts {
             Some(WorkflowState::Reviewed) => &mut w.reviewed,
             Some(WorkflowState::Published) => &mut w.published,
         } += n;
+    }
+
+    /// `n` reports with this progress status (`None`: not given, or not visible).
+    pub fn add_progress(&mut self, n: i64, progress: Option<ProgressStatus>) {
         let p = &mut self.progress;
         *match progress {
             None => &mut p.unreported,
@@ -157,6 +170,10 @@ impl Counts {
             Some(ProgressStatus::PartlyDelayed) => &mut p.partly_delayed,
             Some(ProgressStatus::NotStarted) => &mut p.not_started,
         } += n;
+    }
+
+    /// `n` reports with this grade (`None`: not given, or not visible).
+    pub fn add_grade(&mut self, n: i64, grade: Option<&str>) {
         self.ratings.add(grade, n);
     }
 
@@ -171,12 +188,12 @@ impl Counts {
         }
     }
 
-    /// `n` indicators with this verdict, and the sum and number of their ratios.
+    /// `n` indicators with this verdict, and the sum (in millionths) and number of their ratios.
     pub fn add_indicators(
         &mut self,
         verdict: crate::domain::achievement::AchievementStatus,
         n: i64,
-        ratio_sum: f64,
+        ratio_units: i64,
         ratio_count: i64,
     ) {
         use crate::domain::achievement::AchievementStatus::*;
@@ -186,7 +203,7 @@ impl Counts {
             NotAchieved => &mut i.not_achieved,
             NotMeasurable => &mut i.not_measurable,
         } += n;
-        i.ratio_sum += ratio_sum;
+        i.ratio_units += ratio_units;
         i.ratio_count += ratio_count;
     }
 
@@ -196,9 +213,9 @@ impl Counts {
             q.unreported = (self.initiatives - q.done - q.not_done - q.not_applicable).max(0);
         }
         let i = &mut self.indicators;
-        // Rounded so that the two databases' floating-point sums print the same.
-        i.mean_achievement_ratio =
-            (i.ratio_count > 0).then(|| (i.ratio_sum / i.ratio_count as f64 * 10_000.0).round() / 10_000.0);
+        let unit = crate::domain::tally::RATIO_UNIT;
+        i.mean_achievement_ratio = (i.ratio_count > 0)
+            .then(|| (i.ratio_units as f64 / unit / i.ratio_count as f64 * 10_000.0).round() / 10_000.0);
         self
     }
 
@@ -236,7 +253,7 @@ impl Counts {
         i.achieved += o.achieved;
         i.not_achieved += o.not_achieved;
         i.not_measurable += o.not_measurable;
-        i.ratio_sum += o.ratio_sum;
+        i.ratio_units += o.ratio_units;
         i.ratio_count += o.ratio_count;
     }
 }
@@ -281,8 +298,8 @@ mod tests {
     #[test]
     fn mean_ratio_is_over_the_ratios_that_exist() {
         let mut c = Counts::new(&scale());
-        c.add_indicators(AchievementStatus::Achieved, 2, 2.5, 2);
-        c.add_indicators(AchievementStatus::NotMeasurable, 4, 0.0, 0);
+        c.add_indicators(AchievementStatus::Achieved, 2, 2_500_000, 2);
+        c.add_indicators(AchievementStatus::NotMeasurable, 4, 0, 0);
         let c = c.finish();
         assert_eq!((c.indicators.achieved, c.indicators.not_measurable), (2, 4));
         assert_eq!(c.indicators.mean_achievement_ratio, Some(1.25));

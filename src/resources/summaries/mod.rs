@@ -7,6 +7,7 @@
 
 pub mod counts;
 pub mod department;
+pub mod kept;
 pub mod plan;
 pub mod query;
 
@@ -205,21 +206,47 @@ fn scale_codes(plan: &Plan) -> ApiResult<Vec<String>> {
     Ok(plan.rating_scale()?.into_iter().map(|g| g.code).collect())
 }
 
-/// Computes a plan's summary (see [`PlanSummary`]).
+/// How counts are had: from the kept counts (every request), or recounted from the rows (the
+/// check that the kept counts are exact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counting {
+    Kept,
+    Recount,
+}
+
+/// Computes a plan's summary (see [`PlanSummary`]) from the kept counts.
 pub fn plan_summary(
     conn: &mut DbConnection,
     plan: &Plan,
     req: &SummaryRequest,
     sight: &SummarySight,
 ) -> ApiResult<PlanSummary> {
+    plan_summary_by(conn, plan, req, sight, Counting::Kept)
+}
+
+/// Computes a plan's summary, counted as `counting` says.
+pub fn plan_summary_by(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    req: &SummaryRequest,
+    sight: &SummarySight,
+    counting: Counting,
+) -> ApiResult<PlanSummary> {
     let scale = scale_codes(plan)?;
     let grouping = req.group_by.map(|g| match g {
         GroupBy::Node => Grouping::Node(req.level),
         GroupBy::Department => Grouping::Department,
     });
-    let units = query::Units::Plan { plan: plan.id.0, fy: req.fiscal_year, grouping };
     let filter = query::Filter { rating: req.rating, states: &req.states, sight };
-    let mut counted = query::count(conn, &units, &filter, &|_| scale.clone())?;
+    let mut counted = match counting {
+        Counting::Kept => {
+            kept::count(conn, plan.id.0, &kept::Read::Year { fy: req.fiscal_year, grouping }, &filter, &scale)?
+        }
+        Counting::Recount => {
+            let units = query::Units::Plan { plan: plan.id.0, fy: req.fiscal_year, grouping };
+            query::count(conn, &units, &filter, &|_| scale.clone())?
+        }
+    };
     let totals = counted.remove("").unwrap_or_else(|| Counts::new(&scale).finish());
     let mut groups = Vec::new();
     for (key, code, label) in group_labels(conn, plan, grouping)? {
@@ -342,19 +369,36 @@ pub fn trend_range(plan: &Plan, from: Option<i32>, to: Option<i32>) -> ApiResult
     Ok((from, to))
 }
 
-/// Computes a plan's totals per fiscal year of `from..=to`.
+/// Computes a plan's totals per fiscal year of `from..=to` from the kept counts.
 pub fn plan_trend(
     conn: &mut DbConnection,
     plan: &Plan,
-    (from, to): (i32, i32),
+    range: (i32, i32),
     rating: RatingSource,
     states: &[WorkflowState],
     sight: &SummarySight,
 ) -> ApiResult<PlanTrend> {
+    plan_trend_by(conn, plan, range, (rating, states), sight, Counting::Kept)
+}
+
+/// Computes a plan's totals per fiscal year, counted as `counting` says.
+pub fn plan_trend_by(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    (from, to): (i32, i32),
+    (rating, states): (RatingSource, &[WorkflowState]),
+    sight: &SummarySight,
+    counting: Counting,
+) -> ApiResult<PlanTrend> {
     let scale = scale_codes(plan)?;
-    let units = query::Units::Trend { plan: plan.id.0, from, to };
     let filter = query::Filter { rating, states, sight };
-    let mut counted = query::count(conn, &units, &filter, &|_| scale.clone())?;
+    let mut counted = match counting {
+        Counting::Kept => kept::count(conn, plan.id.0, &kept::Read::Years { from, to }, &filter, &scale)?,
+        Counting::Recount => {
+            let units = query::Units::Trend { plan: plan.id.0, from, to };
+            query::count(conn, &units, &filter, &|_| scale.clone())?
+        }
+    };
     Ok(PlanTrend {
         plan_id: plan.id.0,
         from,

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Double, Integer, Nullable, Text};
+use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 use uuid::Uuid;
 
 use super::counts::Counts;
@@ -309,8 +309,8 @@ struct VerdictCell {
     verdict: String,
     #[diesel(sql_type = BigInt)]
     n: i64,
-    #[diesel(sql_type = Nullable<Double>)]
-    ratio_sum: Option<f64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    ratio_units: Option<i64>,
     #[diesel(sql_type = BigInt)]
     ratio_n: i64,
 }
@@ -334,6 +334,18 @@ const RATIO: &str = "CASE WHEN v.target IS NULL OR v.actual IS NULL OR v.target 
       OR (v.actual > 0 AND v.actual < 1e-6) THEN NULL \
     WHEN ind.direction = 'decrease' THEN CASE WHEN v.actual = 0 THEN 1.0 ELSE v.target / v.actual END \
     WHEN v.target > 0 THEN v.actual / v.target ELSE NULL END";
+
+/// The sum of the ratios in millionths, each at most 10⁶: the arithmetic of
+/// [`crate::domain::tally::ratio_units`] (ratios are never negative, so truncation is the floor).
+fn ratio_units_sum(pg: bool) -> String {
+    if pg {
+        format!(
+            "CAST(SUM(CASE WHEN ({RATIO}) IS NULL THEN NULL ELSE FLOOR(LEAST(({RATIO}), 1e6) * 1e6) END) AS BIGINT)"
+        )
+    } else {
+        format!("SUM(CAST(MIN(({RATIO}), 1e6) * 1e6 AS INTEGER))")
+    }
+}
 
 fn load<T>(conn: &mut DbConnection, sql: String) -> ApiResult<Vec<T>>
 where
@@ -359,8 +371,9 @@ pub fn count(
         )?;
         found.first().is_some_and(|f| f.n > 0)
     };
+    let pg = matches!(conn, DbConnection::Pg(_));
     let Sources { reports: report_rows, quarters: quarter_rows, values: value_rows } =
-        Sources::of(filter.sight, matches!(conn, DbConnection::Pg(_)), corrections);
+        Sources::of(filter.sight, pg, corrections);
     let mut out: BTreeMap<String, Counts> = BTreeMap::new();
     let reports: Vec<ReportCell> = load(
         conn,
@@ -405,7 +418,7 @@ pub fn count(
         format!(
             "WITH units AS ({units}) \
              SELECT u.gkey AS gkey, {VERDICT} AS verdict, COUNT(*) AS n, \
-               CAST(SUM({RATIO}) AS DOUBLE PRECISION) AS ratio_sum, COUNT({RATIO}) AS ratio_n \
+               {ratio_units} AS ratio_units, COUNT({RATIO}) AS ratio_n \
              FROM units u \
              JOIN indicators ind ON ind.initiative_id = u.initiative_id \
                AND (ind.valid_from_fy IS NULL OR ind.valid_from_fy <= u.fy) \
@@ -413,13 +426,14 @@ pub fn count(
              LEFT JOIN {report_rows} r ON r.initiative_id = u.initiative_id AND r.fiscal_year = u.fy \
              LEFT JOIN {value_rows} v ON v.indicator_id = ind.id AND v.fiscal_year = u.fy AND {value_seen} \
              GROUP BY u.gkey, {VERDICT}",
-            value_seen = filter.value_seen()
+            value_seen = filter.value_seen(),
+            ratio_units = ratio_units_sum(pg),
         ),
     )?;
     for cell in verdicts {
         let verdict = AchievementStatus::from_db(&cell.verdict)?;
         if let Some(counts) = out.get_mut(&cell.gkey) {
-            counts.add_indicators(verdict, cell.n, cell.ratio_sum.unwrap_or(0.0), cell.ratio_n);
+            counts.add_indicators(verdict, cell.n, cell.ratio_units.unwrap_or(0), cell.ratio_n);
         }
     }
     Ok(out.into_iter().map(|(k, c)| (k, c.finish())).collect())

@@ -1,0 +1,557 @@
+//! Keeps the summary counts (docs/summaries.md, "Kept counts") in step with the rows, in the
+//! transaction that changes them.
+//!
+//! Triggers note every initiative whose rows a statement changes (`summary_dirty`; see the
+//! migration `kept_counts`). Before a write transaction commits, [`refresh`] reads what those
+//! initiatives' rows now say ([`facts`]), compares it with what they last added
+//! (`summary_facts`), and adds the difference to `summary_counts` ([`crate::domain::tally`]).
+//! Writers of one plan are serialized by the plan's row (every write bumps its data version),
+//! so the facts read here are the latest and the counts' additions never interleave wrongly.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::bulk::{self, Columns, Kind, Rows};
+use super::portable_uuid::PortableUuid;
+use super::schema::{
+    annual_reports, indicator_values, indicators, initiative_departments, initiative_placements, initiatives,
+    plan_nodes, plans, quarter_updates, summary_counts, summary_facts,
+};
+use super::{DbConnection, DbUuid};
+use crate::domain::achievement;
+use crate::domain::enums::Direction;
+use crate::domain::tally::{self, Edition, Facts, Place, Tally, Verdict, Year};
+
+/// Ids per statement (SQLite's bound-parameter limit is 32,766).
+const CHUNK: usize = 5_000;
+
+#[derive(QueryableByName)]
+struct Noted {
+    #[diesel(sql_type = PortableUuid)]
+    initiative_id: DbUuid,
+}
+
+fn bad_data(e: impl std::fmt::Display) -> diesel::result::Error {
+    diesel::result::Error::DeserializationError(format!("kept counts: {e}").into())
+}
+
+/// Recounts the initiatives this transaction changed. Called by every write transaction before
+/// it commits ([`super::write_transaction`]); without changed initiatives, one statement.
+pub fn refresh(conn: &mut DbConnection) -> QueryResult<()> {
+    let sql = match conn {
+        DbConnection::Pg(_) => "DELETE FROM summary_dirty WHERE tx = txid_current() RETURNING initiative_id",
+        // One writer at a time: every noted row is this transaction's (or left by a write made
+        // outside the service, which this counts too).
+        DbConnection::Sqlite(_) => "DELETE FROM summary_dirty RETURNING initiative_id",
+    };
+    let noted: Vec<Noted> = diesel::sql_query(sql).load(conn)?;
+    if noted.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = noted.into_iter().map(|n| n.initiative_id.0).collect::<HashSet<_>>().into_iter().collect();
+    recount(conn, &ids)
+}
+
+/// Recounts every initiative noted by any writer, also by writes made outside the service (at
+/// start, by the change watcher every second, and by `check-summaries`); returns how many.
+/// Takes the plans' locks first, as writers do, and moves their data versions.
+pub fn refresh_noted(conn: &mut DbConnection) -> QueryResult<usize> {
+    let noted: Vec<Noted> = diesel::sql_query("SELECT DISTINCT initiative_id FROM summary_dirty").load(conn)?;
+    let ids: Vec<DbUuid> = noted.into_iter().map(|n| n.initiative_id).collect();
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let mut plan_ids: Vec<DbUuid> = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        plan_ids.extend(
+            initiatives::table
+                .filter(initiatives::id.eq_any(chunk))
+                .select(initiatives::plan_id)
+                .load::<DbUuid>(conn)?,
+        );
+        plan_ids.extend(
+            summary_facts::table
+                .filter(summary_facts::initiative_id.eq_any(chunk))
+                .select(summary_facts::plan_id)
+                .load::<DbUuid>(conn)?,
+        );
+    }
+    plan_ids.sort_by_key(|p| p.0);
+    plan_ids.dedup();
+    if let DbConnection::Pg(c) = conn {
+        plans::table
+            .filter(plans::id.eq_any(&plan_ids))
+            .order(plans::id)
+            .select(plans::id)
+            .for_update()
+            .load::<DbUuid>(c)?;
+    }
+    // Summaries computed since those writes (and cached under the plan's data version) counted
+    // without them: a new data version sets them aside.
+    diesel::update(plans::table.filter(plans::id.eq_any(&plan_ids)))
+        .set(plans::data_version.eq(plans::data_version + 1))
+        .execute(conn)?;
+    for chunk in ids.chunks(CHUNK) {
+        diesel::delete(
+            super::schema::summary_dirty::table.filter(super::schema::summary_dirty::initiative_id.eq_any(chunk)),
+        )
+        .execute(conn)?;
+    }
+    let ids: Vec<Uuid> = ids.into_iter().map(|i| i.0).collect();
+    recount(conn, &ids)?;
+    Ok(ids.len())
+}
+
+const COUNTS: Columns = Columns {
+    table: "summary_counts",
+    columns: &[
+        ("plan_id", Kind::Uuid),
+        ("grp_set", Kind::Text),
+        ("fiscal_year", Kind::Int),
+        ("grp_key", Kind::Text),
+        ("cell", Kind::Text),
+        ("n", Kind::BigInt),
+        ("ratio_units", Kind::BigInt),
+        ("ratio_n", Kind::BigInt),
+    ],
+};
+
+const FACTS: Columns = Columns {
+    table: "summary_facts",
+    columns: &[("initiative_id", Kind::Uuid), ("plan_id", Kind::Uuid), ("facts", Kind::Text)],
+};
+
+/// Stored facts of these initiatives, with their plans.
+fn stored(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<HashMap<Uuid, (Uuid, Facts)>> {
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        let chunk: Vec<DbUuid> = chunk.iter().copied().map(DbUuid).collect();
+        let rows: Vec<(DbUuid, DbUuid, String)> = summary_facts::table
+            .filter(summary_facts::initiative_id.eq_any(&chunk))
+            .select((summary_facts::initiative_id, summary_facts::plan_id, summary_facts::facts))
+            .load(conn)?;
+        for (id, plan, text) in rows {
+            out.insert(id.0, (plan.0, serde_json::from_str(&text).map_err(bad_data)?));
+        }
+    }
+    Ok(out)
+}
+
+/// Replaces the stored facts of `ids` with what their rows say, and adds the difference to
+/// their plans' counts.
+fn recount(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<()> {
+    let old = stored(conn, ids)?;
+    let new = facts(conn, ids)?;
+    let mut delta: HashMap<Uuid, BTreeMap<Place, Tally>> = HashMap::new();
+    let (mut keep, mut gone) = (Rows::default(), Vec::new());
+    for id in ids {
+        let (before, after) = (old.get(id), new.get(id));
+        let Some(plan) = after.or(before).map(|(plan, _)| *plan) else { continue };
+        tally::difference(before.map(|(_, f)| f), after.map(|(_, f)| f), delta.entry(plan).or_default());
+        match after {
+            Some((plan, facts)) if before.map(|(_, f)| f) != Some(facts) => {
+                let text = serde_json::to_string(facts).map_err(bad_data)?;
+                keep.row().uuid(*id).uuid(*plan).text(Some(&text));
+            }
+            Some(_) => {}
+            None => gone.push(DbUuid(*id)),
+        }
+    }
+    let mut counts = Rows::default();
+    for (plan, places) in &delta {
+        for (place, t) in places.iter().filter(|(_, t)| !t.is_zero()) {
+            counts
+                .row()
+                .uuid(*plan)
+                .text(Some(&place.set))
+                .int(place.fiscal_year)
+                .text(Some(&place.key))
+                .text(Some(&place.cell))
+                .big(t.n)
+                .big(t.ratio_units)
+                .big(t.ratio_n);
+        }
+    }
+    bulk::upsert(
+        conn,
+        &COUNTS,
+        counts,
+        &["plan_id", "grp_set", "fiscal_year", "grp_key", "cell"],
+        "n = t.n + excluded.n, ratio_units = t.ratio_units + excluded.ratio_units, ratio_n = t.ratio_n + excluded.ratio_n",
+    )?;
+    bulk::upsert(conn, &FACTS, keep, &["initiative_id"], "plan_id = excluded.plan_id, facts = excluded.facts")?;
+    for chunk in gone.chunks(CHUNK) {
+        diesel::delete(summary_facts::table.filter(summary_facts::initiative_id.eq_any(chunk))).execute(conn)?;
+    }
+    Ok(())
+}
+
+type ReportRow = (DbUuid, DbUuid, i32, String, Option<String>, Option<String>, Option<String>);
+type IndicatorRow = (DbUuid, Option<DbUuid>, String, Option<f64>, Option<i32>, Option<i32>);
+
+/// One edition's contents as a published snapshot holds them (the report's view).
+#[derive(serde::Deserialize)]
+struct Snapshot {
+    progress_status: Option<String>,
+    self_rating: Option<String>,
+    committee_rating: Option<String>,
+    #[serde(default)]
+    quarters: Vec<SnapshotQuarter>,
+    #[serde(default)]
+    indicator_values: Vec<SnapshotValue>,
+}
+
+#[derive(serde::Deserialize)]
+struct SnapshotQuarter {
+    quarter: i32,
+    mark: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct SnapshotValue {
+    indicator_id: Uuid,
+    target: Option<f64>,
+    actual: Option<f64>,
+}
+
+/// An indicator valid in some years, with its rule.
+struct Rule {
+    id: Uuid,
+    direction: Direction,
+    tolerance: Option<f64>,
+    from: Option<i32>,
+    to: Option<i32>,
+}
+
+impl Rule {
+    fn valid_in(&self, fy: i32) -> bool {
+        self.from.is_none_or(|f| f <= fy) && self.to.is_none_or(|t| t >= fy)
+    }
+
+    fn verdict(&self, value: Option<(Option<f64>, Option<f64>)>) -> Verdict {
+        let (target, actual) = value.unwrap_or((None, None));
+        let a = achievement::evaluate(self.direction, self.tolerance, target, actual);
+        Verdict(a.status.as_str().to_string(), a.ratio.map(tally::ratio_units))
+    }
+}
+
+/// What the rows of these initiatives say that the counts need, with their plans (initiatives
+/// that no longer exist are absent). About ten statements per 5,000 initiatives.
+pub fn facts(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<HashMap<Uuid, (Uuid, Facts)>> {
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        let chunk: Vec<DbUuid> = chunk.iter().copied().map(DbUuid).collect();
+        facts_of_chunk(conn, &chunk, &mut out)?;
+    }
+    Ok(out)
+}
+
+fn facts_of_chunk(conn: &mut DbConnection, ids: &[DbUuid], out: &mut HashMap<Uuid, (Uuid, Facts)>) -> QueryResult<()> {
+    let found: Vec<(DbUuid, DbUuid, Option<i32>, Option<i32>)> = initiatives::table
+        .filter(initiatives::id.eq_any(ids))
+        .select((initiatives::id, initiatives::plan_id, initiatives::active_from_fy, initiatives::active_to_fy))
+        .load(conn)?;
+    if found.is_empty() {
+        return Ok(());
+    }
+    let plan_ids: Vec<DbUuid> = found.iter().map(|f| f.1).collect::<HashSet<_>>().into_iter().collect();
+    let periods: HashMap<DbUuid, (i32, i32)> = plans::table
+        .filter(plans::id.eq_any(&plan_ids))
+        .select((plans::id, (plans::start_fy, plans::end_fy)))
+        .load::<(DbUuid, (i32, i32))>(conn)?
+        .into_iter()
+        .collect();
+    let nodes: HashMap<DbUuid, (Option<DbUuid>, i32)> = plan_nodes::table
+        .filter(plan_nodes::plan_id.eq_any(&plan_ids))
+        .select((plan_nodes::id, (plan_nodes::parent_id, plan_nodes::level)))
+        .load::<(DbUuid, (Option<DbUuid>, i32))>(conn)?
+        .into_iter()
+        .collect();
+    let mut placed: HashMap<DbUuid, Vec<DbUuid>> = HashMap::new();
+    for (initiative, node) in initiative_placements::table
+        .filter(initiative_placements::initiative_id.eq_any(ids))
+        .select((initiative_placements::initiative_id, initiative_placements::node_id))
+        .load::<(DbUuid, DbUuid)>(conn)?
+    {
+        placed.entry(initiative).or_default().push(node);
+    }
+    let mut responsible: HashMap<DbUuid, Vec<String>> = HashMap::new();
+    for (initiative, department) in initiative_departments::table
+        .filter(initiative_departments::initiative_id.eq_any(ids))
+        .select((initiative_departments::initiative_id, initiative_departments::department_id))
+        .load::<(DbUuid, DbUuid)>(conn)?
+    {
+        responsible.entry(initiative).or_default().push(department.0.to_string());
+    }
+    let reports: Vec<ReportRow> = annual_reports::table
+        .filter(annual_reports::initiative_id.eq_any(ids))
+        .select((
+            annual_reports::id,
+            annual_reports::initiative_id,
+            annual_reports::fiscal_year,
+            annual_reports::workflow_state,
+            annual_reports::progress_status,
+            annual_reports::self_rating,
+            annual_reports::committee_rating,
+        ))
+        .load(conn)?;
+    // Reports under correction: their published edition is the snapshot.
+    let snapshots: HashMap<DbUuid, Snapshot> = annual_reports::table
+        .filter(annual_reports::initiative_id.eq_any(ids))
+        .filter(annual_reports::workflow_state.ne("published"))
+        .filter(annual_reports::published_snapshot.is_not_null())
+        .select((annual_reports::id, annual_reports::published_snapshot))
+        .load::<(DbUuid, Option<String>)>(conn)?
+        .into_iter()
+        .map(|(id, text)| Ok((id, serde_json::from_str(text.as_deref().unwrap_or("{}")).map_err(bad_data)?)))
+        .collect::<QueryResult<_>>()?;
+    let mut marks: HashMap<DbUuid, Vec<(i32, String)>> = HashMap::new();
+    for (report, quarter, mark) in quarter_updates::table
+        .inner_join(annual_reports::table)
+        .filter(annual_reports::initiative_id.eq_any(ids))
+        .filter(quarter_updates::mark.is_not_null())
+        .select((quarter_updates::report_id, quarter_updates::quarter, quarter_updates::mark))
+        .load::<(DbUuid, i32, Option<String>)>(conn)?
+    {
+        marks.entry(report).or_default().extend(mark.map(|m| (quarter, m)));
+    }
+    let mut rules: HashMap<DbUuid, Vec<Rule>> = HashMap::new();
+    for (id, initiative, direction, tolerance, from, to) in indicators::table
+        .filter(indicators::initiative_id.eq_any(ids))
+        .select((
+            indicators::id,
+            indicators::initiative_id,
+            indicators::direction,
+            indicators::tolerance,
+            indicators::valid_from_fy,
+            indicators::valid_to_fy,
+        ))
+        .load::<IndicatorRow>(conn)?
+    {
+        let direction = Direction::from_db(&direction).map_err(bad_data)?;
+        if let Some(initiative) = initiative {
+            rules.entry(initiative).or_default().push(Rule { id: id.0, direction, tolerance, from, to });
+        }
+    }
+    let mut values: HashMap<(Uuid, i32), (Option<f64>, Option<f64>)> = HashMap::new();
+    for (indicator, fy, target, actual) in indicator_values::table
+        .inner_join(indicators::table)
+        .filter(indicators::initiative_id.eq_any(ids))
+        .select((
+            indicator_values::indicator_id,
+            indicator_values::fiscal_year,
+            indicator_values::target,
+            indicator_values::actual,
+        ))
+        .load::<(DbUuid, i32, Option<f64>, Option<f64>)>(conn)?
+    {
+        values.insert((indicator.0, fy), (target, actual));
+    }
+    let mut by_initiative: HashMap<DbUuid, Vec<&ReportRow>> = HashMap::new();
+    for r in &reports {
+        by_initiative.entry(r.1).or_default().push(r);
+    }
+
+    for (id, plan, active_from, active_to) in found {
+        let Some(&(start, end)) = periods.get(&plan) else { continue };
+        let mut rules = rules.remove(&id).unwrap_or_default();
+        rules.sort_by_key(|r| r.id);
+        let mut departments = responsible.remove(&id).unwrap_or_default();
+        departments.sort();
+        departments.dedup();
+        let mut facts = Facts {
+            nodes: ancestors(&nodes, placed.get(&id).map(Vec::as_slice).unwrap_or(&[])),
+            departments,
+            years: Vec::new(),
+        };
+        let reports = by_initiative.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+        let first = active_from.map_or(start, |f| f.max(start));
+        let last = active_to.map_or(end, |t| t.min(end));
+        for fy in first..=last {
+            let report = reports.iter().find(|r| r.2 == fy);
+            let verdicts = |value: &dyn Fn(Uuid) -> Option<(Option<f64>, Option<f64>)>| {
+                rules.iter().filter(|r| r.valid_in(fy)).map(|r| r.verdict(value(r.id))).collect::<Vec<_>>()
+            };
+            let current = Edition {
+                state: report.map(|r| r.3.clone()),
+                progress: report.and_then(|r| r.4.clone()),
+                self_rating: report.and_then(|r| r.5.clone()),
+                committee_rating: report.and_then(|r| r.6.clone()),
+                marks: report.map(|r| sorted(marks.get(&r.0).cloned().unwrap_or_default())).unwrap_or_default(),
+                indicators: verdicts(&|indicator| values.get(&(indicator, fy)).copied()),
+            };
+            let published = match report {
+                Some(r) if r.3 == "published" => current.clone(),
+                Some(r) => match snapshots.get(&r.0) {
+                    Some(s) => Edition {
+                        state: Some("published".into()),
+                        progress: s.progress_status.clone(),
+                        self_rating: s.self_rating.clone(),
+                        committee_rating: s.committee_rating.clone(),
+                        marks: sorted(s.quarters.iter().filter_map(|q| Some((q.quarter, q.mark.clone()?))).collect()),
+                        indicators: verdicts(&|indicator| {
+                            s.indicator_values
+                                .iter()
+                                .find(|v| v.indicator_id == indicator)
+                                .map(|v| (v.target, v.actual))
+                        }),
+                    },
+                    None => unpublished(&rules, fy),
+                },
+                None => unpublished(&rules, fy),
+            };
+            facts.years.push(Year { fiscal_year: fy, current, published });
+        }
+        out.insert(id.0, (plan.0, facts));
+    }
+    Ok(())
+}
+
+fn sorted(mut marks: Vec<(i32, String)>) -> Vec<(i32, String)> {
+    marks.sort();
+    marks
+}
+
+/// A year with nothing published: no report, and no indicator measurable.
+fn unpublished(rules: &[Rule], fy: i32) -> Edition {
+    let indicators = rules.iter().filter(|r| r.valid_in(fy)).map(|r| r.verdict(None)).collect();
+    Edition { indicators, ..Edition::default() }
+}
+
+/// Every node these placements lie in or under, each once, with its level, in order.
+fn ancestors(nodes: &HashMap<DbUuid, (Option<DbUuid>, i32)>, placements: &[DbUuid]) -> Vec<(i32, String)> {
+    let mut seen: Vec<(i32, String)> = Vec::new();
+    for &start in placements {
+        let mut at = Some(start);
+        // A chain is at most as long as the plan has nodes (a cycle would be a database fault).
+        for _ in 0..=nodes.len() {
+            let Some(id) = at else { break };
+            let Some(&(parent, level)) = nodes.get(&id) else { break };
+            let entry = (level, id.0.to_string());
+            if seen.contains(&entry) {
+                break;
+            }
+            seen.push(entry);
+            at = parent;
+        }
+    }
+    seen.sort();
+    seen
+}
+
+/// A plan's kept counts in some groups and years: `(set, fiscal year, key, cell, tally)`.
+pub type KeptRow = (String, i32, String, String, Tally);
+
+/// Reads a plan's kept counts of the sets `sets` in the years `from..=to`.
+pub fn read(conn: &mut DbConnection, plan: Uuid, sets: &[String], (from, to): (i32, i32)) -> QueryResult<Vec<KeptRow>> {
+    let rows: Vec<(String, i32, String, String, i64, i64, i64)> = summary_counts::table
+        .filter(summary_counts::plan_id.eq(DbUuid(plan)))
+        .filter(summary_counts::grp_set.eq_any(sets))
+        .filter(summary_counts::fiscal_year.between(from, to))
+        .filter(summary_counts::n.ne(0))
+        .select((
+            summary_counts::grp_set,
+            summary_counts::fiscal_year,
+            summary_counts::grp_key,
+            summary_counts::cell,
+            summary_counts::n,
+            summary_counts::ratio_units,
+            summary_counts::ratio_n,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(set, fy, key, cell, n, ratio_units, ratio_n)| (set, fy, key, cell, Tally { n, ratio_units, ratio_n }))
+        .collect())
+}
+
+/// What `check-summaries` finds: places whose kept count differs from a recount of the rows,
+/// and initiatives whose stored facts differ from their rows.
+#[derive(Debug, Default)]
+pub struct Check {
+    pub initiatives: usize,
+    pub facts_differing: usize,
+    pub counts_differing: usize,
+}
+
+/// Recounts every initiative of the installation from its rows and compares with what is kept;
+/// with `repair`, replaces what is kept with the recount.
+pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
+    let ids: Vec<Uuid> =
+        initiatives::table.select(initiatives::id).load::<DbUuid>(conn)?.into_iter().map(|i| i.0).collect();
+    let fresh = facts(conn, &ids)?;
+    let all_stored: Vec<Uuid> = summary_facts::table
+        .select(summary_facts::initiative_id)
+        .load::<DbUuid>(conn)?
+        .into_iter()
+        .map(|i| i.0)
+        .collect();
+    let kept = stored(conn, &all_stored)?;
+    let mut check = Check { initiatives: ids.len(), ..Check::default() };
+    let every: HashSet<Uuid> = fresh.keys().chain(kept.keys()).copied().collect();
+    let mut expected: BTreeMap<(Uuid, Place), Tally> = BTreeMap::new();
+    for id in &every {
+        let f = fresh.get(id);
+        if f != kept.get(id) {
+            check.facts_differing += 1;
+        }
+        if let Some((plan, facts)) = f {
+            for (place, t) in tally::cells(facts) {
+                let e = expected.entry((*plan, place)).or_default();
+                e.n += t.n;
+                e.ratio_units += t.ratio_units;
+                e.ratio_n += t.ratio_n;
+            }
+        }
+    }
+    let rows: Vec<(DbUuid, String, i32, String, String, i64, i64, i64)> = summary_counts::table
+        .filter(summary_counts::n.ne(0))
+        .select((
+            summary_counts::plan_id,
+            summary_counts::grp_set,
+            summary_counts::fiscal_year,
+            summary_counts::grp_key,
+            summary_counts::cell,
+            summary_counts::n,
+            summary_counts::ratio_units,
+            summary_counts::ratio_n,
+        ))
+        .load(conn)?;
+    let stored_counts: BTreeMap<(Uuid, Place), Tally> = rows
+        .into_iter()
+        .map(|(plan, set, fiscal_year, key, cell, n, ratio_units, ratio_n)| {
+            ((plan.0, Place { fiscal_year, set, key, cell }), Tally { n, ratio_units, ratio_n })
+        })
+        .collect();
+    let places: HashSet<&(Uuid, Place)> = expected.keys().chain(stored_counts.keys()).collect();
+    check.counts_differing = places
+        .into_iter()
+        .filter(|p| expected.get(*p).copied().unwrap_or_default() != stored_counts.get(*p).copied().unwrap_or_default())
+        .count();
+    if repair && (check.facts_differing > 0 || check.counts_differing > 0) {
+        diesel::delete(summary_counts::table).execute(conn)?;
+        diesel::delete(summary_facts::table).execute(conn)?;
+        let mut counts = Rows::default();
+        for ((plan, place), t) in &expected {
+            counts
+                .row()
+                .uuid(*plan)
+                .text(Some(&place.set))
+                .int(place.fiscal_year)
+                .text(Some(&place.key))
+                .text(Some(&place.cell))
+                .big(t.n)
+                .big(t.ratio_units)
+                .big(t.ratio_n);
+        }
+        bulk::insert(conn, &COUNTS, counts)?;
+        let mut keep = Rows::default();
+        for (id, (plan, facts)) in &fresh {
+            keep.row().uuid(*id).uuid(*plan).text(Some(&serde_json::to_string(facts).map_err(bad_data)?));
+        }
+        bulk::insert(conn, &FACTS, keep)?;
+    }
+    Ok(check)
+}

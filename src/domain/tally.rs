@@ -1,0 +1,346 @@
+//! Kept summary counts (docs/summaries.md, "Kept counts"). Pure: no database.
+//!
+//! A plan's counts are the sum, over its initiatives, of what each one adds: its **cells**. A
+//! cell names one thing counted (a workflow state, a progress status, a grade, a quarter mark,
+//! an indicator verdict) together with what decides who may count it: the report's state and,
+//! for reports not handed in, the initiative's departments. So one stored set of counts answers
+//! every sight, state filter and rating source (`resources::summaries::kept` reads it).
+//!
+//! An initiative's cells follow from its [`Facts`]: what its rows say that the counts need. The
+//! facts last counted are stored beside the counts; a write replaces an initiative's facts and
+//! adds to the counts the difference between the old cells and the new ([`difference`]). The
+//! invariant: every plan's counts equal the sum of the cells of its initiatives' stored facts,
+//! and the stored facts are those of the rows (`shinchoku check-summaries` recounts both).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::enums::WorkflowState;
+
+/// Separates the parts of a cell's text (never in a state, status, grade or mark).
+pub const SEP: char = '\u{1f}';
+
+/// Ratios are counted in millionths, up to this ratio, so that sums are integers and exact.
+pub const RATIO_MAX: f64 = 1e6;
+pub const RATIO_UNIT: f64 = 1e6;
+
+/// An achievement ratio in millionths (at most [`RATIO_MAX`]), as counts add it up. The same
+/// arithmetic as the recount's SQL: `FLOOR(LEAST(ratio, 1e6) * 1e6)`.
+pub fn ratio_units(ratio: f64) -> i64 {
+    (ratio.min(RATIO_MAX) * RATIO_UNIT).floor() as i64
+}
+
+/// One indicator's verdict in a year: its status text and ratio (in millionths) if it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict(pub String, pub Option<i64>);
+
+/// What one edition of a year's report says that the counts need (every part `None` or empty
+/// when there is no report).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edition {
+    #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    pub self_rating: Option<String>,
+    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    pub committee_rating: Option<String>,
+    /// Quarter and mark, for quarters with a mark.
+    #[serde(rename = "q", default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<(i32, String)>,
+    /// Each indicator valid in the year, with the values of this edition.
+    #[serde(rename = "i", default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Verdict>,
+}
+
+/// One fiscal year in which the initiative is active.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Year {
+    #[serde(rename = "y")]
+    pub fiscal_year: i32,
+    /// The rows as they are (what the secretariat, the committee and departments count).
+    #[serde(rename = "c")]
+    pub current: Edition,
+    /// The edition last published (what the public counts): the current rows of a published
+    /// report, the published snapshot of one under correction, none otherwise.
+    #[serde(rename = "p")]
+    pub published: Edition,
+}
+
+/// What one initiative's rows say that the counts need.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    /// The nodes it counts under: every node it is placed in and their ancestors, each once, with
+    /// its level.
+    #[serde(rename = "n", default)]
+    pub nodes: Vec<(i32, String)>,
+    /// Its responsible departments (ids), sorted.
+    #[serde(rename = "d", default)]
+    pub departments: Vec<String>,
+    /// The years of the plan period in which it is active.
+    #[serde(rename = "y", default)]
+    pub years: Vec<Year>,
+}
+
+/// Where a count is kept: the year, the set of groups (`c`/`p` for the current or published
+/// edition, then nothing for the totals, `n<level>` for nodes of a level, `d` for departments),
+/// the group's key (node or department id; empty for the totals), and the cell.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    pub fiscal_year: i32,
+    pub set: String,
+    pub key: String,
+    pub cell: String,
+}
+
+/// What is counted in one place: how many, and the sum and number of ratios (indicator cells).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub n: i64,
+    pub ratio_units: i64,
+    pub ratio_n: i64,
+}
+
+impl Tally {
+    fn add(&mut self, o: Tally, sign: i64) {
+        self.n += sign * o.n;
+        self.ratio_units += sign * o.ratio_units;
+        self.ratio_n += sign * o.ratio_n;
+    }
+
+    pub fn is_zero(&self) -> bool {
+        *self == Tally::default()
+    }
+}
+
+/// The kinds of cell, the first part of its text.
+pub mod kind {
+    /// The report's workflow state (`""`: no report). Counts the initiatives.
+    pub const WORKFLOW: &str = "W";
+    pub const PROGRESS: &str = "P";
+    pub const SELF_RATING: &str = "S";
+    pub const COMMITTEE_RATING: &str = "C";
+    /// A quarter's mark: `Q|state|departments|quarter|mark`.
+    pub const MARK: &str = "Q";
+    /// An indicator's verdict: `I|state|departments|status`.
+    pub const INDICATOR: &str = "I";
+}
+
+/// A cell's parts: kind, report state, departments (for reports not handed in), then the value.
+pub fn cell(parts: &[&str]) -> String {
+    parts.join(&SEP.to_string())
+}
+
+fn handed_in(state: &str) -> bool {
+    [WorkflowState::Submitted, WorkflowState::Reviewed, WorkflowState::Published].iter().any(|s| s.as_str() == state)
+}
+
+/// The cells of one edition. The departments are part of a cell only for reports not handed in,
+/// the only ones whose contents depend on who asks.
+fn edition_cells(e: &Edition, departments: &str, out: &mut Vec<(String, Tally)>) {
+    let state = e.state.as_deref().unwrap_or("");
+    let ds = if state.is_empty() || handed_in(state) { "" } else { departments };
+    let one = Tally { n: 1, ..Tally::default() };
+    out.push((cell(&[kind::WORKFLOW, state, ds]), one));
+    out.push((cell(&[kind::PROGRESS, state, ds, e.progress.as_deref().unwrap_or("")]), one));
+    out.push((cell(&[kind::SELF_RATING, state, ds, e.self_rating.as_deref().unwrap_or("")]), one));
+    out.push((cell(&[kind::COMMITTEE_RATING, state, ds, e.committee_rating.as_deref().unwrap_or("")]), one));
+    for (q, mark) in &e.marks {
+        out.push((cell(&[kind::MARK, state, ds, &q.to_string(), mark]), one));
+    }
+    for Verdict(status, ratio) in &e.indicators {
+        let tally = Tally { n: 1, ratio_units: ratio.unwrap_or(0), ratio_n: i64::from(ratio.is_some()) };
+        out.push((cell(&[kind::INDICATOR, state, ds, status]), tally));
+    }
+}
+
+/// The groups an initiative counts in, for one edition (`c` or `p`): the totals, each node, each
+/// department.
+fn groups<'a>(facts: &'a Facts, prefix: &'a str) -> impl Iterator<Item = (String, &'a str)> + 'a {
+    std::iter::once((prefix.to_string(), ""))
+        .chain(facts.nodes.iter().map(move |(level, id)| (format!("{prefix}n{level}"), id.as_str())))
+        .chain(facts.departments.iter().map(move |id| (format!("{prefix}d"), id.as_str())))
+}
+
+/// Adds `sign` times the cells of `edition` in year `fy` to every group of the initiative.
+fn fan_out(
+    facts: &Facts,
+    fy: i32,
+    prefix: &str,
+    edition: &[(String, Tally)],
+    sign: i64,
+    into: &mut BTreeMap<Place, Tally>,
+) {
+    for (set, key) in groups(facts, prefix) {
+        for (c, tally) in edition {
+            let place = Place { fiscal_year: fy, set: set.clone(), key: key.to_string(), cell: c.clone() };
+            into.entry(place).or_default().add(*tally, sign);
+        }
+    }
+}
+
+const EDITIONS: [&str; 2] = ["c", "p"];
+
+fn edition_of<'a>(year: &'a Year, prefix: &str) -> &'a Edition {
+    if prefix == "c" {
+        &year.current
+    } else {
+        &year.published
+    }
+}
+
+/// Everything one initiative adds to its plan's counts.
+pub fn cells(facts: &Facts) -> BTreeMap<Place, Tally> {
+    let departments = facts.departments.join(",");
+    let mut out = BTreeMap::new();
+    let mut edition = Vec::new();
+    for year in &facts.years {
+        for prefix in EDITIONS {
+            edition.clear();
+            edition_cells(edition_of(year, prefix), &departments, &mut edition);
+            fan_out(facts, year.fiscal_year, prefix, &edition, 1, &mut out);
+        }
+    }
+    out
+}
+
+/// What the counts gain when an initiative's facts go from `old` to `new` (`None`: no facts, as
+/// before it existed or after it is deleted), added to `into`. When the groups are the same, only
+/// the editions that changed are compared, cell by cell, before being spread over the groups: a
+/// report moving from draft to submitted moves a handful of cells, whatever the plan's size.
+/// Places whose gains cancel out may be left at zero (callers skip them).
+pub fn difference(old: Option<&Facts>, new: Option<&Facts>, into: &mut BTreeMap<Place, Tally>) {
+    if old == new {
+        return;
+    }
+    let (Some(o), Some(n)) = (old, new) else {
+        for (facts, sign) in [(old, -1), (new, 1)] {
+            for (place, tally) in facts.map(cells).unwrap_or_default() {
+                into.entry(place).or_default().add(tally, sign);
+            }
+        }
+        return;
+    };
+    if o.nodes != n.nodes || o.departments != n.departments {
+        difference(Some(o), None, into);
+        difference(None, Some(n), into);
+        return;
+    }
+    let departments = n.departments.join(",");
+    let year = |f: &'_ Facts, fy: i32| f.years.iter().find(|y| y.fiscal_year == fy).cloned();
+    let years: std::collections::BTreeSet<i32> = o.years.iter().chain(&n.years).map(|y| y.fiscal_year).collect();
+    let mut changed: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut edition = Vec::new();
+    for fy in years {
+        let (oy, ny) = (year(o, fy), year(n, fy));
+        if oy == ny {
+            continue;
+        }
+        for prefix in EDITIONS {
+            let (oe, ne) = (oy.as_ref().map(|y| edition_of(y, prefix)), ny.as_ref().map(|y| edition_of(y, prefix)));
+            if oe == ne {
+                continue;
+            }
+            changed.clear();
+            for (e, sign) in [(oe, -1), (ne, 1)] {
+                let Some(e) = e else { continue };
+                edition.clear();
+                edition_cells(e, &departments, &mut edition);
+                for (c, tally) in edition.drain(..) {
+                    changed.entry(c).or_default().add(tally, sign);
+                }
+            }
+            changed.retain(|_, t| !t.is_zero());
+            let moved: Vec<(String, Tally)> = std::mem::take(&mut changed).into_iter().collect();
+            fan_out(n, fy, prefix, &moved, 1, into);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(state: &str, grade: &str) -> Edition {
+        Edition {
+            state: Some(state.into()),
+            progress: Some("on_track".into()),
+            self_rating: Some(grade.into()),
+            committee_rating: None,
+            marks: vec![(1, "done".into())],
+            indicators: vec![Verdict("achieved".into(), Some(1_150_000)), Verdict("not_measurable".into(), None)],
+        }
+    }
+
+    fn facts(state: &str) -> Facts {
+        Facts {
+            nodes: vec![(1, "n1".into()), (2, "n2".into())],
+            departments: vec!["d1".into(), "d2".into()],
+            years: vec![Year { fiscal_year: 2024, current: report(state, "A"), published: Edition::default() }],
+        }
+    }
+
+    fn at<'a>(cells: &'a BTreeMap<Place, Tally>, set: &str, key: &str, cell: &str) -> Option<&'a Tally> {
+        cells.get(&Place { fiscal_year: 2024, set: set.into(), key: key.into(), cell: cell.into() })
+    }
+
+    #[test]
+    fn an_initiative_counts_once_in_the_totals_and_once_under_each_node_and_department() {
+        let cells = cells(&facts("submitted"));
+        let workflow = cell(&[kind::WORKFLOW, "submitted", ""]);
+        for (set, key) in [("c", ""), ("cn1", "n1"), ("cn2", "n2"), ("cd", "d1"), ("cd", "d2")] {
+            assert_eq!(at(&cells, set, key, &workflow).map(|t| t.n), Some(1), "{set} {key}");
+        }
+        // Nothing published: the public edition counts the initiative as without a report.
+        assert_eq!(at(&cells, "p", "", &cell(&[kind::WORKFLOW, "", ""])).map(|t| t.n), Some(1));
+        let indicator = at(&cells, "c", "", &cell(&[kind::INDICATOR, "submitted", "", "achieved"])).unwrap();
+        assert_eq!((indicator.n, indicator.ratio_units, indicator.ratio_n), (1, 1_150_000, 1));
+        let unmeasured = at(&cells, "c", "", &cell(&[kind::INDICATOR, "submitted", "", "not_measurable"])).unwrap();
+        assert_eq!((unmeasured.n, unmeasured.ratio_n), (1, 0));
+    }
+
+    #[test]
+    fn departments_are_part_of_a_cell_only_for_reports_not_handed_in() {
+        let draft = cells(&facts("draft"));
+        assert!(at(&draft, "c", "", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
+        let reviewed = cells(&facts("reviewed"));
+        assert!(at(&reviewed, "c", "", &cell(&[kind::SELF_RATING, "reviewed", "", "A"])).is_some());
+    }
+
+    #[test]
+    fn the_difference_moves_counts_from_the_old_cells_to_the_new() {
+        let (old, new) = (facts("draft"), facts("submitted"));
+        let mut delta = BTreeMap::new();
+        difference(Some(&old), Some(&new), &mut delta);
+        delta.retain(|_, t| !t.is_zero());
+        assert_eq!(at(&delta, "c", "", &cell(&[kind::WORKFLOW, "draft", "d1,d2"])).map(|t| t.n), Some(-1));
+        assert_eq!(at(&delta, "c", "", &cell(&[kind::WORKFLOW, "submitted", ""])).map(|t| t.n), Some(1));
+        // The public edition did not change: no place of it moves.
+        assert!(delta.keys().all(|p| p.set.starts_with('c')));
+
+        // Old plus the difference is new, place by place; no facts at all subtracts everything.
+        let mut sum: BTreeMap<Place, Tally> = cells(&old);
+        for (place, t) in &delta {
+            sum.entry(place.clone()).or_default().add(*t, 1);
+        }
+        sum.retain(|_, t| !t.is_zero());
+        assert_eq!(sum, cells(&new));
+        let mut gone = BTreeMap::new();
+        difference(Some(&new), None, &mut gone);
+        gone.retain(|_, t| !t.is_zero());
+        assert!(gone.values().all(|t| t.n <= 0) && gone.len() == cells(&new).len());
+        let mut same = BTreeMap::new();
+        difference(Some(&new), Some(&new), &mut same);
+        assert!(same.is_empty());
+    }
+
+    #[test]
+    fn ratios_are_counted_in_whole_millionths_up_to_a_million() {
+        assert_eq!(ratio_units(1.15), 1_150_000);
+        assert_eq!(ratio_units(0.810_333_333), 810_333);
+        assert_eq!(ratio_units(1e21), 1_000_000_000_000);
+        assert_eq!(ratio_units(0.0), 0);
+    }
+}

@@ -1,0 +1,119 @@
+//! Plan summaries and trends read from the kept counts (docs/summaries.md, "Kept counts"):
+//! a few rows per group and year, whatever the number of reports. Which cells count, and how,
+//! follows the caller's sight and filter here, by the same rules as the recount in [`super::query`],
+//! which `check-summaries` and the tests compare it with.
+
+use std::collections::BTreeMap;
+
+use uuid::Uuid;
+
+use super::counts::Counts;
+use super::query::{Filter, Grouping, RatingSource};
+use crate::db::{tally as kept, DbConnection};
+use crate::domain::achievement::AchievementStatus;
+use crate::domain::enums::{ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::tally::{kind, Tally, SEP};
+use crate::error::{ApiError, ApiResult};
+use crate::web::policy::SummarySight;
+
+/// What to read: one year's totals and groups, or the totals of a range of years.
+pub enum Read {
+    /// Keys: `""` for the totals, the node's or department's id for a group.
+    Year { fy: i32, grouping: Option<Grouping> },
+    /// Keys: the fiscal year.
+    Years { from: i32, to: i32 },
+}
+
+/// The counts per key, as [`super::query::count`] gives them.
+pub fn count(
+    conn: &mut DbConnection,
+    plan: Uuid,
+    read: &Read,
+    filter: &Filter<'_>,
+    scale: &[String],
+) -> ApiResult<BTreeMap<String, Counts>> {
+    let edition = if *filter.sight == SummarySight::Published { "p" } else { "c" };
+    let (sets, years) = match *read {
+        Read::Year { fy, grouping } => {
+            let mut sets = vec![edition.to_string()];
+            match grouping {
+                Some(Grouping::Node(level)) => sets.push(format!("{edition}n{level}")),
+                Some(Grouping::Department) => sets.push(format!("{edition}d")),
+                None => {}
+            }
+            (sets, (fy, fy))
+        }
+        Read::Years { from, to } => (vec![edition.to_string()], (from, to)),
+    };
+    let rows = kept::read(conn, plan, &sets, years)?;
+    let mut out: BTreeMap<String, Counts> = BTreeMap::new();
+    for (set, fy, key, cell, tally) in rows {
+        let key = match read {
+            Read::Year { .. } if set == edition => String::new(),
+            Read::Year { .. } => key,
+            Read::Years { .. } => fy.to_string(),
+        };
+        let counts = out.entry(key).or_insert_with(|| Counts::new(scale));
+        add(counts, &cell, tally, filter)?;
+    }
+    Ok(out.into_iter().map(|(k, c)| (k, c.finish())).collect())
+}
+
+fn fault(cell: &str) -> ApiError {
+    ApiError::Internal(format!("kept count with an unknown cell: {}", cell.escape_debug()))
+}
+
+/// Adds one kept cell to `counts` as `filter` asks and its sight allows.
+fn add(counts: &mut Counts, cell: &str, t: Tally, filter: &Filter<'_>) -> ApiResult<()> {
+    let parts: Vec<&str> = cell.split(SEP).collect();
+    let [what, state, departments, rest @ ..] = parts.as_slice() else { return Err(fault(cell)) };
+    let state = (!state.is_empty()).then(|| WorkflowState::from_db(state)).transpose()?;
+    let counted = state.filter(|s| filter.counted_states().contains(s));
+    let seen = counted.is_some() && seen(filter.sight, counted, departments);
+    let value = rest.first().copied().filter(|v| !v.is_empty());
+    match *what {
+        kind::WORKFLOW => counts.add_workflow(t.n, counted),
+        kind::PROGRESS => counts.add_progress(t.n, value.filter(|_| seen).map(ProgressStatus::from_db).transpose()?),
+        kind::SELF_RATING | kind::COMMITTEE_RATING => {
+            let asked = match filter.rating {
+                RatingSource::SelfRating => kind::SELF_RATING,
+                RatingSource::Committee => kind::COMMITTEE_RATING,
+            };
+            if *what == asked {
+                counts.add_grade(t.n, value.filter(|_| seen));
+            }
+        }
+        kind::MARK => {
+            let [quarter, mark] = rest else { return Err(fault(cell)) };
+            let quarter: i32 = quarter.parse().map_err(|_| fault(cell))?;
+            if seen {
+                counts.add_marks(quarter, Some(QuarterMark::from_db(mark)?), t.n);
+            }
+        }
+        kind::INDICATOR => {
+            let verdict = AchievementStatus::from_db(value.ok_or_else(|| fault(cell))?)?;
+            // The secretariat asking for every state counts every value, with a report or not.
+            let visible = (*filter.sight == SummarySight::All && filter.states.is_empty()) || seen;
+            if visible {
+                counts.add_indicators(verdict, t.n, t.ratio_units, t.ratio_n);
+            } else {
+                counts.add_indicators(AchievementStatus::NotMeasurable, t.n, 0, 0);
+            }
+        }
+        _ => return Err(fault(cell)),
+    }
+    Ok(())
+}
+
+/// Whether contents of a report in `state` may be counted: handed-in reports by everyone who
+/// counts, others by the secretariat and the initiative's departments (`departments`, listed in
+/// the cell for reports not handed in).
+fn seen(sight: &SummarySight, state: Option<WorkflowState>, departments: &str) -> bool {
+    match sight {
+        SummarySight::All | SummarySight::Published => true,
+        SummarySight::HandedInOr(mine) => {
+            matches!(state, Some(WorkflowState::Submitted | WorkflowState::Reviewed | WorkflowState::Published))
+                || departments.split(',').filter(|d| !d.is_empty()).any(|d| mine.iter().any(|m| m.to_string() == d))
+        }
+    }
+}
