@@ -14,6 +14,7 @@ mod hardening;
 mod indicators;
 mod initiatives;
 mod instances;
+mod kept_counts;
 mod lifecycle;
 mod matrix;
 mod nodes;

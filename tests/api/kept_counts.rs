@@ -1,0 +1,340 @@
+//! The kept summary counts are exact (docs/summaries.md, "Kept counts"): random sequences of
+//! every kind of write, through the service, and after each step every summary and trend, for
+//! every sight, compared with a full recount from the rows, and the installation checked as
+//! `shinchoku check-summaries` checks it.
+
+use serde_json::{json, Value};
+use shinchoku::models::plans;
+use shinchoku::resources::summaries::{self, Counting, GroupBy, RatingSource, SummaryRequest};
+use shinchoku::web::policy::SummarySight;
+use uuid::Uuid;
+
+use crate::harness::{Resp, TestApp};
+
+/// A small deterministic generator (xorshift64*), so that a failing sequence can be replayed
+/// from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// What the sequence writes to: one plan, its years, nodes, departments and initiatives.
+struct World {
+    plan: String,
+    years: Vec<i32>,
+    nodes: Vec<(String, i64)>,
+    departments: Vec<String>,
+}
+
+fn ids(list: &Value) -> Vec<String> {
+    list["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_string()).collect()
+}
+
+impl World {
+    fn new(app: &TestApp, plan: &Value) -> World {
+        let id = plan["id"].as_str().unwrap().to_string();
+        let (start, end) = (plan["start_fy"].as_i64().unwrap() as i32, plan["end_fy"].as_i64().unwrap() as i32);
+        let nodes = app.get(&format!("/api/v1/plans/{id}/nodes?limit=500")).ok(200);
+        let nodes = nodes["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| (n["id"].as_str().unwrap().to_string(), n["level"].as_i64().unwrap()))
+            .collect();
+        let departments = ids(&app.get("/api/v1/departments?limit=500").ok(200));
+        World { plan: id, years: (start..=end).collect(), nodes, departments }
+    }
+
+    fn initiatives(&self, app: &TestApp) -> Vec<String> {
+        ids(&app.get(&format!("/api/v1/plans/{}/initiatives?limit=500", self.plan)).ok(200))
+    }
+
+    fn some_nodes(&self, rng: &mut Rng) -> Vec<String> {
+        let mut picked: Vec<String> = (0..1 + rng.below(2)).map(|_| rng.pick(&self.nodes).0.clone()).collect();
+        picked.sort();
+        picked.dedup();
+        picked
+    }
+
+    fn some_departments(&self, rng: &mut Rng) -> Vec<String> {
+        let mut picked: Vec<String> = (0..1 + rng.below(2)).map(|_| rng.pick(&self.departments).clone()).collect();
+        picked.sort();
+        picked.dedup();
+        picked
+    }
+}
+
+fn maybe<T: Clone + Into<Value>>(rng: &mut Rng, items: &[T]) -> Value {
+    if rng.chance(20) {
+        Value::Null
+    } else {
+        rng.pick(items).clone().into()
+    }
+}
+
+/// A change to a year's report as the secretariat or the committee would write it.
+fn report_change(rng: &mut Rng) -> Value {
+    let mut body = json!({"result_text": format!("実績 {}", rng.below(1000))});
+    if rng.chance(70) {
+        body["progress_status"] = maybe(rng, &["on_track", "mostly_on_track", "partly_delayed", "not_started"]);
+    }
+    if rng.chance(70) {
+        body["self_rating"] = maybe(rng, &["A", "B", "C", "D"]);
+    }
+    if rng.chance(30) {
+        body["committee_rating"] = maybe(rng, &["A", "B", "C", "D"]);
+    }
+    body
+}
+
+/// `PUT`s `body` at `path`, part of the report at `year`; a report handed in is first returned,
+/// and a published one first corrected (a new edition), as a secretariat would.
+fn write_or_correct(app: &TestApp, year: &str, path: &str, body: &Value) -> Resp {
+    let first = app.send_as(Some(&app.token), "PUT", path, body);
+    if first.status != 409 {
+        return first;
+    }
+    let state = app.get(year).json()["workflow_state"].as_str().unwrap_or_default().to_string();
+    match state.as_str() {
+        "published" => transition(app, year, "corrections"),
+        _ => transition(app, year, "return"),
+    };
+    app.send_as(Some(&app.token), "PUT", path, body)
+}
+
+/// A workflow step; only a return says why.
+fn transition(app: &TestApp, year: &str, action: &str) -> Resp {
+    if action == "return" {
+        app.send_as(Some(&app.token), "POST", &format!("{year}/return"), &json!({"reason": "確認してください"}))
+    } else {
+        app.request_as(Some(&app.token), "POST", &format!("{year}/{action}"), &[], None)
+    }
+}
+
+/// One random write of any kind; returns what it did, for the failure message. Refusals (a
+/// transition not allowed in the report's state, say) are part of the sequence.
+fn step(app: &TestApp, world: &World, rng: &mut Rng) -> String {
+    let initiatives = world.initiatives(app);
+    let i = rng.pick(&initiatives).clone();
+    let fy = *rng.pick(&world.years);
+    let year = format!("/api/v1/initiatives/{i}/years/{fy}");
+    let kind = rng.below(13);
+    let r: Resp = match kind {
+        0 | 1 => write_or_correct(app, &year, &year, &report_change(rng)),
+        2 | 3 => {
+            // Mostly the next step of the report's workflow; sometimes any step (refused or not).
+            let current = app.get(&year);
+            let state = if current.status == 200 {
+                current.json()["workflow_state"].as_str().unwrap().to_string()
+            } else {
+                String::new()
+            };
+            let next: &[&str] = match state.as_str() {
+                "draft" | "returned" => &["submission"],
+                "submitted" => &["review", "return"],
+                "reviewed" => &["publication", "return"],
+                "published" => &["corrections"],
+                _ => &["submission"],
+            };
+            let any = ["submission", "review", "publication", "corrections", "return"];
+            let action = if rng.chance(85) { *rng.pick(next) } else { *rng.pick(&any) };
+            transition(app, &year, action)
+        }
+        4 => {
+            let q = 1 + rng.below(4);
+            let mark = maybe(rng, &["done", "not_done", "not_applicable"]);
+            write_or_correct(app, &year, &format!("{year}/quarters/{q}"), &json!({"mark": mark, "result_text": "実施"}))
+        }
+        5 | 6 => {
+            let indicators = ids(&app.get(&format!("/api/v1/initiatives/{i}/indicators")).ok(200));
+            if indicators.is_empty() {
+                return format!("no indicator of {i}");
+            }
+            let indicator = rng.pick(&indicators);
+            let number =
+                |rng: &mut Rng| if rng.chance(15) { Value::Null } else { json!(rng.below(3000) as f64 / 10.0) };
+            let body = json!({"target": number(rng), "actual": number(rng)});
+            write_or_correct(app, &year, &format!("/api/v1/initiatives/{i}/indicators/{indicator}/values/{fy}"), &body)
+        }
+        7 => {
+            let mut body = json!({"node_ids": world.some_nodes(rng), "department_ids": world.some_departments(rng)});
+            if rng.chance(50) {
+                let from = *rng.pick(&world.years);
+                body["active_from_fy"] = if rng.chance(50) { json!(from) } else { Value::Null };
+                body["active_to_fy"] = if rng.chance(50) { json!(from + rng.below(3) as i32) } else { Value::Null };
+            }
+            app.send_as(Some(&app.token), "PATCH", &format!("/api/v1/initiatives/{i}"), &body)
+        }
+        8 => {
+            let body = json!({"title": format!("新しい取組 {}", rng.below(10_000)),
+                "node_ids": world.some_nodes(rng), "department_ids": world.some_departments(rng)});
+            app.send_as(Some(&app.token), "POST", &format!("/api/v1/plans/{}/initiatives", world.plan), &body)
+        }
+        9 => app.send_as(Some(&app.token), "DELETE", &format!("/api/v1/initiatives/{i}"), &Value::Null),
+        10 => {
+            let direction = *rng.pick(&["increase", "decrease", "maintain"]);
+            let indicators = ids(&app.get(&format!("/api/v1/initiatives/{i}/indicators")).ok(200));
+            if indicators.is_empty() || rng.chance(40) {
+                let body = json!({"name": "参加者数", "direction": direction, "valid_from_fy": fy});
+                app.send_as(Some(&app.token), "POST", &format!("/api/v1/initiatives/{i}/indicators"), &body)
+            } else {
+                let body =
+                    json!({"direction": direction, "tolerance": rng.below(5), "valid_to_fy": maybe(rng, &world.years)});
+                let path = format!("/api/v1/initiatives/{i}/indicators/{}", rng.pick(&indicators));
+                app.send_as(Some(&app.token), "PATCH", &path, &body)
+            }
+        }
+        11 => {
+            // A node of level 2 or deeper moves under another node of level 1.
+            let (deep, tops): (Vec<_>, Vec<_>) = world.nodes.iter().partition(|(_, level)| *level >= 2);
+            if deep.is_empty() || tops.is_empty() {
+                return "no node to move".into();
+            }
+            let (node, parent) = (&rng.pick(&deep).0, &rng.pick(&tops).0);
+            let path = format!("/api/v1/plans/{}/nodes/{node}", world.plan);
+            app.send_as(Some(&app.token), "PATCH", &path, &json!({"parent_id": parent}))
+        }
+        _ => {
+            let items: Vec<Value> = (0..3)
+                .map(|_| {
+                    let mut item = report_change(rng);
+                    item["initiative_id"] = json!(rng.pick(&initiatives));
+                    item["quarters"] =
+                        json!([{"quarter": 1 + rng.below(4), "mark": maybe(rng, &["done", "not_done"])}]);
+                    item
+                })
+                .collect();
+            let body = json!({"fiscal_year": fy, "items": items});
+            app.send_as(Some(&app.token), "POST", &format!("/api/v1/plans/{}/progress-batches", world.plan), &body)
+        }
+    };
+    assert!(r.status < 500, "write {kind} failed: {} {}", r.status, r.body);
+    format!("write {kind} on {i} FY{fy}: {} {}", r.status, r.body.chars().take(160).collect::<String>())
+}
+
+/// Every summary and trend of `plan`, for every sight, from the kept counts and from a recount,
+/// must be the same; and the installation's kept counts and facts are those of its rows.
+fn compare(app: &TestApp, plan: &str, departments: &[String], what: &str) {
+    let mut conn = app.conn();
+    let check = shinchoku::db::tally::check(&mut conn, false).unwrap();
+    assert_eq!((check.facts_differing, check.counts_differing), (0, 0), "after {what}: {check:?}");
+    let plan = plans::load(&mut conn, Uuid::parse_str(plan).unwrap()).unwrap();
+    let department = |i: usize| Uuid::parse_str(&departments[i % departments.len()]).unwrap();
+    let sights = [
+        SummarySight::All,
+        SummarySight::HandedInOr(Vec::new()),
+        SummarySight::HandedInOr(vec![department(0)]),
+        SummarySight::HandedInOr(vec![department(1), department(2)]),
+        SummarySight::Published,
+    ];
+    let filters: [(RatingSource, Vec<shinchoku::domain::enums::WorkflowState>); 2] = [
+        (RatingSource::SelfRating, Vec::new()),
+        (RatingSource::Committee, {
+            use shinchoku::domain::enums::WorkflowState::*;
+            vec![Draft, Submitted, Reviewed]
+        }),
+    ];
+    for sight in &sights {
+        for (rating, states) in &filters {
+            for fiscal_year in plan.start_fy..=plan.end_fy {
+                for (group_by, level) in
+                    [(Some(GroupBy::Node), 1), (Some(GroupBy::Node), 2), (Some(GroupBy::Department), 1)]
+                {
+                    let req = SummaryRequest { fiscal_year, group_by, level, rating: *rating, states: states.clone() };
+                    let kept = summaries::plan_summary_by(&mut conn, &plan, &req, sight, Counting::Kept).unwrap();
+                    let recount = summaries::plan_summary_by(&mut conn, &plan, &req, sight, Counting::Recount).unwrap();
+                    assert_eq!(
+                        serde_json::to_value(&kept).unwrap(),
+                        serde_json::to_value(&recount).unwrap(),
+                        "after {what}: summary FY{fiscal_year} {group_by:?} {level} {rating:?} {states:?} as {sight:?}"
+                    );
+                }
+            }
+            let range = (plan.start_fy, plan.end_fy);
+            let kept =
+                summaries::plan_trend_by(&mut conn, &plan, range, (*rating, states), sight, Counting::Kept).unwrap();
+            let recount =
+                summaries::plan_trend_by(&mut conn, &plan, range, (*rating, states), sight, Counting::Recount).unwrap();
+            assert_eq!(
+                serde_json::to_value(&kept).unwrap(),
+                serde_json::to_value(&recount).unwrap(),
+                "after {what}: trend {rating:?} {states:?} as {sight:?}"
+            );
+        }
+    }
+}
+
+/// Random writes of every kind, one at a time; each step compared with a recount.
+#[test]
+fn kept_counts_equal_a_recount_after_every_write() {
+    let app = TestApp::spawn();
+    let imported = app.import_fixture("regional-welfare-plan");
+    // A second plan in the installation, imported the same way, and counted apart.
+    let silver = app.import_fixture("silver-center-basic-plan")["plan"]["id"].as_str().unwrap().to_string();
+    let world = World::new(&app, &imported["plan"]);
+    // The second plan has quarter marks and published reports of a quarterly plan.
+    compare(&app, &silver, &world.departments, "the imports");
+    compare(&app, &world.plan, &world.departments, "the imports");
+    let seed = std::env::var("KEPT_COUNTS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_2026_1204);
+    let mut rng = Rng(seed);
+    for n in 0..60 {
+        let what = step(&app, &world, &mut rng);
+        println!("{what}");
+        compare(&app, &world.plan, &world.departments, &format!("step {n} (seed {seed:#x}): {what}"));
+    }
+    // The plan period changes: every initiative's years change.
+    app.patch(&format!("/api/v1/plans/{}", world.plan), &json!({"end_fy": world.years.last().unwrap() + 1}), None)
+        .ok(200);
+    compare(&app, &world.plan, &world.departments, "a longer plan period");
+    compare(&app, &silver, &world.departments, "the other plan's writes");
+}
+
+/// Writers at once (PostgreSQL runs them truly concurrently): the counts stay exact.
+#[test]
+fn kept_counts_stay_exact_with_concurrent_writers() {
+    let app = TestApp::spawn();
+    let imported = app.import_fixture("regional-welfare-plan");
+    let world = World::new(&app, &imported["plan"]);
+    for round in 0..4u64 {
+        let responses = app.concurrently(8, |app, n| {
+            let mut rng = Rng(0xc0ffee + round * 97 + n as u64);
+            let initiatives = world.initiatives(app);
+            let i = rng.pick(&initiatives).clone();
+            let fy = *rng.pick(&world.years);
+            let year = format!("/api/v1/initiatives/{i}/years/{fy}");
+            match n % 4 {
+                0 | 1 => app.send_as(Some(&app.token), "PUT", &year, &report_change(&mut rng)),
+                2 => {
+                    let action = *rng.pick(&["submission", "review", "publication", "corrections"]);
+                    transition(app, &year, action)
+                }
+                _ => {
+                    let body = json!({"node_ids": world.some_nodes(&mut rng), "department_ids": world.some_departments(&mut rng)});
+                    app.send_as(Some(&app.token), "PATCH", &format!("/api/v1/initiatives/{i}"), &body)
+                }
+            }
+        });
+        for r in &responses {
+            assert!(r.status < 500 || r.status == 503, "{} {}", r.status, r.body);
+        }
+        compare(&app, &world.plan, &world.departments, &format!("concurrent round {round}"));
+    }
+}
