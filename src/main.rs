@@ -73,6 +73,17 @@ enum Command {
     },
     /// List the plans of the database: id, title, period
     Plans,
+    /// Recount every plan's summary counts from the rows and compare them with the kept ones;
+    /// exit 1 when they differ (or repair them)
+    #[command(after_help = "The kept counts change with every write made through the service, in its \
+                             transaction. Writes made outside it (SQL, a restored copy) are counted by the \
+                             service within a second; this command checks the whole installation at once. \
+                             Plans are locked while it runs, so writers wait.")]
+    CheckSummaries {
+        /// Replace what differs with the recount
+        #[arg(long)]
+        repair: bool,
+    },
     /// Add a synthetic plan of the given size to the database (for the performance harness)
     #[command(after_help = "A three-level hierarchy, 10 % cross-listed initiatives, 1–3 departments each, \
                              0–2 indicators each, and for every fiscal year a report (all states in the \
@@ -227,6 +238,31 @@ fn plans_command(config: &Config) -> Result<(), CliError> {
     }
     if plans.is_empty() {
         eprintln!("shinchoku: the database holds no plan");
+    }
+    Ok(())
+}
+
+fn check_summaries(config: &Config, repair: bool) -> Result<(), CliError> {
+    let pool = open_existing_database(config)?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let check = db::write_transaction(&mut conn, |conn| db::tally::check(conn, repair))
+        .map_err(|e| format!("cannot check the summary counts: {e}"))?;
+    let differ = check.facts_differing > 0 || check.counts_differing > 0;
+    println!(
+        "{} initiatives recounted ({} changed outside the service not yet counted): {} with facts that differ \
+         from their rows, {} counts that differ{}",
+        check.initiatives,
+        check.noted,
+        check.facts_differing,
+        check.counts_differing,
+        match (differ, repair) {
+            (false, _) => " — the kept counts are exact",
+            (true, true) => " — repaired",
+            (true, false) => " — run again with --repair to replace them with the recount",
+        }
+    );
+    if differ && !repair {
+        return Err(CliError::Failed("the kept summary counts differ from a recount".into()));
     }
     Ok(())
 }
@@ -545,6 +581,7 @@ fn main() -> ExitCode {
             },
         },
         Command::Plans => run(|config| plans_command(&config)),
+        Command::CheckSummaries { repair } => run(|config| check_summaries(&config, repair)),
         Command::Sheet { action } => run(|config| sheet(&config, action)),
         Command::Synth { initiatives, years, last_fy, seed } => {
             run(|config| Ok(synth(&config, shinchoku::ops::synth::Shape { initiatives, years, last_fy, seed })?))

@@ -472,6 +472,9 @@ pub fn read(conn: &mut DbConnection, plan: Uuid, sets: &[String], (from, to): (i
 #[derive(Debug, Default)]
 pub struct Check {
     pub initiatives: usize,
+    /// Initiatives changed by writes not counted yet (made outside the service, within the
+    /// last second): what the service's change watcher counts next.
+    pub noted: usize,
     pub facts_differing: usize,
     pub counts_differing: usize,
 }
@@ -479,6 +482,11 @@ pub struct Check {
 /// Recounts every initiative of the installation from its rows and compares with what is kept;
 /// with `repair`, replaces what is kept with the recount.
 pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
+    // Every plan locked, in the writers' order: nothing changes while the rows are recounted.
+    if let DbConnection::Pg(c) = conn {
+        plans::table.order(plans::id).select(plans::id).for_update().load::<DbUuid>(c)?;
+    }
+    let noted: i64 = super::schema::summary_dirty::table.count().get_result(conn)?;
     let ids: Vec<Uuid> =
         initiatives::table.select(initiatives::id).load::<DbUuid>(conn)?.into_iter().map(|i| i.0).collect();
     let fresh = facts(conn, &ids)?;
@@ -489,7 +497,7 @@ pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
         .map(|i| i.0)
         .collect();
     let kept = stored(conn, &all_stored)?;
-    let mut check = Check { initiatives: ids.len(), ..Check::default() };
+    let mut check = Check { initiatives: ids.len(), noted: noted as usize, ..Check::default() };
     let every: HashSet<Uuid> = fresh.keys().chain(kept.keys()).copied().collect();
     let mut expected: BTreeMap<(Uuid, Place), Tally> = BTreeMap::new();
     for id in &every {
@@ -530,7 +538,8 @@ pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
         .into_iter()
         .filter(|p| expected.get(*p).copied().unwrap_or_default() != stored_counts.get(*p).copied().unwrap_or_default())
         .count();
-    if repair && (check.facts_differing > 0 || check.counts_differing > 0) {
+    if repair && (check.facts_differing > 0 || check.counts_differing > 0 || check.noted > 0) {
+        diesel::delete(super::schema::summary_dirty::table).execute(conn)?;
         diesel::delete(summary_counts::table).execute(conn)?;
         diesel::delete(summary_facts::table).execute(conn)?;
         let mut counts = Rows::default();
@@ -552,6 +561,8 @@ pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
             keep.row().uuid(*id).uuid(*plan).text(Some(&serde_json::to_string(facts).map_err(bad_data)?));
         }
         bulk::insert(conn, &FACTS, keep)?;
+        // Summaries cached from the counts before the repair are set aside.
+        diesel::update(plans::table).set(plans::data_version.eq(plans::data_version + 1)).execute(conn)?;
     }
     Ok(check)
 }

@@ -235,7 +235,7 @@ fn step(app: &TestApp, world: &World, rng: &mut Rng) -> String {
 fn compare(app: &TestApp, plan: &str, departments: &[String], what: &str) {
     let mut conn = app.conn();
     let check = shinchoku::db::tally::check(&mut conn, false).unwrap();
-    assert_eq!((check.facts_differing, check.counts_differing), (0, 0), "after {what}: {check:?}");
+    assert_eq!((check.noted, check.facts_differing, check.counts_differing), (0, 0, 0), "after {what}: {check:?}");
     let plan = plans::load(&mut conn, Uuid::parse_str(plan).unwrap()).unwrap();
     let department = |i: usize| Uuid::parse_str(&departments[i % departments.len()]).unwrap();
     let sights = [
@@ -337,4 +337,74 @@ fn kept_counts_stay_exact_with_concurrent_writers() {
         }
         compare(&app, &world.plan, &world.departments, &format!("concurrent round {round}"));
     }
+}
+
+/// The real binary: a write made with SQL, outside the service, is counted within a bound (the
+/// change watcher); counts that differ from the rows are found by `check-summaries`, which exits
+/// 1, and replaced by `check-summaries --repair`.
+#[test]
+fn outside_writes_are_counted_and_check_summaries_finds_and_repairs_differences() {
+    use diesel::RunQueryDsl;
+    use std::time::{Duration, Instant};
+
+    use crate::lifecycle::{command, Process};
+
+    let process = Process::start();
+    let token = process.token();
+    let imported: Value = ureq::post(&format!("{}/api/v1/plan-bundles", process.base))
+        .set("Authorization", &format!("Bearer {token}"))
+        .set("Content-Type", "application/json")
+        .send_string(&crate::harness::fixture("regional-welfare-plan"))
+        .unwrap()
+        .into_json()
+        .unwrap();
+    let plan = imported["plan"]["id"].as_str().unwrap().to_string();
+    let summary = || -> Value {
+        ureq::get(&format!("{}/api/v1/plans/{plan}/summary?fiscal_year=2022", process.base))
+            .set("Authorization", &format!("Bearer {token}"))
+            .call()
+            .unwrap()
+            .into_json()
+            .unwrap()
+    };
+    let url = process.database_url();
+    let (code, out) = command(&url, &["check-summaries"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("exact"), "{out}");
+    let before = summary();
+    assert_eq!(before["totals"]["ratings"]["D"], 0, "{before}");
+
+    let pool = shinchoku::db::connect(&url, 1).unwrap();
+    let rated = diesel::sql_query("UPDATE annual_reports SET self_rating = 'D' WHERE fiscal_year = 2022")
+        .execute(&mut *pool.get().unwrap())
+        .unwrap();
+    assert_eq!(rated, 48);
+    let started = Instant::now();
+    loop {
+        let now = summary();
+        if now["totals"]["ratings"]["D"] == 48 {
+            println!("a write made with SQL was counted after {:?}", started.elapsed());
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(5), "not counted after 5 s: {now}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let skewed = diesel::sql_query("UPDATE summary_counts SET n = n + 7 WHERE grp_set = 'c'")
+        .execute(&mut *pool.get().unwrap())
+        .unwrap();
+    assert!(skewed > 0);
+    let (code, out) = command(&url, &["check-summaries"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains(&format!("{skewed} counts that differ")), "{out}");
+    let (code, out) = command(&url, &["check-summaries", "--repair"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("repaired"), "{out}");
+    let (code, out) = command(&url, &["check-summaries"]);
+    assert_eq!((code, out.contains("exact")), (Some(0), true), "{out}");
+    let repaired = summary();
+    assert_eq!(
+        (repaired["totals"]["initiatives"].as_i64(), repaired["totals"]["ratings"]["D"].as_i64()),
+        (Some(48), Some(48))
+    );
 }
