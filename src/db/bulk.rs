@@ -11,7 +11,7 @@
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
-use super::DbConnection;
+use super::connection::DbConnection;
 
 /// From this many rows on, inserts on PostgreSQL go by `COPY` (binary, no text to parse); fewer
 /// go as one JSON array, which spares `COPY`'s extra round trips on small writes.

@@ -14,12 +14,13 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::bulk::{self, Columns, Kind, Rows};
+use super::connection::DbConnection;
+use super::portable_uuid::DbUuid;
 use super::portable_uuid::PortableUuid;
 use super::schema::{
     annual_reports, indicator_values, indicators, initiative_departments, initiative_placements, initiatives,
     plan_nodes, plans, quarter_updates, summary_counts, summary_facts,
 };
-use super::{DbConnection, DbUuid};
 use crate::domain::achievement;
 use crate::domain::enums::Direction;
 use crate::domain::tally::{self, Edition, Facts, Place, Tally, Verdict, Year};
