@@ -442,25 +442,38 @@ fn ancestors(nodes: &HashMap<DbUuid, (Option<DbUuid>, i32)>, placements: &[DbUui
     seen
 }
 
+/// A kept count as stored: set, fiscal year, key, cell, n, ratio units, ratio n.
+type CountRow = (String, i32, String, String, i64, i64, i64);
+
+const COUNT_ROW: (
+    summary_counts::grp_set,
+    summary_counts::fiscal_year,
+    summary_counts::grp_key,
+    summary_counts::cell,
+    summary_counts::n,
+    summary_counts::ratio_units,
+    summary_counts::ratio_n,
+) = (
+    summary_counts::grp_set,
+    summary_counts::fiscal_year,
+    summary_counts::grp_key,
+    summary_counts::cell,
+    summary_counts::n,
+    summary_counts::ratio_units,
+    summary_counts::ratio_n,
+);
+
 /// A plan's kept counts in some groups and years: `(set, fiscal year, key, cell, tally)`.
 pub type KeptRow = (String, i32, String, String, Tally);
 
 /// Reads a plan's kept counts of the sets `sets` in the years `from..=to`.
 pub fn read(conn: &mut DbConnection, plan: Uuid, sets: &[String], (from, to): (i32, i32)) -> QueryResult<Vec<KeptRow>> {
-    let rows: Vec<(String, i32, String, String, i64, i64, i64)> = summary_counts::table
+    let rows: Vec<CountRow> = summary_counts::table
         .filter(summary_counts::plan_id.eq(DbUuid(plan)))
         .filter(summary_counts::grp_set.eq_any(sets))
         .filter(summary_counts::fiscal_year.between(from, to))
         .filter(summary_counts::n.ne(0))
-        .select((
-            summary_counts::grp_set,
-            summary_counts::fiscal_year,
-            summary_counts::grp_key,
-            summary_counts::cell,
-            summary_counts::n,
-            summary_counts::ratio_units,
-            summary_counts::ratio_n,
-        ))
+        .select(COUNT_ROW)
         .load(conn)?;
     Ok(rows
         .into_iter()
@@ -515,22 +528,13 @@ pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
             }
         }
     }
-    let rows: Vec<(DbUuid, String, i32, String, String, i64, i64, i64)> = summary_counts::table
+    let rows: Vec<(DbUuid, CountRow)> = summary_counts::table
         .filter(summary_counts::n.ne(0))
-        .select((
-            summary_counts::plan_id,
-            summary_counts::grp_set,
-            summary_counts::fiscal_year,
-            summary_counts::grp_key,
-            summary_counts::cell,
-            summary_counts::n,
-            summary_counts::ratio_units,
-            summary_counts::ratio_n,
-        ))
+        .select((summary_counts::plan_id, COUNT_ROW))
         .load(conn)?;
     let stored_counts: BTreeMap<(Uuid, Place), Tally> = rows
         .into_iter()
-        .map(|(plan, set, fiscal_year, key, cell, n, ratio_units, ratio_n)| {
+        .map(|(plan, (set, fiscal_year, key, cell, n, ratio_units, ratio_n))| {
             ((plan.0, Place { fiscal_year, set, key, cell }), Tally { n, ratio_units, ratio_n })
         })
         .collect();

@@ -137,46 +137,58 @@ fn handed_in(state: &str) -> bool {
     [WorkflowState::Submitted, WorkflowState::Reviewed, WorkflowState::Published].iter().any(|s| s.as_str() == state)
 }
 
-/// The cells of one edition. The departments are part of a cell only for reports not handed in,
-/// the only ones whose contents depend on who asks.
-fn edition_cells(e: &Edition, departments: &str, out: &mut Vec<(String, Tally)>) {
+/// A cell with the family of groups it is counted in: `c` (current rows), `p` (published
+/// editions) or `x` (current rows not handed in, by department: see [`edition_cells`]).
+type FamilyCell = (&'static str, String, Tally);
+
+/// The cells of one edition, counted in the groups of `family` (`c` or `p`). Contents of reports
+/// not handed in (draft, returned) depend on who asks: the initiative's departments count them,
+/// others do not. So for those, the current edition also has `x` cells that name the departments;
+/// only a department's read needs them, and every other read has few rows to add up.
+fn edition_cells(e: &Edition, departments: &str, family: &'static str, out: &mut Vec<FamilyCell>) {
     let state = e.state.as_deref().unwrap_or("");
-    let ds = if state.is_empty() || handed_in(state) { "" } else { departments };
+    let by_department = family == "c" && !state.is_empty() && !handed_in(state);
     let one = Tally { n: 1, ..Tally::default() };
-    out.push((cell(&[kind::WORKFLOW, state, ds]), one));
-    out.push((cell(&[kind::PROGRESS, state, ds, e.progress.as_deref().unwrap_or("")]), one));
-    out.push((cell(&[kind::SELF_RATING, state, ds, e.self_rating.as_deref().unwrap_or("")]), one));
-    out.push((cell(&[kind::COMMITTEE_RATING, state, ds, e.committee_rating.as_deref().unwrap_or("")]), one));
+    let push = |kind: &str, rest: &[&str], tally: Tally, out: &mut Vec<FamilyCell>| {
+        let text = |ds: &str| cell(&[&[kind, state, ds][..], rest].concat());
+        out.push((family, text(""), tally));
+        if by_department && kind != kind::WORKFLOW {
+            out.push(("x", text(departments), tally));
+        }
+    };
+    push(kind::WORKFLOW, &[], one, out);
+    push(kind::PROGRESS, &[e.progress.as_deref().unwrap_or("")], one, out);
+    push(kind::SELF_RATING, &[e.self_rating.as_deref().unwrap_or("")], one, out);
+    push(kind::COMMITTEE_RATING, &[e.committee_rating.as_deref().unwrap_or("")], one, out);
     for (q, mark) in &e.marks {
-        out.push((cell(&[kind::MARK, state, ds, &q.to_string(), mark]), one));
+        push(kind::MARK, &[&q.to_string(), mark], one, out);
     }
     for Verdict(status, ratio) in &e.indicators {
         let tally = Tally { n: 1, ratio_units: ratio.unwrap_or(0), ratio_n: i64::from(ratio.is_some()) };
-        out.push((cell(&[kind::INDICATOR, state, ds, status]), tally));
+        push(kind::INDICATOR, &[status], tally, out);
     }
 }
 
-/// The groups an initiative counts in, for one edition (`c` or `p`): the totals, each node, each
+/// The groups an initiative counts in, for one family of groups: the totals, each node, each
 /// department.
-fn groups<'a>(facts: &'a Facts, prefix: &'a str) -> impl Iterator<Item = (String, &'a str)> + 'a {
-    std::iter::once((prefix.to_string(), ""))
-        .chain(facts.nodes.iter().map(move |(level, id)| (format!("{prefix}n{level}"), id.as_str())))
-        .chain(facts.departments.iter().map(move |id| (format!("{prefix}d"), id.as_str())))
+fn groups<'a>(facts: &'a Facts, family: &'a str) -> impl Iterator<Item = (String, &'a str)> + 'a {
+    std::iter::once((family.to_string(), ""))
+        .chain(facts.nodes.iter().map(move |(level, id)| (format!("{family}n{level}"), id.as_str())))
+        .chain(facts.departments.iter().map(move |id| (format!("{family}d"), id.as_str())))
 }
 
-/// Adds `sign` times the cells of `edition` in year `fy` to every group of the initiative.
-fn fan_out(
-    facts: &Facts,
-    fy: i32,
-    prefix: &str,
-    edition: &[(String, Tally)],
-    sign: i64,
-    into: &mut BTreeMap<Place, Tally>,
-) {
-    for (set, key) in groups(facts, prefix) {
-        for (c, tally) in edition {
-            let place = Place { fiscal_year: fy, set: set.clone(), key: key.to_string(), cell: c.clone() };
-            into.entry(place).or_default().add(*tally, sign);
+/// Adds `sign` times `cells` in year `fy` to every group of the initiative.
+fn fan_out(facts: &Facts, fy: i32, cells: &[FamilyCell], sign: i64, into: &mut BTreeMap<Place, Tally>) {
+    for family in ["c", "p", "x"] {
+        let of_family: Vec<&FamilyCell> = cells.iter().filter(|(f, _, _)| *f == family).collect();
+        if of_family.is_empty() {
+            continue;
+        }
+        for (set, key) in groups(facts, family) {
+            for (_, c, tally) in &of_family {
+                let place = Place { fiscal_year: fy, set: set.clone(), key: key.to_string(), cell: c.clone() };
+                into.entry(place).or_default().add(*tally, sign);
+            }
         }
     }
 }
@@ -199,8 +211,8 @@ pub fn cells(facts: &Facts) -> BTreeMap<Place, Tally> {
     for year in &facts.years {
         for prefix in EDITIONS {
             edition.clear();
-            edition_cells(edition_of(year, prefix), &departments, &mut edition);
-            fan_out(facts, year.fiscal_year, prefix, &edition, 1, &mut out);
+            edition_cells(edition_of(year, prefix), &departments, prefix, &mut edition);
+            fan_out(facts, year.fiscal_year, &edition, 1, &mut out);
         }
     }
     out
@@ -231,7 +243,7 @@ pub fn difference(old: Option<&Facts>, new: Option<&Facts>, into: &mut BTreeMap<
     let departments = n.departments.join(",");
     let year = |f: &'_ Facts, fy: i32| f.years.iter().find(|y| y.fiscal_year == fy).cloned();
     let years: std::collections::BTreeSet<i32> = o.years.iter().chain(&n.years).map(|y| y.fiscal_year).collect();
-    let mut changed: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut changed: BTreeMap<(&'static str, String), Tally> = BTreeMap::new();
     let mut edition = Vec::new();
     for fy in years {
         let (oy, ny) = (year(o, fy), year(n, fy));
@@ -247,14 +259,15 @@ pub fn difference(old: Option<&Facts>, new: Option<&Facts>, into: &mut BTreeMap<
             for (e, sign) in [(oe, -1), (ne, 1)] {
                 let Some(e) = e else { continue };
                 edition.clear();
-                edition_cells(e, &departments, &mut edition);
-                for (c, tally) in edition.drain(..) {
-                    changed.entry(c).or_default().add(tally, sign);
+                edition_cells(e, &departments, prefix, &mut edition);
+                for (family, c, tally) in edition.drain(..) {
+                    changed.entry((family, c)).or_default().add(tally, sign);
                 }
             }
             changed.retain(|_, t| !t.is_zero());
-            let moved: Vec<(String, Tally)> = std::mem::take(&mut changed).into_iter().collect();
-            fan_out(n, fy, prefix, &moved, 1, into);
+            let moved: Vec<FamilyCell> =
+                std::mem::take(&mut changed).into_iter().map(|((f, c), t)| (f, c, t)).collect();
+            fan_out(n, fy, &moved, 1, into);
         }
     }
 }
@@ -302,11 +315,15 @@ mod tests {
     }
 
     #[test]
-    fn departments_are_part_of_a_cell_only_for_reports_not_handed_in() {
+    fn contents_not_handed_in_are_also_counted_by_department() {
         let draft = cells(&facts("draft"));
-        assert!(at(&draft, "c", "", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
+        assert!(at(&draft, "c", "", &cell(&[kind::SELF_RATING, "draft", "", "A"])).is_some());
+        assert!(at(&draft, "x", "", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
+        assert!(at(&draft, "xn2", "n2", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
+        assert!(at(&draft, "x", "", &cell(&[kind::WORKFLOW, "draft", "d1,d2"])).is_none(), "who is late is everyone's");
         let reviewed = cells(&facts("reviewed"));
         assert!(at(&reviewed, "c", "", &cell(&[kind::SELF_RATING, "reviewed", "", "A"])).is_some());
+        assert!(reviewed.keys().all(|p| !p.set.starts_with('x')));
     }
 
     #[test]
@@ -315,10 +332,11 @@ mod tests {
         let mut delta = BTreeMap::new();
         difference(Some(&old), Some(&new), &mut delta);
         delta.retain(|_, t| !t.is_zero());
-        assert_eq!(at(&delta, "c", "", &cell(&[kind::WORKFLOW, "draft", "d1,d2"])).map(|t| t.n), Some(-1));
+        assert_eq!(at(&delta, "c", "", &cell(&[kind::WORKFLOW, "draft", ""])).map(|t| t.n), Some(-1));
+        assert_eq!(at(&delta, "x", "", &cell(&[kind::PROGRESS, "draft", "d1,d2", "on_track"])).map(|t| t.n), Some(-1));
         assert_eq!(at(&delta, "c", "", &cell(&[kind::WORKFLOW, "submitted", ""])).map(|t| t.n), Some(1));
         // The public edition did not change: no place of it moves.
-        assert!(delta.keys().all(|p| p.set.starts_with('c')));
+        assert!(delta.keys().all(|p| !p.set.starts_with('p')));
 
         // Old plus the difference is new, place by place; no facts at all subtracts everything.
         let mut sum: BTreeMap<Place, Tally> = cells(&old);

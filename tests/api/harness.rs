@@ -205,7 +205,7 @@ impl TestApp {
     /// initiatives it counted).
     pub fn count_outside_writes(&self) -> usize {
         let mut conn = self.conn();
-        db::write_transaction(&mut *conn, db::tally::refresh_noted).expect("counting outside writes")
+        db::write_transaction(&mut conn, db::tally::refresh_noted).expect("counting outside writes")
     }
 
     /// Runs `n` requests at once (released together by a barrier); returns their responses.

@@ -131,7 +131,7 @@ fn transition(app: &TestApp, year: &str, action: &str) -> Resp {
 
 /// One random write of any kind; returns what it did, for the failure message. Refusals (a
 /// transition not allowed in the report's state, say) are part of the sequence.
-fn step(app: &TestApp, world: &World, rng: &mut Rng) -> String {
+fn step(app: &TestApp, world: &World, rng: &mut Rng) -> (String, String) {
     let initiatives = world.initiatives(app);
     let i = rng.pick(&initiatives).clone();
     let fy = *rng.pick(&world.years);
@@ -166,7 +166,7 @@ fn step(app: &TestApp, world: &World, rng: &mut Rng) -> String {
         5 | 6 => {
             let indicators = ids(&app.get(&format!("/api/v1/initiatives/{i}/indicators")).ok(200));
             if indicators.is_empty() {
-                return format!("no indicator of {i}");
+                return (format!("no indicator of {i}"), i);
             }
             let indicator = rng.pick(&indicators);
             let number =
@@ -206,7 +206,7 @@ fn step(app: &TestApp, world: &World, rng: &mut Rng) -> String {
             // A node of level 2 or deeper moves under another node of level 1.
             let (deep, tops): (Vec<_>, Vec<_>) = world.nodes.iter().partition(|(_, level)| *level >= 2);
             if deep.is_empty() || tops.is_empty() {
-                return "no node to move".into();
+                return ("no node to move".into(), i);
             }
             let (node, parent) = (&rng.pick(&deep).0, &rng.pick(&tops).0);
             let path = format!("/api/v1/plans/{}/nodes/{node}", world.plan);
@@ -227,24 +227,43 @@ fn step(app: &TestApp, world: &World, rng: &mut Rng) -> String {
         }
     };
     assert!(r.status < 500, "write {kind} failed: {} {}", r.status, r.body);
-    format!("write {kind} on {i} FY{fy}: {} {}", r.status, r.body.chars().take(160).collect::<String>())
+    (format!("write {kind} on {i} FY{fy}: {} {}", r.status, r.body.chars().take(160).collect::<String>()), i)
+}
+
+/// The departments responsible for an initiative (none once it is deleted).
+fn departments_of(app: &TestApp, initiative: &str) -> Vec<Uuid> {
+    let r = app.get(&format!("/api/v1/initiatives/{initiative}"));
+    if r.status != 200 {
+        return Vec::new();
+    }
+    let view = r.json();
+    view["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| Uuid::parse_str(d["id"].as_str().unwrap()).unwrap())
+        .collect()
 }
 
 /// Every summary and trend of `plan`, for every sight, from the kept counts and from a recount,
 /// must be the same; and the installation's kept counts and facts are those of its rows.
-fn compare(app: &TestApp, plan: &str, departments: &[String], what: &str) {
+fn compare(app: &TestApp, plan: &str, departments: &[String], also: &[Uuid], what: &str) {
     let mut conn = app.conn();
     let check = shinchoku::db::tally::check(&mut conn, false).unwrap();
     assert_eq!((check.noted, check.facts_differing, check.counts_differing), (0, 0, 0), "after {what}: {check:?}");
     let plan = plans::load(&mut conn, Uuid::parse_str(plan).unwrap()).unwrap();
     let department = |i: usize| Uuid::parse_str(&departments[i % departments.len()]).unwrap();
-    let sights = [
+    let mut sights = vec![
         SummarySight::All,
         SummarySight::HandedInOr(Vec::new()),
         SummarySight::HandedInOr(vec![department(0)]),
         SummarySight::HandedInOr(vec![department(1), department(2)]),
         SummarySight::Published,
     ];
+    // The departments of the initiative just written: their drafts are what they see and others
+    // do not.
+    sights.extend(also.iter().map(|d| SummarySight::HandedInOr(vec![*d])));
+    sights.push(SummarySight::HandedInOr(also.to_vec()));
     let filters: [(RatingSource, Vec<shinchoku::domain::enums::WorkflowState>); 2] = [
         (RatingSource::SelfRating, Vec::new()),
         (RatingSource::Committee, {
@@ -291,20 +310,21 @@ fn kept_counts_equal_a_recount_after_every_write() {
     let silver = app.import_fixture("silver-center-basic-plan")["plan"]["id"].as_str().unwrap().to_string();
     let world = World::new(&app, &imported["plan"]);
     // The second plan has quarter marks and published reports of a quarterly plan.
-    compare(&app, &silver, &world.departments, "the imports");
-    compare(&app, &world.plan, &world.departments, "the imports");
+    compare(&app, &silver, &world.departments, &[], "the imports");
+    compare(&app, &world.plan, &world.departments, &[], "the imports");
     let seed = std::env::var("KEPT_COUNTS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_2026_1204);
     let mut rng = Rng(seed);
     for n in 0..60 {
-        let what = step(&app, &world, &mut rng);
+        let (what, initiative) = step(&app, &world, &mut rng);
         println!("{what}");
-        compare(&app, &world.plan, &world.departments, &format!("step {n} (seed {seed:#x}): {what}"));
+        let also = departments_of(&app, &initiative);
+        compare(&app, &world.plan, &world.departments, &also, &format!("step {n} (seed {seed:#x}): {what}"));
     }
     // The plan period changes: every initiative's years change.
     app.patch(&format!("/api/v1/plans/{}", world.plan), &json!({"end_fy": world.years.last().unwrap() + 1}), None)
         .ok(200);
-    compare(&app, &world.plan, &world.departments, "a longer plan period");
-    compare(&app, &silver, &world.departments, "the other plan's writes");
+    compare(&app, &world.plan, &world.departments, &[], "a longer plan period");
+    compare(&app, &silver, &world.departments, &[], "the other plan's writes");
 }
 
 /// Writers at once (PostgreSQL runs them truly concurrently): the counts stay exact.
@@ -335,7 +355,7 @@ fn kept_counts_stay_exact_with_concurrent_writers() {
         for r in &responses {
             assert!(r.status < 500 || r.status == 503, "{} {}", r.status, r.body);
         }
-        compare(&app, &world.plan, &world.departments, &format!("concurrent round {round}"));
+        compare(&app, &world.plan, &world.departments, &[], &format!("concurrent round {round}"));
     }
 }
 

@@ -161,6 +161,17 @@ pub struct InitiativeFilter {
     pub fiscal_year: Option<i32>,
 }
 
+impl InitiativeFilter {
+    /// No filter given: the plain list of the plan.
+    pub fn is_empty(&self) -> bool {
+        self.q.is_none()
+            && self.node_id.is_none()
+            && self.department_id.is_none()
+            && self.status.is_none()
+            && self.fiscal_year.is_none()
+    }
+}
+
 /// Checks the input against the plan: nodes of this plan, existing departments, FYs in the period.
 pub fn check_against_plan(
     conn: &mut DbConnection,

@@ -8,7 +8,7 @@ use super::input::{InitiativeFilter, InitiativeInput, InitiativePatch};
 use super::store;
 use super::views::{view, view_one, InitiativeList, InitiativeView};
 use crate::db::schema::{initiative_departments, initiative_placements, initiatives};
-use crate::db::DbUuid;
+use crate::db::{DbConnection, DbUuid};
 use crate::error::{self, ApiError, ApiResult};
 use crate::models::initiatives::{load, load_links, Initiative};
 use crate::web::auth::{Caller, Principal};
@@ -47,6 +47,13 @@ pub async fn list_initiatives(
     let (rows, mut links) = state
         .db(move |conn| {
             let plan = known.load(conn, plan_id, read_at)?;
+            if filter.is_empty() {
+                // The plain page (a portal or a sheet listing the plan): a query of fixed shape,
+                // whose prepared statement each connection keeps (a boxed query is planned anew).
+                let rows = unfiltered_page(conn, plan.id, &page.after, page.limit)?;
+                let ids: Vec<DbUuid> = rows.iter().map(|r| r.id).collect();
+                return Ok((rows, load_links(conn, &ids)?));
+            }
             let mut query = initiatives::table
                 .filter(initiatives::plan_id.eq(plan.id))
                 .select(Initiative::as_select())
@@ -102,6 +109,32 @@ pub async fn list_initiatives(
         })
         .collect::<ApiResult<_>>()?;
     Ok(web::Json(InitiativeList { items, next_cursor }))
+}
+
+/// One page of a plan's initiatives in code order, after the page's cursor if any.
+fn unfiltered_page(
+    conn: &mut DbConnection,
+    plan: DbUuid,
+    after: &Option<(String, String)>,
+    limit: i64,
+) -> ApiResult<Vec<Initiative>> {
+    let of_plan = initiatives::table.filter(initiatives::plan_id.eq(plan)).select(Initiative::as_select());
+    let order = (initiatives::code_sort, initiatives::id);
+    Ok(match after {
+        None => of_plan.order(order).limit(limit + 1).load(conn)?,
+        Some((code_sort, id)) => {
+            let id = DbUuid(Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?);
+            of_plan
+                .filter(
+                    initiatives::code_sort
+                        .gt(code_sort.clone())
+                        .or(initiatives::code_sort.eq(code_sort.clone()).and(initiatives::id.gt(id))),
+                )
+                .order(order)
+                .limit(limit + 1)
+                .load(conn)?
+        }
+    })
 }
 
 /// Create an initiative

@@ -33,28 +33,42 @@ pub fn count(
     scale: &[String],
 ) -> ApiResult<BTreeMap<String, Counts>> {
     let edition = if *filter.sight == SummarySight::Published { "p" } else { "c" };
-    let (sets, years) = match *read {
-        Read::Year { fy, grouping } => {
-            let mut sets = vec![edition.to_string()];
-            match grouping {
-                Some(Grouping::Node(level)) => sets.push(format!("{edition}n{level}")),
-                Some(Grouping::Department) => sets.push(format!("{edition}d")),
-                None => {}
-            }
-            (sets, (fy, fy))
+    // A department's read also counts the contents its departments may see of reports not
+    // handed in (the `x` cells); every other read needs none of them.
+    let mut families = vec![edition];
+    if matches!(filter.sight, SummarySight::HandedInOr(mine) if !mine.is_empty()) {
+        families.push("x");
+    }
+    let (mut sets, years) = (
+        Vec::new(),
+        match *read {
+            Read::Year { fy, .. } => (fy, fy),
+            Read::Years { from, to } => (from, to),
+        },
+    );
+    for family in &families {
+        sets.push(family.to_string());
+        match *read {
+            Read::Year { grouping: Some(Grouping::Node(level)), .. } => sets.push(format!("{family}n{level}")),
+            Read::Year { grouping: Some(Grouping::Department), .. } => sets.push(format!("{family}d")),
+            _ => {}
         }
-        Read::Years { from, to } => (vec![edition.to_string()], (from, to)),
-    };
+    }
     let rows = kept::read(conn, plan, &sets, years)?;
     let mut out: BTreeMap<String, Counts> = BTreeMap::new();
     for (set, fy, key, cell, tally) in rows {
+        let revealing = set.starts_with('x');
         let key = match read {
-            Read::Year { .. } if set == edition => String::new(),
+            Read::Year { .. } if set.len() == 1 => String::new(),
             Read::Year { .. } => key,
             Read::Years { .. } => fy.to_string(),
         };
         let counts = out.entry(key).or_insert_with(|| Counts::new(scale));
-        add(counts, &cell, tally, filter)?;
+        if revealing {
+            reveal(counts, &cell, tally, filter)?;
+        } else {
+            add(counts, &cell, tally, filter)?;
+        }
     }
     Ok(out.into_iter().map(|(k, c)| (k, c.finish())).collect())
 }
@@ -69,7 +83,8 @@ fn add(counts: &mut Counts, cell: &str, t: Tally, filter: &Filter<'_>) -> ApiRes
     let [what, state, departments, rest @ ..] = parts.as_slice() else { return Err(fault(cell)) };
     let state = (!state.is_empty()).then(|| WorkflowState::from_db(state)).transpose()?;
     let counted = state.filter(|s| filter.counted_states().contains(s));
-    let seen = counted.is_some() && seen(filter.sight, counted, departments);
+    let seen = counted.is_some() && seen(filter.sight, counted);
+    debug_assert!(departments.is_empty(), "departments are named in x cells only");
     let value = rest.first().copied().filter(|v| !v.is_empty());
     match *what {
         kind::WORKFLOW => counts.add_workflow(t.n, counted),
@@ -105,15 +120,57 @@ fn add(counts: &mut Counts, cell: &str, t: Tally, filter: &Filter<'_>) -> ApiRes
     Ok(())
 }
 
-/// Whether contents of a report in `state` may be counted: handed-in reports by everyone who
-/// counts, others by the secretariat and the initiative's departments (`departments`, listed in
-/// the cell for reports not handed in).
-fn seen(sight: &SummarySight, state: Option<WorkflowState>, departments: &str) -> bool {
+/// Whether contents of a report in `state` may be counted by everyone with this sight: handed-in
+/// reports by all who count, the others by the secretariat (and by the initiative's departments:
+/// see [`reveal`]).
+fn seen(sight: &SummarySight, state: Option<WorkflowState>) -> bool {
     match sight {
         SummarySight::All | SummarySight::Published => true,
-        SummarySight::HandedInOr(mine) => {
+        SummarySight::HandedInOr(_) => {
             matches!(state, Some(WorkflowState::Submitted | WorkflowState::Reviewed | WorkflowState::Published))
-                || departments.split(',').filter(|d| !d.is_empty()).any(|d| mine.iter().any(|m| m.to_string() == d))
         }
     }
+}
+
+/// An `x` cell: contents of reports not handed in, of initiatives of these departments. When one
+/// of them is the caller's, what [`add`] counted as not seen is counted as what it is.
+fn reveal(counts: &mut Counts, cell: &str, t: Tally, filter: &Filter<'_>) -> ApiResult<()> {
+    let SummarySight::HandedInOr(mine) = filter.sight else { return Ok(()) };
+    let parts: Vec<&str> = cell.split(SEP).collect();
+    let [what, state, departments, rest @ ..] = parts.as_slice() else { return Err(fault(cell)) };
+    let state = (!state.is_empty()).then(|| WorkflowState::from_db(state)).transpose()?;
+    let counted = state.is_some_and(|s| filter.counted_states().contains(&s));
+    let theirs = departments.split(',').any(|d| mine.iter().any(|m| m.to_string() == d));
+    if !counted || !theirs {
+        return Ok(());
+    }
+    let value = rest.first().copied().filter(|v| !v.is_empty());
+    match *what {
+        kind::PROGRESS => {
+            counts.add_progress(-t.n, None);
+            counts.add_progress(t.n, value.map(ProgressStatus::from_db).transpose()?);
+        }
+        kind::SELF_RATING | kind::COMMITTEE_RATING => {
+            let asked = match filter.rating {
+                RatingSource::SelfRating => kind::SELF_RATING,
+                RatingSource::Committee => kind::COMMITTEE_RATING,
+            };
+            if *what == asked {
+                counts.add_grade(-t.n, None);
+                counts.add_grade(t.n, value);
+            }
+        }
+        kind::MARK => {
+            let [quarter, mark] = rest else { return Err(fault(cell)) };
+            let quarter: i32 = quarter.parse().map_err(|_| fault(cell))?;
+            counts.add_marks(quarter, Some(QuarterMark::from_db(mark)?), t.n);
+        }
+        kind::INDICATOR => {
+            let verdict = AchievementStatus::from_db(value.ok_or_else(|| fault(cell))?)?;
+            counts.add_indicators(AchievementStatus::NotMeasurable, -t.n, 0, 0);
+            counts.add_indicators(verdict, t.n, t.ratio_units, t.ratio_n);
+        }
+        _ => return Err(fault(cell)),
+    }
+    Ok(())
 }
