@@ -13,6 +13,9 @@ use std::sync::{Arc, Mutex};
 
 use crate::web::metrics::METRICS;
 
+/// Internal bodies may be kept by the caller's browser but must be revalidated.
+pub const PRIVATE_CACHE: &str = "private, no-cache";
+
 /// A rendered JSON body and its strong ETag.
 #[derive(Debug)]
 pub struct Rendered {

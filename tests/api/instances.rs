@@ -102,8 +102,20 @@ fn a_write_through_one_instance_is_read_through_the_other_within_a_bound() {
         after["totals"]["workflow"]["published"] == 1 && after["totals"]["ratings"]["A"] == 1
     }));
     waits.push(within_bound(|| published_years(&b) == 1));
+    // The signed-in list page, kept rendered too, follows a new initiative and a new name.
+    let list = format!("/api/v1/plans/{plan}/initiatives");
+    let listed = |app: &TestApp| app.get(&list).ok(200)["items"].as_array().unwrap().clone();
+    assert_eq!(listed(&b).len(), 1);
+    a.post(
+        &format!("/api/v1/plans/{plan}/initiatives"),
+        &json!({"code": "2", "title": "取組2", "node_ids": [node], "department_ids": [department]}),
+    )
+    .ok(201);
+    assert_eq!(listed(&a).len(), 2);
+    waits.push(within_bound(|| listed(&b).len() == 2));
     a.patch(&format!("/api/v1/departments/{department}"), &json!({"name": "福祉政策課"}), None).ok(200);
     waits.push(within_bound(|| read(&b)["groups"][0]["label"] == "福祉政策課"));
+    waits.push(within_bound(|| listed(&b)[0]["departments"][0]["name"] == "福祉政策課"));
     // And the other way round.
     let tree = format!("/api/v1/public/plans/{plan}");
     assert_eq!(a.request_as(None, "GET", &tree, &[], None).ok(200)["title"], "計画");

@@ -1,6 +1,6 @@
 //! The initiative endpoints: authorize, read the body, one transaction, answer.
 
-use actix_web::{delete, get, patch, post, web, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -11,7 +11,10 @@ use crate::db::schema::{initiative_departments, initiative_placements, initiativ
 use crate::db::{DbConnection, DbUuid};
 use crate::error::{self, ApiError, ApiResult};
 use crate::models::initiatives::{load, load_links, Initiative};
+use crate::models::plans::Plan;
+use crate::resources::departments::DepartmentRef;
 use crate::web::auth::{Caller, Principal};
+use crate::web::cache::{Rendered, PRIVATE_CACHE};
 use crate::web::http::{self, finish_page, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::web::policy;
 use crate::web::state::AppState;
@@ -24,9 +27,15 @@ use crate::web::state::AppState;
 /// Roles: every signed-in role.
 #[utoipa::path(
     tag = "initiatives",
-    params(("plan_id" = Uuid, Path, description = "Plan id"), InitiativeFilter, PageParams),
+    params(
+        ("plan_id" = Uuid, Path, description = "Plan id"),
+        InitiativeFilter,
+        PageParams,
+        ("If-None-Match" = Option<String>, Header, description = "ETag of a page already held"),
+    ),
     responses(
-        (status = 200, description = "One page of initiatives", body = InitiativeList),
+        (status = 200, description = "One page of initiatives", body = InitiativeList,
+            headers(("ETag" = String, description = "Tag of this page"), ("Cache-Control" = String, description = "`private, no-cache`"))),
         (status = 404, response = error::NotFound),
     )
 )]
@@ -37,69 +46,85 @@ pub async fn list_initiatives(
     path: web::Path<Uuid>,
     filter: http::Query<InitiativeFilter>,
     page: http::Query<PageParams>,
-) -> ApiResult<web::Json<InitiativeList>> {
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
     policy::read_internal(&principal)?;
     let plan_id = path.into_inner();
     let page = page.validate()?;
     let filter = filter.into_inner();
-    let known = state.plans.clone();
+    let departments = filter.department_id.as_ref().map(|refs| DepartmentRef::resolve(refs, &principal));
+    // A page is the same for every caller (given the departments `mine` names), and changes
+    // only with its plan's data version: kept rendered, it is answered without the database.
+    let key = {
+        let (filter, departments, page) = (format!("{filter:?}"), format!("{departments:?}"), format!("{page:?}"));
+        move |plan: &Plan| format!("initiatives:{}:{}:{filter}:{departments}:{page}", plan.id, plan.data_version)
+    };
+    if let Some(plan) = state.plans.get(&plan_id) {
+        if let Some(hit) = state.summaries.hit(&key(&plan)) {
+            return Ok(hit.response(&req, PRIVATE_CACHE));
+        }
+    }
+    let (known, cache) = (state.plans.clone(), state.summaries.clone());
     let read_at = known.generation();
-    let (rows, mut links) = state
+    let rendered = state
         .db(move |conn| {
             let plan = known.load(conn, plan_id, read_at)?;
-            if filter.is_empty() {
-                // The plain page (a portal or a sheet listing the plan): a query of fixed shape,
-                // whose prepared statement each connection keeps (a boxed query is planned anew).
-                let rows = unfiltered_page(conn, plan.id, &page.after, page.limit)?;
-                let ids: Vec<DbUuid> = rows.iter().map(|r| r.id).collect();
-                return Ok((rows, load_links(conn, &ids)?));
-            }
-            let mut query = initiatives::table
-                .filter(initiatives::plan_id.eq(plan.id))
-                .select(Initiative::as_select())
-                .into_boxed();
-            if let Some(nodes) = &filter.node_id {
-                let placed = initiative_placements::table
-                    .filter(
-                        initiative_placements::node_id.eq_any(nodes.iter().copied().map(DbUuid).collect::<Vec<_>>()),
-                    )
-                    .select(initiative_placements::initiative_id);
-                query = query.filter(initiatives::id.eq_any(placed));
-            }
-            if let Some(refs) = &filter.department_id {
-                let departments = crate::resources::departments::DepartmentRef::resolve(refs, &principal);
-                let owned = initiative_departments::table
-                    .filter(initiative_departments::department_id.eq_any(departments))
-                    .select(initiative_departments::initiative_id);
-                query = query.filter(initiatives::id.eq_any(owned));
-            }
-            if let Some(statuses) = &filter.status {
-                query =
-                    query.filter(initiatives::status.eq_any(statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>()));
-            }
-            if let Some(pattern) = crate::models::search::pattern_for(filter.q.as_deref()) {
-                query = query.filter(initiatives::search_text.like(pattern).escape('\\'));
-            }
-            if let Some(fy) = filter.fiscal_year {
-                query = query
-                    .filter(initiatives::active_from_fy.is_null().or(initiatives::active_from_fy.le(fy)))
-                    .filter(initiatives::active_to_fy.is_null().or(initiatives::active_to_fy.ge(fy)));
-            }
-            if let Some((code_sort, id)) = &page.after {
-                let id =
-                    DbUuid(Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?);
-                query = query.filter(
-                    initiatives::code_sort
-                        .gt(code_sort.clone())
-                        .or(initiatives::code_sort.eq(code_sort.clone()).and(initiatives::id.gt(id))),
-                );
-            }
-            let rows: Vec<Initiative> =
-                query.order((initiatives::code_sort, initiatives::id)).limit(page.limit + 1).load(conn)?;
-            let ids: Vec<DbUuid> = rows.iter().map(|r| r.id).collect();
-            Ok((rows, load_links(conn, &ids)?))
+            cache.get_or(key(&plan), || Rendered::of(&list_page(conn, &plan, &filter, departments, page)?))
         })
         .await?;
+    Ok(rendered.response(&req, PRIVATE_CACHE))
+}
+
+/// One page of the plan's initiatives that pass `filter`.
+fn list_page(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    filter: &InitiativeFilter,
+    departments: Option<Vec<DbUuid>>,
+    page: http::PageRequest,
+) -> ApiResult<InitiativeList> {
+    let rows = if filter.is_empty() {
+        // The plain page (a portal or a sheet listing the plan): a query of fixed shape, whose
+        // prepared statement each connection keeps (a boxed query is planned anew).
+        unfiltered_page(conn, plan.id, &page.after, page.limit)?
+    } else {
+        let mut query =
+            initiatives::table.filter(initiatives::plan_id.eq(plan.id)).select(Initiative::as_select()).into_boxed();
+        if let Some(nodes) = &filter.node_id {
+            let placed = initiative_placements::table
+                .filter(initiative_placements::node_id.eq_any(nodes.iter().copied().map(DbUuid).collect::<Vec<_>>()))
+                .select(initiative_placements::initiative_id);
+            query = query.filter(initiatives::id.eq_any(placed));
+        }
+        if let Some(departments) = departments {
+            let owned = initiative_departments::table
+                .filter(initiative_departments::department_id.eq_any(departments))
+                .select(initiative_departments::initiative_id);
+            query = query.filter(initiatives::id.eq_any(owned));
+        }
+        if let Some(statuses) = &filter.status {
+            query = query.filter(initiatives::status.eq_any(statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>()));
+        }
+        if let Some(pattern) = crate::models::search::pattern_for(filter.q.as_deref()) {
+            query = query.filter(initiatives::search_text.like(pattern).escape('\\'));
+        }
+        if let Some(fy) = filter.fiscal_year {
+            query = query
+                .filter(initiatives::active_from_fy.is_null().or(initiatives::active_from_fy.le(fy)))
+                .filter(initiatives::active_to_fy.is_null().or(initiatives::active_to_fy.ge(fy)));
+        }
+        if let Some((code_sort, id)) = &page.after {
+            let id = DbUuid(Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?);
+            query = query.filter(
+                initiatives::code_sort
+                    .gt(code_sort.clone())
+                    .or(initiatives::code_sort.eq(code_sort.clone()).and(initiatives::id.gt(id))),
+            );
+        }
+        query.order((initiatives::code_sort, initiatives::id)).limit(page.limit + 1).load(conn)?
+    };
+    let ids: Vec<DbUuid> = rows.iter().map(|r| r.id).collect();
+    let mut links = load_links(conn, &ids)?;
     let (rows, next_cursor) = finish_page(rows, page.limit, |i: &Initiative| (i.code_sort.clone(), i.id.to_string()));
     let items = rows
         .into_iter()
@@ -108,7 +133,7 @@ pub async fn list_initiatives(
             view(r, l)
         })
         .collect::<ApiResult<_>>()?;
-    Ok(web::Json(InitiativeList { items, next_cursor }))
+    Ok(InitiativeList { items, next_cursor })
 }
 
 /// One page of a plan's initiatives in code order, after the page's cursor if any.

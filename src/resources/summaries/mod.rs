@@ -423,5 +423,4 @@ fn internal_version(plan: &Plan, sight: &SummarySight) -> Option<i64> {
     (!matches!(sight, SummarySight::Published)).then_some(plan.data_version)
 }
 
-/// Internal summaries may be kept by the caller's browser but must be revalidated.
-pub const PRIVATE_CACHE: &str = "private, no-cache";
+pub use crate::web::cache::PRIVATE_CACHE;

@@ -387,6 +387,7 @@ pub struct PageParams {
 }
 
 /// A validated page request: the position after which to continue, and the page size.
+#[derive(Debug)]
 pub struct PageRequest {
     pub after: Option<(String, String)>,
     pub limit: i64,

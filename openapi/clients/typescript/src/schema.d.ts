@@ -4881,7 +4881,10 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page). */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description ETag of a page already held */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 /** @description Plan id */
                 plan_id: string;
@@ -4893,11 +4896,22 @@ export interface operations {
             /** @description One page of initiatives */
             200: {
                 headers: {
+                    /** @description `private, no-cache` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this page */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InitiativeList"];
                 };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -28,9 +28,14 @@ def _get_kwargs(
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
 
     
 
@@ -90,17 +95,22 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InitiativeList | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | InitiativeList | Problem | None:
     if response.status_code == 200:
         response_200 = InitiativeList.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -150,7 +160,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[InitiativeList | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | InitiativeList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -170,8 +180,9 @@ def sync_detailed(
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Response[InitiativeList | Problem]:
+) -> Response[Any | InitiativeList | Problem]:
     """ List a plan's initiatives
 
      In natural order of their codes (1, 2, 10; ①②; (1)(2); I II III). `node_id` includes
@@ -188,13 +199,14 @@ def sync_detailed(
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InitiativeList | Problem]
+        Response[Any | InitiativeList | Problem]
      """
 
 
@@ -207,6 +219,7 @@ status=status,
 fiscal_year=fiscal_year,
 limit=limit,
 cursor=cursor,
+if_none_match=if_none_match,
 
     )
 
@@ -227,8 +240,9 @@ def sync(
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> InitiativeList | Problem | None:
+) -> Any | InitiativeList | Problem | None:
     """ List a plan's initiatives
 
      In natural order of their codes (1, 2, 10; ①②; (1)(2); I II III). `node_id` includes
@@ -245,13 +259,14 @@ def sync(
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InitiativeList | Problem
+        Any | InitiativeList | Problem
      """
 
 
@@ -265,6 +280,7 @@ status=status,
 fiscal_year=fiscal_year,
 limit=limit,
 cursor=cursor,
+if_none_match=if_none_match,
 
     ).parsed
 
@@ -279,8 +295,9 @@ async def asyncio_detailed(
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Response[InitiativeList | Problem]:
+) -> Response[Any | InitiativeList | Problem]:
     """ List a plan's initiatives
 
      In natural order of their codes (1, 2, 10; ①②; (1)(2); I II III). `node_id` includes
@@ -297,13 +314,14 @@ async def asyncio_detailed(
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InitiativeList | Problem]
+        Response[Any | InitiativeList | Problem]
      """
 
 
@@ -316,6 +334,7 @@ status=status,
 fiscal_year=fiscal_year,
 limit=limit,
 cursor=cursor,
+if_none_match=if_none_match,
 
     )
 
@@ -336,8 +355,9 @@ async def asyncio(
     fiscal_year: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> InitiativeList | Problem | None:
+) -> Any | InitiativeList | Problem | None:
     """ List a plan's initiatives
 
      In natural order of their codes (1, 2, 10; ①②; (1)(2); I II III). `node_id` includes
@@ -354,13 +374,14 @@ async def asyncio(
         fiscal_year (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InitiativeList | Problem
+        Any | InitiativeList | Problem
      """
 
 
@@ -374,5 +395,6 @@ status=status,
 fiscal_year=fiscal_year,
 limit=limit,
 cursor=cursor,
+if_none_match=if_none_match,
 
     )).parsed
