@@ -11,16 +11,14 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use diesel::prelude::*;
+use diesel::sql_types::{Double, Integer, Nullable, Text};
 use uuid::Uuid;
 
 use super::bulk::{self, Columns, Kind, Rows};
 use super::connection::DbConnection;
 use super::portable_uuid::DbUuid;
 use super::portable_uuid::PortableUuid;
-use super::schema::{
-    annual_reports, indicator_values, indicators, initiative_departments, initiative_placements, initiatives,
-    plan_nodes, plans, quarter_updates, summary_counts, summary_facts,
-};
+use super::schema::{initiatives, plans, summary_counts, summary_facts};
 use crate::domain::achievement;
 use crate::domain::enums::Direction;
 use crate::domain::tally::{self, Edition, Facts, Place, Tally, Verdict, Year};
@@ -124,27 +122,16 @@ const FACTS: Columns = Columns {
     columns: &[("initiative_id", Kind::Uuid), ("plan_id", Kind::Uuid), ("facts", Kind::Text)],
 };
 
-/// Stored facts of these initiatives, with their plans.
-fn stored(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<HashMap<Uuid, (Uuid, Facts)>> {
-    let mut out = HashMap::new();
-    for chunk in ids.chunks(CHUNK) {
-        let chunk: Vec<DbUuid> = chunk.iter().copied().map(DbUuid).collect();
-        let rows: Vec<(DbUuid, DbUuid, String)> = summary_facts::table
-            .filter(summary_facts::initiative_id.eq_any(&chunk))
-            .select((summary_facts::initiative_id, summary_facts::plan_id, summary_facts::facts))
-            .load(conn)?;
-        for (id, plan, text) in rows {
-            out.insert(id.0, (plan.0, serde_json::from_str(&text).map_err(bad_data)?));
-        }
-    }
-    Ok(out)
-}
-
 /// Replaces the stored facts of `ids` with what their rows say, and adds the difference to
-/// their plans' counts.
+/// their plans' counts. Three statements whatever the number of initiatives (per 5,000): what
+/// is stored and what the rows say (one), the counts and the facts written (two).
 fn recount(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<()> {
-    let old = stored(conn, ids)?;
-    let new = facts(conn, ids)?;
+    let (mut old, mut new) = (HashMap::new(), HashMap::new());
+    for chunk in ids.chunks(CHUNK) {
+        let (o, n) = read_facts(conn, chunk, true)?;
+        old.extend(o);
+        new.extend(n);
+    }
     let mut delta: HashMap<Uuid, BTreeMap<Place, Tally>> = HashMap::new();
     let (mut keep, mut gone) = (Rows::default(), Vec::new());
     for id in ids {
@@ -189,8 +176,204 @@ fn recount(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<()> {
     Ok(())
 }
 
+/// One row of what [`read_facts`] reads, of any kind: the kind names which columns mean what.
+#[derive(QueryableByName, Debug)]
+struct FactRow {
+    #[diesel(sql_type = Text)]
+    kind: String,
+    #[diesel(sql_type = Nullable<PortableUuid>)]
+    a: Option<DbUuid>,
+    #[diesel(sql_type = Nullable<PortableUuid>)]
+    b: Option<DbUuid>,
+    #[diesel(sql_type = Nullable<Text>)]
+    t1: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    t2: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    t3: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    t4: Option<String>,
+    #[diesel(sql_type = Nullable<Integer>)]
+    i1: Option<i32>,
+    #[diesel(sql_type = Nullable<Integer>)]
+    i2: Option<i32>,
+    #[diesel(sql_type = Nullable<Integer>)]
+    i3: Option<i32>,
+    #[diesel(sql_type = Nullable<Integer>)]
+    i4: Option<i32>,
+    #[diesel(sql_type = Nullable<Double>)]
+    f1: Option<f64>,
+    #[diesel(sql_type = Nullable<Double>)]
+    f2: Option<f64>,
+}
+
+/// The statement that reads, for a list of initiatives (`ids`, bound as one JSON array), every
+/// row the counts need, as [`FactRow`]s: `I` initiative (id, plan; active from/to, plan
+/// start/end), `N` node of their plans (id, parent; level), `P` placement, `D` responsible
+/// department, `R` report (id, initiative; state, progress, ratings, the published snapshot of
+/// one under correction; year), `Q` quarter mark, `X` indicator, `V` indicator value and, with
+/// `stored`, `S` the facts last counted.
+fn facts_sql(pg: bool, stored: bool) -> String {
+    let (ids, uuid, text, int, dbl) = if pg {
+        ("SELECT (jsonb_array_elements_text($1::jsonb))::uuid AS id", "uuid", "text", "integer", "double precision")
+    } else {
+        ("SELECT value AS id FROM json_each(?)", "TEXT", "TEXT", "INTEGER", "REAL")
+    };
+    let null = |t: &str| format!("CAST(NULL AS {t})");
+    let (u, t, i, f) = (null(uuid), null(text), null(int), null(dbl));
+    let row = |kind: &str, a: &str, b: &str, texts: [&str; 4], ints: [&str; 4], floats: [&str; 2], from: &str| {
+        let or = |v: &str, n: &str| if v.is_empty() { n.to_string() } else { v.to_string() };
+        format!(
+            "SELECT '{kind}' AS kind, {} AS a, {} AS b, {} AS t1, {} AS t2, {} AS t3, {} AS t4, {} AS i1, {} AS i2, \
+             {} AS i3, {} AS i4, {} AS f1, {} AS f2 {from}",
+            or(a, &u),
+            or(b, &u),
+            or(texts[0], &t),
+            or(texts[1], &t),
+            or(texts[2], &t),
+            or(texts[3], &t),
+            or(ints[0], &i),
+            or(ints[1], &i),
+            or(ints[2], &i),
+            or(ints[3], &i),
+            or(floats[0], &f),
+            or(floats[1], &f),
+        )
+    };
+    let mut parts = vec![
+        row(
+            "I",
+            "x.id",
+            "x.plan_id",
+            ["", "", "", ""],
+            ["x.active_from_fy", "x.active_to_fy", "p.start_fy", "p.end_fy"],
+            ["", ""],
+            "FROM initiatives x JOIN plans p ON p.id = x.plan_id WHERE x.id IN (SELECT id FROM ids)",
+        ),
+        row(
+            "N",
+            "n.id",
+            "n.parent_id",
+            ["", "", "", ""],
+            ["n.level", "", "", ""],
+            ["", ""],
+            "FROM plan_nodes n WHERE n.plan_id IN (SELECT plan_id FROM initiatives WHERE id IN (SELECT id FROM ids))",
+        ),
+        row(
+            "P",
+            "p.initiative_id",
+            "p.node_id",
+            ["", "", "", ""],
+            ["", "", "", ""],
+            ["", ""],
+            "FROM initiative_placements p WHERE p.initiative_id IN (SELECT id FROM ids)",
+        ),
+        row(
+            "D",
+            "d.initiative_id",
+            "d.department_id",
+            ["", "", "", ""],
+            ["", "", "", ""],
+            ["", ""],
+            "FROM initiative_departments d WHERE d.initiative_id IN (SELECT id FROM ids)",
+        ),
+        row(
+            "R",
+            "r.id",
+            "r.initiative_id",
+            ["r.workflow_state", "r.progress_status", "r.self_rating", "r.committee_rating"],
+            ["r.fiscal_year", "", "", ""],
+            ["", ""],
+            "FROM annual_reports r WHERE r.initiative_id IN (SELECT id FROM ids)",
+        ),
+        // Reports under correction: their published edition is the snapshot.
+        row(
+            "C",
+            "r.id",
+            "",
+            ["r.published_snapshot", "", "", ""],
+            ["", "", "", ""],
+            ["", ""],
+            "FROM annual_reports r WHERE r.initiative_id IN (SELECT id FROM ids) \
+             AND r.workflow_state <> 'published' AND r.published_snapshot IS NOT NULL",
+        ),
+        row(
+            "Q",
+            "q.report_id",
+            "",
+            ["q.mark", "", "", ""],
+            ["q.quarter", "", "", ""],
+            ["", ""],
+            "FROM quarter_updates q JOIN annual_reports r ON r.id = q.report_id \
+             WHERE r.initiative_id IN (SELECT id FROM ids) AND q.mark IS NOT NULL",
+        ),
+        row(
+            "X",
+            "x.id",
+            "x.initiative_id",
+            ["x.direction", "", "", ""],
+            ["x.valid_from_fy", "x.valid_to_fy", "", ""],
+            ["x.tolerance", ""],
+            "FROM indicators x WHERE x.initiative_id IN (SELECT id FROM ids)",
+        ),
+        row(
+            "V",
+            "v.indicator_id",
+            "",
+            ["", "", "", ""],
+            ["v.fiscal_year", "", "", ""],
+            ["v.target", "v.actual"],
+            "FROM indicator_values v JOIN indicators x ON x.id = v.indicator_id \
+             WHERE x.initiative_id IN (SELECT id FROM ids)",
+        ),
+    ];
+    if stored {
+        parts.push(row(
+            "S",
+            "s.initiative_id",
+            "s.plan_id",
+            ["s.facts", "", "", ""],
+            ["", "", "", ""],
+            ["", ""],
+            "FROM summary_facts s WHERE s.initiative_id IN (SELECT id FROM ids)",
+        ));
+    }
+    format!("WITH ids AS ({ids}) {}", parts.join(" UNION ALL "))
+}
+
+type PlanFacts = HashMap<Uuid, (Uuid, Facts)>;
+
+/// What is stored for these initiatives (with `stored`; else nothing) and what their rows say,
+/// each with the initiative's plan, in one statement. Initiatives that no longer exist have no
+/// facts.
+fn read_facts(conn: &mut DbConnection, ids: &[Uuid], stored: bool) -> QueryResult<(PlanFacts, PlanFacts)> {
+    let list =
+        serde_json::to_string(&ids.iter().map(|i| i.hyphenated().to_string()).collect::<Vec<_>>()).map_err(bad_data)?;
+    let sql = facts_sql(matches!(conn, DbConnection::Pg(_)), stored);
+    let rows: Vec<FactRow> = match conn {
+        DbConnection::Pg(c) => diesel::sql_query(sql).bind::<Text, _>(&list).load(c)?,
+        DbConnection::Sqlite(c) => diesel::sql_query(sql).bind::<Text, _>(&list).load(c)?,
+    };
+    facts_of_rows(rows)
+}
+
+/// Stored facts of these initiatives, with their plans.
+fn stored(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<PlanFacts> {
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        let chunk: Vec<DbUuid> = chunk.iter().copied().map(DbUuid).collect();
+        let rows: Vec<(DbUuid, DbUuid, String)> = summary_facts::table
+            .filter(summary_facts::initiative_id.eq_any(&chunk))
+            .select((summary_facts::initiative_id, summary_facts::plan_id, summary_facts::facts))
+            .load(conn)?;
+        for (id, plan, text) in rows {
+            out.insert(id.0, (plan.0, serde_json::from_str(&text).map_err(bad_data)?));
+        }
+    }
+    Ok(out)
+}
+
 type ReportRow = (DbUuid, DbUuid, i32, String, Option<String>, Option<String>, Option<String>);
-type IndicatorRow = (DbUuid, Option<DbUuid>, String, Option<f64>, Option<i32>, Option<i32>);
 
 /// One edition's contents as a published snapshot holds them (the report's view).
 #[derive(serde::Deserialize)]
@@ -239,124 +422,81 @@ impl Rule {
 }
 
 /// What the rows of these initiatives say that the counts need, with their plans (initiatives
-/// that no longer exist are absent). About ten statements per 5,000 initiatives.
-pub fn facts(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<HashMap<Uuid, (Uuid, Facts)>> {
+/// that no longer exist are absent). One statement per 5,000 initiatives.
+pub fn facts(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<PlanFacts> {
     let mut out = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
-        let chunk: Vec<DbUuid> = chunk.iter().copied().map(DbUuid).collect();
-        facts_of_chunk(conn, &chunk, &mut out)?;
+        out.extend(read_facts(conn, chunk, false)?.1);
     }
     Ok(out)
 }
 
-fn facts_of_chunk(conn: &mut DbConnection, ids: &[DbUuid], out: &mut HashMap<Uuid, (Uuid, Facts)>) -> QueryResult<()> {
-    let found: Vec<(DbUuid, DbUuid, Option<i32>, Option<i32>)> = initiatives::table
-        .filter(initiatives::id.eq_any(ids))
-        .select((initiatives::id, initiatives::plan_id, initiatives::active_from_fy, initiatives::active_to_fy))
-        .load(conn)?;
-    if found.is_empty() {
-        return Ok(());
-    }
-    let plan_ids: Vec<DbUuid> = found.iter().map(|f| f.1).collect::<HashSet<_>>().into_iter().collect();
-    let periods: HashMap<DbUuid, (i32, i32)> = plans::table
-        .filter(plans::id.eq_any(&plan_ids))
-        .select((plans::id, (plans::start_fy, plans::end_fy)))
-        .load::<(DbUuid, (i32, i32))>(conn)?
-        .into_iter()
-        .collect();
-    let nodes: HashMap<DbUuid, (Option<DbUuid>, i32)> = plan_nodes::table
-        .filter(plan_nodes::plan_id.eq_any(&plan_ids))
-        .select((plan_nodes::id, (plan_nodes::parent_id, plan_nodes::level)))
-        .load::<(DbUuid, (Option<DbUuid>, i32))>(conn)?
-        .into_iter()
-        .collect();
+fn missing(kind: &str) -> diesel::result::Error {
+    bad_data(format!("a {kind} row without its id"))
+}
+
+/// Builds the stored facts (`S` rows) and the facts the rows say (every other kind).
+fn facts_of_rows(rows: Vec<FactRow>) -> QueryResult<(PlanFacts, PlanFacts)> {
+    let mut old = HashMap::new();
+    let mut found: Vec<(DbUuid, DbUuid, Option<i32>, Option<i32>, i32, i32)> = Vec::new();
+    let mut nodes: HashMap<DbUuid, (Option<DbUuid>, i32)> = HashMap::new();
     let mut placed: HashMap<DbUuid, Vec<DbUuid>> = HashMap::new();
-    for (initiative, node) in initiative_placements::table
-        .filter(initiative_placements::initiative_id.eq_any(ids))
-        .select((initiative_placements::initiative_id, initiative_placements::node_id))
-        .load::<(DbUuid, DbUuid)>(conn)?
-    {
-        placed.entry(initiative).or_default().push(node);
-    }
     let mut responsible: HashMap<DbUuid, Vec<String>> = HashMap::new();
-    for (initiative, department) in initiative_departments::table
-        .filter(initiative_departments::initiative_id.eq_any(ids))
-        .select((initiative_departments::initiative_id, initiative_departments::department_id))
-        .load::<(DbUuid, DbUuid)>(conn)?
-    {
-        responsible.entry(initiative).or_default().push(department.0.to_string());
-    }
-    let reports: Vec<ReportRow> = annual_reports::table
-        .filter(annual_reports::initiative_id.eq_any(ids))
-        .select((
-            annual_reports::id,
-            annual_reports::initiative_id,
-            annual_reports::fiscal_year,
-            annual_reports::workflow_state,
-            annual_reports::progress_status,
-            annual_reports::self_rating,
-            annual_reports::committee_rating,
-        ))
-        .load(conn)?;
-    // Reports under correction: their published edition is the snapshot.
-    let snapshots: HashMap<DbUuid, Snapshot> = annual_reports::table
-        .filter(annual_reports::initiative_id.eq_any(ids))
-        .filter(annual_reports::workflow_state.ne("published"))
-        .filter(annual_reports::published_snapshot.is_not_null())
-        .select((annual_reports::id, annual_reports::published_snapshot))
-        .load::<(DbUuid, Option<String>)>(conn)?
-        .into_iter()
-        .map(|(id, text)| Ok((id, serde_json::from_str(text.as_deref().unwrap_or("{}")).map_err(bad_data)?)))
-        .collect::<QueryResult<_>>()?;
+    let mut reports: Vec<ReportRow> = Vec::new();
+    let mut snapshots: HashMap<DbUuid, Snapshot> = HashMap::new();
     let mut marks: HashMap<DbUuid, Vec<(i32, String)>> = HashMap::new();
-    for (report, quarter, mark) in quarter_updates::table
-        .inner_join(annual_reports::table)
-        .filter(annual_reports::initiative_id.eq_any(ids))
-        .filter(quarter_updates::mark.is_not_null())
-        .select((quarter_updates::report_id, quarter_updates::quarter, quarter_updates::mark))
-        .load::<(DbUuid, i32, Option<String>)>(conn)?
-    {
-        marks.entry(report).or_default().extend(mark.map(|m| (quarter, m)));
-    }
     let mut rules: HashMap<DbUuid, Vec<Rule>> = HashMap::new();
-    for (id, initiative, direction, tolerance, from, to) in indicators::table
-        .filter(indicators::initiative_id.eq_any(ids))
-        .select((
-            indicators::id,
-            indicators::initiative_id,
-            indicators::direction,
-            indicators::tolerance,
-            indicators::valid_from_fy,
-            indicators::valid_to_fy,
-        ))
-        .load::<IndicatorRow>(conn)?
-    {
-        let direction = Direction::from_db(&direction).map_err(bad_data)?;
-        if let Some(initiative) = initiative {
-            rules.entry(initiative).or_default().push(Rule { id: id.0, direction, tolerance, from, to });
-        }
-    }
     let mut values: HashMap<(Uuid, i32), (Option<f64>, Option<f64>)> = HashMap::new();
-    for (indicator, fy, target, actual) in indicator_values::table
-        .inner_join(indicators::table)
-        .filter(indicators::initiative_id.eq_any(ids))
-        .select((
-            indicator_values::indicator_id,
-            indicator_values::fiscal_year,
-            indicator_values::target,
-            indicator_values::actual,
-        ))
-        .load::<(DbUuid, i32, Option<f64>, Option<f64>)>(conn)?
-    {
-        values.insert((indicator.0, fy), (target, actual));
+    for r in rows {
+        let a = r.a.ok_or_else(|| missing(&r.kind));
+        match r.kind.as_str() {
+            "S" => {
+                let facts: Facts = serde_json::from_str(r.t1.as_deref().unwrap_or("{}")).map_err(bad_data)?;
+                old.insert(a?.0, (r.b.ok_or_else(|| missing("S"))?.0, facts));
+            }
+            "I" => {
+                let (start, end) = (r.i3.ok_or_else(|| missing("I"))?, r.i4.ok_or_else(|| missing("I"))?);
+                found.push((a?, r.b.ok_or_else(|| missing("I"))?, r.i1, r.i2, start, end));
+            }
+            "N" => {
+                nodes.insert(a?, (r.b, r.i1.unwrap_or(0)));
+            }
+            "P" => placed.entry(a?).or_default().extend(r.b),
+            "D" => responsible.entry(a?).or_default().extend(r.b.map(|d| d.0.to_string())),
+            "R" => reports.push((
+                a?,
+                r.b.ok_or_else(|| missing("R"))?,
+                r.i1.unwrap_or(0),
+                r.t1.unwrap_or_default(),
+                r.t2,
+                r.t3,
+                r.t4,
+            )),
+            "C" => {
+                let snapshot = serde_json::from_str(r.t1.as_deref().unwrap_or("{}")).map_err(bad_data)?;
+                snapshots.insert(a?, snapshot);
+            }
+            "Q" => marks.entry(a?).or_default().extend(r.t1.map(|m| (r.i1.unwrap_or(0), m))),
+            "X" => {
+                let direction = Direction::from_db(r.t1.as_deref().unwrap_or("")).map_err(bad_data)?;
+                if let Some(initiative) = r.b {
+                    let rule = Rule { id: a?.0, direction, tolerance: r.f1, from: r.i1, to: r.i2 };
+                    rules.entry(initiative).or_default().push(rule);
+                }
+            }
+            "V" => {
+                values.insert((a?.0, r.i1.unwrap_or(0)), (r.f1, r.f2));
+            }
+            other => return Err(bad_data(format!("unknown row kind {other}"))),
+        }
     }
     let mut by_initiative: HashMap<DbUuid, Vec<&ReportRow>> = HashMap::new();
     for r in &reports {
         by_initiative.entry(r.1).or_default().push(r);
     }
 
-    for (id, plan, active_from, active_to) in found {
-        let Some(&(start, end)) = periods.get(&plan) else { continue };
+    let mut out = HashMap::new();
+    for (id, plan, active_from, active_to, start, end) in found {
         let mut rules = rules.remove(&id).unwrap_or_default();
         rules.sort_by_key(|r| r.id);
         let mut departments = responsible.remove(&id).unwrap_or_default();
@@ -407,7 +547,7 @@ fn facts_of_chunk(conn: &mut DbConnection, ids: &[DbUuid], out: &mut HashMap<Uui
         }
         out.insert(id.0, (plan.0, facts));
     }
-    Ok(())
+    Ok((old, out))
 }
 
 fn sorted(mut marks: Vec<(i32, String)>) -> Vec<(i32, String)> {
