@@ -89,24 +89,22 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
--- A node that moves (its level or sort path changes) moves the initiatives placed in it.
+-- A node that moves (its level or sort path changes) moves the initiatives placed in it; a plan
+-- whose period changes changes the years its initiatives count in. Row triggers whose WHEN
+-- clause is checked before any function runs: the data-version bump of every write costs nothing.
 CREATE FUNCTION shinchoku_dirty_by_node() RETURNS trigger AS $$
 BEGIN
     INSERT INTO summary_dirty (initiative_id)
-        SELECT DISTINCT p.initiative_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-        JOIN initiative_placements p ON p.node_id = n.id
-        WHERE n.level <> o.level OR n.sort_path <> o.sort_path
+        SELECT initiative_id FROM initiative_placements WHERE node_id = NEW.id
         ON CONFLICT DO NOTHING;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
 
--- A plan whose period changes changes the years its initiatives count in.
 CREATE FUNCTION shinchoku_dirty_by_plan() RETURNS trigger AS $$
 BEGIN
     INSERT INTO summary_dirty (initiative_id)
-        SELECT i.id FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN initiatives i ON i.plan_id = n.id
-        WHERE n.start_fy <> o.start_fy OR n.end_fy <> o.end_fy
+        SELECT id FROM initiatives WHERE plan_id = NEW.id
         ON CONFLICT DO NOTHING;
     RETURN NULL;
 END
@@ -161,10 +159,12 @@ CREATE TRIGGER indicator_values_tally_u AFTER UPDATE ON indicator_values REFEREN
 CREATE TRIGGER indicator_values_tally_d AFTER DELETE ON indicator_values REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION shinchoku_dirty_by_indicator();
 
-CREATE TRIGGER plan_nodes_tally_u AFTER UPDATE ON plan_nodes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION shinchoku_dirty_by_node();
-CREATE TRIGGER plans_tally_u AFTER UPDATE ON plans REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION shinchoku_dirty_by_plan();
+CREATE TRIGGER plan_nodes_tally_u AFTER UPDATE OF level, sort_path ON plan_nodes
+    FOR EACH ROW WHEN (NEW.level <> OLD.level OR NEW.sort_path <> OLD.sort_path)
+    EXECUTE FUNCTION shinchoku_dirty_by_node();
+CREATE TRIGGER plans_tally_u AFTER UPDATE OF start_fy, end_fy ON plans
+    FOR EACH ROW WHEN (NEW.start_fy <> OLD.start_fy OR NEW.end_fy <> OLD.end_fy)
+    EXECUTE FUNCTION shinchoku_dirty_by_plan();
 
 -- What is already stored is counted when the service next starts (tx 0: not this transaction's).
 INSERT INTO summary_dirty (tx, initiative_id) SELECT 0, id FROM initiatives;
