@@ -371,13 +371,7 @@ fn outside_writes_are_counted_and_check_summaries_finds_and_repairs_differences(
 
     let process = Process::start();
     let token = process.token();
-    let imported: Value = ureq::post(&format!("{}/api/v1/plan-bundles", process.base))
-        .set("Authorization", &format!("Bearer {token}"))
-        .set("Content-Type", "application/json")
-        .send_string(&crate::harness::fixture("regional-welfare-plan"))
-        .unwrap()
-        .into_json()
-        .unwrap();
+    let imported = process.import_fixture("regional-welfare-plan");
     let plan = imported["plan"]["id"].as_str().unwrap().to_string();
     let summary = || -> Value {
         ureq::get(&format!("{}/api/v1/plans/{plan}/summary?fiscal_year=2022", process.base))

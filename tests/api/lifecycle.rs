@@ -125,6 +125,17 @@ impl Process {
         text
     }
 
+    /// Imports a demo bundle through the API as the admin; returns the import's answer.
+    pub fn import_fixture(&self, name: &str) -> serde_json::Value {
+        ureq::post(&format!("{}/api/v1/plan-bundles", self.base))
+            .set("Authorization", &format!("Bearer {}", self.token()))
+            .set("Content-Type", "application/json")
+            .send_string(&crate::harness::fixture(name))
+            .unwrap()
+            .into_json()
+            .unwrap()
+    }
+
     pub fn token(&self) -> String {
         let r: serde_json::Value = ureq::post(&format!("{}/api/v1/auth/token", self.base))
             .send_json(serde_json::json!({"login": ADMIN.0, "password": ADMIN.1}))
@@ -511,13 +522,7 @@ fn four_large_batch_bodies_at_once_stay_within_three_times_their_size() {
         let r = ureq::get(&format!("{}{path}", process.base)).set("Authorization", &format!("Bearer {token}"));
         r.call().unwrap().into_json().unwrap()
     };
-    let imported: serde_json::Value = ureq::post(&format!("{}/api/v1/plan-bundles", process.base))
-        .set("Authorization", &format!("Bearer {token}"))
-        .set("Content-Type", "application/json")
-        .send_string(&crate::harness::fixture("regional-welfare-plan"))
-        .unwrap()
-        .into_json()
-        .unwrap();
+    let imported = process.import_fixture("regional-welfare-plan");
     let plan = imported["plan"]["id"].as_str().unwrap().to_string();
     let key =
         get(&format!("/api/v1/plans/{plan}/initiatives?limit=1"))["items"][0]["key"].as_str().unwrap().to_string();

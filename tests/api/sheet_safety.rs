@@ -193,13 +193,7 @@ fn status_bytes(pid: u32, field: &str) -> u64 {
 fn hostile_uploads_three_at_a_time_stay_within_the_memory_bound() {
     let process = crate::lifecycle::Process::start();
     let auth = format!("Bearer {}", process.token());
-    let imported: Value = ureq::post(&format!("{}/api/v1/plan-bundles", process.base))
-        .set("Authorization", &auth)
-        .set("Content-Type", "application/json")
-        .send_string(&crate::harness::fixture("regional-welfare-plan"))
-        .unwrap()
-        .into_json()
-        .unwrap();
+    let imported = process.import_fixture("regional-welfare-plan");
     let plan = imported["plan"]["id"].as_str().unwrap().to_string();
     let pid = process.pid();
     let send = |bytes: &[u8]| {
