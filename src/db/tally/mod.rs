@@ -1,0 +1,301 @@
+//! Keeps the summary counts (docs/summaries.md, "Kept counts") in step with the rows, in the
+//! transaction that changes them.
+//!
+//! Triggers note every initiative whose rows a statement changes (`summary_dirty`; see the
+//! migration `kept_counts`). Before a write transaction commits, [`refresh`] reads what those
+//! initiatives' rows now say ([`facts`], one statement), compares it with what they last added
+//! (`summary_facts`), and adds the difference to `summary_counts` ([`crate::domain::tally`]).
+//! Writers of one plan are serialized by the plan's row (every write bumps its data version),
+//! so the facts read here are the latest and the counts' additions never interleave wrongly.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::bulk::{self, Columns, Kind, Rows};
+use crate::db::connection::DbConnection;
+use crate::db::portable_uuid::{DbUuid, PortableUuid};
+use crate::db::schema::{initiatives, plans, summary_counts, summary_facts};
+use crate::domain::tally::{self, Place, Tally};
+
+mod facts;
+
+use facts::{bad_data, read_facts, stored, CHUNK};
+
+#[derive(QueryableByName)]
+struct Noted {
+    #[diesel(sql_type = PortableUuid)]
+    initiative_id: DbUuid,
+}
+
+/// Recounts the initiatives this transaction changed. Called by every write transaction before
+/// it commits ([`crate::db::write_transaction`]); without changed initiatives, one statement.
+pub fn refresh(conn: &mut DbConnection) -> QueryResult<()> {
+    let sql = match conn {
+        DbConnection::Pg(_) => "DELETE FROM summary_dirty WHERE tx = txid_current() RETURNING initiative_id",
+        // One writer at a time: every noted row is this transaction's (or left by a write made
+        // outside the service, which this counts too).
+        DbConnection::Sqlite(_) => "DELETE FROM summary_dirty RETURNING initiative_id",
+    };
+    let noted: Vec<Noted> = diesel::sql_query(sql).load(conn)?;
+    if noted.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = noted.into_iter().map(|n| n.initiative_id.0).collect::<HashSet<_>>().into_iter().collect();
+    recount(conn, &ids)
+}
+
+/// Recounts every initiative noted by any writer, also by writes made outside the service (at
+/// start, by the change watcher every second, and by `check-summaries`); returns how many.
+/// Takes the plans' locks first, as writers do, and moves their data versions.
+pub fn refresh_noted(conn: &mut DbConnection) -> QueryResult<usize> {
+    let noted: Vec<Noted> = diesel::sql_query("SELECT DISTINCT initiative_id FROM summary_dirty").load(conn)?;
+    let ids: Vec<DbUuid> = noted.into_iter().map(|n| n.initiative_id).collect();
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let mut plan_ids: Vec<DbUuid> = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        plan_ids.extend(
+            initiatives::table
+                .filter(initiatives::id.eq_any(chunk))
+                .select(initiatives::plan_id)
+                .load::<DbUuid>(conn)?,
+        );
+        plan_ids.extend(
+            summary_facts::table
+                .filter(summary_facts::initiative_id.eq_any(chunk))
+                .select(summary_facts::plan_id)
+                .load::<DbUuid>(conn)?,
+        );
+    }
+    plan_ids.sort_by_key(|p| p.0);
+    plan_ids.dedup();
+    if let DbConnection::Pg(c) = conn {
+        plans::table
+            .filter(plans::id.eq_any(&plan_ids))
+            .order(plans::id)
+            .select(plans::id)
+            .for_update()
+            .load::<DbUuid>(c)?;
+    }
+    // Summaries computed since those writes (and cached under the plan's data version) counted
+    // without them: a new data version sets them aside.
+    diesel::update(plans::table.filter(plans::id.eq_any(&plan_ids)))
+        .set(plans::data_version.eq(plans::data_version + 1))
+        .execute(conn)?;
+    for chunk in ids.chunks(CHUNK) {
+        diesel::delete(
+            crate::db::schema::summary_dirty::table
+                .filter(crate::db::schema::summary_dirty::initiative_id.eq_any(chunk)),
+        )
+        .execute(conn)?;
+    }
+    let ids: Vec<Uuid> = ids.into_iter().map(|i| i.0).collect();
+    recount(conn, &ids)?;
+    Ok(ids.len())
+}
+
+const COUNTS: Columns = Columns {
+    table: "summary_counts",
+    columns: &[
+        ("plan_id", Kind::Uuid),
+        ("grp_set", Kind::Text),
+        ("fiscal_year", Kind::Int),
+        ("grp_key", Kind::Text),
+        ("cell", Kind::Text),
+        ("n", Kind::BigInt),
+        ("ratio_units", Kind::BigInt),
+        ("ratio_n", Kind::BigInt),
+    ],
+};
+
+const FACTS: Columns = Columns {
+    table: "summary_facts",
+    columns: &[("initiative_id", Kind::Uuid), ("plan_id", Kind::Uuid), ("facts", Kind::Text)],
+};
+
+/// Replaces the stored facts of `ids` with what their rows say, and adds the difference to
+/// their plans' counts. Three statements whatever the number of initiatives (per 5,000): what
+/// is stored and what the rows say (one), the counts and the facts written (two).
+fn recount(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<()> {
+    let (mut old, mut new) = (HashMap::new(), HashMap::new());
+    for chunk in ids.chunks(CHUNK) {
+        let (o, n) = read_facts(conn, chunk, true)?;
+        old.extend(o);
+        new.extend(n);
+    }
+    let mut delta: HashMap<Uuid, BTreeMap<Place, Tally>> = HashMap::new();
+    let (mut keep, mut gone) = (Rows::default(), Vec::new());
+    for id in ids {
+        let (before, after) = (old.get(id), new.get(id));
+        let Some(plan) = after.or(before).map(|(plan, _)| *plan) else { continue };
+        tally::difference(before.map(|(_, f)| f), after.map(|(_, f)| f), delta.entry(plan).or_default());
+        match after {
+            Some((plan, facts)) if before.map(|(_, f)| f) != Some(facts) => {
+                let text = serde_json::to_string(facts).map_err(bad_data)?;
+                keep.row().uuid(*id).uuid(*plan).text(Some(&text));
+            }
+            Some(_) => {}
+            None => gone.push(DbUuid(*id)),
+        }
+    }
+    let mut counts = Rows::default();
+    for (plan, places) in &delta {
+        for (place, t) in places.iter().filter(|(_, t)| !t.is_zero()) {
+            counts
+                .row()
+                .uuid(*plan)
+                .text(Some(&place.set))
+                .int(place.fiscal_year)
+                .text(Some(&place.key))
+                .text(Some(&place.cell))
+                .big(t.n)
+                .big(t.ratio_units)
+                .big(t.ratio_n);
+        }
+    }
+    bulk::upsert(
+        conn,
+        &COUNTS,
+        counts,
+        &["plan_id", "grp_set", "fiscal_year", "grp_key", "cell"],
+        "n = t.n + excluded.n, ratio_units = t.ratio_units + excluded.ratio_units, ratio_n = t.ratio_n + excluded.ratio_n",
+    )?;
+    bulk::upsert(conn, &FACTS, keep, &["initiative_id"], "plan_id = excluded.plan_id, facts = excluded.facts")?;
+    for chunk in gone.chunks(CHUNK) {
+        diesel::delete(summary_facts::table.filter(summary_facts::initiative_id.eq_any(chunk))).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// A kept count as stored: set, fiscal year, key, cell, n, ratio units, ratio n.
+type CountRow = (String, i32, String, String, i64, i64, i64);
+
+const COUNT_ROW: (
+    summary_counts::grp_set,
+    summary_counts::fiscal_year,
+    summary_counts::grp_key,
+    summary_counts::cell,
+    summary_counts::n,
+    summary_counts::ratio_units,
+    summary_counts::ratio_n,
+) = (
+    summary_counts::grp_set,
+    summary_counts::fiscal_year,
+    summary_counts::grp_key,
+    summary_counts::cell,
+    summary_counts::n,
+    summary_counts::ratio_units,
+    summary_counts::ratio_n,
+);
+
+/// A plan's kept counts in some groups and years: `(set, fiscal year, key, cell, tally)`.
+pub type KeptRow = (String, i32, String, String, Tally);
+
+/// Reads a plan's kept counts of the sets `sets` in the years `from..=to`.
+pub fn read(conn: &mut DbConnection, plan: Uuid, sets: &[String], (from, to): (i32, i32)) -> QueryResult<Vec<KeptRow>> {
+    let rows: Vec<CountRow> = summary_counts::table
+        .filter(summary_counts::plan_id.eq(DbUuid(plan)))
+        .filter(summary_counts::grp_set.eq_any(sets))
+        .filter(summary_counts::fiscal_year.between(from, to))
+        .filter(summary_counts::n.ne(0))
+        .select(COUNT_ROW)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(set, fy, key, cell, n, ratio_units, ratio_n)| (set, fy, key, cell, Tally { n, ratio_units, ratio_n }))
+        .collect())
+}
+
+/// What `check-summaries` finds: places whose kept count differs from a recount of the rows,
+/// and initiatives whose stored facts differ from their rows.
+#[derive(Debug, Default)]
+pub struct Check {
+    pub initiatives: usize,
+    /// Initiatives changed by writes not counted yet (made outside the service, within the
+    /// last second): what the service's change watcher counts next.
+    pub noted: usize,
+    pub facts_differing: usize,
+    pub counts_differing: usize,
+}
+
+/// Recounts every initiative of the installation from its rows and compares with what is kept;
+/// with `repair`, replaces what is kept with the recount.
+pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
+    // Every plan locked, in the writers' order: nothing changes while the rows are recounted.
+    if let DbConnection::Pg(c) = conn {
+        plans::table.order(plans::id).select(plans::id).for_update().load::<DbUuid>(c)?;
+    }
+    let noted: i64 = crate::db::schema::summary_dirty::table.count().get_result(conn)?;
+    let ids: Vec<Uuid> =
+        initiatives::table.select(initiatives::id).load::<DbUuid>(conn)?.into_iter().map(|i| i.0).collect();
+    let fresh = facts::load(conn, &ids)?;
+    let all_stored: Vec<Uuid> = summary_facts::table
+        .select(summary_facts::initiative_id)
+        .load::<DbUuid>(conn)?
+        .into_iter()
+        .map(|i| i.0)
+        .collect();
+    let kept = stored(conn, &all_stored)?;
+    let mut check = Check { initiatives: ids.len(), noted: noted as usize, ..Check::default() };
+    let every: HashSet<Uuid> = fresh.keys().chain(kept.keys()).copied().collect();
+    let mut expected: BTreeMap<(Uuid, Place), Tally> = BTreeMap::new();
+    for id in &every {
+        let f = fresh.get(id);
+        if f != kept.get(id) {
+            check.facts_differing += 1;
+        }
+        if let Some((plan, facts)) = f {
+            for (place, t) in tally::cells(facts) {
+                let e = expected.entry((*plan, place)).or_default();
+                e.n += t.n;
+                e.ratio_units += t.ratio_units;
+                e.ratio_n += t.ratio_n;
+            }
+        }
+    }
+    let rows: Vec<(DbUuid, CountRow)> = summary_counts::table
+        .filter(summary_counts::n.ne(0))
+        .select((summary_counts::plan_id, COUNT_ROW))
+        .load(conn)?;
+    let stored_counts: BTreeMap<(Uuid, Place), Tally> = rows
+        .into_iter()
+        .map(|(plan, (set, fiscal_year, key, cell, n, ratio_units, ratio_n))| {
+            ((plan.0, Place { fiscal_year, set, key, cell }), Tally { n, ratio_units, ratio_n })
+        })
+        .collect();
+    let places: HashSet<&(Uuid, Place)> = expected.keys().chain(stored_counts.keys()).collect();
+    check.counts_differing = places
+        .into_iter()
+        .filter(|p| expected.get(*p).copied().unwrap_or_default() != stored_counts.get(*p).copied().unwrap_or_default())
+        .count();
+    if repair && (check.facts_differing > 0 || check.counts_differing > 0 || check.noted > 0) {
+        diesel::delete(crate::db::schema::summary_dirty::table).execute(conn)?;
+        diesel::delete(summary_counts::table).execute(conn)?;
+        diesel::delete(summary_facts::table).execute(conn)?;
+        let mut counts = Rows::default();
+        for ((plan, place), t) in &expected {
+            counts
+                .row()
+                .uuid(*plan)
+                .text(Some(&place.set))
+                .int(place.fiscal_year)
+                .text(Some(&place.key))
+                .text(Some(&place.cell))
+                .big(t.n)
+                .big(t.ratio_units)
+                .big(t.ratio_n);
+        }
+        bulk::insert(conn, &COUNTS, counts)?;
+        let mut keep = Rows::default();
+        for (id, (plan, facts)) in &fresh {
+            keep.row().uuid(*id).uuid(*plan).text(Some(&serde_json::to_string(facts).map_err(bad_data)?));
+        }
+        bulk::insert(conn, &FACTS, keep)?;
+        // Summaries cached from the counts before the repair are set aside.
+        diesel::update(plans::table).set(plans::data_version.eq(plans::data_version + 1)).execute(conn)?;
+    }
+    Ok(check)
+}
