@@ -12,7 +12,7 @@
 //! invariant: every plan's counts equal the sum of the cells of its initiatives' stored facts,
 //! and the stored facts are those of the rows (`shinchoku check-summaries` recounts both).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -141,20 +141,24 @@ fn handed_in(state: &str) -> bool {
 /// editions) or `x` (current rows not handed in, by department: see [`edition_cells`]).
 type FamilyCell = (&'static str, String, Tally);
 
-/// The cells of one edition, counted in the groups of `family` (`c` or `p`). Contents of reports
-/// not handed in (draft, returned) depend on who asks: the initiative's departments count them,
-/// others do not. So for those, the current edition also has `x` cells that name the departments;
-/// only a department's read needs them, and every other read has few rows to add up.
+/// The cells of one edition, counted in the groups of `family`: `c` or `p`, which are kept; or
+/// `x`, the contents of a current report not handed in (draft, returned). Those depend on who
+/// asks: the initiative's departments count them, others do not. They are not kept (a department
+/// may own any set of initiatives, and keeping them per set of departments would multiply the
+/// rows a write moves tenfold): a department's read computes them from the stored facts of its
+/// initiatives ([`hidden`]), and every other read never needs them.
 fn edition_cells(e: &Edition, departments: &str, family: &'static str, out: &mut Vec<FamilyCell>) {
     let state = e.state.as_deref().unwrap_or("");
-    let by_department = family == "c" && !state.is_empty() && !handed_in(state);
+    if family == "x" && (state.is_empty() || handed_in(state)) {
+        return;
+    }
     let one = Tally { n: 1, ..Tally::default() };
     let push = |kind: &str, rest: &[&str], tally: Tally, out: &mut Vec<FamilyCell>| {
-        let text = |ds: &str| cell(&[&[kind, state, ds][..], rest].concat());
-        out.push((family, text(""), tally));
-        if by_department && kind != kind::WORKFLOW {
-            out.push(("x", text(departments), tally));
+        if family == "x" && kind == kind::WORKFLOW {
+            return; // who is late is everyone's to count
         }
+        let ds = if family == "x" { departments } else { "" };
+        out.push((family, cell(&[&[kind, state, ds][..], rest].concat()), tally));
     };
     push(kind::WORKFLOW, &[], one, out);
     push(kind::PROGRESS, &[e.progress.as_deref().unwrap_or("")], one, out);
@@ -177,17 +181,55 @@ fn groups<'a>(facts: &'a Facts, family: &'a str) -> impl Iterator<Item = (String
         .chain(facts.departments.iter().map(move |id| (format!("{family}d"), id.as_str())))
 }
 
+/// Counts being added up, place by place. The texts of places are numbered as they first come,
+/// so adding one initiative's cells to its groups (tens of places, for thousands of initiatives
+/// in a batch) adds integers, not strings.
+#[derive(Debug, Default)]
+pub struct Delta {
+    numbers: HashMap<String, u32>,
+    texts: Vec<String>,
+    tallies: HashMap<(i32, u32, u32, u32), Tally>,
+}
+
+impl Delta {
+    fn number(&mut self, text: &str) -> u32 {
+        if let Some(n) = self.numbers.get(text) {
+            return *n;
+        }
+        let n = self.texts.len() as u32;
+        self.texts.push(text.to_string());
+        self.numbers.insert(text.to_string(), n);
+        n
+    }
+
+    /// The places added to, with what they gained (places whose gains cancel out included).
+    pub fn places(self) -> BTreeMap<Place, Tally> {
+        let text = |n: u32| self.texts[n as usize].clone();
+        self.tallies
+            .iter()
+            .map(|(&(fiscal_year, set, key, cell), t)| {
+                (Place { fiscal_year, set: text(set), key: text(key), cell: text(cell) }, *t)
+            })
+            .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tallies.is_empty()
+    }
+}
+
 /// Adds `sign` times `cells` in year `fy` to every group of the initiative.
-fn fan_out(facts: &Facts, fy: i32, cells: &[FamilyCell], sign: i64, into: &mut BTreeMap<Place, Tally>) {
+fn fan_out(facts: &Facts, fy: i32, cells: &[FamilyCell], sign: i64, into: &mut Delta) {
     for family in ["c", "p", "x"] {
-        let of_family: Vec<&FamilyCell> = cells.iter().filter(|(f, _, _)| *f == family).collect();
+        let of_family: Vec<(u32, Tally)> =
+            cells.iter().filter(|(f, _, _)| *f == family).map(|(_, c, t)| (into.number(c), *t)).collect();
         if of_family.is_empty() {
             continue;
         }
         for (set, key) in groups(facts, family) {
-            for (_, c, tally) in &of_family {
-                let place = Place { fiscal_year: fy, set: set.clone(), key: key.to_string(), cell: c.clone() };
-                into.entry(place).or_default().add(*tally, sign);
+            let (set, key) = (into.number(&set), into.number(key));
+            for (c, tally) in &of_family {
+                into.tallies.entry((fy, set, key, *c)).or_default().add(*tally, sign);
             }
         }
     }
@@ -203,19 +245,39 @@ fn edition_of<'a>(year: &'a Year, prefix: &str) -> &'a Edition {
     }
 }
 
+/// What one initiative's reports not handed in hold in the years `from..=to`, which only its
+/// departments may count: its `x` cells (naming the departments), in the groups of family `x`
+/// (`x`, `xn<level>`, `xd`). A department's read adds them to the kept counts.
+pub fn hidden(facts: &Facts, (from, to): (i32, i32)) -> BTreeMap<Place, Tally> {
+    let departments = facts.departments.join(",");
+    let mut out = Delta::default();
+    let mut edition = Vec::new();
+    for year in facts.years.iter().filter(|y| (from..=to).contains(&y.fiscal_year)) {
+        edition.clear();
+        edition_cells(&year.current, &departments, "x", &mut edition);
+        fan_out(facts, year.fiscal_year, &edition, 1, &mut out);
+    }
+    out.places()
+}
+
 /// Everything one initiative adds to its plan's counts.
 pub fn cells(facts: &Facts) -> BTreeMap<Place, Tally> {
+    let mut out = Delta::default();
+    cells_into(facts, 1, &mut out);
+    out.places()
+}
+
+/// Adds `sign` times every cell of `facts` to `out`.
+fn cells_into(facts: &Facts, sign: i64, out: &mut Delta) {
     let departments = facts.departments.join(",");
-    let mut out = BTreeMap::new();
     let mut edition = Vec::new();
     for year in &facts.years {
         for prefix in EDITIONS {
             edition.clear();
             edition_cells(edition_of(year, prefix), &departments, prefix, &mut edition);
-            fan_out(facts, year.fiscal_year, &edition, 1, &mut out);
+            fan_out(facts, year.fiscal_year, &edition, sign, out);
         }
     }
-    out
 }
 
 /// What the counts gain when an initiative's facts go from `old` to `new` (`None`: no facts, as
@@ -223,14 +285,14 @@ pub fn cells(facts: &Facts) -> BTreeMap<Place, Tally> {
 /// the editions that changed are compared, cell by cell, before being spread over the groups: a
 /// report moving from draft to submitted moves a handful of cells, whatever the plan's size.
 /// Places whose gains cancel out may be left at zero (callers skip them).
-pub fn difference(old: Option<&Facts>, new: Option<&Facts>, into: &mut BTreeMap<Place, Tally>) {
+pub fn difference(old: Option<&Facts>, new: Option<&Facts>, into: &mut Delta) {
     if old == new {
         return;
     }
     let (Some(o), Some(n)) = (old, new) else {
         for (facts, sign) in [(old, -1), (new, 1)] {
-            for (place, tally) in facts.map(cells).unwrap_or_default() {
-                into.entry(place).or_default().add(tally, sign);
+            if let Some(facts) = facts {
+                cells_into(facts, sign, into);
             }
         }
         return;
@@ -315,25 +377,35 @@ mod tests {
     }
 
     #[test]
-    fn contents_not_handed_in_are_also_counted_by_department() {
-        let draft = cells(&facts("draft"));
-        assert!(at(&draft, "c", "", &cell(&[kind::SELF_RATING, "draft", "", "A"])).is_some());
-        assert!(at(&draft, "x", "", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
-        assert!(at(&draft, "xn2", "n2", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
-        assert!(at(&draft, "x", "", &cell(&[kind::WORKFLOW, "draft", "d1,d2"])).is_none(), "who is late is everyone's");
-        let reviewed = cells(&facts("reviewed"));
-        assert!(at(&reviewed, "c", "", &cell(&[kind::SELF_RATING, "reviewed", "", "A"])).is_some());
-        assert!(reviewed.keys().all(|p| !p.set.starts_with('x')));
+    fn contents_not_handed_in_are_hidden_cells_named_by_department_and_never_kept() {
+        let draft = facts("draft");
+        let kept = cells(&draft);
+        assert!(at(&kept, "c", "", &cell(&[kind::SELF_RATING, "draft", "", "A"])).is_some());
+        assert!(kept.keys().all(|p| !p.set.starts_with('x')), "x cells are computed when read");
+        let hidden = hidden(&draft, (2024, 2024));
+        assert!(at(&hidden, "x", "", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
+        assert!(at(&hidden, "xn2", "n2", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
+        assert!(at(&hidden, "xd", "d2", &cell(&[kind::MARK, "draft", "d1,d2", "1", "done"])).is_some());
+        assert!(
+            at(&hidden, "x", "", &cell(&[kind::WORKFLOW, "draft", "d1,d2"])).is_none(),
+            "who is late is everyone's"
+        );
+        assert!(hidden.keys().all(|p| p.set.starts_with('x')));
+        assert!(super::hidden(&draft, (2025, 2030)).is_empty(), "only the years asked for");
+        for state in ["submitted", "reviewed", "published"] {
+            assert!(super::hidden(&facts(state), (2024, 2024)).is_empty(), "{state} is everyone's to count");
+        }
     }
 
     #[test]
     fn the_difference_moves_counts_from_the_old_cells_to_the_new() {
         let (old, new) = (facts("draft"), facts("submitted"));
-        let mut delta = BTreeMap::new();
+        let mut delta = Delta::default();
         difference(Some(&old), Some(&new), &mut delta);
+        let mut delta = delta.places();
         delta.retain(|_, t| !t.is_zero());
         assert_eq!(at(&delta, "c", "", &cell(&[kind::WORKFLOW, "draft", ""])).map(|t| t.n), Some(-1));
-        assert_eq!(at(&delta, "x", "", &cell(&[kind::PROGRESS, "draft", "d1,d2", "on_track"])).map(|t| t.n), Some(-1));
+        assert_eq!(at(&delta, "cn2", "n2", &cell(&[kind::PROGRESS, "draft", "", "on_track"])).map(|t| t.n), Some(-1));
         assert_eq!(at(&delta, "c", "", &cell(&[kind::WORKFLOW, "submitted", ""])).map(|t| t.n), Some(1));
         // The public edition did not change: no place of it moves.
         assert!(delta.keys().all(|p| !p.set.starts_with('p')));
@@ -345,11 +417,12 @@ mod tests {
         }
         sum.retain(|_, t| !t.is_zero());
         assert_eq!(sum, cells(&new));
-        let mut gone = BTreeMap::new();
+        let mut gone = Delta::default();
         difference(Some(&new), None, &mut gone);
+        let mut gone = gone.places();
         gone.retain(|_, t| !t.is_zero());
         assert!(gone.values().all(|t| t.n <= 0) && gone.len() == cells(&new).len());
-        let mut same = BTreeMap::new();
+        let mut same = Delta::default();
         difference(Some(&new), Some(&new), &mut same);
         assert!(same.is_empty());
     }

@@ -422,3 +422,62 @@ fn outside_writes_are_counted_and_check_summaries_finds_and_repairs_differences(
         (Some(48), Some(48))
     );
 }
+
+/// An update is noted for a recount only when a column the counts read changed: texts and
+/// edition bookkeeping cost nothing, a state, a rating, a mark or a value is noted for every
+/// initiative it touches. Statements made with SQL in a transaction that is rolled back.
+#[test]
+fn updates_are_noted_only_when_what_is_counted_changes() {
+    use diesel::connection::Connection;
+    use diesel::RunQueryDsl;
+
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    fn count(conn: &mut shinchoku::db::DbConnection, sql: &str) -> i64 {
+        diesel::sql_query(sql).get_result::<Count>(conn).unwrap().n
+    }
+    /// Runs `sql`; returns how many rows it changed and how many initiatives it noted.
+    fn noted(conn: &mut shinchoku::db::DbConnection, sql: &str) -> (usize, i64) {
+        let changed = diesel::sql_query(sql).execute(conn).unwrap();
+        let n = count(conn, "SELECT COUNT(DISTINCT initiative_id) AS n FROM summary_dirty");
+        diesel::sql_query("DELETE FROM summary_dirty").execute(conn).unwrap();
+        (changed, n)
+    }
+
+    let app = TestApp::spawn();
+    // Indicator values in one, quarter marks in the other.
+    app.import_fixture("regional-welfare-plan");
+    app.import_fixture("silver-center-basic-plan");
+    let mut pooled = app.conn();
+    let conn: &mut shinchoku::db::DbConnection = &mut pooled;
+    conn.transaction::<(), diesel::result::Error, _>(|conn| {
+        let with_reports = count(conn, "SELECT COUNT(DISTINCT initiative_id) AS n FROM annual_reports");
+        assert!(with_reports > 10, "the fixtures have reports");
+        diesel::sql_query("DELETE FROM summary_dirty").execute(conn)?;
+        for (sql, counted) in [
+            ("UPDATE annual_reports SET result_text = 'x', version = version + 1, revision = revision + 1", false),
+            ("UPDATE quarter_updates SET plan_text = 'x', result_text = 'y', version = version + 1", false),
+            ("UPDATE indicator_values SET raw = 'x', version = version + 1", false),
+            ("UPDATE annual_reports SET progress_status = 'not_started'", true),
+            ("UPDATE annual_reports SET committee_rating = 'B'", true),
+            ("UPDATE quarter_updates SET mark = 'not_done' WHERE mark IS NULL OR mark <> 'not_done'", true),
+            ("UPDATE indicator_values SET actual = COALESCE(actual, 0) + 1", true),
+        ] {
+            let (changed, n) = noted(conn, sql);
+            assert!(changed > 0, "{sql} changed no row");
+            if counted {
+                assert!(n > 0, "{sql}: {changed} rows changed, no initiative noted");
+            } else {
+                assert_eq!(n, 0, "{sql}: {changed} rows changed nothing counted, yet {n} initiatives were noted");
+            }
+        }
+        // A change of every report's state notes every initiative with a report.
+        let (_, n) = noted(conn, "UPDATE annual_reports SET workflow_state = 'returned'");
+        assert_eq!(n, with_reports);
+        Err(diesel::result::Error::RollbackTransaction)
+    })
+    .unwrap_err();
+}

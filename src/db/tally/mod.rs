@@ -17,11 +17,11 @@ use crate::db::bulk::{self, Columns, Kind, Rows};
 use crate::db::connection::DbConnection;
 use crate::db::portable_uuid::{DbUuid, PortableUuid};
 use crate::db::schema::{initiatives, plans, summary_counts, summary_facts};
-use crate::domain::tally::{self, Place, Tally};
+use crate::domain::tally::{self, Delta, Place, Tally};
 
 mod facts;
 
-use facts::{bad_data, read_facts, stored, CHUNK};
+use facts::{bad_data, read_facts, stored, CHUNK, FACTS_CHUNK};
 
 #[derive(QueryableByName)]
 struct Noted {
@@ -117,16 +117,16 @@ const FACTS: Columns = Columns {
 };
 
 /// Replaces the stored facts of `ids` with what their rows say, and adds the difference to
-/// their plans' counts. Three statements whatever the number of initiatives (per 5,000): what
+/// their plans' counts. Three statements whatever the number of initiatives (per 20,000): what
 /// is stored and what the rows say (one), the counts and the facts written (two).
 fn recount(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<()> {
     let (mut old, mut new) = (HashMap::new(), HashMap::new());
-    for chunk in ids.chunks(CHUNK) {
+    for chunk in ids.chunks(FACTS_CHUNK) {
         let (o, n) = read_facts(conn, chunk, true)?;
         old.extend(o);
         new.extend(n);
     }
-    let mut delta: HashMap<Uuid, BTreeMap<Place, Tally>> = HashMap::new();
+    let mut delta: HashMap<Uuid, Delta> = HashMap::new();
     let (mut keep, mut gone) = (Rows::default(), Vec::new());
     for id in ids {
         let (before, after) = (old.get(id), new.get(id));
@@ -142,11 +142,11 @@ fn recount(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<()> {
         }
     }
     let mut counts = Rows::default();
-    for (plan, places) in &delta {
-        for (place, t) in places.iter().filter(|(_, t)| !t.is_zero()) {
+    for (plan, places) in delta {
+        for (place, t) in places.places().into_iter().filter(|(_, t)| !t.is_zero()) {
             counts
                 .row()
-                .uuid(*plan)
+                .uuid(plan)
                 .text(Some(&place.set))
                 .int(place.fiscal_year)
                 .text(Some(&place.key))
@@ -194,8 +194,97 @@ const COUNT_ROW: (
 /// A plan's kept counts in some groups and years: `(set, fiscal year, key, cell, tally)`.
 pub type KeptRow = (String, i32, String, String, Tally);
 
-/// Reads a plan's kept counts of the sets `sets` in the years `from..=to`.
-pub fn read(conn: &mut DbConnection, plan: Uuid, sets: &[String], (from, to): (i32, i32)) -> QueryResult<Vec<KeptRow>> {
+/// Reads a plan's counts of the sets `sets` in the years `from..=to`: the kept ones and, for sets
+/// of the family `x` (contents of reports not handed in, which only an initiative's departments
+/// count), those of the initiatives of the departments `revealing`, from their stored facts
+/// ([`tally::hidden`]). One statement, so both are of one moment.
+pub fn read(
+    conn: &mut DbConnection,
+    plan: Uuid,
+    sets: &[String],
+    years: (i32, i32),
+    revealing: &[Uuid],
+) -> QueryResult<Vec<KeptRow>> {
+    let (hidden_sets, kept_sets): (Vec<&String>, Vec<&String>) = sets.iter().partition(|s| s.starts_with('x'));
+    if hidden_sets.is_empty() || revealing.is_empty() {
+        let kept_sets: Vec<String> = kept_sets.into_iter().cloned().collect();
+        return read_kept(conn, plan, &kept_sets, years);
+    }
+    #[derive(QueryableByName)]
+    struct Read {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        grp_set: String,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        fiscal_year: i32,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        grp_key: String,
+        /// The cell; for a row of stored facts (`grp_set` empty), the facts.
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        cell: String,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        ratio_units: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        ratio_n: i64,
+    }
+    let pg = matches!(conn, DbConnection::Pg(_));
+    let (sets_of, departments_of) = if pg {
+        ("SELECT jsonb_array_elements_text($2::jsonb)", "SELECT (jsonb_array_elements_text($5::jsonb))::uuid")
+    } else {
+        ("SELECT value FROM json_each($2)", "SELECT value FROM json_each($5)")
+    };
+    // Only facts that name a report in draft or returned have hidden cells: the others are not
+    // read (the facts are serde's compact JSON; `tally::hidden` decides on what is read).
+    let sql = format!(
+        "SELECT grp_set, fiscal_year, grp_key, cell, n, ratio_units, ratio_n FROM summary_counts \
+         WHERE plan_id = $1 AND grp_set IN ({sets_of}) AND fiscal_year BETWEEN $3 AND $4 AND n <> 0 \
+         UNION ALL \
+         SELECT '', 0, '', s.facts, 0, 0, 0 FROM summary_facts s WHERE s.plan_id = $1 \
+         AND s.initiative_id IN (SELECT d.initiative_id FROM initiative_departments d \
+         WHERE d.department_id IN ({departments_of})) \
+         AND (s.facts LIKE '%\"w\":\"draft\"%' OR s.facts LIKE '%\"w\":\"returned\"%')"
+    );
+    let sql = if pg { sql } else { sql.replace('$', "?") };
+    let kept_sets = serde_json::to_string(&kept_sets).map_err(bad_data)?;
+    let departments: Vec<String> = revealing.iter().map(|d| d.hyphenated().to_string()).collect();
+    let departments = serde_json::to_string(&departments).map_err(bad_data)?;
+    let rows: Vec<Read> = diesel::sql_query(sql)
+        .bind::<PortableUuid, _>(DbUuid(plan))
+        .bind::<diesel::sql_types::Text, _>(kept_sets)
+        .bind::<diesel::sql_types::Integer, _>(years.0)
+        .bind::<diesel::sql_types::Integer, _>(years.1)
+        .bind::<diesel::sql_types::Text, _>(departments)
+        .load(conn)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        if !r.grp_set.is_empty() {
+            out.push((
+                r.grp_set,
+                r.fiscal_year,
+                r.grp_key,
+                r.cell,
+                Tally { n: r.n, ratio_units: r.ratio_units, ratio_n: r.ratio_n },
+            ));
+            continue;
+        }
+        let facts: tally::Facts = serde_json::from_str(&r.cell).map_err(bad_data)?;
+        for (place, t) in tally::hidden(&facts, years) {
+            if hidden_sets.contains(&&place.set) {
+                out.push((place.set, place.fiscal_year, place.key, place.cell, t));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The kept counts of the sets `sets` in the years `from..=to`.
+fn read_kept(
+    conn: &mut DbConnection,
+    plan: Uuid,
+    sets: &[String],
+    (from, to): (i32, i32),
+) -> QueryResult<Vec<KeptRow>> {
     let rows: Vec<CountRow> = summary_counts::table
         .filter(summary_counts::plan_id.eq(DbUuid(plan)))
         .filter(summary_counts::grp_set.eq_any(sets))

@@ -34,9 +34,14 @@ pub fn count(
 ) -> ApiResult<BTreeMap<String, Counts>> {
     let edition = if *filter.sight == SummarySight::Published { "p" } else { "c" };
     // A department's read also counts the contents its departments may see of reports not
-    // handed in (the `x` cells); every other read needs none of them.
+    // handed in (the `x` cells, computed from its initiatives' stored facts); every other read
+    // needs none of them.
     let mut families = vec![edition];
-    if matches!(filter.sight, SummarySight::HandedInOr(mine) if !mine.is_empty()) {
+    let revealing = match filter.sight {
+        SummarySight::HandedInOr(mine) => mine.as_slice(),
+        _ => &[],
+    };
+    if !revealing.is_empty() {
         families.push("x");
     }
     let (mut sets, years) = (
@@ -54,7 +59,7 @@ pub fn count(
             _ => {}
         }
     }
-    let rows = kept::read(conn, plan, &sets, years)?;
+    let rows = kept::read(conn, plan, &sets, years, revealing)?;
     let mut out: BTreeMap<String, Counts> = BTreeMap::new();
     for (set, fy, key, cell, tally) in rows {
         let revealing = set.starts_with('x');
