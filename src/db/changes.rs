@@ -174,8 +174,11 @@ fn count_noted(conn: &mut DbConnection) -> QueryResult<bool> {
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         n: i64,
     }
-    let noted: Noted =
-        diesel::sql_query("SELECT COUNT(*) AS n FROM (SELECT 1 FROM summary_dirty LIMIT 1) d").get_result(conn)?;
+    let noted: Noted = diesel::sql_query(
+        "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM summary_dirty \
+             UNION ALL SELECT 1 AS one FROM summary_dirty_years LIMIT 1) d",
+    )
+    .get_result(conn)?;
     if noted.n > 0 {
         match super::write_transaction(conn, super::tally::refresh_noted) {
             Ok(n) => {

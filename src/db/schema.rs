@@ -413,3 +413,16 @@ diesel::table! {
         initiative_id -> PortableUuid,
     }
 }
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    /// Initiatives whose report, quarters or values of one fiscal year changed since they were
+    /// last counted.
+    summary_dirty_years (tx, initiative_id, fiscal_year) {
+        tx -> BigInt,
+        initiative_id -> PortableUuid,
+        fiscal_year -> Integer,
+    }
+}

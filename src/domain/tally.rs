@@ -269,15 +269,25 @@ pub fn cells(facts: &Facts) -> BTreeMap<Place, Tally> {
 
 /// Adds `sign` times every cell of `facts` to `out`.
 fn cells_into(facts: &Facts, sign: i64, out: &mut Delta) {
-    let departments = facts.departments.join(",");
     let mut edition = Vec::new();
     for year in &facts.years {
         for prefix in EDITIONS {
             edition.clear();
-            edition_cells(edition_of(year, prefix), &departments, prefix, &mut edition);
+            // Kept cells (`c`, `p`) never name departments.
+            edition_cells(edition_of(year, prefix), "", prefix, &mut edition);
             fan_out(facts, year.fiscal_year, &edition, sign, out);
         }
     }
+}
+
+/// The facts `stored` with the fiscal years `years` replaced by what `fresh` says of them (`fresh`
+/// is what the rows say of those years only: a year of them it lacks is no longer active). What
+/// concerns every year (nodes, departments) is `fresh`'s.
+pub fn with_years(stored: &Facts, fresh: Facts, years: &std::collections::BTreeSet<i32>) -> Facts {
+    let mut merged: Vec<Year> = stored.years.iter().filter(|y| !years.contains(&y.fiscal_year)).cloned().collect();
+    merged.extend(fresh.years.into_iter().filter(|y| years.contains(&y.fiscal_year)));
+    merged.sort_by_key(|y| y.fiscal_year);
+    Facts { nodes: fresh.nodes, departments: fresh.departments, years: merged }
 }
 
 /// What the counts gain when an initiative's facts go from `old` to `new` (`None`: no facts, as
@@ -302,8 +312,9 @@ pub fn difference(old: Option<&Facts>, new: Option<&Facts>, into: &mut Delta) {
         difference(None, Some(n), into);
         return;
     }
-    let departments = n.departments.join(",");
-    let year = |f: &'_ Facts, fy: i32| f.years.iter().find(|y| y.fiscal_year == fy).cloned();
+    fn year(f: &Facts, fy: i32) -> Option<&Year> {
+        f.years.iter().find(|y| y.fiscal_year == fy)
+    }
     let years: std::collections::BTreeSet<i32> = o.years.iter().chain(&n.years).map(|y| y.fiscal_year).collect();
     let mut changed: BTreeMap<(&'static str, String), Tally> = BTreeMap::new();
     let mut edition = Vec::new();
@@ -313,7 +324,7 @@ pub fn difference(old: Option<&Facts>, new: Option<&Facts>, into: &mut Delta) {
             continue;
         }
         for prefix in EDITIONS {
-            let (oe, ne) = (oy.as_ref().map(|y| edition_of(y, prefix)), ny.as_ref().map(|y| edition_of(y, prefix)));
+            let (oe, ne) = (oy.map(|y| edition_of(y, prefix)), ny.map(|y| edition_of(y, prefix)));
             if oe == ne {
                 continue;
             }
@@ -321,7 +332,8 @@ pub fn difference(old: Option<&Facts>, new: Option<&Facts>, into: &mut Delta) {
             for (e, sign) in [(oe, -1), (ne, 1)] {
                 let Some(e) = e else { continue };
                 edition.clear();
-                edition_cells(e, &departments, prefix, &mut edition);
+                // Kept cells (`c`, `p`) never name departments.
+                edition_cells(e, "", prefix, &mut edition);
                 for (family, c, tally) in edition.drain(..) {
                     changed.entry((family, c)).or_default().add(tally, sign);
                 }
@@ -425,6 +437,22 @@ mod tests {
         let mut same = Delta::default();
         difference(Some(&new), Some(&new), &mut same);
         assert!(same.is_empty());
+    }
+
+    #[test]
+    fn some_years_read_afresh_replace_those_years_only() {
+        let year =
+            |fy: i32, state: &str| Year { fiscal_year: fy, current: report(state, "B"), published: Edition::default() };
+        let stored =
+            Facts { years: vec![year(2023, "published"), year(2024, "draft"), year(2025, "draft")], ..facts("draft") };
+        let fresh = Facts { years: vec![year(2024, "submitted")], ..facts("draft") };
+        let asked: std::collections::BTreeSet<i32> = [2024, 2025].into();
+        let merged = with_years(&stored, fresh.clone(), &asked);
+        // 2023 kept as stored, 2024 replaced, 2025 (asked, absent from the rows) gone; in order.
+        assert_eq!(merged.years, vec![year(2023, "published"), year(2024, "submitted")]);
+        assert_eq!((merged.nodes, merged.departments), (fresh.nodes, fresh.departments));
+        let unchanged = with_years(&stored, Facts { years: vec![], ..facts("draft") }, &[].into());
+        assert_eq!(unchanged, stored);
     }
 
     #[test]

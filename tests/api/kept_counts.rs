@@ -439,12 +439,18 @@ fn updates_are_noted_only_when_what_is_counted_changes() {
     fn count(conn: &mut shinchoku::db::DbConnection, sql: &str) -> i64 {
         diesel::sql_query(sql).get_result::<Count>(conn).unwrap().n
     }
-    /// Runs `sql`; returns how many rows it changed and how many initiatives it noted.
-    fn noted(conn: &mut shinchoku::db::DbConnection, sql: &str) -> (usize, i64) {
+    /// Runs `sql`; returns how many rows it changed, how many initiatives it noted for every
+    /// year, and how many (initiative, year) it noted.
+    fn noted(conn: &mut shinchoku::db::DbConnection, sql: &str) -> (usize, i64, i64) {
         let changed = diesel::sql_query(sql).execute(conn).unwrap();
-        let n = count(conn, "SELECT COUNT(DISTINCT initiative_id) AS n FROM summary_dirty");
+        let every = count(conn, "SELECT COUNT(DISTINCT initiative_id) AS n FROM summary_dirty");
+        let years = count(
+            conn,
+            "SELECT COUNT(*) AS n FROM (SELECT DISTINCT initiative_id, fiscal_year FROM summary_dirty_years) d",
+        );
         diesel::sql_query("DELETE FROM summary_dirty").execute(conn).unwrap();
-        (changed, n)
+        diesel::sql_query("DELETE FROM summary_dirty_years").execute(conn).unwrap();
+        (changed, every, years)
     }
 
     let app = TestApp::spawn();
@@ -454,9 +460,10 @@ fn updates_are_noted_only_when_what_is_counted_changes() {
     let mut pooled = app.conn();
     let conn: &mut shinchoku::db::DbConnection = &mut pooled;
     conn.transaction::<(), diesel::result::Error, _>(|conn| {
-        let with_reports = count(conn, "SELECT COUNT(DISTINCT initiative_id) AS n FROM annual_reports");
+        let with_reports = count(conn, "SELECT COUNT(*) AS n FROM annual_reports");
         assert!(with_reports > 10, "the fixtures have reports");
         diesel::sql_query("DELETE FROM summary_dirty").execute(conn)?;
+        diesel::sql_query("DELETE FROM summary_dirty_years").execute(conn)?;
         for (sql, counted) in [
             ("UPDATE annual_reports SET result_text = 'x', version = version + 1, revision = revision + 1", false),
             ("UPDATE quarter_updates SET plan_text = 'x', result_text = 'y', version = version + 1", false),
@@ -466,17 +473,22 @@ fn updates_are_noted_only_when_what_is_counted_changes() {
             ("UPDATE quarter_updates SET mark = 'not_done' WHERE mark IS NULL OR mark <> 'not_done'", true),
             ("UPDATE indicator_values SET actual = COALESCE(actual, 0) + 1", true),
         ] {
-            let (changed, n) = noted(conn, sql);
+            let (changed, every, years) = noted(conn, sql);
             assert!(changed > 0, "{sql} changed no row");
+            // Reports, quarters and values concern their fiscal year only.
+            assert_eq!(every, 0, "{sql}: noted for every year");
             if counted {
-                assert!(n > 0, "{sql}: {changed} rows changed, no initiative noted");
+                assert!(years > 0, "{sql}: {changed} rows changed, no initiative noted");
             } else {
-                assert_eq!(n, 0, "{sql}: {changed} rows changed nothing counted, yet {n} initiatives were noted");
+                assert_eq!(years, 0, "{sql}: {changed} rows changed nothing counted, yet {years} were noted");
             }
         }
-        // A change of every report's state notes every initiative with a report.
-        let (_, n) = noted(conn, "UPDATE annual_reports SET workflow_state = 'returned'");
-        assert_eq!(n, with_reports);
+        // A change of every report's state notes each report's initiative and year.
+        let (_, every, years) = noted(conn, "UPDATE annual_reports SET workflow_state = 'returned'");
+        assert_eq!((every, years), (0, with_reports));
+        // What concerns every year of an initiative is noted for every year.
+        let (changed, every, _) = noted(conn, "UPDATE initiatives SET active_to_fy = 2040");
+        assert_eq!(every as usize, changed);
         Err(diesel::result::Error::RollbackTransaction)
     })
     .unwrap_err();

@@ -1,10 +1,10 @@
 //! What an initiative's rows say that the kept counts need (its [`Facts`]), read in one
 //! statement for many initiatives, and the facts stored when they were last counted.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use diesel::prelude::*;
-use diesel::sql_types::{Double, Integer, Nullable, Text};
+use diesel::sql_types::{Array, Double, Integer, Nullable, Text};
 use uuid::Uuid;
 
 use crate::db::connection::DbConnection;
@@ -61,16 +61,22 @@ struct FactRow {
 /// start/end), `N` node of their plans (id, parent; level), `P` placement, `D` responsible
 /// department, `R` report (id, initiative; state, progress, ratings, the published snapshot of
 /// one under correction; year), `Q` quarter mark, `X` indicator, `V` indicator value and, with
-/// `stored`, `S` the facts last counted.
-fn facts_sql(pg: bool, stored: bool) -> String {
+/// `stored`, `S` the facts last counted. With `by_year`, reports, quarters and values only of
+/// the fiscal years bound as the second parameter.
+fn facts_sql(pg: bool, stored: bool, by_year: bool) -> String {
     // PostgreSQL reads the ids from an array, whose length the planner sees (`unnest` of a
     // known array): a few ids are found through the indexes, thousands by a hash join.
     let (with, uuid, text, int, dbl) = if pg {
         ("", "uuid", "text", "integer", "double precision")
     } else {
-        ("WITH ids AS (SELECT value AS id FROM json_each(?)) ", "TEXT", "TEXT", "INTEGER", "REAL")
+        ("WITH ids AS (SELECT value AS id FROM json_each(?1)) ", "TEXT", "TEXT", "INTEGER", "REAL")
     };
     let among = if pg { "IN (SELECT unnest($1::uuid[]))" } else { "IN (SELECT id FROM ids)" };
+    let in_years = |column: &str| match (by_year, pg) {
+        (false, _) => String::new(),
+        (true, true) => format!(" AND {column} IN (SELECT unnest($2::int4[]))"),
+        (true, false) => format!(" AND {column} IN (SELECT value FROM json_each(?2))"),
+    };
     let null = |t: &str| format!("CAST(NULL AS {t})");
     let (u, t, i, f) = (null(uuid), null(text), null(int), null(dbl));
     let row = |kind: &str, a: &str, b: &str, texts: [&str; 4], ints: [&str; 4], floats: [&str; 2], from: &str| {
@@ -136,7 +142,10 @@ fn facts_sql(pg: bool, stored: bool) -> String {
             ["r.workflow_state", "r.progress_status", "r.self_rating", "r.committee_rating"],
             ["r.fiscal_year", "", "", ""],
             ["", ""],
-            "FROM annual_reports r WHERE r.initiative_id IN (SELECT id FROM ids)",
+            &format!(
+                "FROM annual_reports r WHERE r.initiative_id IN (SELECT id FROM ids){}",
+                in_years("r.fiscal_year")
+            ),
         ),
         // Reports under correction: their published edition is the snapshot.
         row(
@@ -146,8 +155,11 @@ fn facts_sql(pg: bool, stored: bool) -> String {
             ["r.published_snapshot", "", "", ""],
             ["", "", "", ""],
             ["", ""],
-            "FROM annual_reports r WHERE r.initiative_id IN (SELECT id FROM ids) \
-             AND r.workflow_state <> 'published' AND r.published_snapshot IS NOT NULL",
+            &format!(
+                "FROM annual_reports r WHERE r.initiative_id IN (SELECT id FROM ids) \
+                 AND r.workflow_state <> 'published' AND r.published_snapshot IS NOT NULL{}",
+                in_years("r.fiscal_year")
+            ),
         ),
         row(
             "Q",
@@ -156,8 +168,11 @@ fn facts_sql(pg: bool, stored: bool) -> String {
             ["q.mark", "", "", ""],
             ["q.quarter", "", "", ""],
             ["", ""],
-            "FROM quarter_updates q JOIN annual_reports r ON r.id = q.report_id \
-             WHERE r.initiative_id IN (SELECT id FROM ids) AND q.mark IS NOT NULL",
+            &format!(
+                "FROM quarter_updates q JOIN annual_reports r ON r.id = q.report_id \
+                 WHERE r.initiative_id IN (SELECT id FROM ids) AND q.mark IS NOT NULL{}",
+                in_years("r.fiscal_year")
+            ),
         ),
         row(
             "X",
@@ -175,8 +190,11 @@ fn facts_sql(pg: bool, stored: bool) -> String {
             ["", "", "", ""],
             ["v.fiscal_year", "", "", ""],
             ["v.target", "v.actual"],
-            "FROM indicator_values v JOIN indicators x ON x.id = v.indicator_id \
-             WHERE x.initiative_id IN (SELECT id FROM ids)",
+            &format!(
+                "FROM indicator_values v JOIN indicators x ON x.id = v.indicator_id \
+                 WHERE x.initiative_id IN (SELECT id FROM ids){}",
+                in_years("v.fiscal_year")
+            ),
         ),
     ];
     if stored {
@@ -199,19 +217,32 @@ pub(super) type PlanFacts = HashMap<Uuid, (Uuid, Facts)>;
 type InitiativeRow = (DbUuid, DbUuid, Option<i32>, Option<i32>, i32, i32);
 
 /// What is stored for these initiatives (with `stored`; else nothing) and what their rows say,
-/// each with the initiative's plan, in one statement. Initiatives that no longer exist have no
-/// facts.
-pub(super) fn read_facts(conn: &mut DbConnection, ids: &[Uuid], stored: bool) -> QueryResult<(PlanFacts, PlanFacts)> {
+/// each with the initiative's plan, in one statement; with `years`, what they say of those
+/// fiscal years only (the facts' years are those). Initiatives that no longer exist have no facts.
+pub(super) fn read_facts(
+    conn: &mut DbConnection,
+    ids: &[Uuid],
+    stored: bool,
+    years: Option<&BTreeSet<i32>>,
+) -> QueryResult<(PlanFacts, PlanFacts)> {
     let texts: Vec<String> = ids.iter().map(|i| i.hyphenated().to_string()).collect();
     let pg = matches!(conn, DbConnection::Pg(_));
     // An array literal for PostgreSQL (`{…}`), a JSON array for SQLite.
     let list = if pg { format!("{{{}}}", texts.join(",")) } else { serde_json::to_string(&texts).map_err(bad_data)? };
-    let sql = facts_sql(pg, stored);
-    let rows: Vec<FactRow> = match conn {
-        DbConnection::Pg(c) => diesel::sql_query(sql).bind::<Text, _>(&list).load(c)?,
-        DbConnection::Sqlite(c) => diesel::sql_query(sql).bind::<Text, _>(&list).load(c)?,
+    let sql = facts_sql(pg, stored, years.is_some());
+    let rows: Vec<FactRow> = match (conn, years) {
+        (DbConnection::Pg(c), None) => diesel::sql_query(sql).bind::<Text, _>(&list).load(c)?,
+        (DbConnection::Pg(c), Some(years)) => {
+            let years: Vec<i32> = years.iter().copied().collect();
+            diesel::sql_query(sql).bind::<Text, _>(&list).bind::<Array<Integer>, _>(years).load(c)?
+        }
+        (DbConnection::Sqlite(c), None) => diesel::sql_query(sql).bind::<Text, _>(&list).load(c)?,
+        (DbConnection::Sqlite(c), Some(years)) => {
+            let years = serde_json::to_string(years).map_err(bad_data)?;
+            diesel::sql_query(sql).bind::<Text, _>(&list).bind::<Text, _>(years).load(c)?
+        }
     };
-    facts_of_rows(rows)
+    facts_of_rows(rows, years)
 }
 
 /// Stored facts of these initiatives, with their plans.
@@ -283,7 +314,7 @@ impl Rule {
 pub fn load(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<PlanFacts> {
     let mut out = HashMap::new();
     for chunk in ids.chunks(FACTS_CHUNK) {
-        out.extend(read_facts(conn, chunk, false)?.1);
+        out.extend(read_facts(conn, chunk, false, None)?.1);
     }
     Ok(out)
 }
@@ -293,7 +324,7 @@ fn missing(kind: &str) -> diesel::result::Error {
 }
 
 /// Builds the stored facts (`S` rows) and the facts the rows say (every other kind).
-fn facts_of_rows(rows: Vec<FactRow>) -> QueryResult<(PlanFacts, PlanFacts)> {
+fn facts_of_rows(rows: Vec<FactRow>, years: Option<&BTreeSet<i32>>) -> QueryResult<(PlanFacts, PlanFacts)> {
     let mut old = HashMap::new();
     let mut found: Vec<InitiativeRow> = Vec::new();
     let mut nodes: HashMap<DbUuid, (Option<DbUuid>, i32)> = HashMap::new();
@@ -367,7 +398,7 @@ fn facts_of_rows(rows: Vec<FactRow>) -> QueryResult<(PlanFacts, PlanFacts)> {
         let reports = by_initiative.get(&id).map(Vec::as_slice).unwrap_or(&[]);
         let first = active_from.map_or(start, |f| f.max(start));
         let last = active_to.map_or(end, |t| t.min(end));
-        for fy in first..=last {
+        for fy in (first..=last).filter(|fy| years.is_none_or(|ys| ys.contains(fy))) {
             let report = reports.iter().find(|r| r.2 == fy);
             let verdicts = |value: &dyn Fn(Uuid) -> Option<(Option<f64>, Option<f64>)>| {
                 rules.iter().filter(|r| r.valid_in(fy)).map(|r| r.verdict(value(r.id))).collect::<Vec<_>>()

@@ -8,7 +8,7 @@
 //! Writers of one plan are serialized by the plan's row (every write bumps its data version),
 //! so the facts read here are the latest and the counts' additions never interleave wrongly.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::db::bulk::{self, Columns, Kind, Rows};
 use crate::db::connection::DbConnection;
 use crate::db::portable_uuid::{DbUuid, PortableUuid};
-use crate::db::schema::{initiatives, plans, summary_counts, summary_facts};
+use crate::db::schema::{initiatives, plans, summary_counts, summary_dirty, summary_dirty_years, summary_facts};
 use crate::domain::tally::{self, Delta, Place, Tally};
 
 mod facts;
@@ -27,30 +27,62 @@ use facts::{bad_data, read_facts, stored, CHUNK, FACTS_CHUNK};
 struct Noted {
     #[diesel(sql_type = PortableUuid)]
     initiative_id: DbUuid,
+    /// The fiscal year whose report, quarters or values changed; 0: something that concerns
+    /// every year.
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    fiscal_year: i32,
 }
 
 /// Recounts the initiatives this transaction changed. Called by every write transaction before
-/// it commits ([`crate::db::write_transaction`]); without changed initiatives, one statement.
+/// it commits ([`crate::db::write_transaction`]); without changed initiatives, one statement
+/// (two on SQLite, where statements cost no round trip).
 pub fn refresh(conn: &mut DbConnection) -> QueryResult<()> {
-    let sql = match conn {
-        DbConnection::Pg(_) => "DELETE FROM summary_dirty WHERE tx = txid_current() RETURNING initiative_id",
+    let noted: Vec<Noted> = match conn {
+        DbConnection::Pg(_) => diesel::sql_query(
+            "WITH every_year AS (DELETE FROM summary_dirty WHERE tx = txid_current() \
+             RETURNING initiative_id, 0 AS fiscal_year), \
+             one_year AS (DELETE FROM summary_dirty_years WHERE tx = txid_current() \
+             RETURNING initiative_id, fiscal_year) \
+             SELECT initiative_id, fiscal_year FROM every_year UNION ALL SELECT initiative_id, fiscal_year FROM one_year",
+        )
+        .load(conn)?,
         // One writer at a time: every noted row is this transaction's (or left by a write made
         // outside the service, which this counts too).
-        DbConnection::Sqlite(_) => "DELETE FROM summary_dirty RETURNING initiative_id",
+        DbConnection::Sqlite(_) => {
+            let mut noted: Vec<Noted> =
+                diesel::sql_query("DELETE FROM summary_dirty RETURNING initiative_id, 0 AS fiscal_year").load(conn)?;
+            noted.extend(
+                diesel::sql_query("DELETE FROM summary_dirty_years RETURNING initiative_id, fiscal_year")
+                    .load::<Noted>(conn)?,
+            );
+            noted
+        }
     };
-    let noted: Vec<Noted> = diesel::sql_query(sql).load(conn)?;
     if noted.is_empty() {
         return Ok(());
     }
-    let ids: Vec<Uuid> = noted.into_iter().map(|n| n.initiative_id.0).collect::<HashSet<_>>().into_iter().collect();
-    recount(conn, &ids)
+    let mut every_year: HashSet<Uuid> = HashSet::new();
+    let mut some_years: HashMap<Uuid, BTreeSet<i32>> = HashMap::new();
+    for n in noted {
+        if n.fiscal_year == 0 {
+            every_year.insert(n.initiative_id.0);
+        } else {
+            some_years.entry(n.initiative_id.0).or_default().insert(n.fiscal_year);
+        }
+    }
+    some_years.retain(|id, _| !every_year.contains(id));
+    recount(conn, &every_year.into_iter().collect::<Vec<_>>(), &some_years)
 }
 
 /// Recounts every initiative noted by any writer, also by writes made outside the service (at
 /// start, by the change watcher every second, and by `check-summaries`); returns how many.
 /// Takes the plans' locks first, as writers do, and moves their data versions.
 pub fn refresh_noted(conn: &mut DbConnection) -> QueryResult<usize> {
-    let noted: Vec<Noted> = diesel::sql_query("SELECT DISTINCT initiative_id FROM summary_dirty").load(conn)?;
+    let noted: Vec<Noted> = diesel::sql_query(
+        "SELECT DISTINCT initiative_id, 0 AS fiscal_year FROM \
+         (SELECT initiative_id FROM summary_dirty UNION SELECT initiative_id FROM summary_dirty_years) d",
+    )
+    .load(conn)?;
     let ids: Vec<DbUuid> = noted.into_iter().map(|n| n.initiative_id).collect();
     if ids.is_empty() {
         return Ok(0);
@@ -86,14 +118,12 @@ pub fn refresh_noted(conn: &mut DbConnection) -> QueryResult<usize> {
         .set(plans::data_version.eq(plans::data_version + 1))
         .execute(conn)?;
     for chunk in ids.chunks(CHUNK) {
-        diesel::delete(
-            crate::db::schema::summary_dirty::table
-                .filter(crate::db::schema::summary_dirty::initiative_id.eq_any(chunk)),
-        )
-        .execute(conn)?;
+        diesel::delete(summary_dirty::table.filter(summary_dirty::initiative_id.eq_any(chunk))).execute(conn)?;
+        diesel::delete(summary_dirty_years::table.filter(summary_dirty_years::initiative_id.eq_any(chunk)))
+            .execute(conn)?;
     }
     let ids: Vec<Uuid> = ids.into_iter().map(|i| i.0).collect();
-    recount(conn, &ids)?;
+    recount(conn, &ids, &HashMap::new())?;
     Ok(ids.len())
 }
 
@@ -116,19 +146,43 @@ const FACTS: Columns = Columns {
     columns: &[("initiative_id", Kind::Uuid), ("plan_id", Kind::Uuid), ("facts", Kind::Text)],
 };
 
-/// Replaces the stored facts of `ids` with what their rows say, and adds the difference to
-/// their plans' counts. Three statements whatever the number of initiatives (per 20,000): what
-/// is stored and what the rows say (one), the counts and the facts written (two).
-fn recount(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<()> {
+/// Replaces the stored facts of `ids` (every year) and of `some_years` (those years) with what
+/// their rows say, and adds the difference to their plans' counts. Four statements whatever the
+/// number of initiatives (per 20,000): what is stored and what the rows say (one for every year,
+/// one for some), the counts and the facts written (two).
+fn recount(conn: &mut DbConnection, ids: &[Uuid], some_years: &HashMap<Uuid, BTreeSet<i32>>) -> QueryResult<()> {
     let (mut old, mut new) = (HashMap::new(), HashMap::new());
+    let mut ids = ids.to_vec();
+    // Only some years changed: those years are read (of every such initiative, which is right
+    // for each), and replace the same years of what is stored.
+    let years: BTreeSet<i32> = some_years.values().flatten().copied().collect();
+    let partly: Vec<Uuid> = some_years.keys().copied().collect();
+    for chunk in partly.chunks(FACTS_CHUNK) {
+        let (mut o, mut n) = read_facts(conn, chunk, true, Some(&years))?;
+        for id in chunk {
+            match (o.remove(id), n.remove(id)) {
+                (Some((plan, stored)), Some((_, fresh))) => {
+                    new.insert(*id, (plan, tally::with_years(&stored, fresh, &years)));
+                    old.insert(*id, (plan, stored));
+                }
+                // The initiative is gone.
+                (Some(stored), None) => {
+                    old.insert(*id, stored);
+                }
+                // Nothing stored to complete (the service never counted it): every year is read.
+                (None, _) => ids.push(*id),
+            }
+        }
+    }
     for chunk in ids.chunks(FACTS_CHUNK) {
-        let (o, n) = read_facts(conn, chunk, true)?;
+        let (o, n) = read_facts(conn, chunk, true, None)?;
         old.extend(o);
         new.extend(n);
     }
+    let ids: Vec<Uuid> = ids.into_iter().chain(partly.into_iter().filter(|id| old.contains_key(id))).collect();
     let mut delta: HashMap<Uuid, Delta> = HashMap::new();
     let (mut keep, mut gone) = (Rows::default(), Vec::new());
-    for id in ids {
+    for id in &ids {
         let (before, after) = (old.get(id), new.get(id));
         let Some(plan) = after.or(before).map(|(plan, _)| *plan) else { continue };
         tally::difference(before.map(|(_, f)| f), after.map(|(_, f)| f), delta.entry(plan).or_default());
@@ -317,7 +371,8 @@ pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
     if let DbConnection::Pg(c) = conn {
         plans::table.order(plans::id).select(plans::id).for_update().load::<DbUuid>(c)?;
     }
-    let noted: i64 = crate::db::schema::summary_dirty::table.count().get_result(conn)?;
+    let noted: i64 = summary_dirty::table.count().get_result::<i64>(conn)?
+        + summary_dirty_years::table.count().get_result::<i64>(conn)?;
     let ids: Vec<Uuid> =
         initiatives::table.select(initiatives::id).load::<DbUuid>(conn)?.into_iter().map(|i| i.0).collect();
     let fresh = facts::load(conn, &ids)?;
@@ -361,7 +416,8 @@ pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
         .filter(|p| expected.get(*p).copied().unwrap_or_default() != stored_counts.get(*p).copied().unwrap_or_default())
         .count();
     if repair && (check.facts_differing > 0 || check.counts_differing > 0 || check.noted > 0) {
-        diesel::delete(crate::db::schema::summary_dirty::table).execute(conn)?;
+        diesel::delete(summary_dirty::table).execute(conn)?;
+        diesel::delete(summary_dirty_years::table).execute(conn)?;
         diesel::delete(summary_counts::table).execute(conn)?;
         diesel::delete(summary_facts::table).execute(conn)?;
         let mut counts = Rows::default();
