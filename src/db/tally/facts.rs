@@ -4,9 +4,10 @@
 use std::collections::{BTreeSet, HashMap};
 
 use diesel::prelude::*;
-use diesel::sql_types::{Array, Double, Integer, Nullable, Text};
+use diesel::sql_types::{Double, Integer, Nullable, Text};
 use uuid::Uuid;
 
+use crate::db::bulk::Prepared;
 use crate::db::connection::DbConnection;
 use crate::db::portable_uuid::{DbUuid, PortableUuid};
 use crate::db::schema::summary_facts;
@@ -16,6 +17,10 @@ use crate::domain::tally::{self, Edition, Facts, Verdict, Year};
 
 /// Ids per statement that binds each (SQLite's bound-parameter limit is 32,766).
 pub(super) const CHUNK: usize = 5_000;
+
+/// Up to this many initiatives, the statement that reads their facts on PostgreSQL is prepared
+/// once per connection.
+const FEW: usize = 16;
 
 /// Ids per statement that reads facts: bound as one parameter, so only memory bounds them; each
 /// statement scans the tables of reports and quarters once.
@@ -230,11 +235,21 @@ pub(super) fn read_facts(
     // An array literal for PostgreSQL (`{…}`), a JSON array for SQLite.
     let list = if pg { format!("{{{}}}", texts.join(",")) } else { serde_json::to_string(&texts).map_err(bad_data)? };
     let sql = facts_sql(pg, stored, years.is_some());
+    let pg_years = years.map(|ys| format!("{{{}}}", ys.iter().map(i32::to_string).collect::<Vec<_>>().join(",")));
     let rows: Vec<FactRow> = match (conn, years) {
+        // A write of a few initiatives (a `PUT`): the statement is prepared once per connection,
+        // and its plan (index lookups, right for a few ids) kept; planning it took longer than
+        // running it. Larger sets are planned for their size every time.
+        (DbConnection::Pg(c), _) if ids.len() <= FEW => {
+            let (placeholders, params) = match pg_years {
+                None => (vec!["$1"], vec![list]),
+                Some(years) => (vec!["$1", "$2"], vec![list, years]),
+            };
+            Prepared::new(&format!("{sql} -- a few"), &placeholders, params).load(c)?
+        }
         (DbConnection::Pg(c), None) => diesel::sql_query(sql).bind::<Text, _>(&list).load(c)?,
-        (DbConnection::Pg(c), Some(years)) => {
-            let years: Vec<i32> = years.iter().copied().collect();
-            diesel::sql_query(sql).bind::<Text, _>(&list).bind::<Array<Integer>, _>(years).load(c)?
+        (DbConnection::Pg(c), Some(_)) => {
+            diesel::sql_query(sql).bind::<Text, _>(&list).bind::<Text, _>(pg_years.unwrap_or_default()).load(c)?
         }
         (DbConnection::Sqlite(c), None) => diesel::sql_query(sql).bind::<Text, _>(&list).load(c)?,
         (DbConnection::Sqlite(c), Some(years)) => {
