@@ -260,6 +260,13 @@ pub fn hidden(facts: &Facts, (from, to): (i32, i32)) -> BTreeMap<Place, Tally> {
     out.places()
 }
 
+/// Text that stored facts (serde's compact JSON of [`Facts`]) contain when the current report of
+/// year `fy` is in `state`: a read that needs the hidden cells of some years parses only the
+/// facts that contain one of these for a state not handed in.
+pub fn state_marker(fy: i32, state: &str) -> String {
+    format!("\"y\":{fy},\"c\":{{\"w\":\"{state}\"")
+}
+
 /// Everything one initiative adds to its plan's counts.
 pub fn cells(facts: &Facts) -> BTreeMap<Place, Tally> {
     let mut out = Delta::default();
@@ -407,6 +414,10 @@ mod tests {
         for state in ["submitted", "reviewed", "published"] {
             assert!(super::hidden(&facts(state), (2024, 2024)).is_empty(), "{state} is everyone's to count");
         }
+        // Stored facts say, in a text a statement can look for, which years have a draft.
+        let stored = serde_json::to_string(&draft).unwrap();
+        assert!(stored.contains(&state_marker(2024, "draft")), "{stored}");
+        assert!(!stored.contains(&state_marker(2025, "draft")) && !stored.contains(&state_marker(2024, "returned")));
     }
 
     #[test]

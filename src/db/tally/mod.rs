@@ -288,8 +288,13 @@ pub fn read(
     } else {
         ("SELECT value FROM json_each($2)", "SELECT value FROM json_each($5)")
     };
-    // Only facts that name a report in draft or returned have hidden cells: the others are not
-    // read (the facts are serde's compact JSON; `tally::hidden` decides on what is read).
+    // Only facts whose current report of a year read is in draft or returned have hidden cells:
+    // the others are not read (`tally::hidden` decides on what is read). The markers are made of
+    // integers and fixed words only.
+    let marked: Vec<String> = (years.0..=years.1)
+        .flat_map(|fy| ["draft", "returned"].map(|state| tally::state_marker(fy, state)))
+        .map(|marker| format!("s.facts LIKE '%{marker}%'"))
+        .collect();
     let sql = format!(
         "SELECT grp_set, fiscal_year, grp_key, cell, n, ratio_units, ratio_n FROM summary_counts \
          WHERE plan_id = $1 AND grp_set IN ({sets_of}) AND fiscal_year BETWEEN $3 AND $4 AND n <> 0 \
@@ -297,7 +302,8 @@ pub fn read(
          SELECT '', 0, '', s.facts, 0, 0, 0 FROM summary_facts s WHERE s.plan_id = $1 \
          AND s.initiative_id IN (SELECT d.initiative_id FROM initiative_departments d \
          WHERE d.department_id IN ({departments_of})) \
-         AND (s.facts LIKE '%\"w\":\"draft\"%' OR s.facts LIKE '%\"w\":\"returned\"%')"
+         AND ({})",
+        marked.join(" OR ")
     );
     let sql = if pg { sql } else { sql.replace('$', "?") };
     let kept_sets = serde_json::to_string(&kept_sets).map_err(bad_data)?;
