@@ -247,17 +247,26 @@ fn edition_of<'a>(year: &'a Year, prefix: &str) -> &'a Edition {
 
 /// What one initiative's reports not handed in hold in the years `from..=to`, which only its
 /// departments may count: its `x` cells (naming the departments), in the groups of family `x`
-/// (`x`, `xn<level>`, `xd`). A department's read adds them to the kept counts.
-pub fn hidden(facts: &Facts, (from, to): (i32, i32)) -> BTreeMap<Place, Tally> {
-    let departments = facts.departments.join(",");
-    let mut out = Delta::default();
+/// (`x`, `xn<level>`, `xd`), of the sets `sets` only. A department's read adds them to the kept
+/// counts. Each place once.
+pub fn hidden(facts: &Facts, (from, to): (i32, i32), sets: &[&str]) -> Vec<(Place, Tally)> {
+    let mut out = Vec::new();
     let mut edition = Vec::new();
     for year in facts.years.iter().filter(|y| (from..=to).contains(&y.fiscal_year)) {
         edition.clear();
-        edition_cells(&year.current, &departments, "x", &mut edition);
-        fan_out(facts, year.fiscal_year, &edition, 1, &mut out);
+        edition_cells(&year.current, &facts.departments.join(","), "x", &mut edition);
+        if edition.is_empty() {
+            continue;
+        }
+        for (set, key) in groups(facts, "x").filter(|(set, _)| sets.contains(&set.as_str())) {
+            for (_, cell, tally) in &edition {
+                let place =
+                    Place { fiscal_year: year.fiscal_year, set: set.clone(), key: key.to_string(), cell: cell.clone() };
+                out.push((place, *tally));
+            }
+        }
     }
-    out.places()
+    out
 }
 
 /// Text that stored facts (serde's compact JSON of [`Facts`]) contain when the current report of
@@ -401,7 +410,10 @@ mod tests {
         let kept = cells(&draft);
         assert!(at(&kept, "c", "", &cell(&[kind::SELF_RATING, "draft", "", "A"])).is_some());
         assert!(kept.keys().all(|p| !p.set.starts_with('x')), "x cells are computed when read");
-        let hidden = hidden(&draft, (2024, 2024));
+        let every_set = ["x", "xn1", "xn2", "xd"];
+        let hidden: BTreeMap<Place, Tally> = hidden(&draft, (2024, 2024), &every_set).into_iter().collect();
+        assert_eq!(hidden.len(), super::hidden(&draft, (2024, 2024), &every_set).len(), "each place once");
+        assert!(super::hidden(&draft, (2024, 2024), &["x"]).iter().all(|(p, _)| p.set == "x"), "only the sets asked");
         assert!(at(&hidden, "x", "", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
         assert!(at(&hidden, "xn2", "n2", &cell(&[kind::SELF_RATING, "draft", "d1,d2", "A"])).is_some());
         assert!(at(&hidden, "xd", "d2", &cell(&[kind::MARK, "draft", "d1,d2", "1", "done"])).is_some());
@@ -410,9 +422,12 @@ mod tests {
             "who is late is everyone's"
         );
         assert!(hidden.keys().all(|p| p.set.starts_with('x')));
-        assert!(super::hidden(&draft, (2025, 2030)).is_empty(), "only the years asked for");
+        assert!(super::hidden(&draft, (2025, 2030), &every_set).is_empty(), "only the years asked for");
         for state in ["submitted", "reviewed", "published"] {
-            assert!(super::hidden(&facts(state), (2024, 2024)).is_empty(), "{state} is everyone's to count");
+            assert!(
+                super::hidden(&facts(state), (2024, 2024), &every_set).is_empty(),
+                "{state} is everyone's to count"
+            );
         }
         // Stored facts say, in a text a statement can look for, which years have a draft.
         let stored = serde_json::to_string(&draft).unwrap();
