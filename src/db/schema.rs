@@ -242,6 +242,7 @@ diesel::table! {
         request_id -> Nullable<Text>,
         before_state -> Nullable<Text>,
         after_state -> Nullable<Text>,
+        revision_id -> Nullable<PortableUuid>,
     }
 }
 

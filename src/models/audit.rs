@@ -22,6 +22,7 @@ struct NewAuditEvent {
     request_id: Option<String>,
     before_state: Option<String>,
     after_state: Option<String>,
+    revision_id: Option<DbUuid>,
 }
 
 /// What was written: `action` is `create`, `update`, `delete`, `move` or `import`.
@@ -53,6 +54,7 @@ pub fn record<B: Serialize, A: Serialize>(
         request_id: actor.request_id.clone(),
         before_state: change.before.map(serde_json::to_string).transpose()?,
         after_state: change.after.map(serde_json::to_string).transpose()?,
+        revision_id: None,
     };
     diesel::insert_into(audit_events::table).values(&event).execute(conn)?;
     if let Some(plan_id) = change.plan_id {
@@ -67,7 +69,20 @@ pub struct Event {
     pub entity_type: &'static str,
     pub entity_id: uuid::Uuid,
     pub before_state: Option<String>,
-    pub after_state: Option<String>,
+    pub after: After,
+}
+
+/// The entity after the write, as an event of a set keeps it.
+pub enum After {
+    /// Gone (a deletion).
+    None,
+    /// As JSON text.
+    State(String),
+    /// The snapshot of the report revision the same write made (written in the same
+    /// transaction): the event refers to it instead of keeping a second copy. The audit trail
+    /// reads it through the reference; a trigger copies it into the event if the revision goes
+    /// with its report (migration `audit_after_by_revision`).
+    Revision(uuid::Uuid),
 }
 
 const EVENT_COLUMNS: bulk::Columns = bulk::Columns {
@@ -84,6 +99,7 @@ const EVENT_COLUMNS: bulk::Columns = bulk::Columns {
         ("request_id", Kind::Text),
         ("before_state", Kind::Text),
         ("after_state", Kind::Text),
+        ("revision_id", Kind::Uuid),
     ],
 };
 
@@ -96,18 +112,26 @@ pub fn record_all(conn: &mut DbConnection, actor: &Actor, plan_id: uuid::Uuid, e
     let occurred_at = now();
     let rows: Vec<NewAuditEvent> = events
         .into_iter()
-        .map(|e| NewAuditEvent {
-            id: DbUuid(uuid::Uuid::now_v7()),
-            occurred_at,
-            actor_id: actor.user_id.map(DbUuid),
-            token_id: actor.token_id.map(DbUuid),
-            action: e.action.to_string(),
-            entity_type: e.entity_type,
-            entity_id: DbUuid(e.entity_id),
-            plan_id: Some(DbUuid(plan_id)),
-            request_id: actor.request_id.clone(),
-            before_state: e.before_state,
-            after_state: e.after_state,
+        .map(|e| {
+            let (after_state, revision_id) = match e.after {
+                After::None => (None, None),
+                After::State(state) => (Some(state), None),
+                After::Revision(id) => (None, Some(DbUuid(id))),
+            };
+            NewAuditEvent {
+                id: DbUuid(uuid::Uuid::now_v7()),
+                occurred_at,
+                actor_id: actor.user_id.map(DbUuid),
+                token_id: actor.token_id.map(DbUuid),
+                action: e.action.to_string(),
+                entity_type: e.entity_type,
+                entity_id: DbUuid(e.entity_id),
+                plan_id: Some(DbUuid(plan_id)),
+                request_id: actor.request_id.clone(),
+                before_state: e.before_state,
+                after_state,
+                revision_id,
+            }
         })
         .collect();
     match conn {
@@ -128,7 +152,8 @@ pub fn record_all(conn: &mut DbConnection, actor: &Actor, plan_id: uuid::Uuid, e
                     .opt_uuid(e.plan_id)
                     .text(e.request_id.as_deref())
                     .text(e.before_state.as_deref())
-                    .text(e.after_state.as_deref());
+                    .text(e.after_state.as_deref())
+                    .opt_uuid(e.revision_id);
             }
             bulk::insert(conn, &EVENT_COLUMNS, json)?;
         }

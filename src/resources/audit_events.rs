@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::db::schema::{audit_events, users};
+use crate::db::schema::{audit_events, report_revisions, users};
 use crate::db::{utc, DbUuid};
 use crate::error::{ApiError, ApiResult};
 use crate::web::auth::Principal;
@@ -101,8 +101,10 @@ pub async fn list_audit_events(
     let f = filter.into_inner();
     let rows = state
         .db(move |conn| {
+            // A report write's state after is its revision's snapshot (`revision_id`).
             let mut query = audit_events::table
                 .left_join(users::table.on(audit_events::actor_id.eq(users::id.nullable())))
+                .left_join(report_revisions::table.on(audit_events::revision_id.eq(report_revisions::id.nullable())))
                 .into_boxed();
             if let Some(t) = &f.entity_type {
                 query = query.filter(audit_events::entity_type.eq(t.clone()));
@@ -129,19 +131,19 @@ pub async fn list_audit_events(
                 let id = Uuid::parse_str(id).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?;
                 query = query.filter(audit_events::id.lt(DbUuid(id)));
             }
-            let rows: Vec<(EventRow, Option<String>)> = query
-                .select((EventRow::as_select(), users::login.nullable()))
+            let rows: Vec<(EventRow, Option<String>, Option<String>)> = query
+                .select((EventRow::as_select(), users::login.nullable(), report_revisions::snapshot.nullable()))
                 .order(audit_events::id.desc())
                 .limit(page.limit + 1)
                 .load(conn)?;
             Ok(rows)
         })
         .await?;
-    let (rows, next_cursor) = finish_page(rows, page.limit, |(e, _)| (String::new(), e.id.to_string()));
+    let (rows, next_cursor) = finish_page(rows, page.limit, |(e, _, _)| (String::new(), e.id.to_string()));
     let parse = |text: Option<String>| text.map(|t| serde_json::from_str(&t)).transpose();
     let items = rows
         .into_iter()
-        .map(|(e, login)| {
+        .map(|(e, login, snapshot)| {
             Ok(AuditEventView {
                 id: e.id.0,
                 occurred_at: utc(e.occurred_at),
@@ -154,7 +156,7 @@ pub async fn list_audit_events(
                 plan_id: e.plan_id.map(|p| p.0),
                 request_id: e.request_id,
                 before: parse(e.before_state)?,
-                after: parse(e.after_state)?,
+                after: parse(e.after_state.or(snapshot))?,
             })
         })
         .collect::<ApiResult<_>>()?;

@@ -201,3 +201,63 @@ fn refused_writes_leave_no_event_and_filters_work() {
     let paged = app.get("/api/v1/audit-events?limit=1").ok(200);
     assert!(paged["next_cursor"].is_string());
 }
+
+/// A report write's event shows the report after the write: its revision's snapshot, which the
+/// event refers to instead of keeping a copy. Once the initiative and its reports are deleted,
+/// the event still shows it (the snapshot moves into the event before the revision goes).
+#[test]
+fn a_report_write_shows_the_report_after_also_once_the_report_is_deleted() {
+    let app = TestApp::spawn();
+    let dep = app.post("/api/v1/departments", &json!({"name": "社会福祉課", "kind": "city_department"})).ok(201);
+    let plan = app
+        .post(
+            "/api/v1/plans",
+            &json!({"title": "地域福祉計画", "organization": "市", "start_fy": 2020, "end_fy": 2024,
+                    "level_labels": ["基本方針", "取組"]}),
+        )
+        .ok(201);
+    let p = plan["id"].as_str().unwrap();
+    let node = app.post(&format!("/api/v1/plans/{p}/nodes"), &json!({"title": "基本方針1"})).ok(201);
+    let body = json!({"code": "1", "title": "見守り活動", "node_ids": [node["id"]], "department_ids": [dep["id"]]});
+    let i = app.post(&format!("/api/v1/plans/{p}/initiatives"), &body).ok(201)["id"].as_str().unwrap().to_string();
+    let year = format!("/api/v1/initiatives/{i}/years/2023");
+    let put = |body: Value, status: u16| app.send_as(Some(&app.token), "PUT", &year, &body).ok(status);
+    put(json!({"plan_text": "見守り訓練を行う", "result_text": "2回実施"}), 201);
+    let report = put(json!({"plan_text": "見守り訓練を行う", "result_text": "3回実施"}), 200);
+    let r = report["id"].as_str().unwrap().to_string();
+    let of_report = || app.get(&format!("/api/v1/audit-events?entity_id={r}&limit=100")).ok(200)["items"].clone();
+    let events = of_report();
+    let events = events.as_array().unwrap();
+    assert_eq!(events.len(), 2, "{events:?}");
+    // Newest first: the second write, from the first write's state to the report as answered.
+    let revisions = app.get(&format!("{year}/revisions?limit=100")).ok(200)["items"].clone();
+    let second = app.get(&format!("{year}/revisions/2")).ok(200)["report"].clone();
+    let first = app.get(&format!("{year}/revisions/1")).ok(200)["report"].clone();
+    assert_eq!(revisions.as_array().unwrap().len(), 2);
+    assert_eq!(events[0]["after"], second);
+    assert_eq!(events[0]["before"], first);
+    assert_eq!(events[1]["after"], first);
+    assert!(events[1]["before"].is_null());
+    assert_eq!(events[0]["after"]["result_text"], "3回実施");
+
+    app.delete(&format!("/api/v1/initiatives/{i}"), None).ok(204);
+    app.get(&year).problem(404);
+    let kept = of_report();
+    assert_eq!(kept.as_array().unwrap(), events, "the events outlive the report, states included");
+    // So does a whole plan's deletion, which takes every report of the plan with it.
+    let i2 = app.post(&format!("/api/v1/plans/{p}/initiatives"), &body).ok(201)["id"].as_str().unwrap().to_string();
+    let report = app
+        .send_as(
+            Some(&app.token),
+            "PUT",
+            &format!("/api/v1/initiatives/{i2}/years/2022"),
+            &json!({"result_text": "実施"}),
+        )
+        .ok(201);
+    let r2 = report["id"].as_str().unwrap().to_string();
+    let before = app.get(&format!("/api/v1/audit-events?entity_id={r2}")).ok(200)["items"].clone();
+    assert_eq!(before[0]["after"]["result_text"], "実施");
+    app.delete(&format!("/api/v1/plans/{p}"), None).ok(204);
+    let after = app.get(&format!("/api/v1/audit-events?entity_id={r2}")).ok(200)["items"].clone();
+    assert_eq!(after, before);
+}

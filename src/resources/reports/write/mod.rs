@@ -25,7 +25,7 @@ use super::views::{self, AnnualReportView, ValueStamp};
 use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::enums::WorkflowState;
 use crate::error::{ApiError, ApiResult};
-use crate::models::audit::{self, Actor, Event};
+use crate::models::audit::{self, Actor, After, Event};
 use crate::models::indicators::{Indicator, IndicatorValue};
 use crate::models::reports::{Quarter, Report};
 use crate::models::users::UserNames;
@@ -133,21 +133,16 @@ fn write(
         rows.value_updates.iter().for_each(|v| batch.update_value(v));
         if !dry_run {
             let after = serde_json::to_string(&new.after)?;
-            batch.revision(RevisionRow::of(
-                &report,
-                new.action,
-                &d.changed_fields,
-                actor,
-                report.updated_at,
-                after.clone(),
-            )?);
+            let revision = RevisionRow::of(&report, new.action, &d.changed_fields, actor, report.updated_at, after)?;
+            // The event's state after is the revision's snapshot: referred to, not copied.
             events.push(Event {
                 action: new.action,
                 entity_type: "annual_report",
                 entity_id: report.id.0,
                 before_state: new.before.as_ref().map(serde_json::to_string).transpose()?,
-                after_state: Some(after),
+                after: After::Revision(revision.id.0),
             });
+            batch.revision(revision);
         }
         if rows.created {
             batch.insert_report(report);

@@ -1,0 +1,21 @@
+-- An audit event of a report write refers to the revision that write made (`revision_id`),
+-- whose snapshot is the report after the write, instead of holding a second copy of the same
+-- text in `after_state` (docs/write-path.md). The audit trail reads the snapshot through the
+-- reference.
+--
+-- Revisions are never changed; they go only with their report (an initiative or a plan
+-- deleted). Before they go, the events that refer to them receive the snapshot as their own
+-- `after_state`, so the audit trail outlives what it describes, as it always has.
+ALTER TABLE audit_events ADD COLUMN revision_id uuid;
+
+CREATE FUNCTION shinchoku_keep_audited_snapshots() RETURNS trigger AS $$
+BEGIN
+    UPDATE audit_events a SET after_state = o.snapshot, revision_id = NULL
+        FROM old_rows o
+        WHERE a.entity_type = 'annual_report' AND a.entity_id = o.report_id AND a.revision_id = o.id;
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER report_revisions_audited_d AFTER DELETE ON report_revisions REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION shinchoku_keep_audited_snapshots();
