@@ -408,6 +408,19 @@ diesel::table! {
     use diesel::sql_types::*;
     use crate::db::portable_uuid::PortableUuid;
 
+    /// What each initiative last added to its plan's kept counts in one fiscal year (its
+    /// `summary_facts` hold what concerns every year).
+    summary_fact_years (initiative_id, fiscal_year) {
+        initiative_id -> PortableUuid,
+        fiscal_year -> Integer,
+        facts -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
     /// Initiatives whose rows changed since they were last counted.
     summary_dirty (tx, initiative_id) {
         tx -> BigInt,

@@ -269,9 +269,9 @@ pub fn hidden(facts: &Facts, (from, to): (i32, i32), sets: &[&str]) -> Vec<(Plac
     out
 }
 
-/// Text that stored facts (serde's compact JSON of [`Facts`]) contain when the current report of
-/// year `fy` is in `state`: a read that needs the hidden cells of some years parses only the
-/// facts that contain one of these for a state not handed in.
+/// Text that a stored year (serde's compact JSON of [`Year`], or of [`Facts`] holding it)
+/// contains when its current report, of year `fy`, is in `state`: a read that needs the hidden
+/// cells of some years parses only the years that contain one of these for a state not handed in.
 pub fn state_marker(fy: i32, state: &str) -> String {
     format!("\"y\":{fy},\"c\":{{\"w\":\"{state}\"")
 }
@@ -298,12 +298,13 @@ fn cells_into(facts: &Facts, sign: i64, out: &mut Delta) {
 
 /// The facts `stored` with the fiscal years `years` replaced by what `fresh` says of them (`fresh`
 /// is what the rows say of those years only: a year of them it lacks is no longer active). What
-/// concerns every year (nodes, departments) is `fresh`'s.
+/// concerns every year (nodes, departments) is `stored`'s: it has not changed, or the change
+/// would have been noted for every year, and `fresh` is read without it.
 pub fn with_years(stored: &Facts, fresh: Facts, years: &std::collections::BTreeSet<i32>) -> Facts {
     let mut merged: Vec<Year> = stored.years.iter().filter(|y| !years.contains(&y.fiscal_year)).cloned().collect();
     merged.extend(fresh.years.into_iter().filter(|y| years.contains(&y.fiscal_year)));
     merged.sort_by_key(|y| y.fiscal_year);
-    Facts { nodes: fresh.nodes, departments: fresh.departments, years: merged }
+    Facts { nodes: stored.nodes.clone(), departments: stored.departments.clone(), years: merged }
 }
 
 /// What the counts gain when an initiative's facts go from `old` to `new` (`None`: no facts, as
@@ -432,6 +433,8 @@ mod tests {
         // Stored facts say, in a text a statement can look for, which years have a draft.
         let stored = serde_json::to_string(&draft).unwrap();
         assert!(stored.contains(&state_marker(2024, "draft")), "{stored}");
+        let year = serde_json::to_string(&draft.years[0]).unwrap();
+        assert!(year.contains(&state_marker(2024, "draft")), "{year}");
         assert!(!stored.contains(&state_marker(2025, "draft")) && !stored.contains(&state_marker(2024, "returned")));
     }
 
@@ -471,12 +474,13 @@ mod tests {
             |fy: i32, state: &str| Year { fiscal_year: fy, current: report(state, "B"), published: Edition::default() };
         let stored =
             Facts { years: vec![year(2023, "published"), year(2024, "draft"), year(2025, "draft")], ..facts("draft") };
-        let fresh = Facts { years: vec![year(2024, "submitted")], ..facts("draft") };
+        let fresh = Facts { years: vec![year(2024, "submitted")], nodes: vec![], departments: vec![] };
         let asked: std::collections::BTreeSet<i32> = [2024, 2025].into();
         let merged = with_years(&stored, fresh.clone(), &asked);
         // 2023 kept as stored, 2024 replaced, 2025 (asked, absent from the rows) gone; in order.
         assert_eq!(merged.years, vec![year(2023, "published"), year(2024, "submitted")]);
-        assert_eq!((merged.nodes, merged.departments), (fresh.nodes, fresh.departments));
+        assert_eq!((&merged.nodes, &merged.departments), (&stored.nodes, &stored.departments));
+        assert!(!merged.nodes.is_empty() && !merged.departments.is_empty());
         let unchanged = with_years(&stored, Facts { years: vec![], ..facts("draft") }, &[].into());
         assert_eq!(unchanged, stored);
     }

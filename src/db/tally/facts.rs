@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::db::bulk::Prepared;
 use crate::db::connection::DbConnection;
 use crate::db::portable_uuid::{DbUuid, PortableUuid};
-use crate::db::schema::summary_facts;
+use crate::db::schema::{summary_fact_years, summary_facts};
 use crate::domain::achievement;
 use crate::domain::enums::Direction;
 use crate::domain::tally::{self, Edition, Facts, Verdict, Year};
@@ -66,8 +66,10 @@ struct FactRow {
 /// start/end), `N` node of their plans (id, parent; level), `P` placement, `D` responsible
 /// department, `R` report (id, initiative; state, progress, ratings, the published snapshot of
 /// one under correction; year), `Q` quarter mark, `X` indicator, `V` indicator value and, with
-/// `stored`, `S` the facts last counted. With `by_year`, reports, quarters and values only of
-/// the fiscal years bound as the second parameter.
+/// `stored`, the facts last counted: `S` what concerns every year, `Y` one year's. With
+/// `by_year`, reports, quarters, values and stored years only of the fiscal years bound as the
+/// second parameter, and neither nodes, placements nor departments: what concerns every year has
+/// not changed (a change to it is noted for every year), so the stored facts say it.
 fn facts_sql(pg: bool, stored: bool, by_year: bool, few: bool) -> String {
     // PostgreSQL reads the ids from an array, whose length the planner sees (`unnest` of a
     // known array): a few ids are found through the indexes, thousands by a hash join. More
@@ -120,33 +122,6 @@ fn facts_sql(pg: bool, stored: bool, by_year: bool, few: bool) -> String {
             ["x.active_from_fy", "x.active_to_fy", "p.start_fy", "p.end_fy"],
             ["", ""],
             "FROM initiatives x JOIN plans p ON p.id = x.plan_id WHERE x.id IN (SELECT id FROM ids)",
-        ),
-        row(
-            "N",
-            "n.id",
-            "n.parent_id",
-            ["", "", "", ""],
-            ["n.level", "", "", ""],
-            ["", ""],
-            "FROM plan_nodes n WHERE n.plan_id IN (SELECT plan_id FROM initiatives WHERE id IN (SELECT id FROM ids))",
-        ),
-        row(
-            "P",
-            "p.initiative_id",
-            "p.node_id",
-            ["", "", "", ""],
-            ["", "", "", ""],
-            ["", ""],
-            "FROM initiative_placements p WHERE p.initiative_id IN (SELECT id FROM ids)",
-        ),
-        row(
-            "D",
-            "d.initiative_id",
-            "d.department_id",
-            ["", "", "", ""],
-            ["", "", "", ""],
-            ["", ""],
-            "FROM initiative_departments d WHERE d.initiative_id IN (SELECT id FROM ids)",
         ),
         row(
             "R",
@@ -210,7 +185,50 @@ fn facts_sql(pg: bool, stored: bool, by_year: bool, few: bool) -> String {
             ),
         ),
     ];
+    if !by_year {
+        parts.extend([
+        row(
+            "N",
+            "n.id",
+            "n.parent_id",
+            ["", "", "", ""],
+            ["n.level", "", "", ""],
+            ["", ""],
+            "FROM plan_nodes n WHERE n.plan_id IN (SELECT plan_id FROM initiatives WHERE id IN (SELECT id FROM ids))",
+        ),
+        row(
+            "P",
+            "p.initiative_id",
+            "p.node_id",
+            ["", "", "", ""],
+            ["", "", "", ""],
+            ["", ""],
+            "FROM initiative_placements p WHERE p.initiative_id IN (SELECT id FROM ids)",
+        ),
+        row(
+            "D",
+            "d.initiative_id",
+            "d.department_id",
+            ["", "", "", ""],
+            ["", "", "", ""],
+            ["", ""],
+            "FROM initiative_departments d WHERE d.initiative_id IN (SELECT id FROM ids)",
+        ),
+        ]);
+    }
     if stored {
+        parts.push(row(
+            "Y",
+            "y.initiative_id",
+            "",
+            ["y.facts", "", "", ""],
+            ["y.fiscal_year", "", "", ""],
+            ["", ""],
+            &format!(
+                "FROM summary_fact_years y WHERE y.initiative_id IN (SELECT id FROM ids){}",
+                in_years("y.fiscal_year")
+            ),
+        ));
         parts.push(row(
             "S",
             "s.initiative_id",
@@ -268,9 +286,10 @@ pub(super) fn read_facts(
     facts_of_rows(rows, years)
 }
 
-/// Stored facts of these initiatives, with their plans.
+/// Stored facts of these initiatives (every year), with their plans.
 pub(super) fn stored(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<PlanFacts> {
     let mut out = HashMap::new();
+    let mut years: HashMap<Uuid, Vec<Year>> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
         let chunk: Vec<DbUuid> = chunk.iter().copied().map(DbUuid).collect();
         let rows: Vec<(DbUuid, DbUuid, String)> = summary_facts::table
@@ -280,7 +299,15 @@ pub(super) fn stored(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<PlanF
         for (id, plan, text) in rows {
             out.insert(id.0, (plan.0, serde_json::from_str(&text).map_err(bad_data)?));
         }
+        let rows: Vec<(DbUuid, String)> = summary_fact_years::table
+            .filter(summary_fact_years::initiative_id.eq_any(&chunk))
+            .select((summary_fact_years::initiative_id, summary_fact_years::facts))
+            .load(conn)?;
+        for (id, text) in rows {
+            years.entry(id.0).or_default().push(serde_json::from_str(&text).map_err(bad_data)?);
+        }
     }
+    join_years(&mut out, years);
     Ok(out)
 }
 
@@ -346,9 +373,10 @@ fn missing(kind: &str) -> diesel::result::Error {
     bad_data(format!("a {kind} row without its id"))
 }
 
-/// Builds the stored facts (`S` rows) and the facts the rows say (every other kind).
+/// Builds the stored facts (`S` and `Y` rows) and the facts the rows say (every other kind).
 fn facts_of_rows(rows: Vec<FactRow>, years: Option<&BTreeSet<i32>>) -> QueryResult<(PlanFacts, PlanFacts)> {
-    let mut old = HashMap::new();
+    let mut old: PlanFacts = HashMap::new();
+    let mut old_years: HashMap<Uuid, Vec<Year>> = HashMap::new();
     let mut found: Vec<InitiativeRow> = Vec::new();
     let mut nodes: HashMap<DbUuid, (Option<DbUuid>, i32)> = HashMap::new();
     let mut placed: HashMap<DbUuid, Vec<DbUuid>> = HashMap::new();
@@ -364,6 +392,10 @@ fn facts_of_rows(rows: Vec<FactRow>, years: Option<&BTreeSet<i32>>) -> QueryResu
             "S" => {
                 let facts: Facts = serde_json::from_str(r.t1.as_deref().unwrap_or("{}")).map_err(bad_data)?;
                 old.insert(a?.0, (r.b.ok_or_else(|| missing("S"))?.0, facts));
+            }
+            "Y" => {
+                let year: Year = serde_json::from_str(r.t1.as_deref().unwrap_or("{}")).map_err(bad_data)?;
+                old_years.entry(a?.0).or_default().push(year);
             }
             "I" => {
                 let (start, end) = (r.i3.ok_or_else(|| missing("I"))?, r.i4.ok_or_else(|| missing("I"))?);
@@ -401,6 +433,7 @@ fn facts_of_rows(rows: Vec<FactRow>, years: Option<&BTreeSet<i32>>) -> QueryResu
             other => return Err(bad_data(format!("unknown row kind {other}"))),
         }
     }
+    join_years(&mut old, old_years);
     let mut by_initiative: HashMap<DbUuid, Vec<&ReportRow>> = HashMap::new();
     for r in &reports {
         by_initiative.entry(r.1).or_default().push(r);
@@ -459,6 +492,16 @@ fn facts_of_rows(rows: Vec<FactRow>, years: Option<&BTreeSet<i32>>) -> QueryResu
         out.insert(id.0, (plan.0, facts));
     }
     Ok((old, out))
+}
+
+/// Puts the stored years (`Y` rows) into the stored facts of their initiatives, in order.
+fn join_years(facts: &mut PlanFacts, years: HashMap<Uuid, Vec<Year>>) {
+    for (id, mut years) in years {
+        if let Some((_, f)) = facts.get_mut(&id) {
+            years.sort_by_key(|y| y.fiscal_year);
+            f.years = years;
+        }
+    }
 }
 
 fn sorted(mut marks: Vec<(i32, String)>) -> Vec<(i32, String)> {

@@ -146,6 +146,75 @@ const FACTS: Columns = Columns {
     columns: &[("initiative_id", Kind::Uuid), ("plan_id", Kind::Uuid), ("facts", Kind::Text)],
 };
 
+const FACT_YEARS: Columns = Columns {
+    table: "summary_fact_years",
+    columns: &[("initiative_id", Kind::Uuid), ("fiscal_year", Kind::Int), ("facts", Kind::Text)],
+};
+
+/// The stored facts a recount replaces: what concerns every year of an initiative where it
+/// changed (or is new), each year that changed or appeared, and each year no longer active.
+#[derive(Default)]
+struct Kept {
+    every_year: Rows,
+    years: Rows,
+    years_gone: Rows,
+}
+
+impl Kept {
+    /// What storing `facts` of the initiative `id` changes, where `before` is what is stored
+    /// (of the years read: a recount of some years holds only those).
+    fn changes(
+        &mut self,
+        id: Uuid,
+        plan: Uuid,
+        before: Option<&(Uuid, tally::Facts)>,
+        facts: &tally::Facts,
+    ) -> QueryResult<()> {
+        let same_groups =
+            before.is_some_and(|(p, b)| *p == plan && b.nodes == facts.nodes && b.departments == facts.departments);
+        if !same_groups {
+            let every =
+                tally::Facts { nodes: facts.nodes.clone(), departments: facts.departments.clone(), years: Vec::new() };
+            self.every_year.row().uuid(id).uuid(plan).text(Some(&serde_json::to_string(&every).map_err(bad_data)?));
+        }
+        let stored: &[tally::Year] = before.map(|(_, b)| b.years.as_slice()).unwrap_or(&[]);
+        for year in facts.years.iter().filter(|y| !stored.contains(y)) {
+            self.years.row().uuid(id).int(year.fiscal_year).text(Some(&serde_json::to_string(year).map_err(bad_data)?));
+        }
+        for year in stored.iter().filter(|s| !facts.years.iter().any(|y| y.fiscal_year == s.fiscal_year)) {
+            self.years_gone.row().uuid(id).int(year.fiscal_year);
+        }
+        Ok(())
+    }
+
+    /// At most three statements: what concerns every year first (the years refer to it).
+    fn write(self, conn: &mut DbConnection) -> QueryResult<()> {
+        bulk::upsert(
+            conn,
+            &FACTS,
+            self.every_year,
+            &["initiative_id"],
+            "plan_id = excluded.plan_id, facts = excluded.facts",
+        )?;
+        bulk::upsert(conn, &FACT_YEARS, self.years, &["initiative_id", "fiscal_year"], "facts = excluded.facts")?;
+        let (gone, count) = self.years_gone.finish();
+        if count > 0 {
+            let sql = match conn {
+                DbConnection::Pg(_) => {
+                    "DELETE FROM summary_fact_years t USING jsonb_array_elements($1::jsonb) AS r \
+                     WHERE t.initiative_id = (r ->> 0)::uuid AND t.fiscal_year = (r ->> 1)::int4"
+                }
+                DbConnection::Sqlite(_) => {
+                    "DELETE FROM summary_fact_years WHERE (initiative_id, fiscal_year) IN \
+                     (SELECT r.value ->> 0, r.value ->> 1 FROM json_each(?) AS r)"
+                }
+            };
+            diesel::sql_query(sql).bind::<diesel::sql_types::Text, _>(gone).execute(conn)?;
+        }
+        Ok(())
+    }
+}
+
 /// Replaces the stored facts of `ids` (every year) and of `some_years` (those years) with what
 /// their rows say, and adds the difference to their plans' counts. Four statements whatever the
 /// number of initiatives (per 20,000): what is stored and what the rows say (one for every year,
@@ -181,17 +250,14 @@ fn recount(conn: &mut DbConnection, ids: &[Uuid], some_years: &HashMap<Uuid, BTr
     }
     let ids: Vec<Uuid> = ids.into_iter().chain(partly.into_iter().filter(|id| old.contains_key(id))).collect();
     let mut delta: HashMap<Uuid, Delta> = HashMap::new();
-    let (mut keep, mut gone) = (Rows::default(), Vec::new());
+    let mut keep = Kept::default();
+    let mut gone = Vec::new();
     for id in &ids {
         let (before, after) = (old.get(id), new.get(id));
         let Some(plan) = after.or(before).map(|(plan, _)| *plan) else { continue };
         tally::difference(before.map(|(_, f)| f), after.map(|(_, f)| f), delta.entry(plan).or_default());
         match after {
-            Some((plan, facts)) if before.map(|(_, f)| f) != Some(facts) => {
-                let text = serde_json::to_string(facts).map_err(bad_data)?;
-                keep.row().uuid(*id).uuid(*plan).text(Some(&text));
-            }
-            Some(_) => {}
+            Some((plan, facts)) => keep.changes(*id, *plan, before, facts)?,
             None => gone.push(DbUuid(*id)),
         }
     }
@@ -217,7 +283,8 @@ fn recount(conn: &mut DbConnection, ids: &[Uuid], some_years: &HashMap<Uuid, BTr
         &["plan_id", "grp_set", "fiscal_year", "grp_key", "cell"],
         "n = t.n + excluded.n, ratio_units = t.ratio_units + excluded.ratio_units, ratio_n = t.ratio_n + excluded.ratio_n",
     )?;
-    bulk::upsert(conn, &FACTS, keep, &["initiative_id"], "plan_id = excluded.plan_id, facts = excluded.facts")?;
+    keep.write(conn)?;
+    // Their years go with them (`ON DELETE CASCADE`).
     for chunk in gone.chunks(CHUNK) {
         diesel::delete(summary_facts::table.filter(summary_facts::initiative_id.eq_any(chunk))).execute(conn)?;
     }
@@ -273,7 +340,8 @@ pub fn read(
         fiscal_year: i32,
         #[diesel(sql_type = diesel::sql_types::Text)]
         grp_key: String,
-        /// The cell; for a row of stored facts (`grp_set` empty), the facts.
+        /// The cell; for a row of stored facts (`grp_set` empty), one year's facts (and
+        /// `grp_key` what concerns every year).
         #[diesel(sql_type = diesel::sql_types::Text)]
         cell: String,
         #[diesel(sql_type = diesel::sql_types::BigInt)]
@@ -290,24 +358,26 @@ pub fn read(
     } else {
         ("IN (SELECT value FROM json_each($2))", "SELECT value FROM json_each($5)", "LIMIT -1 OFFSET 0")
     };
-    // Only facts whose current report of a year read is in draft or returned have hidden cells:
-    // the others are not read (`tally::hidden` decides on what is read). The markers are made of
-    // integers and fixed words only.
+    // Only years whose current report is in draft or returned have hidden cells: the others are
+    // not read (`tally::hidden` decides on what is read). The markers are made of integers and
+    // fixed words only.
     let marked: Vec<String> = (years.0..=years.1)
         .flat_map(|fy| ["draft", "returned"].map(|state| tally::state_marker(fy, state)))
         .map(|marker| format!("s.facts LIKE '%{marker}%'"))
         .collect();
     // The department's initiatives of the plan first (by the index on departments), each once
-    // however many of the caller's departments it has; then their facts by key, and only those
-    // are searched for a marker (the subquery's fence keeps the search after the join).
+    // however many of the caller's departments it has; then their years read by key, and only
+    // those are searched for a marker (the subquery's fence keeps the search after the join),
+    // each with what concerns every year of its initiative.
     let sql = format!(
         "WITH theirs AS MATERIALIZED (SELECT DISTINCT d.initiative_id FROM initiative_departments d \
          JOIN initiatives i ON i.id = d.initiative_id WHERE i.plan_id = $1 AND d.department_id IN ({departments_of})) \
          SELECT grp_set, fiscal_year, grp_key, cell, n, ratio_units, ratio_n FROM summary_counts \
          WHERE plan_id = $1 AND grp_set {among_sets} AND fiscal_year BETWEEN $3 AND $4 AND n <> 0 \
          UNION ALL \
-         SELECT '', 0, '', f.facts, 0, 0, 0 FROM (SELECT s.facts FROM theirs \
-         JOIN summary_facts s ON s.initiative_id = theirs.initiative_id {fence}) f WHERE {}",
+         SELECT '', 0, s.facts, f.facts, 0, 0, 0 FROM (SELECT y.initiative_id, y.facts FROM theirs \
+         JOIN summary_fact_years y ON y.initiative_id = theirs.initiative_id AND y.fiscal_year BETWEEN $3 AND $4 {fence}) f \
+         JOIN summary_facts s ON s.initiative_id = f.initiative_id WHERE {}",
         marked.join(" OR ").replace("s.facts", "f.facts")
     );
     let sql = if pg { sql } else { sql.replace('$', "?") };
@@ -338,7 +408,8 @@ pub fn read(
             ));
             continue;
         }
-        let facts: tally::Facts = serde_json::from_str(&r.cell).map_err(bad_data)?;
+        let mut facts: tally::Facts = serde_json::from_str(&r.grp_key).map_err(bad_data)?;
+        facts.years = vec![serde_json::from_str(&r.cell).map_err(bad_data)?];
         for (place, t) in tally::hidden(&facts, years, &hidden_sets) {
             out.push((place.set, place.fiscal_year, place.key, place.cell, t));
         }
@@ -448,11 +519,11 @@ pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
                 .big(t.ratio_n);
         }
         bulk::insert(conn, &COUNTS, counts)?;
-        let mut keep = Rows::default();
+        let mut keep = Kept::default();
         for (id, (plan, facts)) in &fresh {
-            keep.row().uuid(*id).uuid(*plan).text(Some(&serde_json::to_string(facts).map_err(bad_data)?));
+            keep.changes(*id, *plan, None, facts)?;
         }
-        bulk::insert(conn, &FACTS, keep)?;
+        keep.write(conn)?;
         // Summaries cached from the counts before the repair are set aside.
         diesel::update(plans::table).set(plans::data_version.eq(plans::data_version + 1)).execute(conn)?;
     }
