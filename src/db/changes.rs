@@ -7,7 +7,9 @@
 //! `user_departments` row with `NOTIFY shinchoku_users, '<user id>'`, sent by triggers when the
 //! writing transaction commits, whatever process wrote it. SQLite has no such message:
 //! its `PRAGMA data_version` changes whenever another connection (of any process) commits, so
-//! any commit is announced as "everything may have changed".
+//! any commit is announced as "everything may have changed". On SQLite the watcher also copies
+//! what commits left in the write-ahead log into the database (a passive checkpoint, which
+//! waits for no reader or writer), so that the requests that write do not.
 
 use std::time::{Duration, Instant};
 
@@ -33,6 +35,8 @@ const HEARTBEAT: Duration = Duration::from_secs(5);
 /// How often the watcher counts initiatives changed by writes made outside the service (the
 /// service's own writes count theirs before they commit; see [`super::tally`]).
 pub const COUNT_NOTED: Duration = Duration::from_secs(1);
+/// On SQLite, the longest the watcher waits between two checkpoints when something was committed.
+const CHECKPOINT: Duration = Duration::from_millis(250);
 
 /// What the watcher reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +123,9 @@ fn listen(conn: &mut DbConnection, report: &impl Fn(Announcement) -> bool) -> Qu
     if !report(Announcement::Connected) {
         return Ok(Stop);
     }
-    let (mut checked, mut counted) = (Instant::now(), Instant::now());
+    let (mut checked, mut counted, mut checkpointed) = (Instant::now(), Instant::now(), Instant::now());
+    // Commits not yet copied from SQLite's write-ahead log into the database.
+    let mut logged = true;
     loop {
         std::thread::sleep(POLL);
         let mut announcements = Vec::new();
@@ -150,7 +156,12 @@ fn listen(conn: &mut DbConnection, report: &impl Fn(Announcement) -> bool) -> Qu
                 let now = sqlite_data_version(c)?;
                 if now != last_commit {
                     last_commit = now;
+                    logged = true;
                     announcements.push(Announcement::Everything);
+                }
+                if logged && checkpointed.elapsed() >= CHECKPOINT {
+                    c.batch_execute("PRAGMA wal_checkpoint(PASSIVE)")?;
+                    (logged, checkpointed) = (false, Instant::now());
                 }
             }
         }

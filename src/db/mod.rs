@@ -107,9 +107,15 @@ impl ConnectionManager {
 const PG_SETUP: &str = "SET lock_timeout = '10s'";
 
 /// Reads go through a memory map shared by every connection (the summaries read many pages)
-/// rather than each connection's own small page cache.
+/// rather than each connection's own small page cache. A commit leaves its pages in the
+/// write-ahead log: the service's change watcher copies them into the database
+/// ([`changes`]), off the request that wrote them (a 10,000-item batch's commit took 140 ms
+/// when it copied 40 MB itself, 30 ms now). A writer copies them only past 25,000 pages
+/// (100 MB), which bounds the log where no watcher runs (the command line, which copies all
+/// when it closes).
 const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA mmap_size = 268435456;";
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA mmap_size = 268435456; \
+     PRAGMA wal_autocheckpoint = 25000;";
 
 /// After a bulk load (a bundle import, a synthetic plan): refreshes the planner's statistics, so
 /// that the summaries' joins are planned for the data as it now is rather than for empty tables

@@ -570,3 +570,39 @@ fn four_large_batch_bodies_at_once_stay_within_three_times_their_size() {
     );
     assert!(growth <= 4 * 3 * size, "peak grew {growth} bytes for 4 bodies of {size}");
 }
+
+/// On SQLite, what a commit leaves in the write-ahead log is copied into the database by the
+/// service's change watcher, not by the request that wrote it (a writer copies only past 100 MB):
+/// the database file takes in a write far smaller than that within a second of it.
+#[test]
+fn on_sqlite_the_service_copies_the_write_ahead_log_into_the_database_off_the_requests() {
+    let dir = new_dir();
+    let process = Process::start_in(dir.clone(), None);
+    let size = || std::fs::metadata(dir.join("db.sqlite3")).map(|m| m.len()).unwrap_or(0);
+    // The size once nothing has been copied for a while.
+    let settled = || {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut last = size();
+        loop {
+            std::thread::sleep(Duration::from_millis(700));
+            let now = size();
+            if now == last || Instant::now() > deadline {
+                return now;
+            }
+            last = now;
+        }
+    };
+    process.import_fixture("regional-welfare-plan");
+    let before = settled();
+    let written = Instant::now();
+    let imported = process.import_fixture("silver-center-basic-plan");
+    assert!(imported["plan"]["id"].is_string(), "{imported}");
+    while size() <= before {
+        assert!(
+            written.elapsed() < Duration::from_secs(5),
+            "the database file never took in the import: {before} bytes"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    eprintln!("the database file grew from {before} to {} bytes {:?} after the import", size(), written.elapsed());
+}
