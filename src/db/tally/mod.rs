@@ -216,9 +216,10 @@ impl Kept {
 }
 
 /// Replaces the stored facts of `ids` (every year) and of `some_years` (those years) with what
-/// their rows say, and adds the difference to their plans' counts. Four statements whatever the
-/// number of initiatives (per 20,000): what is stored and what the rows say (one for every year,
-/// one for some), the counts and the facts written (two).
+/// their rows say, and adds the difference to their plans' counts. At most seven statements
+/// whatever the number of initiatives (per 20,000): what is stored and what the rows say (one for
+/// every year, one for some), the counts, the facts written (what concerns every year, the years,
+/// the years no longer active: each only when there is one) and the facts of initiatives gone.
 fn recount(conn: &mut DbConnection, ids: &[Uuid], some_years: &HashMap<Uuid, BTreeSet<i32>>) -> QueryResult<()> {
     let (mut old, mut new) = (HashMap::new(), HashMap::new());
     let mut ids = ids.to_vec();
