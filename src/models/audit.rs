@@ -63,26 +63,18 @@ pub fn record<B: Serialize, A: Serialize>(
     Ok(())
 }
 
-/// One event of a set written together ([`record_all`]); the states are JSON text.
+/// One event of a report write in a set written together ([`record_all`]); the state before is
+/// JSON text.
 pub struct Event {
     pub action: &'static str,
     pub entity_type: &'static str,
     pub entity_id: uuid::Uuid,
     pub before_state: Option<String>,
-    pub after: After,
-}
-
-/// The entity after the write, as an event of a set keeps it.
-pub enum After {
-    /// Gone (a deletion).
-    None,
-    /// As JSON text.
-    State(String),
-    /// The snapshot of the report revision the same write made (written in the same
-    /// transaction): the event refers to it instead of keeping a second copy. The audit trail
-    /// reads it through the reference; a trigger copies it into the event if the revision goes
-    /// with its report (migration `audit_after_by_revision`).
-    Revision(uuid::Uuid),
+    /// The report revision the same write made (in the same transaction): its snapshot is the
+    /// entity after the write, so the event refers to it instead of keeping a second copy. The
+    /// audit trail reads it through the reference; a trigger copies it into the event if the
+    /// revision goes with its report (migration `audit_after_by_revision`).
+    pub after_revision: uuid::Uuid,
 }
 
 const EVENT_COLUMNS: bulk::Columns = bulk::Columns {
@@ -112,26 +104,19 @@ pub fn record_all(conn: &mut DbConnection, actor: &Actor, plan_id: uuid::Uuid, e
     let occurred_at = now();
     let rows: Vec<NewAuditEvent> = events
         .into_iter()
-        .map(|e| {
-            let (after_state, revision_id) = match e.after {
-                After::None => (None, None),
-                After::State(state) => (Some(state), None),
-                After::Revision(id) => (None, Some(DbUuid(id))),
-            };
-            NewAuditEvent {
-                id: DbUuid(uuid::Uuid::now_v7()),
-                occurred_at,
-                actor_id: actor.user_id.map(DbUuid),
-                token_id: actor.token_id.map(DbUuid),
-                action: e.action.to_string(),
-                entity_type: e.entity_type,
-                entity_id: DbUuid(e.entity_id),
-                plan_id: Some(DbUuid(plan_id)),
-                request_id: actor.request_id.clone(),
-                before_state: e.before_state,
-                after_state,
-                revision_id,
-            }
+        .map(|e| NewAuditEvent {
+            id: DbUuid(uuid::Uuid::now_v7()),
+            occurred_at,
+            actor_id: actor.user_id.map(DbUuid),
+            token_id: actor.token_id.map(DbUuid),
+            action: e.action.to_string(),
+            entity_type: e.entity_type,
+            entity_id: DbUuid(e.entity_id),
+            plan_id: Some(DbUuid(plan_id)),
+            request_id: actor.request_id.clone(),
+            before_state: e.before_state,
+            after_state: None,
+            revision_id: Some(DbUuid(e.after_revision)),
         })
         .collect();
     match conn {

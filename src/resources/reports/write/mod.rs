@@ -25,7 +25,7 @@ use super::views::{self, AnnualReportView, ValueStamp};
 use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::enums::WorkflowState;
 use crate::error::{ApiError, ApiResult};
-use crate::models::audit::{self, Actor, After, Event};
+use crate::models::audit::{self, Actor, Event};
 use crate::models::indicators::{Indicator, IndicatorValue};
 use crate::models::reports::{Quarter, Report};
 use crate::models::users::UserNames;
@@ -134,13 +134,12 @@ fn write(
         if !dry_run {
             let after = serde_json::to_string(&new.after)?;
             let revision = RevisionRow::of(&report, new.action, &d.changed_fields, actor, report.updated_at, after)?;
-            // The event's state after is the revision's snapshot: referred to, not copied.
             events.push(Event {
                 action: new.action,
                 entity_type: "annual_report",
                 entity_id: report.id.0,
                 before_state: new.before.as_ref().map(serde_json::to_string).transpose()?,
-                after: After::Revision(revision.id.0),
+                after_revision: revision.id.0,
             });
             batch.revision(revision);
         }
