@@ -5,7 +5,8 @@
 #   3. the TypeScript client type-checks and its portal example runs against a live server;
 #   4. the Python client's quarterly-script example runs against a live server;
 #   5. Schemathesis (all checks, all phases) finds no failure;
-#   6. the docs page renders every operation in headless Chromium (screenshot: target/docs.png).
+#   6. the docs page renders every operation in headless Chromium (screenshot: target/docs.png);
+#   7. the public page loads under its own policy, and axe-core finds no violation on it.
 # Expects the debug binary from `cargo test` (target/debug/shinchoku). Installs Node packages,
 # a Python venv (target/ci-venv) and Debian's chromium when they are missing.
 set -euo pipefail
@@ -68,6 +69,13 @@ step "TypeScript client"
 start_demo clients 18181 18191
 (cd openapi/clients/typescript && npx --no-install tsc --noEmit && npx --no-install tsc \
   && SHINCHOKU_URL=http://127.0.0.1:18181 node dist/portal.js)
+
+step "the public page in Chromium: its own policy, axe-core, screenshots"
+# The portal's page of the demo's regional plan: no CSP violation, no axe-core violation on a
+# phone's and a desktop's width; screenshots of the page and both charts in target/.
+PORTAL_PLAN=$(curl -sf http://127.0.0.1:18181/api/v1/public/plans \
+  | "$PYTHON" -c 'import json,sys; print(next(p["id"] for p in json.load(sys.stdin)["items"] if p["latest_published_fiscal_year"]))')
+(cd openapi && node check-page.mjs http://127.0.0.1:18181 "$PORTAL_PLAN" "$PWD/../target")
 
 step "Python client"
 # With the department's progress sheet downloaded as a workbook and uploaded back (dry run, then for real).

@@ -43,6 +43,7 @@ pub fn routes() -> (
         .openapi(ApiDoc::openapi())
         .service(healthz)
         .service(readyz)
+        .service(public::get_public_page)
         .service(
             scope::scope("/api/v1")
                 .service(departments::list_departments)
@@ -106,7 +107,10 @@ pub fn routes() -> (
                 .service(public::list_public_plans)
                 .service(public::get_public_plan)
                 .service(public::get_public_summary)
+                .service(public::get_public_summary_csv)
                 .service(public::get_public_trend)
+                .service(public::get_ratings_chart)
+                .service(public::get_trend_chart)
                 .service(public::get_public_timeline)
                 .service(bundles::import_bundle)
                 .service(bundles::export_bundle)
@@ -192,13 +196,21 @@ pub fn server(state: AppState, settings: ServerSettings, listener: TcpListener) 
             .app_data(limits.clone())
             .app_data(api_http::path_config())
             .route("/docs", web::get().to(docs_redirect))
-            .service(
-                web::scope("/docs")
-                    .app_data(docs_config)
-                    .wrap(actix_web::middleware::Compress::default())
-                    .route("/{file:.*}", web::get().to(docs_file)),
-            )
+            .service(web::scope("/docs").app_data(docs_config).route("/{file:.*}", web::get().to(docs_file)))
             .default_service(web::to(not_found))
+            // JSON, SVG, HTML and CSV go out gzip- or brotli-coded as the client accepts; a
+            // coded body's tag carries its coding (web::http::codings).
+            .wrap(actix_web::middleware::Compress::default())
+            .wrap_fn(|mut req, srv| {
+                let held = api_http::codings::strip(req.headers_mut());
+                let response = srv.call(req);
+                async move {
+                    let mut res = response.await?;
+                    let status = res.status();
+                    api_http::codings::tag(res.headers_mut(), status, held);
+                    Ok(res)
+                }
+            })
             .wrap(actix_web::middleware::Condition::new(!origins.is_empty(), cors(&origins)))
             .wrap_fn(|mut req, srv| {
                 let request_id = request_id_of(&req);
@@ -366,6 +378,10 @@ fn as_problem(res: ServiceResponse) -> ServiceResponse {
 /// API answers unless an endpoint says otherwise (they hold tokens and internal data).
 fn security_headers(path: &str, headers: &mut header::HeaderMap) {
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // The public page is made to be framed by the city's portal, and sets its own policy.
+    if path.starts_with("/public/") && headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        return;
+    }
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     let csp = if path.starts_with("/docs") {
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; \

@@ -440,3 +440,6 @@ diesel::table! {
         fiscal_year -> Integer,
     }
 }
+
+// The years with published reports of each plan (public portal) group by both.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(initiatives::plan_id, annual_reports::fiscal_year);

@@ -4,6 +4,8 @@ pub mod achievement;
 pub mod enums;
 pub mod fiscal_year;
 pub mod natural;
+pub mod palette;
 pub mod tally;
+pub mod text_width;
 pub mod validation;
 pub mod workflow;

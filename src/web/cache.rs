@@ -16,24 +16,29 @@ use crate::web::metrics::METRICS;
 /// Internal bodies may be kept by the caller's browser but must be revalidated.
 pub const PRIVATE_CACHE: &str = "private, no-cache";
 
-/// A rendered JSON body and its strong ETag.
+/// A rendered body (JSON, or a chart, a page, a CSV file) and its strong ETag.
 #[derive(Debug)]
 pub struct Rendered {
     pub body: Vec<u8>,
     pub etag: String,
+    pub content_type: &'static str,
 }
 
 impl Rendered {
     /// Renders `value`; the ETag is a digest of the bytes (the same on every instance).
     pub fn of<T: serde::Serialize>(value: &T) -> crate::error::ApiResult<Rendered> {
-        let body = serde_json::to_vec(value)?;
-        let etag = etag_of(&body);
-        Ok(Rendered { body, etag })
+        Ok(Rendered::raw(serde_json::to_vec(value)?, "application/json"))
     }
 
-    /// The JSON response: 200 with the body, or 304 when the client holds it already.
+    /// A body already rendered, of this content type.
+    pub fn raw(body: Vec<u8>, content_type: &'static str) -> Rendered {
+        let etag = etag_of(&body);
+        Rendered { body, etag, content_type }
+    }
+
+    /// The response: 200 with the body, or 304 when the client holds it already.
     pub fn response(&self, req: &actix_web::HttpRequest, cache_control: &str) -> actix_web::HttpResponse {
-        crate::web::http::conditional(req, self.body.clone(), "application/json", &self.etag, cache_control)
+        crate::web::http::conditional(req, self.body.clone(), self.content_type, &self.etag, cache_control)
     }
 }
 
@@ -189,7 +194,7 @@ mod tests {
     use super::*;
 
     fn body(n: usize) -> Arc<Rendered> {
-        Arc::new(Rendered { body: vec![b'x'; n], etag: "\"e\"".into() })
+        Arc::new(Rendered { body: vec![b'x'; n], etag: "\"e\"".into(), content_type: "application/json" })
     }
 
     #[test]

@@ -174,7 +174,7 @@ fn export_keeps_everything_and_round_trips() {
         assert_contained(&original, &exported, "");
 
         // Export → import → export: the same document.
-        let second = app.post("/api/v1/plan-bundles", &exported).ok(201);
+        let second = app.post("/api/v1/plan-bundles?publish=true", &exported).ok(201);
         let mut again = app.get(&format!("/api/v1/plans/{}/bundle", second["plan"]["id"].as_str().unwrap())).ok(200);
         // The second import is a copy of a plan the organization already has: its title says so.
         let title = exported["plan"]["title"].as_str().unwrap();
@@ -259,7 +259,60 @@ fn bundle_fiscal_years_accept_era_forms() {
     let r = app.post("/api/v1/plan-bundles", &ok).ok(201);
     assert_eq!(r["plan"]["start_fy"], 2020);
     assert_eq!(r["plan"]["end_fy"], 2024);
-    assert_eq!(r["plan"]["status"], "published");
+    assert_eq!(r["plan"]["status"], "draft", "an import is not on the portal until it is published");
+}
+
+/// An imported plan (a copy of an export above all) starts as a draft, and nothing of it is on
+/// the portal until an admin publishes it; `publish=true` takes the bundle's status at once,
+/// and an archived bundle stays archived either way.
+#[test]
+fn imports_are_not_public_until_published() {
+    let app = TestApp::spawn();
+    let original = app.import_fixture("regional-welfare-plan");
+    let id = original["plan"]["id"].as_str().unwrap().to_string();
+    assert_eq!(original["plan"]["status"], "published");
+    let exported = app.get(&format!("/api/v1/plans/{id}/bundle")).ok(200);
+    assert_eq!(exported["plan"]["status"], "published");
+    let public_ids = |app: &TestApp| -> Vec<String> {
+        let list = app.request_as(None, "GET", "/api/v1/public/plans", &[], None).ok(200);
+        list["items"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()).collect()
+    };
+
+    let copy = app.post("/api/v1/plan-bundles", &exported).ok(201);
+    let copy_id = copy["plan"]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        (copy["plan"]["status"].as_str(), copy["plan"]["title"].as_str()),
+        (Some("draft"), Some("白井市第2次地域福祉計画（コピー）"))
+    );
+    assert_eq!(public_ids(&app), std::slice::from_ref(&id));
+    for path in [
+        format!("/api/v1/public/plans/{copy_id}"),
+        format!("/api/v1/public/plans/{copy_id}/summary"),
+        format!("/api/v1/public/plans/{copy_id}/charts/ratings.svg"),
+        format!("/public/plans/{copy_id}"),
+    ] {
+        app.request_as(None, "GET", &path, &[], None).problem(404);
+    }
+    let explicit = app.post("/api/v1/plan-bundles?publish=false", &exported).ok(201);
+    assert_eq!(explicit["plan"]["status"], "draft");
+
+    // Published by an admin: now it is public, with its published years.
+    let version = copy["plan"]["version"].as_i64().unwrap();
+    app.patch(&format!("/api/v1/plans/{copy_id}"), &json!({"status": "published"}), Some(&format!("\"{version}\"")))
+        .ok(200);
+    assert!(public_ids(&app).contains(&copy_id));
+    let plan = app.request_as(None, "GET", &format!("/api/v1/public/plans/{copy_id}"), &[], None).ok(200);
+    assert_eq!(plan["latest_published_fiscal_year"], 2022);
+
+    let published = app.post("/api/v1/plan-bundles?publish=true", &exported).ok(201);
+    assert_eq!(published["plan"]["status"], "published");
+    let mut archived = exported.clone();
+    archived["plan"]["status"] = json!("archived");
+    for query in ["", "?publish=true"] {
+        let r = app.post(&format!("/api/v1/plan-bundles{query}"), &archived).ok(201);
+        assert_eq!(r["plan"]["status"], "archived", "{query}");
+    }
+    app.post("/api/v1/plan-bundles?publish=yes", &exported).problem_at(400, "/query/publish");
 }
 
 #[test]

@@ -338,12 +338,12 @@ impl TestApp {
             .collect()
     }
 
-    /// Imports one of the demo fixtures; returns the import result.
+    /// Imports one of the demo fixtures, published as the demo is; returns the import result.
     pub fn import_fixture(&self, name: &str) -> Value {
         let text = fixture(name);
         let r = self.request(
             "POST",
-            "/api/v1/plan-bundles",
+            "/api/v1/plan-bundles?publish=true",
             &[("Content-Type", "application/json")],
             Some(text.as_bytes()),
         );

@@ -22,6 +22,7 @@ mod openapi;
 mod operations;
 mod outage;
 mod plans;
+mod portal;
 mod reports;
 mod sheet_files;
 mod sheet_safety;

@@ -427,6 +427,18 @@ fn rows() -> Vec<(&'static str, Rule, Make)> {
         row("GET /api/v1/public/plans/{plan_id}/summary/trend", Public(200), |app, w| {
             (format!("/api/v1/public/plans/{}/summary/trend", published(app, w)), None)
         }),
+        row("GET /api/v1/public/plans/{plan_id}/summary.csv", Public(200), |app, w| {
+            (format!("/api/v1/public/plans/{}/summary.csv?fiscal_year=2020", published(app, w)), None)
+        }),
+        row("GET /api/v1/public/plans/{plan_id}/charts/ratings.svg", Public(200), |app, w| {
+            (format!("/api/v1/public/plans/{}/charts/ratings.svg?fiscal_year=2020", published(app, w)), None)
+        }),
+        row("GET /api/v1/public/plans/{plan_id}/charts/trend.svg", Public(200), |app, w| {
+            (format!("/api/v1/public/plans/{}/charts/trend.svg", published(app, w)), None)
+        }),
+        row("GET /public/plans/{plan_id}", Public(200), |app, w| {
+            (format!("/public/plans/{}?fiscal_year=2020", published(app, w)), None)
+        }),
         row("GET /api/v1/public/initiatives/{initiative_id}/timeline", Public(200), |app, w| {
             published(app, w);
             (format!("/api/v1/public/initiatives/{}/timeline", w.initiative), None)

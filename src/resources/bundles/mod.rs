@@ -8,10 +8,11 @@ pub mod import;
 use actix_web::{get, post, web, HttpResponse};
 use format::PlanBundle;
 use import::ImportCounts;
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::domain::enums::PlanStatus;
 use crate::error::{self, ApiResult};
 use crate::models::plans;
 use crate::resources::plans::PlanView;
@@ -34,6 +35,10 @@ pub struct ImportResult {
 /// (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
 /// every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
 ///
+/// The new plan starts as a draft (作成中: the portal shows nothing of it) unless `publish=true`,
+/// with which it takes the bundle's `status` (`published` when the bundle gives none); a bundle
+/// that says `archived` stays archived either way.
+///
 /// Importing a plan whose title and organization an existing plan already has (importing an
 /// export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
 /// two are told apart by more than their ids.
@@ -41,6 +46,7 @@ pub struct ImportResult {
 /// Roles: admin.
 #[utoipa::path(
     tag = "bundles",
+    params(ImportParams),
     request_body(content = PlanBundle, example = json!({
         "format_version": 1,
         "plan": {"title": "令和3年度 第3次基本計画に係る取り組み事項進行管理表", "organization": "千葉市シルバー人材センター",
@@ -72,11 +78,13 @@ pub struct ImportResult {
 pub async fn import_bundle(
     caller: Caller,
     state: web::Data<AppState>,
+    params: http::Query<ImportParams>,
     body: BundleBody<PlanBundle>,
 ) -> ApiResult<HttpResponse> {
     let Caller { principal, actor } = caller;
     policy::create_plan(&principal)?;
     let mut bundle = body.read().await?;
+    bundle.plan.status = Some(status_on_import(bundle.plan.status, params.into_inner().publish.unwrap_or(false)));
     let (plan, counts) = state
         .write(move |conn| {
             bundle.plan.title = title_for_copy(conn, &bundle.plan.title, &bundle.plan.organization)?;
@@ -90,6 +98,25 @@ pub async fn import_bundle(
     let (id, version) = (plan.id, plan.version);
     let result = ImportResult { plan: PlanView::try_from(plan)?, counts };
     Ok(http::created(&result, format!("/api/v1/plans/{id}"), version))
+}
+
+/// How an import is published.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportParams {
+    /// `true`: the plan takes the bundle's status (`published` when none is given), and is on the
+    /// portal at once. Default `false`: it starts as a draft until an admin publishes it.
+    pub publish: Option<bool>,
+}
+
+/// The status an imported plan starts with: a draft unless the caller asks to publish; never
+/// public when the bundle says `archived`.
+fn status_on_import(bundle: Option<PlanStatus>, publish: bool) -> PlanStatus {
+    match (bundle, publish) {
+        (Some(PlanStatus::Archived), _) => PlanStatus::Archived,
+        (given, true) => given.unwrap_or(PlanStatus::Published),
+        (_, false) => PlanStatus::Draft,
+    }
 }
 
 /// The title a new plan gets: its own, or, when a plan of the organization already has it, the

@@ -133,6 +133,7 @@ impl FileBody {
     }
 }
 
+pub mod codings;
 mod json;
 mod large;
 

@@ -44,6 +44,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a published plan's progress page (HTML)
+         * @description A page a city links to or embeds in an `<iframe>`: the plan, the ratings of the latest year
+         *     with published reports (or `fiscal_year`) by top-level node, chart and table, their trend, and
+         *     a table per node with each initiative's published progress and ratings. No script and no
+         *     external asset (`Content-Security-Policy` allows its own inline style only, and framing from
+         *     any site); Japanese; usable on a phone; accessible (WCAG 2.1 AA / JIS X 8341-3:2016).
+         *
+         *     Roles: anyone, without credentials.
+         */
+        get: operations["get_public_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -1120,12 +1146,41 @@ export interface paths {
         };
         /**
          * Get a published plan's summary
-         * @description The plan summary over published reports only: reports in any other state count as missing,
-         *     unreported and unrated (`workflow` shows `published` and `missing` only).
+         * @description The plan's progress in one fiscal year (the latest with published reports unless
+         *     `fiscal_year` says otherwise), over published reports only: reports in any other state count
+         *     as 未報告 and 未評価. Every distribution is an ordered array of buckets with counts and shares,
+         *     and the legend labels every bucket and suggests a colour for it.
          *
          *     Roles: anyone, without credentials.
          */
         get: operations["get_public_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{plan_id}/summary.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a published plan's summary as CSV (open data)
+         * @description The public summary as a table a city can publish in its open-data catalogue: UTF-8 with a
+         *     byte order mark (so that Excel reads it), CRLF line ends, Japanese headers
+         *     (年度, 年度表示, 集計単位, コード, 名称, 項目, 区分, 区分名, 件数, 割合, 時点) and one row per
+         *     group (全体, then each node or department) and bucket (取組数, each grade and 未評価, each
+         *     progress status and 未報告, the quarter marks of plans that report quarterly, indicator
+         *     achievement). Same parameters as the JSON summary.
+         *
+         *     Roles: anyone, without credentials.
+         */
+        get: operations["get_public_summary_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1143,11 +1198,60 @@ export interface paths {
         };
         /**
          * Get a published plan's trend
-         * @description The public summary's totals per fiscal year, oldest first.
+         * @description The public summary's totals per fiscal year with published reports, oldest first: years
+         *     without any published report are left out (not shown as all 未評価).
          *
          *     Roles: anyone, without credentials.
          */
         get: operations["get_public_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{plan_id}/charts/ratings.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a published plan's ratings as a chart (SVG)
+         * @description Stacked bars of the ratings in one fiscal year (the latest with published reports unless
+         *     `fiscal_year` says otherwise): the plan, then one bar per node of a level (`group_by=node`,
+         *     `level`) or per department. Self-contained SVG, 640 px wide, Japanese labels, a `<title>` and
+         *     a `<desc>` with every figure in words; for `<img src>` on a portal or in print.
+         *
+         *     Roles: anyone, without credentials.
+         */
+        get: operations["get_ratings_chart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{plan_id}/charts/trend.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a published plan's trend as a chart (SVG)
+         * @description One stacked bar of ratings per fiscal year with published reports, oldest first. Same form
+         *     as the ratings chart.
+         *
+         *     Roles: anyone, without credentials.
+         */
+        get: operations["get_trend_chart"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1195,6 +1299,10 @@ export interface paths {
          *     name, created when missing), initiatives with cross-listings, indicators, and the yearly data
          *     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
          *     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
+         *
+         *     The new plan starts as a draft (作成中: the portal shows nothing of it) unless `publish=true`,
+         *     with which it takes the bundle's `status` (`published` when the bundle gives none); a bundle
+         *     that says `archived` stays archived either way.
          *
          *     Importing a plan whose title and organization an existing plan already has (importing an
          *     export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
@@ -1474,6 +1582,22 @@ export interface components {
              * @example 1.15
              */
             ratio: number | null;
+        };
+        /** @description One verdict of an indicator distribution. */
+        AchievementShare: {
+            achievement: components["schemas"]["AchievementStatus"];
+            /** @example 達成 */
+            label: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            count: number;
+            /**
+             * Format: double
+             * @example 0.6
+             */
+            share: number;
         };
         /**
          * @description Whether an indicator met its target in a fiscal year.
@@ -2598,6 +2722,41 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description One bucket in a legend. */
+        LegendEntry: {
+            /**
+             * @description The bucket as its distribution names it (`grade`, `status`, `mark` or `achievement`);
+             *     `null` for the bucket of initiatives with nothing published.
+             * @example A
+             */
+            key: string | null;
+            /** @example 順調に進んでいる */
+            label: string;
+            /**
+             * @description A suggested fill, from a colour-blind-safe palette (Okabe–Ito), `#rrggbb`.
+             * @example #0072B2
+             */
+            color: string;
+            /**
+             * @description Black or white: text on `color` in it has a contrast of at least 4.5:1 (WCAG 2.1 AA).
+             * @example #FFFFFF
+             */
+            text_color: string;
+        };
+        /** @description What one distribution counts, and its buckets in order. */
+        LegendScale: {
+            /**
+             * @description What the distribution is, as a heading says it.
+             * @example 評価
+             */
+            title: string;
+            /**
+             * @description One sentence a reader needs to tell this distribution from the others.
+             * @example 担当課による取組の自己評価（A～D）。
+             */
+            description: string;
+            entries: components["schemas"]["LegendEntry"][];
+        };
         /** @description Login name and password. */
         LoginInput: {
             /** @example admin */
@@ -2607,6 +2766,22 @@ export interface components {
              * @example demo-admin-password
              */
             password: string;
+        };
+        /** @description One mark of a quarter's distribution (○ × —). */
+        MarkShare: {
+            mark: null | components["schemas"]["QuarterMark"];
+            /** @example ○ 実施 */
+            label: string;
+            /**
+             * Format: int64
+             * @example 62
+             */
+            count: number;
+            /**
+             * Format: double
+             * @example 0.912
+             */
+            share: number;
         };
         /** @description The caller: the user, and the API token when a script is calling. */
         Me: {
@@ -3209,11 +3384,75 @@ export interface components {
              */
             unreported: number;
         };
+        /** @description One status of a progress distribution (進捗状況). */
+        ProgressShare: {
+            status: null | components["schemas"]["ProgressStatus"];
+            /** @example 順調に進んだ */
+            label: string;
+            /**
+             * Format: int64
+             * @example 40
+             */
+            count: number;
+            /**
+             * Format: double
+             * @example 0.833
+             */
+            share: number;
+        };
         /**
          * @description Progress status (進捗状況) of a year.
          * @enum {string}
          */
         ProgressStatus: "on_track" | "mostly_on_track" | "partly_delayed" | "not_started";
+        /** @description What the published reports of a set of initiatives say in one fiscal year. */
+        PublicCounts: {
+            /**
+             * Format: int64
+             * @description Initiatives active in the year (each once, also when cross-listed).
+             * @example 48
+             */
+            initiatives: number;
+            /**
+             * Format: int64
+             * @description Of those, the initiatives whose report of the year is published; the others count as
+             *     未評価 and 未報告.
+             * @example 48
+             */
+            published: number;
+            /** @description By the rating asked for (`rating`): the plan's grades, best first, then 未評価. */
+            ratings: components["schemas"]["RatingShare"][];
+            /** @description 進捗状況, best first, then 未報告. */
+            progress: components["schemas"]["ProgressShare"][];
+            /** @description Q1 to Q4, for plans that report quarterly; empty for the others. */
+            quarters: components["schemas"]["QuarterDistribution"][];
+            /** @description The counted initiatives' indicators valid in the year, by achievement. */
+            indicators: components["schemas"]["AchievementShare"][];
+            /**
+             * Format: double
+             * @description Mean of the achievement ratios that exist; `null` when none does.
+             * @example 1.04
+             */
+            mean_achievement_ratio: number | null;
+        };
+        /** @description The counts of one group: a plan node or a department. */
+        PublicGroup: components["schemas"]["PublicCounts"] & {
+            /**
+             * Format: uuid
+             * @description The node's or department's id.
+             */
+            key: string;
+            /**
+             * @description The node's code as printed (`null` for departments, or when none was printed).
+             * @example 1
+             */
+            code?: string | null;
+            /**
+             * @description The node's title or the department's name.
+             * @example 地域での支え合い・助け合いの推進
+             */
+            label: string;
+        };
         /** @description An initiative where the tree places it. */
         PublicInitiative: {
             /** Format: uuid */
@@ -3231,6 +3470,14 @@ export interface components {
             departments: string[];
             /** @description `true` where the initiative is shown again under another node (※再掲). */
             cross_listed: boolean;
+        };
+        /** @description The legend of every distribution of a public summary. */
+        PublicLegend: {
+            ratings: components["schemas"]["LegendScale"];
+            progress: components["schemas"]["LegendScale"];
+            /** @description Empty entries for plans that do not report quarterly. */
+            quarter_marks: components["schemas"]["LegendScale"];
+            indicators: components["schemas"]["LegendScale"];
         };
         /** @description A node of the plan's hierarchy with what lies below it. */
         PublicNode: {
@@ -3284,6 +3531,17 @@ export interface components {
             rating_scale: components["schemas"]["RatingGrade"][];
             /** @description Whether reports carry quarter marks (○ × —). */
             quarterly_reports: boolean;
+            /**
+             * Format: int32
+             * @description The latest fiscal year with published reports (what `fiscal_year=latest` means); `null`
+             *     while nothing is published.
+             * @example 2022
+             */
+            latest_published_fiscal_year: number | null;
+            /** @example 令和4年度 */
+            latest_published_fiscal_year_label: string | null;
+            /** @description The fiscal years with published reports, oldest first. */
+            published_fiscal_years: components["schemas"]["PublishedYear"][];
         };
         PublicPlanList: {
             items: components["schemas"]["PublicPlan"][];
@@ -3327,6 +3585,42 @@ export interface components {
             quarters: components["schemas"]["QuarterView"][];
             indicator_values: components["schemas"]["ReportValueView"][];
         };
+        /** @description A published plan's progress in one fiscal year, over published reports only. */
+        PublicSummary: {
+            /** Format: uuid */
+            plan_id: string;
+            /** @example 白井市第2次地域福祉計画 */
+            plan_title: string;
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            /** @description Whose rating `ratings` counts. */
+            rating: components["schemas"]["RatingSource"];
+            /**
+             * Format: date-time
+             * @description The latest publication these figures include; `null` when nothing of the year is published.
+             */
+            as_of: string | null;
+            group_by: null | components["schemas"]["GroupBy"];
+            /**
+             * Format: int32
+             * @description The node level grouped by, and its label (`group_by=node`).
+             */
+            level: number | null;
+            /** @example 基本方針 */
+            level_label: string | null;
+            legend: components["schemas"]["PublicLegend"];
+            /** @description Every initiative active in the year, once. */
+            totals: components["schemas"]["PublicCounts"];
+            /** @description Per node (in plan order) or department (by name); empty without `group_by`. */
+            groups: components["schemas"]["PublicGroup"][];
+            /** @description Plan-level targets with the year's target, actual and achievement. */
+            plan_targets: components["schemas"]["PlanTargetYear"][];
+        };
         /** @description An initiative's published reports across fiscal years. */
         PublicTimeline: {
             /** Format: uuid */
@@ -3351,6 +3645,57 @@ export interface components {
              *     correction is being prepared).
              */
             years: components["schemas"]["PublicReport"][];
+        };
+        /** @description A published plan's totals over the years with published reports, oldest first. */
+        PublicTrend: {
+            /** Format: uuid */
+            plan_id: string;
+            /** @example 白井市第2次地域福祉計画 */
+            plan_title: string;
+            /**
+             * Format: int32
+             * @description The range asked for; `years` holds those of its years with published reports.
+             * @example 2020
+             */
+            from: number;
+            /**
+             * Format: int32
+             * @example 2024
+             */
+            to: number;
+            rating: components["schemas"]["RatingSource"];
+            /**
+             * Format: date-time
+             * @description The latest publication these figures include; `null` when none is.
+             */
+            as_of: string | null;
+            legend: components["schemas"]["PublicLegend"];
+            years: components["schemas"]["PublicTrendYear"][];
+        };
+        /** @description One fiscal year of a public trend. */
+        PublicTrendYear: components["schemas"]["PublicCounts"] & {
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
+            /**
+             * Format: date-time
+             * @description The latest publication of the year's reports.
+             */
+            as_of: string;
+        };
+        /** @description A fiscal year with published reports. */
+        PublishedYear: {
+            /**
+             * Format: int32
+             * @example 2022
+             */
+            fiscal_year: number;
+            /** @example 令和4年度 */
+            fiscal_year_label: string;
         };
         /** @description Quarter marks (○ × —) of one quarter. */
         QuarterCounts: {
@@ -3381,6 +3726,17 @@ export interface components {
              * @description No mark.
              */
             unreported: number;
+        };
+        /** @description The marks of one quarter. */
+        QuarterDistribution: {
+            /**
+             * Format: int32
+             * @example 1
+             */
+            quarter: number;
+            /** @example 4～6月 */
+            label: string;
+            marks: components["schemas"]["MarkShare"][];
         };
         /** @description One quarter, replaced whole (`PUT`): a field left out is `null`. */
         QuarterInput: {
@@ -3433,6 +3789,27 @@ export interface components {
             code: string;
             /** @example 順調に進んでいる */
             label: string;
+        };
+        /** @description One grade of a rating distribution. */
+        RatingShare: {
+            /**
+             * @description The grade's code; `null` for 未評価 (no published rating).
+             * @example A
+             */
+            grade: string | null;
+            /** @example 順調に進んでいる */
+            label: string;
+            /**
+             * Format: int64
+             * @example 31
+             */
+            count: number;
+            /**
+             * Format: double
+             * @description `count` over the initiatives counted, rounded to three decimals.
+             * @example 0.646
+             */
+            share: number;
         };
         /**
          * @description Whose rating the ratings count.
@@ -4230,6 +4607,57 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_public_page: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A fiscal year in the plan period, or `latest` (default): the latest with published reports.
+                 * @example latest
+                 */
+                fiscal_year?: number | "latest";
+            };
+            header?: {
+                /** @description ETag of a page already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    /** @description No script; the page's own style; framing allowed */
+                    "Content-Security-Policy"?: string;
+                    /** @description Tag of this page */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6925,12 +7353,12 @@ export interface operations {
     };
     get_public_summary: {
         parameters: {
-            query: {
+            query?: {
                 /**
-                 * @description The fiscal year (in the plan period).
-                 * @example 2022
+                 * @description A fiscal year in the plan period, or `latest` (default): the latest with published reports.
+                 * @example latest
                  */
-                fiscal_year: number;
+                fiscal_year?: number | "latest";
                 /** @description Groups besides the totals: `node` (one level of the hierarchy) or `department`. */
                 group_by?: components["schemas"]["GroupBy"];
                 /**
@@ -6963,7 +7391,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanSummary"];
+                    "application/json": components["schemas"]["PublicSummary"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_public_summary_csv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A fiscal year in the plan period, or `latest` (default): the latest with published reports.
+                 * @example latest
+                 */
+                fiscal_year?: number | "latest";
+                /** @description Groups besides the totals: `node` (one level of the hierarchy) or `department`. */
+                group_by?: components["schemas"]["GroupBy"];
+                /**
+                 * @description With `group_by=node`: the level, 1 = top (default 1).
+                 * @example 1
+                 */
+                level?: number;
+                /** @description Whose rating to count: `self` (default) or `committee`. */
+                rating?: components["schemas"]["RatingSource"];
+            };
+            header?: {
+                /** @description ETag of a file already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary as CSV */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this file */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example 年度,年度表示,集計単位,コード,名称,項目,区分,区分名,件数,割合,時点
+                     *     2022,令和4年度,全体,,白井市第2次地域福祉計画,取組数,,取組数,48,1.000,2023-06-30T00:00:00Z
+                     */
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Not modified: `If-None-Match` names the current ETag (no body). */
@@ -7019,7 +7509,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanTrend"];
+                    "application/json": components["schemas"]["PublicTrend"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_ratings_chart: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A fiscal year in the plan period, or `latest` (default): the latest with published reports.
+                 * @example latest
+                 */
+                fiscal_year?: number | "latest";
+                /** @description Groups besides the totals: `node` (one level of the hierarchy) or `department`. */
+                group_by?: components["schemas"]["GroupBy"];
+                /**
+                 * @description With `group_by=node`: the level, 1 = top (default 1).
+                 * @example 1
+                 */
+                level?: number;
+                /** @description Whose rating to count: `self` (default) or `committee`. */
+                rating?: components["schemas"]["RatingSource"];
+            };
+            header?: {
+                /** @description ETag of a chart already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this chart */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_trend_chart: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First fiscal year (default: the plan's first).
+                 * @example 2020
+                 */
+                from?: number;
+                /**
+                 * @description Last fiscal year (default: the plan's last).
+                 * @example 2024
+                 */
+                to?: number;
+                /** @description Whose rating to count: `self` (default) or `committee`. */
+                rating?: components["schemas"]["RatingSource"];
+            };
+            header?: {
+                /** @description ETag of a chart already held */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    /** @description Tag of this chart */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
                 };
             };
             /** @description Not modified: `If-None-Match` names the current ETag (no body). */
@@ -7081,7 +7685,13 @@ export interface operations {
     };
     import_bundle: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `true`: the plan takes the bundle's status (`published` when none is given), and is on the
+                 *     portal at once. Default `false`: it starts as a draft until an admin publishes it.
+                 */
+                publish?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -1,6 +1,7 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .achievement import Achievement
+from .achievement_share import AchievementShare
 from .achievement_status import AchievementStatus
 from .annual_report_input import AnnualReportInput
 from .annual_report_view import AnnualReportView
@@ -48,6 +49,10 @@ from .export_progress_sheet_encoding import ExportProgressSheetEncoding
 from .export_progress_sheet_format import ExportProgressSheetFormat
 from .field_change import FieldChange
 from .field_error import FieldError
+from .get_public_page_fiscal_year_type_1 import GetPublicPageFiscalYearType1
+from .get_public_summary_csv_fiscal_year_type_1 import GetPublicSummaryCsvFiscalYearType1
+from .get_public_summary_fiscal_year_type_1 import GetPublicSummaryFiscalYearType1
+from .get_ratings_chart_fiscal_year_type_1 import GetRatingsChartFiscalYearType1
 from .group_by import GroupBy
 from .health import Health
 from .import_counts import ImportCounts
@@ -66,12 +71,15 @@ from .initiative_patch import InitiativePatch
 from .initiative_status import InitiativeStatus
 from .initiative_view import InitiativeView
 from .legend import Legend
+from .legend_entry import LegendEntry
 from .legend_progress import LegendProgress
 from .legend_quarter_marks import LegendQuarterMarks
+from .legend_scale import LegendScale
 from .legend_workflow import LegendWorkflow
 from .list_initiatives_department_id_item_type_1 import ListInitiativesDepartmentIdItemType1
 from .list_reports_department_id_item_type_1 import ListReportsDepartmentIdItemType1
 from .login_input import LoginInput
+from .mark_share import MarkShare
 from .me import Me
 from .me_token import MeToken
 from .node_input import NodeInput
@@ -95,19 +103,29 @@ from .progress_batch_input import ProgressBatchInput
 from .progress_batch_item import ProgressBatchItem
 from .progress_batch_result import ProgressBatchResult
 from .progress_counts import ProgressCounts
+from .progress_share import ProgressShare
 from .progress_status import ProgressStatus
+from .public_counts import PublicCounts
+from .public_group import PublicGroup
 from .public_initiative import PublicInitiative
+from .public_legend import PublicLegend
 from .public_node import PublicNode
 from .public_plan import PublicPlan
 from .public_plan_list import PublicPlanList
 from .public_plan_tree import PublicPlanTree
 from .public_report import PublicReport
+from .public_summary import PublicSummary
 from .public_timeline import PublicTimeline
+from .public_trend import PublicTrend
+from .public_trend_year import PublicTrendYear
+from .published_year import PublishedYear
 from .quarter_counts import QuarterCounts
+from .quarter_distribution import QuarterDistribution
 from .quarter_input import QuarterInput
 from .quarter_mark import QuarterMark
 from .quarter_view import QuarterView
 from .rating_grade import RatingGrade
+from .rating_share import RatingShare
 from .rating_source import RatingSource
 from .refresh_input import RefreshInput
 from .related_programs import RelatedPrograms
@@ -145,6 +163,7 @@ from .workflow_state import WorkflowState
 
 __all__ = (
     "Achievement",
+    "AchievementShare",
     "AchievementStatus",
     "AnnualReportInput",
     "AnnualReportView",
@@ -192,6 +211,10 @@ __all__ = (
     "ExportProgressSheetFormat",
     "FieldChange",
     "FieldError",
+    "GetPublicPageFiscalYearType1",
+    "GetPublicSummaryCsvFiscalYearType1",
+    "GetPublicSummaryFiscalYearType1",
+    "GetRatingsChartFiscalYearType1",
     "GroupBy",
     "Health",
     "ImportCounts",
@@ -210,12 +233,15 @@ __all__ = (
     "InitiativeStatus",
     "InitiativeView",
     "Legend",
+    "LegendEntry",
     "LegendProgress",
     "LegendQuarterMarks",
+    "LegendScale",
     "LegendWorkflow",
     "ListInitiativesDepartmentIdItemType1",
     "ListReportsDepartmentIdItemType1",
     "LoginInput",
+    "MarkShare",
     "Me",
     "MeToken",
     "NodeInput",
@@ -239,19 +265,29 @@ __all__ = (
     "ProgressBatchItem",
     "ProgressBatchResult",
     "ProgressCounts",
+    "ProgressShare",
     "ProgressStatus",
+    "PublicCounts",
+    "PublicGroup",
     "PublicInitiative",
+    "PublicLegend",
     "PublicNode",
     "PublicPlan",
     "PublicPlanList",
     "PublicPlanTree",
     "PublicReport",
+    "PublicSummary",
     "PublicTimeline",
+    "PublicTrend",
+    "PublicTrendYear",
+    "PublishedYear",
     "QuarterCounts",
+    "QuarterDistribution",
     "QuarterInput",
     "QuarterMark",
     "QuarterView",
     "RatingGrade",
+    "RatingShare",
     "RatingSource",
     "RefreshInput",
     "RelatedPrograms",

@@ -12,6 +12,7 @@ from typing import cast
 from uuid import UUID
 
 if TYPE_CHECKING:
+  from ..models.published_year import PublishedYear
   from ..models.rating_grade import RatingGrade
 
 
@@ -37,6 +38,11 @@ class PublicPlan:
             level_labels (list[str]):  Example: ['基本方針', '施策の方向', '事業'].
             rating_scale (list[RatingGrade]):
             quarterly_reports (bool): Whether reports carry quarter marks (○ × —).
+            latest_published_fiscal_year (int | None): The latest fiscal year with published reports (what
+                `fiscal_year=latest` means); `null`
+                while nothing is published. Example: 2022.
+            latest_published_fiscal_year_label (None | str):  Example: 令和4年度.
+            published_fiscal_years (list[PublishedYear]): The fiscal years with published reports, oldest first.
      """
 
     id: UUID
@@ -49,6 +55,9 @@ class PublicPlan:
     level_labels: list[str]
     rating_scale: list[RatingGrade]
     quarterly_reports: bool
+    latest_published_fiscal_year: int | None
+    latest_published_fiscal_year_label: None | str
+    published_fiscal_years: list[PublishedYear]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -56,6 +65,7 @@ class PublicPlan:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.published_year import PublishedYear # noqa: PLC0415
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
         id = str(self.id)
 
@@ -84,6 +94,19 @@ class PublicPlan:
 
         quarterly_reports = self.quarterly_reports
 
+        latest_published_fiscal_year: int | None
+        latest_published_fiscal_year = self.latest_published_fiscal_year
+
+        latest_published_fiscal_year_label: None | str
+        latest_published_fiscal_year_label = self.latest_published_fiscal_year_label
+
+        published_fiscal_years = []
+        for published_fiscal_years_item_data in self.published_fiscal_years:
+            published_fiscal_years_item = published_fiscal_years_item_data.to_dict()
+            published_fiscal_years.append(published_fiscal_years_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -98,6 +121,9 @@ class PublicPlan:
             "level_labels": level_labels,
             "rating_scale": rating_scale,
             "quarterly_reports": quarterly_reports,
+            "latest_published_fiscal_year": latest_published_fiscal_year,
+            "latest_published_fiscal_year_label": latest_published_fiscal_year_label,
+            "published_fiscal_years": published_fiscal_years,
         })
 
         return field_dict
@@ -106,6 +132,7 @@ class PublicPlan:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.published_year import PublishedYear # noqa: PLC0415
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -140,6 +167,32 @@ class PublicPlan:
 
         quarterly_reports = d.pop("quarterly_reports")
 
+        def _parse_latest_published_fiscal_year(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        latest_published_fiscal_year = _parse_latest_published_fiscal_year(d.pop("latest_published_fiscal_year"))
+
+
+        def _parse_latest_published_fiscal_year_label(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        latest_published_fiscal_year_label = _parse_latest_published_fiscal_year_label(d.pop("latest_published_fiscal_year_label"))
+
+
+        published_fiscal_years = []
+        _published_fiscal_years = d.pop("published_fiscal_years")
+        for published_fiscal_years_item_data in (_published_fiscal_years):
+            published_fiscal_years_item = PublishedYear.from_dict(published_fiscal_years_item_data)
+
+
+
+            published_fiscal_years.append(published_fiscal_years_item)
+
+
         public_plan = cls(
             id=id,
             title=title,
@@ -151,6 +204,9 @@ class PublicPlan:
             level_labels=level_labels,
             rating_scale=rating_scale,
             quarterly_reports=quarterly_reports,
+            latest_published_fiscal_year=latest_published_fiscal_year,
+            latest_published_fiscal_year_label=latest_published_fiscal_year_label,
+            published_fiscal_years=published_fiscal_years,
         )
 
 

@@ -13,6 +13,7 @@ from uuid import UUID
 
 if TYPE_CHECKING:
   from ..models.public_node import PublicNode
+  from ..models.published_year import PublishedYear
   from ..models.rating_grade import RatingGrade
 
 
@@ -38,6 +39,11 @@ class PublicPlanTree:
             level_labels (list[str]):  Example: ['基本方針', '施策の方向', '事業'].
             rating_scale (list[RatingGrade]):
             quarterly_reports (bool): Whether reports carry quarter marks (○ × —).
+            latest_published_fiscal_year (int | None): The latest fiscal year with published reports (what
+                `fiscal_year=latest` means); `null`
+                while nothing is published. Example: 2022.
+            latest_published_fiscal_year_label (None | str):  Example: 令和4年度.
+            published_fiscal_years (list[PublishedYear]): The fiscal years with published reports, oldest first.
             nodes (list[PublicNode]): The top-level nodes, each with its subtree, in plan order.
      """
 
@@ -51,6 +57,9 @@ class PublicPlanTree:
     level_labels: list[str]
     rating_scale: list[RatingGrade]
     quarterly_reports: bool
+    latest_published_fiscal_year: int | None
+    latest_published_fiscal_year_label: None | str
+    published_fiscal_years: list[PublishedYear]
     nodes: list[PublicNode]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -60,6 +69,7 @@ class PublicPlanTree:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.public_node import PublicNode # noqa: PLC0415
+        from ..models.published_year import PublishedYear # noqa: PLC0415
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
         id = str(self.id)
 
@@ -88,6 +98,19 @@ class PublicPlanTree:
 
         quarterly_reports = self.quarterly_reports
 
+        latest_published_fiscal_year: int | None
+        latest_published_fiscal_year = self.latest_published_fiscal_year
+
+        latest_published_fiscal_year_label: None | str
+        latest_published_fiscal_year_label = self.latest_published_fiscal_year_label
+
+        published_fiscal_years = []
+        for published_fiscal_years_item_data in self.published_fiscal_years:
+            published_fiscal_years_item = published_fiscal_years_item_data.to_dict()
+            published_fiscal_years.append(published_fiscal_years_item)
+
+
+
         nodes = []
         for nodes_item_data in self.nodes:
             nodes_item = nodes_item_data.to_dict()
@@ -109,6 +132,9 @@ class PublicPlanTree:
             "level_labels": level_labels,
             "rating_scale": rating_scale,
             "quarterly_reports": quarterly_reports,
+            "latest_published_fiscal_year": latest_published_fiscal_year,
+            "latest_published_fiscal_year_label": latest_published_fiscal_year_label,
+            "published_fiscal_years": published_fiscal_years,
             "nodes": nodes,
         })
 
@@ -119,6 +145,7 @@ class PublicPlanTree:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.public_node import PublicNode # noqa: PLC0415
+        from ..models.published_year import PublishedYear # noqa: PLC0415
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -153,6 +180,32 @@ class PublicPlanTree:
 
         quarterly_reports = d.pop("quarterly_reports")
 
+        def _parse_latest_published_fiscal_year(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        latest_published_fiscal_year = _parse_latest_published_fiscal_year(d.pop("latest_published_fiscal_year"))
+
+
+        def _parse_latest_published_fiscal_year_label(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        latest_published_fiscal_year_label = _parse_latest_published_fiscal_year_label(d.pop("latest_published_fiscal_year_label"))
+
+
+        published_fiscal_years = []
+        _published_fiscal_years = d.pop("published_fiscal_years")
+        for published_fiscal_years_item_data in (_published_fiscal_years):
+            published_fiscal_years_item = PublishedYear.from_dict(published_fiscal_years_item_data)
+
+
+
+            published_fiscal_years.append(published_fiscal_years_item)
+
+
         nodes = []
         _nodes = d.pop("nodes")
         for nodes_item_data in (_nodes):
@@ -174,6 +227,9 @@ class PublicPlanTree:
             level_labels=level_labels,
             rating_scale=rating_scale,
             quarterly_reports=quarterly_reports,
+            latest_published_fiscal_year=latest_published_fiscal_year,
+            latest_published_fiscal_year_label=latest_published_fiscal_year_label,
+            published_fiscal_years=published_fiscal_years,
             nodes=nodes,
         )
 

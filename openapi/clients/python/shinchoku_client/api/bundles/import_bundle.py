@@ -11,6 +11,7 @@ from ... import errors
 from ...models.import_result import ImportResult
 from ...models.plan_bundle import PlanBundle
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,6 +19,7 @@ from typing import cast
 def _get_kwargs(
     *,
     body: PlanBundle,
+    publish: bool | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,11 +27,18 @@ def _get_kwargs(
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    params["publish"] = publish
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/plan-bundles",
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -124,6 +133,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PlanBundle,
+    publish: bool | Unset = UNSET,
 
 ) -> Response[ImportResult | Problem]:
     """ Import a plan bundle
@@ -133,6 +143,10 @@ def sync_detailed(
     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
 
+    The new plan starts as a draft (作成中: the portal shows nothing of it) unless `publish=true`,
+    with which it takes the bundle's `status` (`published` when the bundle gives none); a bundle
+    that says `archived` stays archived either way.
+
     Importing a plan whose title and organization an existing plan already has (importing an
     export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
     two are told apart by more than their ids.
@@ -140,6 +154,7 @@ def sync_detailed(
     Roles: admin.
 
     Args:
+        publish (bool | Unset):
         body (PlanBundle): A whole plan: structure, departments, per-year data and plan-level
             targets.
 
@@ -154,6 +169,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+publish=publish,
 
     )
 
@@ -167,6 +183,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PlanBundle,
+    publish: bool | Unset = UNSET,
 
 ) -> ImportResult | Problem | None:
     """ Import a plan bundle
@@ -176,6 +193,10 @@ def sync(
     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
 
+    The new plan starts as a draft (作成中: the portal shows nothing of it) unless `publish=true`,
+    with which it takes the bundle's `status` (`published` when the bundle gives none); a bundle
+    that says `archived` stays archived either way.
+
     Importing a plan whose title and organization an existing plan already has (importing an
     export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
     two are told apart by more than their ids.
@@ -183,6 +204,7 @@ def sync(
     Roles: admin.
 
     Args:
+        publish (bool | Unset):
         body (PlanBundle): A whole plan: structure, departments, per-year data and plan-level
             targets.
 
@@ -198,6 +220,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+publish=publish,
 
     ).parsed
 
@@ -205,6 +228,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PlanBundle,
+    publish: bool | Unset = UNSET,
 
 ) -> Response[ImportResult | Problem]:
     """ Import a plan bundle
@@ -214,6 +238,10 @@ async def asyncio_detailed(
     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
 
+    The new plan starts as a draft (作成中: the portal shows nothing of it) unless `publish=true`,
+    with which it takes the bundle's `status` (`published` when the bundle gives none); a bundle
+    that says `archived` stays archived either way.
+
     Importing a plan whose title and organization an existing plan already has (importing an
     export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
     two are told apart by more than their ids.
@@ -221,6 +249,7 @@ async def asyncio_detailed(
     Roles: admin.
 
     Args:
+        publish (bool | Unset):
         body (PlanBundle): A whole plan: structure, departments, per-year data and plan-level
             targets.
 
@@ -235,6 +264,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+publish=publish,
 
     )
 
@@ -248,6 +278,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PlanBundle,
+    publish: bool | Unset = UNSET,
 
 ) -> ImportResult | Problem | None:
     """ Import a plan bundle
@@ -257,6 +288,10 @@ async def asyncio(
     (reports, quarters, indicator values, plan targets). A bad bundle is answered with 422 listing
     every error by JSON pointer, and nothing is written. Fiscal years may be written `R4` or `令和4年度`.
 
+    The new plan starts as a draft (作成中: the portal shows nothing of it) unless `publish=true`,
+    with which it takes the bundle's `status` (`published` when the bundle gives none); a bundle
+    that says `archived` stays archived either way.
+
     Importing a plan whose title and organization an existing plan already has (importing an
     export again, say) makes a copy, its title marked `（コピー）` (`（コピー2）` …), so that the
     two are told apart by more than their ids.
@@ -264,6 +299,7 @@ async def asyncio(
     Roles: admin.
 
     Args:
+        publish (bool | Unset):
         body (PlanBundle): A whole plan: structure, departments, per-year data and plan-level
             targets.
 
@@ -279,5 +315,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+publish=publish,
 
     )).parsed

@@ -8,9 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.get_public_summary_fiscal_year_type_1 import GetPublicSummaryFiscalYearType1
 from ...models.group_by import GroupBy
-from ...models.plan_summary import PlanSummary
 from ...models.problem import Problem
+from ...models.public_summary import PublicSummary
 from ...models.rating_source import RatingSource
 from ...types import UNSET, Unset
 from typing import cast
@@ -21,7 +22,7 @@ from uuid import UUID
 def _get_kwargs(
     plan_id: UUID,
     *,
-    fiscal_year: int,
+    fiscal_year: GetPublicSummaryFiscalYearType1 | int | Unset = UNSET,
     group_by: GroupBy | Unset = UNSET,
     level: int | Unset = UNSET,
     rating: RatingSource | Unset = UNSET,
@@ -38,7 +39,14 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["fiscal_year"] = fiscal_year
+    json_fiscal_year: int | str | Unset
+    if isinstance(fiscal_year, Unset):
+        json_fiscal_year = UNSET
+    elif isinstance(fiscal_year, GetPublicSummaryFiscalYearType1):
+        json_fiscal_year = fiscal_year.value
+    else:
+        json_fiscal_year = fiscal_year
+    params["fiscal_year"] = json_fiscal_year
 
     json_group_by: str | Unset = UNSET
     if not isinstance(group_by, Unset):
@@ -70,9 +78,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | PlanSummary | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | PublicSummary | None:
     if response.status_code == 200:
-        response_200 = PlanSummary.from_dict(response.json())
+        response_200 = PublicSummary.from_dict(response.json())
 
 
 
@@ -130,7 +138,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | PlanSummary | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | PublicSummary]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -143,23 +151,26 @@ def sync_detailed(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-    fiscal_year: int,
+    fiscal_year: GetPublicSummaryFiscalYearType1 | int | Unset = UNSET,
     group_by: GroupBy | Unset = UNSET,
     level: int | Unset = UNSET,
     rating: RatingSource | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 
-) -> Response[Any | PlanSummary | Problem]:
+) -> Response[Any | Problem | PublicSummary]:
     """ Get a published plan's summary
 
-     The plan summary over published reports only: reports in any other state count as missing,
-    unreported and unrated (`workflow` shows `published` and `missing` only).
+     The plan's progress in one fiscal year (the latest with published reports unless
+    `fiscal_year` says otherwise), over published reports only: reports in any other state count
+    as 未報告 and 未評価. Every distribution is an ordered array of buckets with counts and shares,
+    and the legend labels every bucket and suggests a colour for it.
 
     Roles: anyone, without credentials.
 
     Args:
         plan_id (UUID):
-        fiscal_year (int):
+        fiscal_year (GetPublicSummaryFiscalYearType1 | int | Unset): A fiscal year (in the plan
+            period), or `latest`: the latest year with published reports.
         group_by (GroupBy | Unset): How to group a plan summary besides its totals.
         level (int | Unset):
         rating (RatingSource | Unset): Whose rating the ratings count.
@@ -170,7 +181,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PlanSummary | Problem]
+        Response[Any | Problem | PublicSummary]
      """
 
 
@@ -194,23 +205,26 @@ def sync(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-    fiscal_year: int,
+    fiscal_year: GetPublicSummaryFiscalYearType1 | int | Unset = UNSET,
     group_by: GroupBy | Unset = UNSET,
     level: int | Unset = UNSET,
     rating: RatingSource | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 
-) -> Any | PlanSummary | Problem | None:
+) -> Any | Problem | PublicSummary | None:
     """ Get a published plan's summary
 
-     The plan summary over published reports only: reports in any other state count as missing,
-    unreported and unrated (`workflow` shows `published` and `missing` only).
+     The plan's progress in one fiscal year (the latest with published reports unless
+    `fiscal_year` says otherwise), over published reports only: reports in any other state count
+    as 未報告 and 未評価. Every distribution is an ordered array of buckets with counts and shares,
+    and the legend labels every bucket and suggests a colour for it.
 
     Roles: anyone, without credentials.
 
     Args:
         plan_id (UUID):
-        fiscal_year (int):
+        fiscal_year (GetPublicSummaryFiscalYearType1 | int | Unset): A fiscal year (in the plan
+            period), or `latest`: the latest year with published reports.
         group_by (GroupBy | Unset): How to group a plan summary besides its totals.
         level (int | Unset):
         rating (RatingSource | Unset): Whose rating the ratings count.
@@ -221,7 +235,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PlanSummary | Problem
+        Any | Problem | PublicSummary
      """
 
 
@@ -240,23 +254,26 @@ async def asyncio_detailed(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-    fiscal_year: int,
+    fiscal_year: GetPublicSummaryFiscalYearType1 | int | Unset = UNSET,
     group_by: GroupBy | Unset = UNSET,
     level: int | Unset = UNSET,
     rating: RatingSource | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 
-) -> Response[Any | PlanSummary | Problem]:
+) -> Response[Any | Problem | PublicSummary]:
     """ Get a published plan's summary
 
-     The plan summary over published reports only: reports in any other state count as missing,
-    unreported and unrated (`workflow` shows `published` and `missing` only).
+     The plan's progress in one fiscal year (the latest with published reports unless
+    `fiscal_year` says otherwise), over published reports only: reports in any other state count
+    as 未報告 and 未評価. Every distribution is an ordered array of buckets with counts and shares,
+    and the legend labels every bucket and suggests a colour for it.
 
     Roles: anyone, without credentials.
 
     Args:
         plan_id (UUID):
-        fiscal_year (int):
+        fiscal_year (GetPublicSummaryFiscalYearType1 | int | Unset): A fiscal year (in the plan
+            period), or `latest`: the latest year with published reports.
         group_by (GroupBy | Unset): How to group a plan summary besides its totals.
         level (int | Unset):
         rating (RatingSource | Unset): Whose rating the ratings count.
@@ -267,7 +284,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PlanSummary | Problem]
+        Response[Any | Problem | PublicSummary]
      """
 
 
@@ -291,23 +308,26 @@ async def asyncio(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-    fiscal_year: int,
+    fiscal_year: GetPublicSummaryFiscalYearType1 | int | Unset = UNSET,
     group_by: GroupBy | Unset = UNSET,
     level: int | Unset = UNSET,
     rating: RatingSource | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 
-) -> Any | PlanSummary | Problem | None:
+) -> Any | Problem | PublicSummary | None:
     """ Get a published plan's summary
 
-     The plan summary over published reports only: reports in any other state count as missing,
-    unreported and unrated (`workflow` shows `published` and `missing` only).
+     The plan's progress in one fiscal year (the latest with published reports unless
+    `fiscal_year` says otherwise), over published reports only: reports in any other state count
+    as 未報告 and 未評価. Every distribution is an ordered array of buckets with counts and shares,
+    and the legend labels every bucket and suggests a colour for it.
 
     Roles: anyone, without credentials.
 
     Args:
         plan_id (UUID):
-        fiscal_year (int):
+        fiscal_year (GetPublicSummaryFiscalYearType1 | int | Unset): A fiscal year (in the plan
+            period), or `latest`: the latest year with published reports.
         group_by (GroupBy | Unset): How to group a plan summary besides its totals.
         level (int | Unset):
         rating (RatingSource | Unset): Whose rating the ratings count.
@@ -318,7 +338,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PlanSummary | Problem
+        Any | Problem | PublicSummary
      """
 
 

@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.plan_trend import PlanTrend
 from ...models.problem import Problem
+from ...models.public_trend import PublicTrend
 from ...models.rating_source import RatingSource
 from ...types import UNSET, Unset
 from typing import cast
@@ -62,9 +62,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | PlanTrend | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | PublicTrend | None:
     if response.status_code == 200:
-        response_200 = PlanTrend.from_dict(response.json())
+        response_200 = PublicTrend.from_dict(response.json())
 
 
 
@@ -122,7 +122,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | PlanTrend | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | PublicTrend]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -140,10 +140,11 @@ def sync_detailed(
     rating: RatingSource | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 
-) -> Response[Any | PlanTrend | Problem]:
+) -> Response[Any | Problem | PublicTrend]:
     """ Get a published plan's trend
 
-     The public summary's totals per fiscal year, oldest first.
+     The public summary's totals per fiscal year with published reports, oldest first: years
+    without any published report are left out (not shown as all 未評価).
 
     Roles: anyone, without credentials.
 
@@ -159,7 +160,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PlanTrend | Problem]
+        Response[Any | Problem | PublicTrend]
      """
 
 
@@ -187,10 +188,11 @@ def sync(
     rating: RatingSource | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 
-) -> Any | PlanTrend | Problem | None:
+) -> Any | Problem | PublicTrend | None:
     """ Get a published plan's trend
 
-     The public summary's totals per fiscal year, oldest first.
+     The public summary's totals per fiscal year with published reports, oldest first: years
+    without any published report are left out (not shown as all 未評価).
 
     Roles: anyone, without credentials.
 
@@ -206,7 +208,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PlanTrend | Problem
+        Any | Problem | PublicTrend
      """
 
 
@@ -229,10 +231,11 @@ async def asyncio_detailed(
     rating: RatingSource | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 
-) -> Response[Any | PlanTrend | Problem]:
+) -> Response[Any | Problem | PublicTrend]:
     """ Get a published plan's trend
 
-     The public summary's totals per fiscal year, oldest first.
+     The public summary's totals per fiscal year with published reports, oldest first: years
+    without any published report are left out (not shown as all 未評価).
 
     Roles: anyone, without credentials.
 
@@ -248,7 +251,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PlanTrend | Problem]
+        Response[Any | Problem | PublicTrend]
      """
 
 
@@ -276,10 +279,11 @@ async def asyncio(
     rating: RatingSource | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 
-) -> Any | PlanTrend | Problem | None:
+) -> Any | Problem | PublicTrend | None:
     """ Get a published plan's trend
 
-     The public summary's totals per fiscal year, oldest first.
+     The public summary's totals per fiscal year with published reports, oldest first: years
+    without any published report are left out (not shown as all 未評価).
 
     Roles: anyone, without credentials.
 
@@ -295,7 +299,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PlanTrend | Problem
+        Any | Problem | PublicTrend
      """
 
 

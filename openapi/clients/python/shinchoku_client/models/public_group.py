@@ -1,0 +1,243 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+if TYPE_CHECKING:
+  from ..models.achievement_share import AchievementShare
+  from ..models.progress_share import ProgressShare
+  from ..models.quarter_distribution import QuarterDistribution
+  from ..models.rating_share import RatingShare
+
+
+
+
+
+T = TypeVar("T", bound="PublicGroup")
+
+
+
+@_attrs_define
+class PublicGroup:
+    """ The counts of one group: a plan node or a department.
+
+        Attributes:
+            initiatives (int): Initiatives active in the year (each once, also when cross-listed). Example: 48.
+            published (int): Of those, the initiatives whose report of the year is published; the others count as
+                未評価 and 未報告. Example: 48.
+            ratings (list[RatingShare]): By the rating asked for (`rating`): the plan's grades, best first, then 未評価.
+            progress (list[ProgressShare]): 進捗状況, best first, then 未報告.
+            quarters (list[QuarterDistribution]): Q1 to Q4, for plans that report quarterly; empty for the others.
+            indicators (list[AchievementShare]): The counted initiatives' indicators valid in the year, by achievement.
+            mean_achievement_ratio (float | None): Mean of the achievement ratios that exist; `null` when none does.
+                Example: 1.04.
+            key (UUID): The node's or department's id.
+            label (str): The node's title or the department's name. Example: 地域での支え合い・助け合いの推進.
+            code (None | str | Unset): The node's code as printed (`null` for departments, or when none was printed).
+                Example: 1.
+     """
+
+    initiatives: int
+    published: int
+    ratings: list[RatingShare]
+    progress: list[ProgressShare]
+    quarters: list[QuarterDistribution]
+    indicators: list[AchievementShare]
+    mean_achievement_ratio: float | None
+    key: UUID
+    label: str
+    code: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.achievement_share import AchievementShare # noqa: PLC0415
+        from ..models.progress_share import ProgressShare # noqa: PLC0415
+        from ..models.quarter_distribution import QuarterDistribution # noqa: PLC0415
+        from ..models.rating_share import RatingShare # noqa: PLC0415
+        initiatives = self.initiatives
+
+        published = self.published
+
+        ratings = []
+        for ratings_item_data in self.ratings:
+            ratings_item = ratings_item_data.to_dict()
+            ratings.append(ratings_item)
+
+
+
+        progress = []
+        for progress_item_data in self.progress:
+            progress_item = progress_item_data.to_dict()
+            progress.append(progress_item)
+
+
+
+        quarters = []
+        for quarters_item_data in self.quarters:
+            quarters_item = quarters_item_data.to_dict()
+            quarters.append(quarters_item)
+
+
+
+        indicators = []
+        for indicators_item_data in self.indicators:
+            indicators_item = indicators_item_data.to_dict()
+            indicators.append(indicators_item)
+
+
+
+        mean_achievement_ratio: float | None
+        mean_achievement_ratio = self.mean_achievement_ratio
+
+        key = str(self.key)
+
+        label = self.label
+
+        code: None | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "initiatives": initiatives,
+            "published": published,
+            "ratings": ratings,
+            "progress": progress,
+            "quarters": quarters,
+            "indicators": indicators,
+            "mean_achievement_ratio": mean_achievement_ratio,
+            "key": key,
+            "label": label,
+        })
+        if code is not UNSET:
+            field_dict["code"] = code
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.achievement_share import AchievementShare # noqa: PLC0415
+        from ..models.progress_share import ProgressShare # noqa: PLC0415
+        from ..models.quarter_distribution import QuarterDistribution # noqa: PLC0415
+        from ..models.rating_share import RatingShare # noqa: PLC0415
+        d = dict(src_dict)
+        initiatives = d.pop("initiatives")
+
+        published = d.pop("published")
+
+        ratings = []
+        _ratings = d.pop("ratings")
+        for ratings_item_data in (_ratings):
+            ratings_item = RatingShare.from_dict(ratings_item_data)
+
+
+
+            ratings.append(ratings_item)
+
+
+        progress = []
+        _progress = d.pop("progress")
+        for progress_item_data in (_progress):
+            progress_item = ProgressShare.from_dict(progress_item_data)
+
+
+
+            progress.append(progress_item)
+
+
+        quarters = []
+        _quarters = d.pop("quarters")
+        for quarters_item_data in (_quarters):
+            quarters_item = QuarterDistribution.from_dict(quarters_item_data)
+
+
+
+            quarters.append(quarters_item)
+
+
+        indicators = []
+        _indicators = d.pop("indicators")
+        for indicators_item_data in (_indicators):
+            indicators_item = AchievementShare.from_dict(indicators_item_data)
+
+
+
+            indicators.append(indicators_item)
+
+
+        def _parse_mean_achievement_ratio(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        mean_achievement_ratio = _parse_mean_achievement_ratio(d.pop("mean_achievement_ratio"))
+
+
+        key = UUID(d.pop("key"))
+
+
+
+
+        label = d.pop("label")
+
+        def _parse_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
+
+        public_group = cls(
+            initiatives=initiatives,
+            published=published,
+            ratings=ratings,
+            progress=progress,
+            quarters=quarters,
+            indicators=indicators,
+            mean_achievement_ratio=mean_achievement_ratio,
+            key=key,
+            label=label,
+            code=code,
+        )
+
+
+        public_group.additional_properties = d
+        return public_group
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
