@@ -294,3 +294,27 @@ fn responses_are_compressed_with_a_tag_per_coding() {
     app.patch(&internal, &json!({"title": "白井市第2次地域福祉計画（改訂）"}), Some(&tag)).ok(200);
     app.patch(&internal, &json!({"title": "もう一度"}), Some(&tag)).problem(412);
 }
+
+/// `as_of` is the latest publication the figures include: a correction being prepared leaves
+/// it (and the whole public body) as it was, also for reports that came published with an
+/// import; publishing the correction moves it.
+#[test]
+fn as_of_moves_with_a_publication_only() {
+    let app = TestApp::spawn();
+    let plan = regional(&app);
+    let summary = format!("/api/v1/public/plans/{plan}/summary?fiscal_year=2022");
+    let before = public(&app, &summary);
+    let as_of = before.json()["as_of"].as_str().unwrap().to_string();
+    let listed = app.get(&format!("/api/v1/plans/{plan}/initiatives?limit=1")).ok(200);
+    let initiative = listed["items"][0]["id"].as_str().unwrap().to_string();
+    let year = format!("/api/v1/initiatives/{initiative}/years/2022");
+    app.request("POST", &format!("{year}/corrections"), &[], None).ok(200);
+    app.send_as(Some(&app.token), "PUT", &year, &json!({"result_text": "訂正中の下書き"})).ok(200);
+    let during = public(&app, &summary);
+    assert_eq!((during.body.as_str(), during.header("etag")), (before.body.as_str(), before.header("etag")));
+    for action in ["submission", "review", "publication"] {
+        app.request("POST", &format!("{year}/{action}"), &[], None).ok(200);
+    }
+    let after = public(&app, &summary).json();
+    assert!(after["as_of"].as_str().unwrap() > as_of.as_str(), "{} after {as_of}", after["as_of"]);
+}

@@ -80,8 +80,9 @@ pub struct PublishedYear {
 pub fn published_years(conn: &mut DbConnection, plans: &[DbUuid]) -> ApiResult<HashMap<DbUuid, Vec<PublishedYear>>> {
     use diesel::dsl::sql;
     use diesel::sql_types::{Nullable, Timestamp};
-    // Imported reports were published by the import, which stamps no publication time.
-    let latest = sql::<Nullable<Timestamp>>("MAX(COALESCE(annual_reports.published_at, annual_reports.updated_at))");
+    // Imported reports were published by the import, which stamps no publication time: their
+    // creation is it (never their last update, which a correction's unpublished draft moves).
+    let latest = sql::<Nullable<Timestamp>>("MAX(COALESCE(annual_reports.published_at, annual_reports.created_at))");
     let rows: Vec<(DbUuid, i32, Option<chrono::NaiveDateTime>)> = annual_reports::table
         .inner_join(initiatives::table)
         .filter(initiatives::plan_id.eq_any(plans))
