@@ -247,6 +247,7 @@ fn the_page_is_self_contained_embeddable_and_japanese() {
     // Charts inline, their figures in tables, every initiative with its published rating.
     assert_eq!(html.matches("<svg ").count(), 2);
     assert!(html.contains("<caption>基本方針ごとの評価（令和4年度）</caption>"));
+    assert!(html.contains("<caption>基本方針ごとの進捗状況（令和4年度）</caption>"));
     assert!(html.contains("<caption>年度ごとの評価</caption>"));
     assert!(html.contains("（※再掲）"), "cross-listed initiatives are marked");
     for external in ["<script", " src=", "href=\"http", "url(", "@import"] {
@@ -317,4 +318,25 @@ fn as_of_moves_with_a_publication_only() {
     }
     let after = public(&app, &summary).json();
     assert!(after["as_of"].as_str().unwrap() > as_of.as_str(), "{} after {as_of}", after["as_of"]);
+}
+
+/// Every link a public plan lists answers 200 with what it says it is.
+#[test]
+fn the_links_of_a_public_plan_lead_to_its_figures() {
+    let app = TestApp::spawn();
+    let plan = regional(&app);
+    let p = public(&app, &format!("/api/v1/public/plans/{plan}")).ok(200);
+    let links = p["links"].as_object().unwrap();
+    assert_eq!(links.len(), 6);
+    for (name, path) in links {
+        let r = public(&app, path.as_str().unwrap());
+        assert_eq!(r.status, 200, "{name}: {path}");
+        let expected = match name.as_str() {
+            "page" => "text/html; charset=utf-8",
+            "summary_csv" => "text/csv; charset=utf-8",
+            "ratings_chart" | "trend_chart" => "image/svg+xml",
+            _ => "application/json",
+        };
+        assert_eq!(r.header("content-type"), Some(expected), "{name}");
+    }
 }

@@ -156,25 +156,42 @@ fn japanese_date(t: chrono::DateTime<chrono::Utc>) -> String {
     jst.format("%Y年%-m月%-d日").to_string()
 }
 
-fn counts_table(caption: &str, head: &str, rows: &[(String, &PublicCounts)]) -> String {
+/// One distribution of a set of counts, as (column heading, count, share) per bucket.
+type Distribution = fn(&PublicCounts) -> Vec<(String, i64, f64)>;
+
+fn ratings(c: &PublicCounts) -> Vec<(String, i64, f64)> {
+    c.ratings
+        .iter()
+        .map(|r| {
+            let name = match &r.grade {
+                Some(g) => format!("{g}（{}）", r.label),
+                None => r.label.clone(),
+            };
+            (name, r.count, r.share)
+        })
+        .collect()
+}
+
+fn progress(c: &PublicCounts) -> Vec<(String, i64, f64)> {
+    c.progress.iter().map(|p| (p.label.clone(), p.count, p.share)).collect()
+}
+
+/// A table of one distribution: a row per set of counts, a column per bucket.
+fn counts_table(caption: &str, head: &str, rows: &[(String, &PublicCounts)], distribution: Distribution) -> String {
     let Some((_, first)) = rows.first() else { return String::new() };
     let mut html = format!(
         "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table><caption>{0}</caption><thead><tr><th scope=\"col\">{1}</th><th scope=\"col\" class=\"n\">取組数</th>",
         xml(caption),
         xml(head)
     );
-    for r in &first.ratings {
-        let name = match &r.grade {
-            Some(g) => format!("{g}（{}）", r.label),
-            None => r.label.clone(),
-        };
+    for (name, _, _) in distribution(first) {
         html.push_str(&format!("<th scope=\"col\">{}</th>", xml(&name)));
     }
     html.push_str("</tr></thead><tbody>");
     for (label, c) in rows {
         html.push_str(&format!("<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td>", xml(label), c.initiatives));
-        for r in &c.ratings {
-            html.push_str(&format!("<td class=\"n\">{}件（{:.1}%）</td>", r.count, r.share * 100.0));
+        for (_, count, share) in distribution(c) {
+            html.push_str(&format!("<td class=\"n\">{count}件（{:.1}%）</td>", share * 100.0));
         }
         html.push_str("</tr>");
     }
@@ -273,7 +290,14 @@ pub fn render(
             let level = s.level_label.clone().unwrap_or_else(|| "区分".into());
             let mut rows = vec![("全体".to_string(), &s.totals)];
             rows.extend(s.groups.iter().map(|g| (node_label(&g.code, &g.label), &g.counts)));
-            html.push_str(&counts_table(&format!("{}ごとの評価（{}）", level, s.fiscal_year_label), &level, &rows));
+            let year = &s.fiscal_year_label;
+            html.push_str(&counts_table(&format!("{level}ごとの評価（{year}）"), &level, &rows, ratings));
+            html.push_str(&format!(
+                "<p class=\"note\">{}：{}</p>",
+                xml(&s.legend.progress.title),
+                xml(&s.legend.progress.description)
+            ));
+            html.push_str(&counts_table(&format!("{level}ごとの進捗状況（{year}）"), &level, &rows, progress));
         }
     }
     if !trend.years.is_empty() {
@@ -281,7 +305,7 @@ pub fn render(
         html.push_str(&charts::render(&charts::trend_chart(trend), "trend"));
         let rows: Vec<(String, &PublicCounts)> =
             trend.years.iter().map(|y| (y.fiscal_year_label.clone(), &y.counts)).collect();
-        html.push_str(&counts_table("年度ごとの評価", "年度", &rows));
+        html.push_str(&counts_table("年度ごとの評価", "年度", &rows, ratings));
     }
     if let Some(s) = summary {
         html.push_str(&format!("<h2 id=\"initiatives\">取組の一覧（{}）</h2>", xml(&s.fiscal_year_label)));

@@ -50,6 +50,45 @@ pub struct PublicPlan {
     pub latest_published_fiscal_year_label: Option<String>,
     /// The fiscal years with published reports, oldest first.
     pub published_fiscal_years: Vec<PublishedYear>,
+    pub links: PublicPlanLinks,
+}
+
+/// Where this plan's figures are, ready to show (paths on this server; each answers the latest
+/// published year unless asked `fiscal_year=`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PublicPlanLinks {
+    /// The page to link to or embed in an `<iframe>` (HTML).
+    #[schema(example = "/public/plans/0190a1b2-0000-7000-8000-000000000001")]
+    pub page: String,
+    /// The summary (JSON).
+    #[schema(example = "/api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/summary")]
+    pub summary: String,
+    /// The summary as open data (CSV).
+    #[schema(example = "/api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/summary.csv")]
+    pub summary_csv: String,
+    /// The totals over the years with published reports (JSON).
+    #[schema(example = "/api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/summary/trend")]
+    pub trend: String,
+    /// The ratings as a chart for `<img>` (SVG; add `group_by=node` for a bar per 基本方針).
+    #[schema(example = "/api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/charts/ratings.svg")]
+    pub ratings_chart: String,
+    /// The ratings over the years as a chart (SVG).
+    #[schema(example = "/api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/charts/trend.svg")]
+    pub trend_chart: String,
+}
+
+impl PublicPlanLinks {
+    fn of(id: Uuid) -> PublicPlanLinks {
+        let api = format!("/api/v1/public/plans/{id}");
+        PublicPlanLinks {
+            page: format!("/public/plans/{id}"),
+            summary: format!("{api}/summary"),
+            summary_csv: format!("{api}/summary.csv"),
+            trend: format!("{api}/summary/trend"),
+            ratings_chart: format!("{api}/charts/ratings.svg"),
+            trend_chart: format!("{api}/charts/trend.svg"),
+        }
+    }
 }
 
 impl PublicPlan {
@@ -69,6 +108,7 @@ impl PublicPlan {
             latest_published_fiscal_year: latest,
             latest_published_fiscal_year_label: latest.map(fiscal_year::label),
             published_fiscal_years: published,
+            links: PublicPlanLinks::of(p.id.0),
         })
     }
 }

@@ -3542,6 +3542,43 @@ export interface components {
             latest_published_fiscal_year_label: string | null;
             /** @description The fiscal years with published reports, oldest first. */
             published_fiscal_years: components["schemas"]["PublishedYear"][];
+            links: components["schemas"]["PublicPlanLinks"];
+        };
+        /**
+         * @description Where this plan's figures are, ready to show (paths on this server; each answers the latest
+         *     published year unless asked `fiscal_year=`).
+         */
+        PublicPlanLinks: {
+            /**
+             * @description The page to link to or embed in an `<iframe>` (HTML).
+             * @example /public/plans/0190a1b2-0000-7000-8000-000000000001
+             */
+            page: string;
+            /**
+             * @description The summary (JSON).
+             * @example /api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/summary
+             */
+            summary: string;
+            /**
+             * @description The summary as open data (CSV).
+             * @example /api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/summary.csv
+             */
+            summary_csv: string;
+            /**
+             * @description The totals over the years with published reports (JSON).
+             * @example /api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/summary/trend
+             */
+            trend: string;
+            /**
+             * @description The ratings as a chart for `<img>` (SVG; add `group_by=node` for a bar per 基本方針).
+             * @example /api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/charts/ratings.svg
+             */
+            ratings_chart: string;
+            /**
+             * @description The ratings over the years as a chart (SVG).
+             * @example /api/v1/public/plans/0190a1b2-0000-7000-8000-000000000001/charts/trend.svg
+             */
+            trend_chart: string;
         };
         PublicPlanList: {
             items: components["schemas"]["PublicPlan"][];

@@ -111,6 +111,7 @@ from .public_initiative import PublicInitiative
 from .public_legend import PublicLegend
 from .public_node import PublicNode
 from .public_plan import PublicPlan
+from .public_plan_links import PublicPlanLinks
 from .public_plan_list import PublicPlanList
 from .public_plan_tree import PublicPlanTree
 from .public_report import PublicReport
@@ -273,6 +274,7 @@ __all__ = (
     "PublicLegend",
     "PublicNode",
     "PublicPlan",
+    "PublicPlanLinks",
     "PublicPlanList",
     "PublicPlanTree",
     "PublicReport",

@@ -12,6 +12,7 @@ from typing import cast
 from uuid import UUID
 
 if TYPE_CHECKING:
+  from ..models.public_plan_links import PublicPlanLinks
   from ..models.published_year import PublishedYear
   from ..models.rating_grade import RatingGrade
 
@@ -43,6 +44,9 @@ class PublicPlan:
                 while nothing is published. Example: 2022.
             latest_published_fiscal_year_label (None | str):  Example: 令和4年度.
             published_fiscal_years (list[PublishedYear]): The fiscal years with published reports, oldest first.
+            links (PublicPlanLinks): Where this plan's figures are, ready to show (paths on this server; each answers the
+                latest
+                published year unless asked `fiscal_year=`).
      """
 
     id: UUID
@@ -58,6 +62,7 @@ class PublicPlan:
     latest_published_fiscal_year: int | None
     latest_published_fiscal_year_label: None | str
     published_fiscal_years: list[PublishedYear]
+    links: PublicPlanLinks
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -65,6 +70,7 @@ class PublicPlan:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.public_plan_links import PublicPlanLinks # noqa: PLC0415
         from ..models.published_year import PublishedYear # noqa: PLC0415
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
         id = str(self.id)
@@ -107,6 +113,8 @@ class PublicPlan:
 
 
 
+        links = self.links.to_dict()
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -124,6 +132,7 @@ class PublicPlan:
             "latest_published_fiscal_year": latest_published_fiscal_year,
             "latest_published_fiscal_year_label": latest_published_fiscal_year_label,
             "published_fiscal_years": published_fiscal_years,
+            "links": links,
         })
 
         return field_dict
@@ -132,6 +141,7 @@ class PublicPlan:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.public_plan_links import PublicPlanLinks # noqa: PLC0415
         from ..models.published_year import PublishedYear # noqa: PLC0415
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
         d = dict(src_dict)
@@ -193,6 +203,11 @@ class PublicPlan:
             published_fiscal_years.append(published_fiscal_years_item)
 
 
+        links = PublicPlanLinks.from_dict(d.pop("links"))
+
+
+
+
         public_plan = cls(
             id=id,
             title=title,
@@ -207,6 +222,7 @@ class PublicPlan:
             latest_published_fiscal_year=latest_published_fiscal_year,
             latest_published_fiscal_year_label=latest_published_fiscal_year_label,
             published_fiscal_years=published_fiscal_years,
+            links=links,
         )
 
 

@@ -13,6 +13,7 @@ from uuid import UUID
 
 if TYPE_CHECKING:
   from ..models.public_node import PublicNode
+  from ..models.public_plan_links import PublicPlanLinks
   from ..models.published_year import PublishedYear
   from ..models.rating_grade import RatingGrade
 
@@ -44,6 +45,9 @@ class PublicPlanTree:
                 while nothing is published. Example: 2022.
             latest_published_fiscal_year_label (None | str):  Example: 令和4年度.
             published_fiscal_years (list[PublishedYear]): The fiscal years with published reports, oldest first.
+            links (PublicPlanLinks): Where this plan's figures are, ready to show (paths on this server; each answers the
+                latest
+                published year unless asked `fiscal_year=`).
             nodes (list[PublicNode]): The top-level nodes, each with its subtree, in plan order.
      """
 
@@ -60,6 +64,7 @@ class PublicPlanTree:
     latest_published_fiscal_year: int | None
     latest_published_fiscal_year_label: None | str
     published_fiscal_years: list[PublishedYear]
+    links: PublicPlanLinks
     nodes: list[PublicNode]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -69,6 +74,7 @@ class PublicPlanTree:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.public_node import PublicNode # noqa: PLC0415
+        from ..models.public_plan_links import PublicPlanLinks # noqa: PLC0415
         from ..models.published_year import PublishedYear # noqa: PLC0415
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
         id = str(self.id)
@@ -111,6 +117,8 @@ class PublicPlanTree:
 
 
 
+        links = self.links.to_dict()
+
         nodes = []
         for nodes_item_data in self.nodes:
             nodes_item = nodes_item_data.to_dict()
@@ -135,6 +143,7 @@ class PublicPlanTree:
             "latest_published_fiscal_year": latest_published_fiscal_year,
             "latest_published_fiscal_year_label": latest_published_fiscal_year_label,
             "published_fiscal_years": published_fiscal_years,
+            "links": links,
             "nodes": nodes,
         })
 
@@ -145,6 +154,7 @@ class PublicPlanTree:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.public_node import PublicNode # noqa: PLC0415
+        from ..models.public_plan_links import PublicPlanLinks # noqa: PLC0415
         from ..models.published_year import PublishedYear # noqa: PLC0415
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
         d = dict(src_dict)
@@ -206,6 +216,11 @@ class PublicPlanTree:
             published_fiscal_years.append(published_fiscal_years_item)
 
 
+        links = PublicPlanLinks.from_dict(d.pop("links"))
+
+
+
+
         nodes = []
         _nodes = d.pop("nodes")
         for nodes_item_data in (_nodes):
@@ -230,6 +245,7 @@ class PublicPlanTree:
             latest_published_fiscal_year=latest_published_fiscal_year,
             latest_published_fiscal_year_label=latest_published_fiscal_year_label,
             published_fiscal_years=published_fiscal_years,
+            links=links,
             nodes=nodes,
         )
 
