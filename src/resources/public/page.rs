@@ -41,6 +41,7 @@ svg{max-width:100%;height:auto}\
 caption{text-align:left;font-weight:bold;padding:.25rem 0}\
 th,td{border:1px solid #767676;padding:.25rem .5rem;vertical-align:top;text-align:left}\
 thead th{background:#E8F1F8}td.n{text-align:right;white-space:nowrap}th.n{white-space:nowrap}\
+.label{min-width:10em}\
 .note{font-size:.9rem}footer{margin:2rem auto;font-size:.9rem;border-top:1px solid #767676;padding-top:.5rem}\
 @media print{.scroll{overflow:visible}h2{break-after:avoid}table{break-inside:auto}}";
 
@@ -180,7 +181,7 @@ fn progress(c: &PublicCounts) -> Vec<(String, i64, f64)> {
 fn counts_table(caption: &str, head: &str, rows: &[(String, &PublicCounts)], distribution: Distribution) -> String {
     let Some((_, first)) = rows.first() else { return String::new() };
     let mut html = format!(
-        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table><caption>{0}</caption><thead><tr><th scope=\"col\">{1}</th><th scope=\"col\" class=\"n\">取組数</th>",
+        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table><caption>{0}</caption><thead><tr><th scope=\"col\" class=\"label\">{1}</th><th scope=\"col\" class=\"n\">取組数</th>",
         xml(caption),
         xml(head)
     );
@@ -216,7 +217,7 @@ fn node_tables(node: &PublicNode, path: &str, reports: &HashMap<Uuid, AnnualRepo
     if !node.initiatives.is_empty() {
         html.push_str(&format!(
             "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table><caption>{0}</caption><thead><tr>\
-             <th scope=\"col\">No.</th><th scope=\"col\">取組</th><th scope=\"col\">担当課</th><th scope=\"col\">進捗状況</th>\
+             <th scope=\"col\">No.</th><th scope=\"col\" class=\"label\">取組</th><th scope=\"col\">担当課</th><th scope=\"col\">進捗状況</th>\
              <th scope=\"col\">評価（自己評価）</th><th scope=\"col\">評価（委員会）</th></tr></thead><tbody>",
             xml(&here)
         ));
