@@ -6,7 +6,8 @@
 #   4. the Python client's quarterly-script example runs against a live server;
 #   5. Schemathesis (all checks, all phases) finds no failure;
 #   6. the docs page renders every operation in headless Chromium (screenshot: target/docs.png);
-#   7. the public page loads under its own policy, and axe-core finds no violation on it.
+#   7. the public page loads under its own policy, and axe-core finds no violation on it;
+#   8. the committee packet, printed to PDF by LibreOffice, sets no text under 9 pt and cuts none.
 # Expects the debug binary from `cargo test` (target/debug/shinchoku). Installs Node packages,
 # a Python venv (target/ci-venv) and Debian's chromium when they are missing.
 set -euo pipefail
@@ -76,6 +77,34 @@ step "the public page in Chromium: its own policy, axe-core, screenshots"
 PORTAL_PLAN=$(curl -sf http://127.0.0.1:18181/api/v1/public/plans \
   | "$PYTHON" -c 'import json,sys; print(next(p["id"] for p in json.load(sys.stdin)["items"] if p["latest_published_fiscal_year"]))')
 (cd openapi && node check-page.mjs http://127.0.0.1:18181 "$PORTAL_PLAN" "$PWD/../target")
+
+step "the committee packet printed by LibreOffice: text at 9 pt or more, nothing cut"
+# Both demo plans' packets, in each layout their shape uses, printed to PDF the way a
+# secretariat would print them; .ci/packet-check.py reads every character's size and checks
+# that every character of every cell reaches the paper.
+if ! command -v soffice >/dev/null || ! fc-list 2>/dev/null | grep -qi carlito; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    libreoffice-calc-nogui fonts-crosextra-carlito fonts-ipafont-gothic >/dev/null
+fi
+"$VENV/bin/pip" install --quiet --disable-pip-version-check pdfplumber==0.11.4
+PACKETS=target/packets
+rm -rf "$PACKETS" && mkdir -p "$PACKETS"
+ADMIN=$(sign_in 18181 admin demo-admin-password)
+plan_ids=$(curl -sf -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:18181/api/v1/plans?limit=10" \
+  | "$PYTHON" -c 'import json,sys; [print(p["id"], p["end_fy"], "quarterly" if p["quarterly_reports"] else "regional") for p in json.load(sys.stdin)["items"]]')
+while read -r id end kind; do
+  # The demo's latest year with reports: FY2022 for the regional plan, FY2021 for the quarterly one.
+  fy=$([ "$kind" = quarterly ] && echo 2021 || echo 2022)
+  layouts=$([ "$kind" = quarterly ] && echo "quarterly node_table" || echo "node_table per_initiative")
+  for layout in $layouts; do
+    curl -sf -H "Authorization: Bearer $ADMIN" -o "$PACKETS/$kind-$layout.xlsx" \
+      "http://127.0.0.1:18181/api/v1/plans/$id/progress-report?fiscal_year=$fy&format=xlsx&layout=$layout"
+  done
+done <<< "$plan_ids"
+(cd "$PACKETS" && timeout 300 soffice --headless --convert-to pdf ./*.xlsx >/dev/null 2>&1)
+for xlsx in "$PACKETS"/*.xlsx; do
+  "$PYTHON" .ci/packet-check.py "$xlsx" "${xlsx%.xlsx}.pdf"
+done
 
 step "Python client"
 # With the department's progress sheet downloaded as a workbook and uploaded back (dry run, then for real).

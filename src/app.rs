@@ -16,8 +16,8 @@ use utoipa_actix_web::{scope, AppExt};
 
 use crate::error::{self, ApiError, ApiResult};
 use crate::resources::{
-    api_tokens, audit_events, batches, bundles, departments, indicators, initiatives, nodes, plans, public, reports,
-    sessions, sheets, summaries, users,
+    api_tokens, audit_events, batches, bundles, departments, indicators, initiatives, nodes, packet, plans, public,
+    reports, sessions, sheets, summaries, users,
 };
 use crate::web::http::{self as api_http, BodyLimits};
 use crate::web::openapi::ApiDoc;
@@ -98,6 +98,7 @@ pub fn routes() -> (
                 .service(batches::post_progress_batch)
                 .service(sheets::export_progress_sheet)
                 .service(sheets::import_progress_sheet)
+                .service(packet::export_progress_report)
                 .service(reports::timeline::get_timeline)
                 .service(reports::timeline::list_reports)
                 .service(summaries::plan::get_plan_summary)

@@ -71,6 +71,25 @@ enum Command {
         #[command(subcommand)]
         action: SheetCommand,
     },
+    /// Write the committee packet (進行管理シート for the meeting) of a plan and fiscal year to an .xlsx file
+    #[command(after_help = "The same workbook as GET /api/v1/plans/{plan_id}/progress-report: a cover with \
+                             the year's counts and the legend, then the layout, A4 at 100 % with 10 pt text. \
+                             Reports not handed in show as 未提出.")]
+    Report {
+        /// The plan: its id, or its title (or a part of it naming one plan); `shinchoku plans` lists them
+        #[arg(long)]
+        plan: String,
+        /// The fiscal year: 2022, R4, 令和4年度
+        #[arg(long)]
+        fiscal_year: String,
+        /// The file to write (.xlsx)
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// node_table, per_initiative or quarterly (default: quarterly for plans that report
+        /// quarterly, else node_table)
+        #[arg(long)]
+        layout: Option<String>,
+    },
     /// List the plans of the database: id, title, period
     Plans,
     /// Recount every plan's summary counts from the rows and compare them with the kept ones;
@@ -264,6 +283,41 @@ fn check_summaries(config: &Config, repair: bool) -> Result<(), CliError> {
     if differ && !repair {
         return Err(CliError::Failed("the kept summary counts differ from a recount".into()));
     }
+    Ok(())
+}
+
+/// `shinchoku report`: the committee packet to a file.
+fn report(
+    config: &Config,
+    plan: &str,
+    fiscal_year: &str,
+    out: &std::path::Path,
+    layout: Option<&str>,
+) -> Result<(), CliError> {
+    use shinchoku::resources::packet::{self, PacketLayout};
+    if out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() != Some("xlsx") {
+        return Err(CliError::Config("--out must end in .xlsx".into()));
+    }
+    let layout = match layout {
+        None => None,
+        Some(text) => {
+            Some(serde_json::from_value::<PacketLayout>(serde_json::Value::from(text)).map_err(|_| {
+                CliError::Config(format!("--layout {text}: use node_table, per_initiative or quarterly"))
+            })?)
+        }
+    };
+    let pool = open_existing_database(config)?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let (plan, fy) = (find_plan(&mut conn, plan)?, fiscal_year_arg(fiscal_year)?);
+    let packet = packet::export(&mut conn, plan, fy, layout).map_err(|e| explain(&e))?;
+    std::fs::write(out, &packet.bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!(
+        "{}: {} bytes, layout {:?}, {} pages and the cover",
+        out.display(),
+        packet.bytes.len(),
+        packet.layout,
+        packet.pages
+    );
     Ok(())
 }
 
@@ -583,6 +637,9 @@ fn main() -> ExitCode {
         Command::Plans => run(|config| plans_command(&config)),
         Command::CheckSummaries { repair } => run(|config| check_summaries(&config, repair)),
         Command::Sheet { action } => run(|config| sheet(&config, action)),
+        Command::Report { plan, fiscal_year, out, layout } => {
+            run(|config| report(&config, &plan, &fiscal_year, &out, layout.as_deref()))
+        }
         Command::Synth { initiatives, years, last_fy, seed } => {
             run(|config| Ok(synth(&config, shinchoku::ops::synth::Shape { initiatives, years, last_fy, seed })?))
         }

@@ -8,6 +8,7 @@ pub mod departments;
 pub mod indicators;
 pub mod initiatives;
 pub mod nodes;
+pub mod packet;
 pub mod plans;
 pub mod public;
 pub mod reports;

@@ -21,6 +21,7 @@ mod nodes;
 mod openapi;
 mod operations;
 mod outage;
+mod packet;
 mod plans;
 mod portal;
 mod reports;

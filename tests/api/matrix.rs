@@ -417,6 +417,9 @@ fn rows() -> Vec<(&'static str, Rule, Make)> {
         row("GET /api/v1/plans/{plan_id}/overdue", Admin(200), |_, w| {
             (format!("/api/v1/plans/{}/overdue?fiscal_year=2021", w.plan), None)
         }),
+        row("GET /api/v1/plans/{plan_id}/progress-report", SignedIn(200), |_, w| {
+            (format!("/api/v1/plans/{}/progress-report?fiscal_year=2020", w.plan), None)
+        }),
         row("GET /api/v1/public/plans", Public(200), |_, _| ("/api/v1/public/plans".into(), None)),
         row("GET /api/v1/public/plans/{plan_id}", Public(200), |app, w| {
             (format!("/api/v1/public/plans/{}", published(app, w)), None)

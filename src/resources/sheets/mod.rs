@@ -240,7 +240,7 @@ pub fn read_upload(bytes: &[u8], media: &str, charset: Option<&str>, content_typ
 }
 
 /// `Content-Disposition` with an ASCII fallback and the Japanese name (RFC 6266, RFC 8187).
-fn disposition(file_name: &str) -> String {
+pub fn disposition(file_name: &str) -> String {
     let ascii: String =
         file_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
     let encoded: String = file_name

@@ -943,6 +943,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{plan_id}/progress-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the committee packet
+         * @description The plan's progress in one fiscal year as the committee reads it on paper (進行管理シート):
+         *     a cover with the year's counts (as the summary counts them over reports handed in) and the
+         *     legend, then the layout — `node_table` (a block per node with its 取り組み目標 and 主な取り組み,
+         *     a row per initiative with its indicators, 単位 and the actuals and ratings of the last three
+         *     years side by side, ※再掲 placements marked and not repeated), `per_initiative` (a page per
+         *     initiative, a row per fiscal year of the plan period) or `quarterly` (the year's plan and each
+         *     quarter's plan with its ○ × —). A4 at 100 % with text of 10 pt, rows as tall as their text,
+         *     initiatives never split over pages, the block's header repeated when it goes on, page
+         *     breaks between top-level nodes, the plan and year in the page header, page numbers in the
+         *     footer. Reports not handed in (draft, returned) show as 未提出, never their drafts; a report
+         *     being corrected shows as last published. The data-entry sheet is `…/progress-sheet`.
+         *
+         *     Roles: every signed-in role.
+         */
+        get: operations["export_progress_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/initiatives/{initiative_id}/timeline": {
         parameters: {
             query?: never;
@@ -7010,6 +7042,51 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    export_progress_report: {
+        parameters: {
+            query: {
+                /**
+                 * @description The fiscal year (in the plan period).
+                 * @example 2022
+                 */
+                fiscal_year: number;
+                /** @description `xlsx` (the default and, for now, the only format). */
+                format?: "xlsx";
+                /**
+                 * @description The layout: `node_table`, `per_initiative` or `quarterly`. Default: `quarterly` for plans
+                 *     that report quarterly, else `node_table`.
+                 */
+                layout?: "node_table" | "per_initiative" | "quarterly";
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The packet */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name (…進行管理シート（令和4年度）.xlsx) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SheetFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

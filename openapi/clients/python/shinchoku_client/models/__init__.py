@@ -45,6 +45,8 @@ from .department_patch import DepartmentPatch
 from .department_summary import DepartmentSummary
 from .department_view import DepartmentView
 from .direction import Direction
+from .export_progress_report_format import ExportProgressReportFormat
+from .export_progress_report_layout import ExportProgressReportLayout
 from .export_progress_sheet_encoding import ExportProgressSheetEncoding
 from .export_progress_sheet_format import ExportProgressSheetFormat
 from .field_change import FieldChange
@@ -208,6 +210,8 @@ __all__ = (
     "DepartmentSummary",
     "DepartmentView",
     "Direction",
+    "ExportProgressReportFormat",
+    "ExportProgressReportLayout",
     "ExportProgressSheetEncoding",
     "ExportProgressSheetFormat",
     "FieldChange",

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class ExportProgressReportFormat(StrEnum):
+    XLSX = "xlsx"
+
+    def __str__(self) -> str:
+        return str(self.value)
