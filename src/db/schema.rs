@@ -36,6 +36,7 @@ diesel::table! {
         quarterly_reports -> Bool,
         report_due_days -> Integer,
         quarter_due_days -> Integer,
+        packet_layout -> Nullable<Text>,
     }
 }
 

@@ -70,6 +70,30 @@ text_enum! {
 }
 
 text_enum! {
+    /// How the committee packet lays out a plan's initiatives (docs/reporting.md).
+    PacketLayout {
+        /// A block per node with initiatives (事業), a row per initiative with its indicators and
+        /// the actuals and ratings of the last three years side by side (A4 landscape).
+        NodeTable => "node_table", "事業ごとの表";
+        /// A page per initiative: what it is, then a row per fiscal year of the plan period (A4 portrait).
+        PerInitiative => "per_initiative", "取組ごとのシート";
+        /// Per initiative the year's plan and the four quarters' plans with their ○ × — (A4 landscape).
+        Quarterly => "quarterly", "四半期の進行管理表";
+    }
+}
+
+impl PacketLayout {
+    /// The layout a plan's shape suggests: quarterly plans by quarter, the others by node.
+    pub fn default_for(quarterly: bool) -> PacketLayout {
+        if quarterly {
+            PacketLayout::Quarterly
+        } else {
+            PacketLayout::NodeTable
+        }
+    }
+}
+
+text_enum! {
     /// Which way is better for an indicator.
     Direction {
         /// More is better.

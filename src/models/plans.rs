@@ -13,7 +13,7 @@ use crate::domain::validation::{self, Errors};
 use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = plans)]
+#[diesel(table_name = plans, treat_none_as_null = true)]
 pub struct Plan {
     pub id: DbUuid,
     pub title: String,
@@ -34,6 +34,8 @@ pub struct Plan {
     pub quarterly_reports: bool,
     pub report_due_days: i32,
     pub quarter_due_days: i32,
+    /// [`crate::domain::enums::PacketLayout`]; `None`: by the plan's shape.
+    pub packet_layout: Option<String>,
 }
 
 impl Plan {

@@ -150,6 +150,23 @@ fn other_layouts_per_initiative_and_quarterly() {
     // The node table of a quarterly plan, asked for.
     let bytes = packet(&app, &app.token, &silver, "fiscal_year=2021&layout=node_table");
     assert_eq!(sheets(&bytes)[1].0, "進行管理シート");
+
+    // A plan's own setting is its default; a request still overrides it; null restores the shape's.
+    let plan =
+        app.patch(&format!("/api/v1/plans/{regional}"), &json!({"packet_layout": "per_initiative"}), None).ok(200);
+    assert_eq!(plan["packet_layout"], "per_initiative");
+    assert_eq!(sheets(&packet(&app, &app.token, &regional, "fiscal_year=2022"))[1].0, "取組別シート");
+    assert_eq!(
+        sheets(&packet(&app, &app.token, &regional, "fiscal_year=2022&layout=node_table"))[1].0,
+        "進行管理シート"
+    );
+    let exported = app.get(&format!("/api/v1/plans/{regional}/bundle")).ok(200);
+    assert_eq!(exported["plan"]["packet_layout"], "per_initiative", "bundles keep it");
+    let plan = app.patch(&format!("/api/v1/plans/{regional}"), &json!({"packet_layout": null}), None).ok(200);
+    assert_eq!(plan["packet_layout"], serde_json::Value::Null);
+    assert_eq!(sheets(&packet(&app, &app.token, &regional, "fiscal_year=2022"))[1].0, "進行管理シート");
+    app.patch(&format!("/api/v1/plans/{regional}"), &json!({"packet_layout": "booklet"}), None)
+        .problem_at(422, "/packet_layout");
 }
 
 #[test]

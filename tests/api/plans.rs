@@ -73,3 +73,31 @@ fn deleting_a_plan_removes_its_whole_structure() {
     assert_eq!(after["departments"], 2);
     assert!(after["audit_events"] > before["audit_events"]);
 }
+
+/// A field set to `null` by a merge patch is cleared in the database, not only in the answer.
+#[test]
+fn clearing_a_field_of_a_plan_is_stored() {
+    let app = TestApp::spawn();
+    let plan = app
+        .post(
+            "/api/v1/plans",
+            &serde_json::json!({"title": "計画", "organization": "市", "start_fy": 2024, "end_fy": 2028,
+                                "level_labels": ["基本方針"], "source": "議題1-資料①", "packet_layout": "per_initiative"}),
+        )
+        .ok(201);
+    let id = plan["id"].as_str().unwrap();
+    assert_eq!(
+        (&plan["source"], &plan["packet_layout"]),
+        (&serde_json::json!("議題1-資料①"), &serde_json::json!("per_initiative"))
+    );
+    let cleared = app
+        .patch(&format!("/api/v1/plans/{id}"), &serde_json::json!({"source": null, "packet_layout": null}), None)
+        .ok(200);
+    assert_eq!((&cleared["source"], &cleared["packet_layout"]), (&serde_json::Value::Null, &serde_json::Value::Null));
+    let read = app.get(&format!("/api/v1/plans/{id}")).ok(200);
+    assert_eq!(
+        (&read["source"], &read["packet_layout"]),
+        (&serde_json::Value::Null, &serde_json::Value::Null),
+        "{read}"
+    );
+}

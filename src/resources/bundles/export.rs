@@ -300,6 +300,11 @@ pub fn export(
             quarterly_reports: Some(plan.quarterly_reports),
             report_due_days: Some(plan.report_due_days),
             quarter_due_days: Some(plan.quarter_due_days),
+            packet_layout: plan
+                .packet_layout
+                .as_deref()
+                .map(crate::domain::enums::PacketLayout::from_db)
+                .transpose()?,
         },
         departments: departments_out,
         nodes: nodes

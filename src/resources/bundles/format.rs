@@ -151,6 +151,9 @@ pub struct BundlePlan {
     #[serde(default)]
     #[schema(minimum = 0, maximum = 366)]
     pub quarter_due_days: Option<i32>,
+    /// How the committee packet lays the plan out; `null`: by its shape.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packet_layout: Option<crate::domain::enums::PacketLayout>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

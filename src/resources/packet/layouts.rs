@@ -2,36 +2,10 @@
 //! cover with the year's summary and the legend, then a table per node, a sheet per initiative
 //! over the plan period, or the quarterly plan with its marks. Pure: content in, sheets out.
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
 use super::content::{Content, Initiative, Year};
 use super::document::{Cell, Orientation, Pager, Sheet, Style};
+pub use crate::domain::enums::PacketLayout;
 use crate::domain::fiscal_year;
-
-/// How a packet lays out its initiatives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PacketLayout {
-    /// A block per node with initiatives (事業), a row per initiative with its indicators and
-    /// the actuals and ratings of the last three years side by side (A4 landscape).
-    NodeTable,
-    /// A page per initiative: what it is, then a row per fiscal year of the plan period (A4 portrait).
-    PerInitiative,
-    /// Per initiative the year's plan and the four quarters' plans with their ○ × — (A4 landscape).
-    Quarterly,
-}
-
-impl PacketLayout {
-    /// The layout a plan's shape suggests: quarterly plans by quarter, the others by node.
-    pub fn default_for(quarterly: bool) -> PacketLayout {
-        if quarterly {
-            PacketLayout::Quarterly
-        } else {
-            PacketLayout::NodeTable
-        }
-    }
-}
 
 // Column widths (character units), each layout fitting its paper at 100 % (tested).
 /// 表紙: label, text, count, share.
@@ -537,5 +511,6 @@ mod tests {
         assert_eq!(joined(&[("", &a), ("課題", &b), ("今後", &none)]), "実施した");
         assert_eq!(joined(&[("課題", &a), ("今後", &a)]), "【課題】実施した\n【今後】実施した");
         assert_eq!(PacketLayout::default_for(true), PacketLayout::Quarterly);
+        assert_eq!(PacketLayout::default_for(false), PacketLayout::NodeTable);
     }
 }

@@ -42,8 +42,8 @@ pub struct PacketParams {
     /// `xlsx` (the default and, for now, the only format).
     #[param(inline)]
     pub format: Option<PacketFormat>,
-    /// The layout: `node_table`, `per_initiative` or `quarterly`. Default: `quarterly` for plans
-    /// that report quarterly, else `node_table`.
+    /// The layout: `node_table`, `per_initiative` or `quarterly`. Default: the plan's
+    /// `packet_layout`, else `quarterly` for plans that report quarterly and `node_table` for the others.
     #[param(inline)]
     pub layout: Option<PacketLayout>,
 }
@@ -61,7 +61,9 @@ pub struct Packet {
 pub fn export(conn: &mut DbConnection, plan_id: Uuid, fy: i32, layout: Option<PacketLayout>) -> ApiResult<Packet> {
     let plan = crate::models::plans::load(conn, plan_id)?;
     check_fiscal_year(&plan, fy)?;
-    let layout = layout.unwrap_or_else(|| PacketLayout::default_for(plan.quarterly_reports));
+    // Asked for, else the plan's setting, else what its shape suggests.
+    let stored = plan.packet_layout.as_deref().map(PacketLayout::from_db).transpose()?;
+    let layout = layout.or(stored).unwrap_or_else(|| PacketLayout::default_for(plan.quarterly_reports));
     let content = content::load(conn, plan, fy)?;
     let sheets = layouts::packet(&content, layout);
     let pages = sheets.last().map_or(0, |s| 1 + s.rows.iter().filter(|r| r.page_break).count());

@@ -8,7 +8,7 @@ use validator::Validate;
 
 use crate::db::schema::{annual_reports, departments, indicator_values, indicators, initiatives, plans};
 use crate::db::{now, DbConnection, DbUuid};
-use crate::domain::enums::PlanStatus;
+use crate::domain::enums::{PacketLayout, PlanStatus};
 use crate::domain::validation::{self, Errors, Tidy};
 use crate::error::{ApiError, ApiResult};
 use crate::models::plans::{default_rating_scale, Plan, RatingGrade};
@@ -61,6 +61,10 @@ pub struct PlanInput {
     #[validate(range(min = 0, max = 366))]
     #[schema(example = 30, minimum = 0, maximum = 366)]
     pub quarter_due_days: i32,
+    /// How the committee packet lays out the plan (`GET …/progress-report`); `null` (default):
+    /// `quarterly` for plans that report quarterly, else `node_table`.
+    #[serde(default)]
+    pub packet_layout: Option<PacketLayout>,
 }
 
 pub fn default_report_due_days() -> i32 {
@@ -159,6 +163,9 @@ pub struct PlanPatch {
     #[serde(default, deserialize_with = "patch_field")]
     #[schema(value_type = i32, required = false, minimum = 0, maximum = 366)]
     pub quarter_due_days: Option<Option<i32>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<PacketLayout>, required = false)]
+    pub packet_layout: Option<Option<PacketLayout>>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -200,6 +207,7 @@ pub fn insert(conn: &mut DbConnection, input: &PlanInput) -> ApiResult<Plan> {
         quarterly_reports: input.quarterly_reports,
         report_due_days: input.report_due_days,
         quarter_due_days: input.quarter_due_days,
+        packet_layout: input.packet_layout.map(|l| l.as_str().to_string()),
     };
     diesel::insert_into(plans::table).values(&row).execute(conn)?;
     Ok(row)

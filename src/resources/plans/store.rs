@@ -7,7 +7,7 @@ use super::input::{check_owner, insert, used_fy_range, PlanInput, PlanPatch};
 use super::views::PlanView;
 use crate::db::schema::plans;
 use crate::db::{now, DbConnection, DbUuid};
-use crate::domain::enums::PlanStatus;
+use crate::domain::enums::{PacketLayout, PlanStatus};
 use crate::domain::fiscal_year;
 use crate::domain::validation::{Errors, Tidy};
 use crate::error::{ApiError, ApiResult};
@@ -64,8 +64,9 @@ pub fn update(
         quarterly_reports: before.quarterly_reports,
         report_due_days: before.report_due_days,
         quarter_due_days: before.quarter_due_days,
+        packet_layout: before.packet_layout.as_deref().map(PacketLayout::from_db).transpose()?,
     };
-    crate::merge_patch!(input, patch, required: [title, organization, start_fy, end_fy, level_labels, rating_scale, status, quarterly_reports, report_due_days, quarter_due_days], nullable: [source, owner_department_id]);
+    crate::merge_patch!(input, patch, required: [title, organization, start_fy, end_fy, level_labels, rating_scale, status, quarterly_reports, report_due_days, quarter_due_days], nullable: [source, owner_department_id, packet_layout]);
     Errors(input.errors("")).into_result()?;
     check_owner(conn, input.owner_department_id)?;
     if let Some((low, high)) = used_fy_range(conn, before.id)? {
@@ -91,6 +92,7 @@ pub fn update(
         quarterly_reports: input.quarterly_reports,
         report_due_days: input.report_due_days,
         quarter_due_days: input.quarter_due_days,
+        packet_layout: input.packet_layout.map(|l| l.as_str().to_string()),
         version: before.version + 1,
         data_version: before.data_version + 1,
         updated_at: now(),

@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::db::utc;
-use crate::domain::enums::PlanStatus;
+use crate::domain::enums::{PacketLayout, PlanStatus};
 use crate::domain::fiscal_year;
 use crate::error::{ApiError, ApiResult};
 use crate::models::plans::{Plan, RatingGrade};
@@ -48,6 +48,9 @@ pub struct PlanView {
     /// A quarter is due this many days after the quarter ends (quarterly plans).
     #[schema(example = 30)]
     pub quarter_due_days: i32,
+    /// How the committee packet lays out the plan; `null`: by its shape (`quarterly` for plans
+    /// that report quarterly, else `node_table`).
+    pub packet_layout: Option<PacketLayout>,
     /// Grows with every write to any data of the plan (for caches).
     pub data_version: i64,
     /// Version of the plan record itself; the ETag is this number in quotes.
@@ -77,6 +80,7 @@ impl TryFrom<Plan> for PlanView {
             quarterly_reports: p.quarterly_reports,
             report_due_days: p.report_due_days,
             quarter_due_days: p.quarter_due_days,
+            packet_layout: p.packet_layout.as_deref().map(PacketLayout::from_db).transpose()?,
             data_version: p.data_version,
             version: p.version,
             created_at: utc(p.created_at),

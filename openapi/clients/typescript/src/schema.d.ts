@@ -2051,6 +2051,7 @@ export interface components {
              * @description Days after a quarter ends that it is due; `null`: 30.
              */
             quarter_due_days?: number | null;
+            packet_layout?: null | components["schemas"]["PacketLayout"];
         };
         BundleQuarter: {
             /**
@@ -2943,6 +2944,11 @@ export interface components {
             /** @description Reports not handed in (and quarters without a mark) past their due date, in plan order. */
             items: components["schemas"]["PendingItem"][];
         };
+        /**
+         * @description How the committee packet lays out a plan's initiatives (docs/reporting.md).
+         * @enum {string}
+         */
+        PacketLayout: "node_table" | "per_initiative" | "quarterly";
         /** @description A report (or, for quarterly plans, a quarter) not yet handed in. */
         PendingItem: {
             /** Format: uuid */
@@ -3058,6 +3064,7 @@ export interface components {
              * @example 30
              */
             quarter_due_days?: number;
+            packet_layout?: null | components["schemas"]["PacketLayout"];
         };
         PlanList: {
             items: components["schemas"]["PlanView"][];
@@ -3096,6 +3103,7 @@ export interface components {
             report_due_days?: number;
             /** Format: int32 */
             quarter_due_days?: number;
+            packet_layout?: null | components["schemas"]["PacketLayout"];
         };
         /**
          * @description Life cycle of a plan. Published plans are visible to the public portal.
@@ -3255,6 +3263,7 @@ export interface components {
              * @example 30
              */
             quarter_due_days: number;
+            packet_layout: null | components["schemas"]["PacketLayout"];
             /**
              * Format: int64
              * @description Grows with every write to any data of the plan (for caches).
@@ -7058,8 +7067,8 @@ export interface operations {
                 /** @description `xlsx` (the default and, for now, the only format). */
                 format?: "xlsx";
                 /**
-                 * @description The layout: `node_table`, `per_initiative` or `quarterly`. Default: `quarterly` for plans
-                 *     that report quarterly, else `node_table`.
+                 * @description The layout: `node_table`, `per_initiative` or `quarterly`. Default: the plan's
+                 *     `packet_layout`, else `quarterly` for plans that report quarterly and `node_table` for the others.
                  */
                 layout?: "node_table" | "per_initiative" | "quarterly";
             };

@@ -89,6 +89,7 @@ from .node_list import NodeList
 from .node_patch import NodePatch
 from .node_view import NodeView
 from .overdue_list import OverdueList
+from .packet_layout import PacketLayout
 from .pending_item import PendingItem
 from .plan_bundle import PlanBundle
 from .plan_category import PlanCategory
@@ -254,6 +255,7 @@ __all__ = (
     "NodePatch",
     "NodeView",
     "OverdueList",
+    "PacketLayout",
     "PendingItem",
     "PlanBundle",
     "PlanCategory",

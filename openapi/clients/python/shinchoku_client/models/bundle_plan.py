@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.packet_layout import PacketLayout
 from ..models.plan_status import PlanStatus
 from ..types import UNSET, Unset
 from typing import cast
@@ -41,6 +42,7 @@ class BundlePlan:
                 of the bundle has quarters.
             report_due_days (int | None | Unset): Days after the FY ends that a year's report is due; `null`: 61 (31 May).
             quarter_due_days (int | None | Unset): Days after a quarter ends that it is due; `null`: 30.
+            packet_layout (None | PacketLayout | Unset):
      """
 
     title: str
@@ -55,6 +57,7 @@ class BundlePlan:
     quarterly_reports: bool | None | Unset = UNSET
     report_due_days: int | None | Unset = UNSET
     quarter_due_days: int | None | Unset = UNSET
+    packet_layout: None | PacketLayout | Unset = UNSET
 
 
 
@@ -132,6 +135,14 @@ class BundlePlan:
         else:
             quarter_due_days = self.quarter_due_days
 
+        packet_layout: None | str | Unset
+        if isinstance(self.packet_layout, Unset):
+            packet_layout = UNSET
+        elif isinstance(self.packet_layout, PacketLayout):
+            packet_layout = self.packet_layout.value
+        else:
+            packet_layout = self.packet_layout
+
 
         field_dict: dict[str, Any] = {}
 
@@ -158,6 +169,8 @@ class BundlePlan:
             field_dict["report_due_days"] = report_due_days
         if quarter_due_days is not UNSET:
             field_dict["quarter_due_days"] = quarter_due_days
+        if packet_layout is not UNSET:
+            field_dict["packet_layout"] = packet_layout
 
         return field_dict
 
@@ -292,6 +305,26 @@ class BundlePlan:
         quarter_due_days = _parse_quarter_due_days(d.pop("quarter_due_days", UNSET))
 
 
+        def _parse_packet_layout(data: object) -> None | PacketLayout | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                packet_layout_type_1 = PacketLayout(data)
+
+
+
+                return packet_layout_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PacketLayout | Unset, data)
+
+        packet_layout = _parse_packet_layout(d.pop("packet_layout", UNSET))
+
+
         bundle_plan = cls(
             title=title,
             organization=organization,
@@ -305,6 +338,7 @@ class BundlePlan:
             quarterly_reports=quarterly_reports,
             report_due_days=report_due_days,
             quarter_due_days=quarter_due_days,
+            packet_layout=packet_layout,
         )
 
         return bundle_plan

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.packet_layout import PacketLayout
 from ..models.plan_status import PlanStatus
 from ..types import UNSET, Unset
 from typing import cast
@@ -45,6 +46,7 @@ class PlanInput:
                 (default 61: 31 May). Example: 61.
             quarter_due_days (int | Unset): A quarter is due this many days after the quarter ends (default 30). Example:
                 30.
+            packet_layout (None | PacketLayout | Unset):
      """
 
     title: str
@@ -59,6 +61,7 @@ class PlanInput:
     quarterly_reports: bool | Unset = UNSET
     report_due_days: int | Unset = UNSET
     quarter_due_days: int | Unset = UNSET
+    packet_layout: None | PacketLayout | Unset = UNSET
 
 
 
@@ -112,6 +115,14 @@ class PlanInput:
 
         quarter_due_days = self.quarter_due_days
 
+        packet_layout: None | str | Unset
+        if isinstance(self.packet_layout, Unset):
+            packet_layout = UNSET
+        elif isinstance(self.packet_layout, PacketLayout):
+            packet_layout = self.packet_layout.value
+        else:
+            packet_layout = self.packet_layout
+
 
         field_dict: dict[str, Any] = {}
 
@@ -136,6 +147,8 @@ class PlanInput:
             field_dict["report_due_days"] = report_due_days
         if quarter_due_days is not UNSET:
             field_dict["quarter_due_days"] = quarter_due_days
+        if packet_layout is not UNSET:
+            field_dict["packet_layout"] = packet_layout
 
         return field_dict
 
@@ -214,6 +227,26 @@ class PlanInput:
 
         quarter_due_days = d.pop("quarter_due_days", UNSET)
 
+        def _parse_packet_layout(data: object) -> None | PacketLayout | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                packet_layout_type_1 = PacketLayout(data)
+
+
+
+                return packet_layout_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PacketLayout | Unset, data)
+
+        packet_layout = _parse_packet_layout(d.pop("packet_layout", UNSET))
+
+
         plan_input = cls(
             title=title,
             organization=organization,
@@ -227,6 +260,7 @@ class PlanInput:
             quarterly_reports=quarterly_reports,
             report_due_days=report_due_days,
             quarter_due_days=quarter_due_days,
+            packet_layout=packet_layout,
         )
 
         return plan_input

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.packet_layout import PacketLayout
 from ..models.plan_status import PlanStatus
 from typing import cast
 from uuid import UUID
@@ -46,6 +47,7 @@ class PlanView:
             quarterly_reports (bool): Whether reports carry four quarters (進行管理 ○ × —) that are due each quarter.
             report_due_days (int): A fiscal year's report is due this many days after the FY ends (31 March). Example: 61.
             quarter_due_days (int): A quarter is due this many days after the quarter ends (quarterly plans). Example: 30.
+            packet_layout (None | PacketLayout):
             data_version (int): Grows with every write to any data of the plan (for caches).
             version (int): Version of the plan record itself; the ETag is this number in quotes.
             created_at (datetime.datetime):
@@ -68,6 +70,7 @@ class PlanView:
     quarterly_reports: bool
     report_due_days: int
     quarter_due_days: int
+    packet_layout: None | PacketLayout
     data_version: int
     version: int
     created_at: datetime.datetime
@@ -124,6 +127,12 @@ class PlanView:
 
         quarter_due_days = self.quarter_due_days
 
+        packet_layout: None | str
+        if isinstance(self.packet_layout, PacketLayout):
+            packet_layout = self.packet_layout.value
+        else:
+            packet_layout = self.packet_layout
+
         data_version = self.data_version
 
         version = self.version
@@ -152,6 +161,7 @@ class PlanView:
             "quarterly_reports": quarterly_reports,
             "report_due_days": report_due_days,
             "quarter_due_days": quarter_due_days,
+            "packet_layout": packet_layout,
             "data_version": data_version,
             "version": version,
             "created_at": created_at,
@@ -235,6 +245,24 @@ class PlanView:
 
         quarter_due_days = d.pop("quarter_due_days")
 
+        def _parse_packet_layout(data: object) -> None | PacketLayout:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                packet_layout_type_1 = PacketLayout(data)
+
+
+
+                return packet_layout_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PacketLayout, data)
+
+        packet_layout = _parse_packet_layout(d.pop("packet_layout"))
+
+
         data_version = d.pop("data_version")
 
         version = d.pop("version")
@@ -266,6 +294,7 @@ class PlanView:
             quarterly_reports=quarterly_reports,
             report_due_days=report_due_days,
             quarter_due_days=quarter_due_days,
+            packet_layout=packet_layout,
             data_version=data_version,
             version=version,
             created_at=created_at,

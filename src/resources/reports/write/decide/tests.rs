@@ -42,6 +42,7 @@ fn world() -> World {
         quarterly_reports: true,
         report_due_days: 60,
         quarter_due_days: 30,
+        packet_layout: None,
     };
     let initiative = Initiative {
         id: DbUuid(Uuid::now_v7()),

@@ -154,7 +154,8 @@ def sync_detailed(
         plan_id (UUID):
         fiscal_year (int):
         format_ (ExportProgressReportFormat | Unset): The packet's file format.
-        layout (ExportProgressReportLayout | Unset): How a packet lays out its initiatives.
+        layout (ExportProgressReportLayout | Unset): How the committee packet lays out a plan's
+            initiatives (docs/reporting.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,7 +209,8 @@ def sync(
         plan_id (UUID):
         fiscal_year (int):
         format_ (ExportProgressReportFormat | Unset): The packet's file format.
-        layout (ExportProgressReportLayout | Unset): How a packet lays out its initiatives.
+        layout (ExportProgressReportLayout | Unset): How the committee packet lays out a plan's
+            initiatives (docs/reporting.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,7 +259,8 @@ async def asyncio_detailed(
         plan_id (UUID):
         fiscal_year (int):
         format_ (ExportProgressReportFormat | Unset): The packet's file format.
-        layout (ExportProgressReportLayout | Unset): How a packet lays out its initiatives.
+        layout (ExportProgressReportLayout | Unset): How the committee packet lays out a plan's
+            initiatives (docs/reporting.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -311,7 +314,8 @@ async def asyncio(
         plan_id (UUID):
         fiscal_year (int):
         format_ (ExportProgressReportFormat | Unset): The packet's file format.
-        layout (ExportProgressReportLayout | Unset): How a packet lays out its initiatives.
+        layout (ExportProgressReportLayout | Unset): How the committee packet lays out a plan's
+            initiatives (docs/reporting.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
