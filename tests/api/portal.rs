@@ -340,3 +340,28 @@ fn the_links_of_a_public_plan_lead_to_its_figures() {
         assert_eq!(r.header("content-type"), Some(expected), "{name}");
     }
 }
+
+/// A name a spreadsheet would run as a formula reaches the open-data file behind an apostrophe.
+#[test]
+fn the_csv_does_not_carry_formulas() {
+    let app = TestApp::spawn();
+    let plan = app
+        .post(
+            "/api/v1/plans",
+            &json!({"title": "=HYPERLINK(\"http://example.com\",\"計画\")", "organization": "市", "start_fy": 2024,
+                    "end_fy": 2028, "level_labels": ["基本方針"], "status": "published"}),
+        )
+        .ok(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.post(&format!("/api/v1/plans/{plan}/nodes"), &json!({"title": "+SUM(1,2)", "code": "-1"})).ok(201);
+    let csv = public(&app, &format!("/api/v1/public/plans/{plan}/summary.csv?fiscal_year=2024&group_by=node")).body;
+    assert!(csv.contains(",全体,,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"計画\"\")\",取組数,"), "{csv}");
+    assert!(csv.contains(",基本方針,'-1,'+SUM(1,2),") || csv.contains(",基本方針,'-1,\"'+SUM(1,2)\","), "{csv}");
+    for line in csv.trim_start_matches('\u{FEFF}').lines() {
+        for cell in line.split(',') {
+            assert!(!cell.trim_matches('"').starts_with(['=', '+', '-', '@']), "{cell} in {line}");
+        }
+    }
+}

@@ -15,6 +15,7 @@ use crate::domain::enums::WorkflowState;
 use crate::domain::fiscal_year;
 use crate::error::{self, ApiError, ApiResult};
 use crate::models::plans::Plan;
+use crate::resources::sheets::upload::csv_escape;
 use crate::resources::summaries::{self, GroupBy, PlanTargetYear, RatingSource, SummaryRequest};
 use crate::web::cache::Rendered;
 use crate::web::http;
@@ -328,8 +329,11 @@ pub fn summary_csv(s: &PublicSummary) -> ApiResult<Vec<u8>> {
             for i in &c.indicators {
                 rows.push(("指標の達成状況".into(), i.achievement.as_str().into(), i.label.clone(), i.count, i.share));
             }
+            // Names and labels come from what people typed: one a spreadsheet would run as a
+            // formula goes behind an apostrophe, as in the progress sheet (CSV injection).
+            let (code, name) = (csv_escape(&code).into_owned(), csv_escape(&name).into_owned());
             for (item, key, label, count, share) in rows {
-                let (count, share) = (count.to_string(), format!("{share:.3}"));
+                let (count, share, label) = (count.to_string(), format!("{share:.3}"), csv_escape(&label).into_owned());
                 let record =
                     [&fy, &s.fiscal_year_label, &unit, &code, &name, &item, &key, &label, &count, &share, &as_of];
                 w.write_record(record).map_err(csv_error)?;
