@@ -1,13 +1,12 @@
 //! The `shinchoku` command: `serve [--demo]`, `migrate`, `disable-demo-users`, `openapi`.
 
-use std::io::IsTerminal;
 use std::net::TcpListener;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use shinchoku::app::ServerSettings;
 use shinchoku::models::audit::Actor;
-use shinchoku::ops::config::{Config, LogFormat};
+use shinchoku::ops::config::Config;
 use shinchoku::ops::demo;
 use shinchoku::resources::users::{self, UserInput};
 use shinchoku::web::auth::Role;
@@ -361,51 +360,6 @@ fn sheet(config: &Config, action: SheetCommand) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The log, written to stderr by a background thread (`ops::log_writer`): dropping the guard
-/// writes out what is queued.
-fn init_tracing(format: LogFormat, filter: Option<&str>) -> shinchoku::ops::log_writer::Guard {
-    let filter = match filter.map(tracing_subscriber::EnvFilter::try_new) {
-        Some(Ok(filter)) => filter,
-        Some(Err(e)) => {
-            eprintln!("shinchoku: SHINCHOKU_LOG is not a log filter ({e}); logging at info");
-            tracing_subscriber::EnvFilter::new("info")
-        }
-        None => tracing_subscriber::EnvFilter::new("info"),
-    };
-    // Colours only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
-    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let (writer, guard) = shinchoku::ops::log_writer::stderr();
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(colour);
-    match format {
-        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
-        LogFormat::Text => builder.fmt_fields(escaped_fields()).init(),
-    }
-    guard
-}
-
-/// Text log fields with control characters escaped: a value (a login, a path) can never begin a
-/// line of its own and so forge a log entry. (JSON logs escape by construction.)
-fn escaped_fields() -> impl for<'w> tracing_subscriber::fmt::FormatFields<'w> {
-    use tracing_subscriber::field::MakeExt;
-    tracing_subscriber::fmt::format::debug_fn(|writer, field, value| {
-        let text: String = format!("{value:?}").chars().flat_map(escape_control).collect();
-        if field.name() == "message" {
-            write!(writer, "{text}")
-        } else {
-            write!(writer, "{field}={text}")
-        }
-    })
-    .delimited(" ")
-}
-
-fn escape_control(c: char) -> Vec<char> {
-    if c.is_control() {
-        c.escape_default().collect()
-    } else {
-        vec![c]
-    }
-}
-
 fn open_database(config: &Config) -> Result<db::Pool, String> {
     config.prepare_data_dir()?;
     let pool = db::connect(&config.database_url, config.pool_size)?;
@@ -656,7 +610,7 @@ fn run(command: impl FnOnce(Config) -> Result<(), CliError>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let log = init_tracing(config.log_format, config.log_filter.as_deref());
+    let log = shinchoku::ops::logging::init(config.log_format, config.log_filter.as_deref());
     // Demo data, bundles and sheets are checked against the contract, which the routes define.
     app::document();
     let outcome = command(config);

@@ -4,5 +4,6 @@ pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod log_writer;
+pub mod logging;
 pub mod migrate;
 pub mod synth;
