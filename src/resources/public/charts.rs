@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::display::{LegendEntry, PublicCounts};
 use super::summary::{from_summary, from_trend, PublicSummary, PublicSummaryParams, PublicTrend, PublicTrendParams};
+use crate::domain::palette;
 use crate::domain::text_width::{columns, truncate};
 use crate::error::{self, ApiResult};
 use crate::web::cache::Rendered;
@@ -85,8 +86,8 @@ fn rating_bar(label: String, counts: &PublicCounts, legend: &[LegendEntry]) -> B
                 },
                 count: r.count,
                 share: r.share,
-                color: entry.map_or("#BBBBBB".into(), |e| e.color.clone()),
-                text_color: entry.map_or("#000000".into(), |e| e.text_color.clone()),
+                color: entry.map_or(palette::GREY.into(), |e| e.color.clone()),
+                text_color: entry.map_or(palette::text_on(palette::GREY).into(), |e| e.text_color.clone()),
             }
         })
         .collect();

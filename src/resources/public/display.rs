@@ -385,7 +385,7 @@ mod tests {
     #[test]
     fn nothing_counted_shares_nothing() {
         let p = PublicCounts::of(&Counts::new(&["A".into()]).finish(), &scale(), false);
-        assert!(p.ratings.iter().chain(p.ratings.iter()).all(|r| r.share == 0.0));
+        assert!(p.ratings.iter().all(|r| r.share == 0.0) && p.progress.iter().all(|s| s.share == 0.0));
         assert!(p.indicators.iter().all(|i| i.share == 0.0));
         assert_eq!(share(1, 3), 0.333);
     }
