@@ -37,6 +37,7 @@ diesel::table! {
         report_due_days -> Integer,
         quarter_due_days -> Integer,
         packet_layout -> Nullable<Text>,
+        rating_rule -> Nullable<Text>,
     }
 }
 

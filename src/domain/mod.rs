@@ -5,6 +5,7 @@ pub mod enums;
 pub mod fiscal_year;
 pub mod natural;
 pub mod palette;
+pub mod suggestion;
 pub mod tally;
 pub mod text_width;
 pub mod validation;

@@ -126,6 +126,20 @@ pub mod kind {
     pub const MARK: &str = "Q";
     /// An indicator's verdict: `I|state|departments|status`.
     pub const INDICATOR: &str = "I";
+    /// What a rating suggestion is made from, for a report: `G|state|departments|achieved|
+    /// measurable|indicators|self-rating` ([`crate::domain::suggestion::Basis`]). Kept apart from
+    /// any rule, so that a plan's rule may change without a recount.
+    pub const BASIS: &str = "G";
+}
+
+/// The basis of a rating suggestion in an edition's verdicts.
+pub fn basis(e: &Edition) -> crate::domain::suggestion::Basis {
+    let count = |f: &dyn Fn(&str) -> bool| e.indicators.iter().filter(|v| f(&v.0)).count() as u32;
+    crate::domain::suggestion::Basis {
+        achieved: count(&|s| s == "achieved"),
+        measurable: count(&|s| s != "not_measurable"),
+        indicators: e.indicators.len() as u32,
+    }
 }
 
 /// A cell's parts: kind, report state, departments (for reports not handed in), then the value.
@@ -170,6 +184,12 @@ fn edition_cells(e: &Edition, departments: &str, family: &'static str, out: &mut
     for Verdict(status, ratio) in &e.indicators {
         let tally = Tally { n: 1, ratio_units: ratio.unwrap_or(0), ratio_n: i64::from(ratio.is_some()) };
         push(kind::INDICATOR, &[status], tally, out);
+    }
+    if !state.is_empty() {
+        let b = basis(e);
+        let [achieved, measurable, indicators] = [b.achieved, b.measurable, b.indicators].map(|n| n.to_string());
+        let grade = e.self_rating.as_deref().unwrap_or("");
+        push(kind::BASIS, &[&achieved, &measurable, &indicators, grade], one, out);
     }
 }
 
@@ -403,6 +423,13 @@ mod tests {
         assert_eq!((indicator.n, indicator.ratio_units, indicator.ratio_n), (1, 1_150_000, 1));
         let unmeasured = at(&cells, "c", "", &cell(&[kind::INDICATOR, "submitted", "", "not_measurable"])).unwrap();
         assert_eq!((unmeasured.n, unmeasured.ratio_n), (1, 0));
+        // A report's basis for a rating suggestion: 1 of 1 measurable achieved, of 2, rated A.
+        let basis = cell(&[kind::BASIS, "submitted", "", "1", "1", "2", "A"]);
+        assert_eq!(at(&cells, "cd", "d2", &basis).map(|t| t.n), Some(1));
+        assert!(
+            cells.keys().filter(|p| p.set == "p").all(|p| !p.cell.starts_with(kind::BASIS)),
+            "no report published, no basis in the public edition"
+        );
     }
 
     #[test]

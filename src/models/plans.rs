@@ -36,6 +36,8 @@ pub struct Plan {
     pub quarter_due_days: i32,
     /// [`crate::domain::enums::PacketLayout`]; `None`: by the plan's shape.
     pub packet_layout: Option<String>,
+    /// [`crate::domain::suggestion::RatingRule`] as JSON; `None`: no suggestions.
+    pub rating_rule: Option<String>,
 }
 
 impl Plan {
@@ -45,6 +47,11 @@ impl Plan {
 
     pub fn rating_scale(&self) -> ApiResult<Vec<RatingGrade>> {
         Ok(serde_json::from_str(&self.rating_scale)?)
+    }
+
+    /// The rule suggesting self-ratings, if the plan has one.
+    pub fn rating_rule(&self) -> ApiResult<Option<crate::domain::suggestion::RatingRule>> {
+        Ok(self.rating_rule.as_deref().map(serde_json::from_str).transpose()?)
     }
 
     /// Adds an error unless `fy` lies in the plan period.

@@ -413,3 +413,16 @@ impl Drop for TestApp {
         }
     }
 }
+
+/// The rule many municipalities rate by: every indicator achieved → A, at least half → B, one
+/// or more → C, none → D (of the measurable ones).
+pub fn usual_rating_rule() -> Value {
+    serde_json::json!({
+        "steps": [
+            {"grade": "A", "at_least": 1.0},
+            {"grade": "B", "at_least": 0.5},
+            {"grade": "C", "more_than": 0},
+            {"grade": "D", "at_least": 0}
+        ]
+    })
+}

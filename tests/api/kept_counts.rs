@@ -9,7 +9,7 @@ use shinchoku::resources::summaries::{self, Counting, GroupBy, RatingSource, Sum
 use shinchoku::web::policy::SummarySight;
 use uuid::Uuid;
 
-use crate::harness::{Resp, TestApp};
+use crate::harness::{usual_rating_rule, Resp, TestApp};
 
 /// A small deterministic generator (xorshift64*), so that a failing sequence can be replayed
 /// from its seed.
@@ -309,6 +309,8 @@ fn kept_counts_equal_a_recount_after_every_write() {
     // A second plan in the installation, imported the same way, and counted apart.
     let silver = app.import_fixture("silver-center-basic-plan")["plan"]["id"].as_str().unwrap().to_string();
     let world = World::new(&app, &imported["plan"]);
+    // Suggestions are counted and compared too: the regional plan suggests ratings.
+    app.patch(&format!("/api/v1/plans/{}", world.plan), &json!({"rating_rule": usual_rating_rule()}), None).ok(200);
     // The second plan has quarter marks and published reports of a quarterly plan.
     compare(&app, &silver, &world.departments, &[], "the imports");
     compare(&app, &world.plan, &world.departments, &[], "the imports");
@@ -333,6 +335,7 @@ fn kept_counts_stay_exact_with_concurrent_writers() {
     let app = TestApp::spawn();
     let imported = app.import_fixture("regional-welfare-plan");
     let world = World::new(&app, &imported["plan"]);
+    app.patch(&format!("/api/v1/plans/{}", world.plan), &json!({"rating_rule": usual_rating_rule()}), None).ok(200);
     for round in 0..4u64 {
         let responses = app.concurrently(8, |app, n| {
             let mut rng = Rng(0xc0ffee + round * 97 + n as u64);

@@ -28,6 +28,7 @@ mod reports;
 mod sheet_files;
 mod sheet_safety;
 mod sheets;
+mod suggestions;
 mod summaries;
 mod tokens;
 mod users;

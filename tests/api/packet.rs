@@ -230,3 +230,44 @@ fn the_packet_is_for_signed_in_readers_of_years_in_the_plan() {
     app.get(&format!("{path}&format=pdf")).problem_at(400, "/query/format");
     app.get(&format!("/api/v1/plans/{}/progress-report?fiscal_year=2022", uuid::Uuid::now_v7())).problem(404);
 }
+
+#[test]
+fn the_suggested_rating_stands_beside_the_self_rating_with_the_rule_in_the_legend() {
+    let app = TestApp::spawn();
+    let plan = plan_of(&app, "regional-welfare-plan");
+    let rule = crate::harness::usual_rating_rule();
+    app.patch(&format!("/api/v1/plans/{plan}"), &json!({"end_fy": 2024, "rating_rule": rule}), None).ok(200);
+    let first = app.get(&format!("/api/v1/plans/{plan}/initiatives?limit=1")).ok(200)["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let indicators = app.get(&format!("/api/v1/initiatives/{first}/indicators")).ok(200);
+    let year = format!("/api/v1/initiatives/{first}/years/2023");
+    app.send_as(Some(&app.token), "PUT", &year, &json!({"result_text": "発行した", "self_rating": "A"})).ok(201);
+    for (k, actual) in [(0, 2100), (1, 1500)] {
+        let indicator = indicators["items"][k]["id"].as_str().unwrap();
+        let path = format!("/api/v1/initiatives/{first}/indicators/{indicator}/values/2023");
+        app.send_as(Some(&app.token), "PUT", &path, &json!({"target": 2000, "actual": actual})).ok(200);
+    }
+    // A draft shows no suggestion (未提出); handed in, it does.
+    let draft: Vec<String> = sheets(&packet(&app, &app.token, &plan, "fiscal_year=2023")).remove(1).1;
+    assert!(!draft.iter().any(|c| c == "B\n1/2"), "a draft's suggestion is not meeting material");
+    app.request("POST", &format!("{year}/submission"), &[], None).ok(200);
+
+    let read = sheets(&packet(&app, &app.token, &plan, "fiscal_year=2023"));
+    let (cover, table) = (&read[0].1, &read[1].1);
+    assert!(table.contains(&"評価の目安".to_string()));
+    assert!(table.contains(&"B\n1/2".to_string()), "the grade over achieved/measurable");
+    assert!(table.iter().any(|c| c == "—"), "years without anything measurable");
+    assert!(
+        cover.iter().any(|c| c.starts_with("目安のある報告 1件：自己評価が目安と同じ 0件、異なる 1件")),
+        "{cover:?}"
+    );
+    assert!(cover.iter().any(|c| c.contains("すべて達成→A、50%以上達成→B、1件以上達成→C、それ以外→D")), "{cover:?}");
+    let read = sheets(&packet(&app, &app.token, &plan, "fiscal_year=2023&layout=per_initiative"));
+    assert!(read[1].1.contains(&"A\n目安 B\n1/2".to_string()), "beside the self-rating");
+    // Without a rule, nothing of it.
+    app.patch(&format!("/api/v1/plans/{plan}"), &json!({"rating_rule": null}), None).ok(200);
+    let read = sheets(&packet(&app, &app.token, &plan, "fiscal_year=2023"));
+    assert!(!read.iter().flat_map(|(_, cells)| cells).any(|c| c.contains("目安")));
+}

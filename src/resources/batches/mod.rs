@@ -96,6 +96,7 @@ fn write_prepared(
     let Prepared { changes, mut invalid, mut forbidden, item_count } = prepared;
     let plan = plans::load_locked(conn, plan_id)?;
     let scale = plan.rating_scale()?;
+    let rule = plan.rating_rule()?;
     let ids: Vec<DbUuid> = changes.iter().map(|(_, initiative, _)| *initiative).collect();
     let mut current: HashMap<DbUuid, Initiative> = initiatives::table
         .filter(initiatives::plan_id.eq(plan.id).and(initiatives::id.eq_any(&ids)))
@@ -125,6 +126,7 @@ fn write_prepared(
             initiative: found,
             responsible: responsible.remove(&initiative).unwrap_or_default(),
             scale: scale.clone(),
+            rule: rule.clone(),
         };
         indexes.push(index);
         items.push(write::Item { ctx, change });

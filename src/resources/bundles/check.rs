@@ -344,6 +344,7 @@ pub(super) fn check(bundle: &PlanBundle, known_departments: &HashSet<String>) ->
             .quarter_due_days
             .unwrap_or_else(crate::resources::plans::default_quarter_due_days),
         packet_layout: bundle.plan.packet_layout,
+        rating_rule: bundle.plan.rating_rule.clone(),
     };
     if let Some(owner) = &bundle.plan.owner_department {
         if !bundle_departments.contains(owner.tidy()) && !known_departments.contains(owner.tidy()) {

@@ -305,6 +305,7 @@ pub fn export(
                 .as_deref()
                 .map(crate::domain::enums::PacketLayout::from_db)
                 .transpose()?,
+            rating_rule: plan.rating_rule()?,
         },
         departments: departments_out,
         nodes: nodes

@@ -154,6 +154,9 @@ pub struct BundlePlan {
     /// How the committee packet lays the plan out; `null`: by its shape.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub packet_layout: Option<crate::domain::enums::PacketLayout>,
+    /// Suggests self-ratings from indicator achievement; `null`: no suggestions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating_rule: Option<crate::domain::suggestion::RatingRule>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -126,6 +126,7 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
     // Initiatives with their links, indicators and years: collected, then written one
     // multi-row statement per kind of row (the reports through the write path's rows).
     let scale = plan.rating_scale()?;
+    let rule = plan.rating_rule()?;
     let ts = now();
     let mut initiative_rows = Vec::new();
     let mut placements = Vec::new();
@@ -254,8 +255,13 @@ pub fn import(conn: &mut DbConnection, actor: &Actor, bundle: &PlanBundle) -> Ap
             years.push((report, quarters, values));
         }
         let responsible_ids = dep_ids.iter().map(|d| d.0).collect();
-        let ctx =
-            Context { plan: plan.clone(), initiative: row.clone(), responsible: responsible_ids, scale: scale.clone() };
+        let ctx = Context {
+            plan: plan.clone(),
+            initiative: row.clone(),
+            responsible: responsible_ids,
+            scale: scale.clone(),
+            rule: rule.clone(),
+        };
         initiative_rows.push(row);
         indicator_rows.extend(own.iter().cloned());
         contexts.push((ctx, own));

@@ -13,11 +13,13 @@ use crate::db::schema::{
     initiatives, plan_nodes, quarter_updates,
 };
 use crate::db::{DbConnection, DbUuid};
-use crate::domain::enums::{PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::achievement;
+use crate::domain::enums::{Direction, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::suggestion::{self, RatingRule, Suggestion};
 use crate::error::ApiResult;
 use crate::models::plans::Plan;
 use crate::models::reports::{Quarter, Report};
-use crate::resources::reports::views::published;
+use crate::resources::reports::views::{basis_of, published};
 use crate::resources::summaries::{self, PlanSummary, RatingSource, SummaryRequest};
 use crate::web::policy::SummarySight;
 
@@ -48,6 +50,8 @@ pub struct Indicator {
     pub unit: Option<String>,
     pub valid_from: Option<i32>,
     pub valid_to: Option<i32>,
+    pub direction: Direction,
+    pub tolerance: Option<f64>,
 }
 
 impl Indicator {
@@ -85,6 +89,8 @@ pub struct Shown {
     pub quarters: [(Option<String>, Option<String>); 4],
     /// The year's actual of each indicator, as written (the printed cell where there is one).
     pub actuals: HashMap<DbUuid, String>,
+    /// What the plan's rule suggests for the year (`None`: the plan has no rule).
+    pub suggestion: Option<Suggestion>,
 }
 
 /// A report of one initiative and year: shown, or not handed in (未提出). No report at all is
@@ -106,6 +112,8 @@ pub struct Content {
     reports: HashMap<(DbUuid, i32), Year>,
     /// The year's summary over reports handed in (the committee's sight).
     pub summary: PlanSummary,
+    /// The plan's rule suggesting self-ratings.
+    pub rule: Option<RatingRule>,
 }
 
 impl Content {
@@ -246,7 +254,7 @@ pub fn load(conn: &mut DbConnection, plan: Plan, fy: i32) -> ApiResult<Content> 
         .map(|(n, i, position)| (n, i, position > 0))
         .collect();
 
-    type IndicatorRow = (DbUuid, Option<DbUuid>, String, Option<String>, Option<i32>, Option<i32>);
+    type IndicatorRow = (DbUuid, Option<DbUuid>, String, Option<String>, Option<i32>, Option<i32>, String, Option<f64>);
     let indicator_rows: Vec<IndicatorRow> = indicators::table
         .filter(indicators::plan_id.eq(plan.id))
         .filter(indicators::initiative_id.is_not_null())
@@ -258,11 +266,14 @@ pub fn load(conn: &mut DbConnection, plan: Plan, fy: i32) -> ApiResult<Content> 
             indicators::unit,
             indicators::valid_from_fy,
             indicators::valid_to_fy,
+            indicators::direction,
+            indicators::tolerance,
         ))
         .load(conn)?;
-    for (id, initiative, name, unit, valid_from, valid_to) in indicator_rows {
+    for (id, initiative, name, unit, valid_from, valid_to, direction, tolerance) in indicator_rows {
         if let Some(i) = initiative.and_then(|i| active.get_mut(&i)) {
-            i.indicators.push(Indicator { id, name, unit, valid_from, valid_to });
+            let direction = Direction::from_db(&direction)?;
+            i.indicators.push(Indicator { id, name, unit, valid_from, valid_to, direction, tolerance });
         }
     }
 
@@ -281,7 +292,7 @@ pub fn load(conn: &mut DbConnection, plan: Plan, fy: i32) -> ApiResult<Content> 
     for q in quarters {
         quarters_of.entry(q.report_id).or_default().push(q);
     }
-    type ValueRow = (DbUuid, Option<DbUuid>, i32, Option<f64>, Option<String>);
+    type ValueRow = (DbUuid, Option<DbUuid>, i32, Option<f64>, Option<String>, Option<f64>);
     let values: Vec<ValueRow> = indicator_values::table
         .inner_join(indicators::table)
         .filter(indicators::plan_id.eq(plan.id))
@@ -292,14 +303,30 @@ pub fn load(conn: &mut DbConnection, plan: Plan, fy: i32) -> ApiResult<Content> 
             indicator_values::fiscal_year,
             indicator_values::actual,
             indicator_values::raw,
+            indicator_values::target,
         ))
         .load(conn)?;
     let mut values_of: HashMap<(DbUuid, i32), HashMap<DbUuid, String>> = HashMap::new();
-    for (indicator, initiative, year, value, raw) in values {
-        if let (Some(initiative), Some(text)) = (initiative, actual(raw.as_deref(), value)) {
+    let mut numbers_of: HashMap<(DbUuid, i32), HashMap<DbUuid, (Option<f64>, Option<f64>)>> = HashMap::new();
+    for (indicator, initiative, year, value, raw, target) in values {
+        let Some(initiative) = initiative else { continue };
+        numbers_of.entry((initiative, year)).or_default().insert(indicator, (target, value));
+        if let Some(text) = actual(raw.as_deref(), value) {
             values_of.entry((initiative, year)).or_default().insert(indicator, text);
         }
     }
+    let rule = plan.rating_rule()?;
+    // The suggestion for a report handed in, from its year's values as they are now.
+    let suggestion_of = |initiative: DbUuid, year: i32| -> Option<Suggestion> {
+        let rule = rule.as_ref()?;
+        let numbers = numbers_of.get(&(initiative, year));
+        let verdicts =
+            active.get(&initiative).into_iter().flat_map(|i| &i.indicators).filter(|i| i.valid_in(year)).map(|i| {
+                let (target, actual) = numbers.and_then(|n| n.get(&i.id)).copied().unwrap_or_default();
+                achievement::evaluate(i.direction, i.tolerance, target, actual).status
+            });
+        Some(suggestion::suggest(rule, basis_of(verdicts)))
+    };
 
     let mut shown: HashMap<(DbUuid, i32), Year> = HashMap::new();
     for report in reports {
@@ -325,10 +352,11 @@ pub fn load(conn: &mut DbConnection, plan: Plan, fy: i32) -> ApiResult<Content> 
                 committee_opinion: report.committee_opinion.clone(),
                 quarters: q,
                 actuals: values_of.remove(&key).unwrap_or_default(),
+                suggestion: suggestion_of(report.initiative_id, report.fiscal_year),
             }))
         } else if report.published_snapshot.is_some() {
             // Being corrected: the edition last published, with its figures.
-            let view = published(&report)?;
+            let view = published(&report, &plan)?;
             let mut q: [(Option<String>, Option<String>); 4] = Default::default();
             for quarter in &view.quarters {
                 if (1..=4).contains(&quarter.quarter) {
@@ -351,6 +379,9 @@ pub fn load(conn: &mut DbConnection, plan: Plan, fy: i32) -> ApiResult<Content> 
                     .iter()
                     .filter_map(|v| Some((DbUuid(v.indicator_id), actual(v.raw.as_deref(), v.actual)?)))
                     .collect(),
+                suggestion: rule.as_ref().map(|rule| {
+                    suggestion::suggest(rule, basis_of(view.indicator_values.iter().map(|v| v.achievement.status)))
+                }),
             }))
         } else {
             Year::NotHandedIn
@@ -366,5 +397,5 @@ pub fn load(conn: &mut DbConnection, plan: Plan, fy: i32) -> ApiResult<Content> 
         states: Vec::new(),
     };
     let summary = summaries::plan_summary(conn, &plan, &request, &SummarySight::HandedInOr(Vec::new()))?;
-    Ok(Content { plan, fy, nodes, initiatives: active, placed, reports: shown, summary })
+    Ok(Content { plan, fy, nodes, initiatives: active, placed, reports: shown, summary, rule })
 }

@@ -6,6 +6,7 @@ use super::content::{Content, Initiative, Year};
 use super::document::{Cell, Orientation, Pager, Sheet, Style};
 pub use crate::domain::enums::PacketLayout;
 use crate::domain::fiscal_year;
+use crate::domain::suggestion::Suggestion;
 
 // Column widths (character units), each layout fitting its paper at 100 % (tested).
 /// 表紙: label, text, count, share.
@@ -13,7 +14,7 @@ const COVER_WIDTHS: [f64; 4] = [22.0, 30.0, 14.0, 14.0];
 /// No., 取組項目, 担当課, 取組内容, 進捗状況, 実績の指標, 単位, three years, 成果・課題・方針.
 const NODE_TABLE_WIDTHS: [f64; 11] = [4.0, 12.0, 8.0, 21.0, 7.0, 12.0, 5.0, 7.0, 7.0, 7.0, 29.0];
 /// 年度, 取組の内容, 内容と成果, 課題, 評価, 意見等.
-const PER_INITIATIVE_WIDTHS: [f64; 6] = [8.0, 16.0, 24.0, 16.0, 4.0, 15.0];
+const PER_INITIATIVE_WIDTHS: [f64; 6] = [8.0, 16.0, 22.0, 16.0, 6.0, 15.0];
 /// 取り組み項目, 具体的内容, 担当課, 年度, four quarters, 達成状況及び今後の方針.
 const QUARTERLY_WIDTHS: [f64; 9] = [15.0, 18.0, 7.0, 7.0, 11.0, 11.0, 11.0, 11.0, 30.0];
 
@@ -33,6 +34,15 @@ fn joined(parts: &[(&str, &Option<String>)]) -> String {
 
 fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
+}
+
+/// A suggestion as a cell shows it: the grade over the achieved and measurable indicators
+/// (`B` then `3/4`), or `—` when too few are measurable.
+fn suggestion_text(s: &Suggestion) -> String {
+    match &s.grade {
+        Some(grade) => format!("{grade}\n{}/{}", s.basis.achieved, s.basis.measurable),
+        None => "—".into(),
+    }
 }
 
 /// The whole packet: the cover, then the layout's sheet.
@@ -104,6 +114,20 @@ fn cover(content: &Content) -> Sheet {
             Cell::new(3, share(*n), Style::Center),
         ]);
     }
+    if let Some(c) = &t.suggestions {
+        rows.push(vec![
+            Cell::new(0, "評価の目安との比較", Style::Label),
+            Cell::new(
+                1,
+                format!(
+                    "目安のある報告 {}件：自己評価が目安と同じ {}件、異なる {}件、未評価 {}件。目安のない報告（測定できた指標が足りない） {}件",
+                    c.suggested, c.agreeing, c.differing, c.unrated, c.without_suggestion
+                ),
+                Style::Text,
+            )
+            .across(3),
+        ]);
+    }
     rows.push(vec![Cell::new(0, "", Style::Plain).across(4)]);
     rows.push(vec![
         Cell::new(0, "進捗状況", Style::Header),
@@ -129,6 +153,12 @@ fn cover(content: &Content) -> Sheet {
     rows.push(vec![Cell::new(0, "凡例", Style::Heading).across(4)]);
     let scale: Vec<String> = s.legend.ratings.iter().map(|g| format!("{}：{}", g.code, g.label)).collect();
     rows.push(vec![Cell::new(0, "評価", Style::Label), Cell::new(1, scale.join("、"), Style::Text).across(3)]);
+    if let Some(rule) = &content.rule {
+        rows.push(vec![
+            Cell::new(0, "評価の目安", Style::Label),
+            Cell::new(1, format!("指標の達成状況から計画が定める目安：{}", rule.describe()), Style::Text).across(3),
+        ]);
+    }
     rows.push(vec![
         Cell::new(0, "進捗状況", Style::Label),
         Cell::new(1, "順調に進んだ、概ね進んだ、一部遅れがある、未実施（評価とは別の項目です）", Style::Text).across(3),
@@ -267,7 +297,8 @@ fn node_table(content: &Content) -> Sheet {
             };
             let indicators: Vec<_> =
                 initiative.indicators.iter().filter(|i| years.iter().any(|y| i.valid_in(*y))).collect();
-            let down = indicators.len() as u32 + 1;
+            let suggesting = content.rule.is_some();
+            let down = indicators.len() as u32 + 1 + u32::from(suggesting);
             let mut rows: Vec<Vec<Cell>> = Vec::new();
             let mut first = vec![
                 Cell::new(0, code, Style::Center).down(down),
@@ -323,6 +354,18 @@ fn node_table(content: &Content) -> Sheet {
                 Cell::new(first_year + k as u16, grade, Style::Center)
             }));
             indicator_rows.push(ratings);
+            if suggesting {
+                let mut suggested = vec![Cell::new(5, "評価の目安", Style::Label).across(2)];
+                suggested.extend(years.iter().enumerate().map(|(k, fy)| {
+                    let text = match shown(*fy) {
+                        Some(Year::Shown(r)) => r.suggestion.as_ref().map(suggestion_text).unwrap_or_default(),
+                        Some(Year::NotHandedIn) => NOT_HANDED_IN.into(),
+                        None => String::new(),
+                    };
+                    Cell::new(first_year + k as u16, text, Style::Center)
+                }));
+                indicator_rows.push(suggested);
+            }
             first.append(&mut indicator_rows.remove(0));
             rows.push(first);
             rows.extend(indicator_rows);
@@ -398,7 +441,10 @@ fn per_initiative(content: &Content) -> Sheet {
                             text(&r.plan_text),
                             text(&r.result_text),
                             joined(&[("", &r.issues_text), ("今後の方向性", &r.next_steps_text)]),
-                            text(&r.self_rating),
+                            match &r.suggestion {
+                                Some(s) => format!("{}\n目安 {}", text(&r.self_rating), suggestion_text(s)),
+                                None => text(&r.self_rating),
+                            },
                             text(&r.committee_opinion),
                         ],
                         Some(Year::NotHandedIn) => {

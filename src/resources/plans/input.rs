@@ -9,6 +9,7 @@ use validator::Validate;
 use crate::db::schema::{annual_reports, departments, indicator_values, indicators, initiatives, plans};
 use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::enums::{PacketLayout, PlanStatus};
+use crate::domain::suggestion::RatingRule;
 use crate::domain::validation::{self, Errors, Tidy};
 use crate::error::{ApiError, ApiResult};
 use crate::models::plans::{default_rating_scale, Plan, RatingGrade};
@@ -65,6 +66,12 @@ pub struct PlanInput {
     /// `quarterly` for plans that report quarterly, else `node_table`.
     #[serde(default)]
     pub packet_layout: Option<PacketLayout>,
+    /// Suggests a self-rating for each report from the share of the year's measurable
+    /// indicators achieved (reports and timelines show it as `suggested_rating`; summaries count
+    /// self-ratings that differ from it). `null` (default): no suggestions.
+    #[serde(default)]
+    #[validate(nested)]
+    pub rating_rule: Option<RatingRule>,
 }
 
 pub fn default_report_due_days() -> i32 {
@@ -118,6 +125,12 @@ impl PlanInput {
                 errors.add(format!("{prefix}/rating_scale/{i}/code"), "duplicate", "grade codes must be unique");
             }
         }
+        if let Some(rule) = &self.rating_rule {
+            let scale: Vec<&str> = self.rating_scale.iter().map(|g| g.code.tidy()).collect();
+            for problem in rule.problems(&scale) {
+                errors.add(format!("{prefix}/rating_rule{}", problem.at), problem.code, problem.message);
+            }
+        }
         errors.0
     }
 }
@@ -166,6 +179,10 @@ pub struct PlanPatch {
     #[serde(default, deserialize_with = "patch_field")]
     #[schema(value_type = Option<PacketLayout>, required = false)]
     pub packet_layout: Option<Option<PacketLayout>>,
+    /// Replaces the whole rule (`null`: no suggestions).
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<RatingRule>, required = false)]
+    pub rating_rule: Option<Option<RatingRule>>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -208,6 +225,7 @@ pub fn insert(conn: &mut DbConnection, input: &PlanInput) -> ApiResult<Plan> {
         report_due_days: input.report_due_days,
         quarter_due_days: input.quarter_due_days,
         packet_layout: input.packet_layout.map(|l| l.as_str().to_string()),
+        rating_rule: input.rating_rule.as_ref().map(serde_json::to_string).transpose()?,
     };
     diesel::insert_into(plans::table).values(&row).execute(conn)?;
     Ok(row)

@@ -65,8 +65,9 @@ pub fn update(
         report_due_days: before.report_due_days,
         quarter_due_days: before.quarter_due_days,
         packet_layout: before.packet_layout.as_deref().map(PacketLayout::from_db).transpose()?,
+        rating_rule: before.rating_rule()?,
     };
-    crate::merge_patch!(input, patch, required: [title, organization, start_fy, end_fy, level_labels, rating_scale, status, quarterly_reports, report_due_days, quarter_due_days], nullable: [source, owner_department_id, packet_layout]);
+    crate::merge_patch!(input, patch, required: [title, organization, start_fy, end_fy, level_labels, rating_scale, status, quarterly_reports, report_due_days, quarter_due_days], nullable: [source, owner_department_id, packet_layout, rating_rule]);
     Errors(input.errors("")).into_result()?;
     check_owner(conn, input.owner_department_id)?;
     if let Some((low, high)) = used_fy_range(conn, before.id)? {
@@ -93,6 +94,7 @@ pub fn update(
         report_due_days: input.report_due_days,
         quarter_due_days: input.quarter_due_days,
         packet_layout: input.packet_layout.map(|l| l.as_str().to_string()),
+        rating_rule: input.rating_rule.as_ref().map(serde_json::to_string).transpose()?,
         version: before.version + 1,
         data_version: before.data_version + 1,
         updated_at: now(),

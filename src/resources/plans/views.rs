@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::db::utc;
 use crate::domain::enums::{PacketLayout, PlanStatus};
 use crate::domain::fiscal_year;
+use crate::domain::suggestion::RatingRule;
 use crate::error::{ApiError, ApiResult};
 use crate::models::plans::{Plan, RatingGrade};
 
@@ -51,6 +52,8 @@ pub struct PlanView {
     /// How the committee packet lays out the plan; `null`: by its shape (`quarterly` for plans
     /// that report quarterly, else `node_table`).
     pub packet_layout: Option<PacketLayout>,
+    /// The rule suggesting self-ratings from indicator achievement; `null`: none.
+    pub rating_rule: Option<RatingRule>,
     /// Grows with every write to any data of the plan (for caches).
     pub data_version: i64,
     /// Version of the plan record itself; the ETag is this number in quotes.
@@ -67,6 +70,7 @@ impl TryFrom<Plan> for PlanView {
             id: p.id.0,
             level_labels: p.level_labels()?,
             rating_scale: p.rating_scale()?,
+            rating_rule: p.rating_rule()?,
             title: p.title,
             organization: p.organization,
             start_fy: p.start_fy,

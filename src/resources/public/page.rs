@@ -23,7 +23,7 @@ use crate::db::DbConnection;
 use crate::error::{self, ApiResult};
 use crate::models::plans::Plan;
 use crate::models::reports::Report;
-use crate::resources::reports::views::{published, AnnualReportView};
+use crate::resources::reports::views::{published_contents, AnnualReportView};
 use crate::resources::summaries::GroupBy;
 use crate::web::cache::Rendered;
 use crate::web::http;
@@ -148,7 +148,7 @@ fn published_reports(conn: &mut DbConnection, plan: &Plan, fy: i32) -> ApiResult
         .filter(annual_reports::published_snapshot.is_not_null())
         .select(Report::as_select())
         .load(conn)?;
-    rows.iter().map(|r| Ok((r.initiative_id.0, published(r)?))).collect()
+    rows.iter().map(|r| Ok((r.initiative_id.0, published_contents(r)?))).collect()
 }
 
 /// A date in Japan time, as Japanese write it.

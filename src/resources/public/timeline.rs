@@ -14,7 +14,7 @@ use crate::error::{self, ApiError, ApiResult};
 use crate::models::plans::{Plan, RatingGrade};
 use crate::models::reports::Report;
 use crate::resources::reports::timeline::TimelineIndicator;
-use crate::resources::reports::views::{published, AnnualReportView, QuarterView, ReportValueView};
+use crate::resources::reports::views::{published_contents, AnnualReportView, QuarterView, ReportValueView};
 use crate::web::cache::Rendered;
 use crate::web::state::AppState;
 
@@ -146,8 +146,10 @@ pub async fn get_public_timeline(
                         .order(annual_reports::fiscal_year)
                         .select(Report::as_select())
                         .load(conn)?;
-                    let years =
-                        reports.iter().map(|r| published(r).map(PublicReport::from)).collect::<ApiResult<_>>()?;
+                    let years = reports
+                        .iter()
+                        .map(|r| published_contents(r).map(PublicReport::from))
+                        .collect::<ApiResult<_>>()?;
                     let indicators = indicators::table
                         .filter(indicators::initiative_id.eq(initiative.id))
                         .order((indicators::position, indicators::id))

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::db::schema::initiative_departments;
 use crate::db::{DbConnection, DbUuid};
 use crate::domain::fiscal_year;
+use crate::domain::suggestion::RatingRule;
 use crate::error::{ApiError, ApiResult};
 use crate::models::initiatives::{self, Initiative};
 use crate::models::plans::{self, Plan, RatingGrade};
@@ -21,6 +22,8 @@ pub struct Context {
     pub initiative: Initiative,
     pub responsible: Vec<Uuid>,
     pub scale: Vec<RatingGrade>,
+    /// The plan's rule suggesting self-ratings.
+    pub rule: Option<RatingRule>,
 }
 
 impl Context {
@@ -37,7 +40,8 @@ impl Context {
             .map(|d| d.0)
             .collect();
         let scale = plan.rating_scale()?;
-        Ok(Context { plan, initiative, responsible, scale })
+        let rule = plan.rating_rule()?;
+        Ok(Context { plan, initiative, responsible, scale, rule })
     }
 
     pub fn grade_label(&self, code: Option<&str>) -> Option<String> {

@@ -23,14 +23,15 @@ const VOLATILE: [&str; 9] = [
 
 /// The report's content as `field → value`: top-level fields by name, quarters as
 /// `quarters.<n>.<field>`, indicator values as `indicator_values.<indicator key>.<field>`.
-/// Labels follow from the values they label and are left out.
+/// Labels follow from the values they label and are left out, as does the suggested rating,
+/// which follows from the values and the plan's rule.
 pub fn flatten(view: &AnnualReportView) -> ApiResult<BTreeMap<String, serde_json::Value>> {
     let mut out = BTreeMap::new();
     let serde_json::Value::Object(map) = serde_json::to_value(view)? else {
         return Ok(out);
     };
     for (key, value) in map {
-        if VOLATILE.contains(&key.as_str()) || key.ends_with("_label") {
+        if VOLATILE.contains(&key.as_str()) || key.ends_with("_label") || key == "suggested_rating" {
             continue;
         }
         match key.as_str() {

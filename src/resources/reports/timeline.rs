@@ -124,7 +124,7 @@ pub async fn get_timeline(
                 match ctx.sight(&principal, &r)? {
                     ReportSight::Current => seen.push(r),
                     ReportSight::LastPublished => {
-                        shown.insert(r.fiscal_year, super::views::published(&r)?);
+                        shown.insert(r.fiscal_year, super::views::published(&r, &ctx.plan)?);
                     }
                     ReportSight::Hidden => {}
                 }
@@ -345,7 +345,9 @@ pub async fn list_reports(
                 let summary =
                     match policy::see_report(&principal, deps, report.state()?, report.published_snapshot.is_some()) {
                         ReportSight::Current => summary_of(&report, &names)?,
-                        ReportSight::LastPublished => summary_of_view(&report, &super::views::published(&report)?),
+                        ReportSight::LastPublished => {
+                            summary_of_view(&report, &super::views::published_contents(&report)?)
+                        }
                         ReportSight::Hidden => continue,
                     };
                 if !matches_shown(&filter, &summary) {

@@ -267,7 +267,7 @@ pub fn visible_values(
             ReportSight::LastPublished => {
                 // The value as published, with the row's version and time then; a row written
                 // since (in the correction) is not shown.
-                let published = super::views::published(report)?;
+                let published = super::views::published_contents(report)?;
                 let Some(shown) = published.indicator_values.iter().find(|x| x.indicator_id == v.indicator_id.0) else {
                     continue;
                 };

@@ -11,11 +11,13 @@ use uuid::Uuid;
 use super::context::{not_found, Context};
 use crate::db::schema::{indicator_values, indicators, quarter_updates};
 use crate::db::{utc, DbConnection, DbUuid};
-use crate::domain::achievement::{self, Achievement};
+use crate::domain::achievement::{self, Achievement, AchievementStatus};
 use crate::domain::enums::{Direction, PlanCategory, ProgressStatus, QuarterMark, WorkflowState};
 use crate::domain::fiscal_year;
+use crate::domain::suggestion::{self, Basis, RatingRule};
 use crate::error::{ApiError, ApiResult};
 use crate::models::indicators::{Indicator, IndicatorValue};
+use crate::models::plans::{Plan, RatingGrade};
 use crate::models::reports::{quarter_label, Quarter, Report};
 use crate::models::users::{UserNames, UserRef};
 use crate::web::auth::Principal;
@@ -76,6 +78,60 @@ pub struct ReportValueView {
     pub achievement: Achievement,
 }
 
+/// The self-rating a plan's rule suggests for a report's year (docs/domain.md, "Rating
+/// suggestions"). The department still rates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct SuggestedRating {
+    /// `null`: too few indicators measurable, or no step of the rule met.
+    #[schema(example = "B")]
+    pub grade: Option<String>,
+    #[schema(example = "概ね進んでいる")]
+    pub grade_label: Option<String>,
+    /// Indicators valid in the year that met their target.
+    #[schema(example = 3)]
+    pub achieved: i32,
+    /// Indicators with both a target and an actual.
+    #[schema(example = 4)]
+    pub measurable: i32,
+    /// Indicators valid in the year.
+    #[schema(example = 5)]
+    pub indicators: i32,
+    #[schema(example = "3/4 indicators achieved")]
+    pub reason: String,
+    #[schema(example = "測定できた指標4件中3件達成")]
+    pub reason_label: String,
+}
+
+/// What `rule` suggests for a year with these indicator values (`None` without a rule).
+pub fn suggested_rating(
+    rule: Option<&RatingRule>,
+    scale: &[RatingGrade],
+    values: &[ReportValueView],
+) -> Option<SuggestedRating> {
+    let basis = basis_of(values.iter().map(|v| v.achievement.status));
+    let s = suggestion::suggest(rule?, basis);
+    Some(SuggestedRating {
+        grade_label: s.grade.as_deref().and_then(|g| scale.iter().find(|x| x.code == g)).map(|g| g.label.clone()),
+        grade: s.grade,
+        achieved: basis.achieved as i32,
+        measurable: basis.measurable as i32,
+        indicators: basis.indicators as i32,
+        reason: s.reason,
+        reason_label: s.reason_label,
+    })
+}
+
+/// What a suggestion is made from: the verdicts of the indicators valid in a year.
+pub fn basis_of(verdicts: impl Iterator<Item = AchievementStatus>) -> Basis {
+    let mut basis = Basis::default();
+    for verdict in verdicts {
+        basis.indicators += 1;
+        basis.measurable += u32::from(verdict != AchievementStatus::NotMeasurable);
+        basis.achieved += u32::from(verdict == AchievementStatus::Achieved);
+    }
+    basis
+}
+
 /// The annual report of an initiative for one fiscal year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct AnnualReportView {
@@ -127,6 +183,10 @@ pub struct AnnualReportView {
     pub quarters: Vec<QuarterView>,
     /// Every indicator of the initiative valid in this year, with its value (or nulls) and achievement.
     pub indicator_values: Vec<ReportValueView>,
+    /// The self-rating the plan's rule suggests from these indicators (`null`: the plan has no
+    /// rule). Worked out when read, from the rule as it is now: not part of the report's version.
+    #[serde(default)]
+    pub suggested_rating: Option<SuggestedRating>,
     pub updated_by: Option<UserRef>,
     /// Also the number of the latest revision in the report's history.
     pub version: i32,
@@ -218,6 +278,7 @@ fn view(
     let category = r.category.as_deref().map(PlanCategory::from_db).transpose()?;
     let progress = r.progress_status.as_deref().map(ProgressStatus::from_db).transpose()?;
     let state = r.state()?;
+    let suggested_rating = suggested_rating(ctx.rule.as_ref(), &ctx.scale, &indicator_values);
     Ok(AnnualReportView {
         id: r.id.0,
         initiative_id: r.initiative_id.0,
@@ -245,6 +306,7 @@ fn view(
         published_at: r.published_at.map(utc),
         quarters,
         indicator_values,
+        suggested_rating,
         updated_by: names.user(r.updated_by),
         version: r.version,
         created_at: utc(r.created_at),
@@ -265,15 +327,25 @@ pub fn visible_view(
 ) -> ApiResult<AnnualReportView> {
     match ctx.sight(p, &report)? {
         ReportSight::Current => view_one(conn, ctx, report),
-        ReportSight::LastPublished => published(&report),
+        ReportSight::LastPublished => published(&report, &ctx.plan),
         ReportSight::Hidden => Err(not_found()),
     }
 }
 
-/// The last published edition, as stored when it was published.
-pub fn published(report: &Report) -> ApiResult<AnnualReportView> {
+/// The last published edition, as stored when it was published, with the suggestion of the
+/// plan's rule as it is now.
+pub fn published(report: &Report, plan: &Plan) -> ApiResult<AnnualReportView> {
+    let mut view = published_contents(report)?;
+    view.suggested_rating =
+        suggested_rating(plan.rating_rule()?.as_ref(), &plan.rating_scale()?, &view.indicator_values);
+    Ok(view)
+}
+
+/// The last published edition as stored, without a suggestion: for readers of its contents only.
+pub fn published_contents(report: &Report) -> ApiResult<AnnualReportView> {
     let snapshot = report.published_snapshot.as_deref().ok_or_else(not_found)?;
-    Ok(serde_json::from_str(snapshot)?)
+    let view: AnnualReportView = serde_json::from_str(snapshot)?;
+    Ok(AnnualReportView { suggested_rating: None, ..view })
 }
 
 /// The version and time of one indicator value row when its report was published: what those

@@ -4,10 +4,13 @@
 //! the shape clients read, with every bucket present (zeros included) so that a portal can draw
 //! a table without knowing which grades or marks occurred.
 
+use std::collections::BTreeMap;
+
 use serde::{Serialize, Serializer};
 use utoipa::ToSchema;
 
 use crate::domain::enums::{ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::suggestion::{self, Basis, RatingRule};
 use crate::models::reports::quarter_label;
 
 /// Reports per grade, keys in the order of the plan's scale, then `unrated`.
@@ -94,6 +97,27 @@ pub struct IndicatorCounts {
     ratio_count: i64,
 }
 
+/// Self-ratings beside the plan's rating suggestions (docs/domain.md, "Rating suggestions"), over
+/// the counted reports whose contents the caller may see.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, ToSchema)]
+pub struct SuggestionCounts {
+    /// Reports whose year has a suggestion (enough indicators measurable).
+    #[schema(example = 40)]
+    pub suggested: i64,
+    /// … whose self-rating is the suggested grade.
+    #[schema(example = 31)]
+    pub agreeing: i64,
+    /// … whose self-rating is another grade.
+    #[schema(example = 6)]
+    pub differing: i64,
+    /// … not self-rated yet.
+    #[schema(example = 3)]
+    pub unrated: i64,
+    /// Reports whose year has no suggestion (too few indicators measurable).
+    #[schema(example = 8)]
+    pub without_suggestion: i64,
+}
+
 /// Everything a summary counts over a set of initiatives in one fiscal year.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Counts {
@@ -108,6 +132,11 @@ pub struct Counts {
     /// Q1 to Q4.
     pub quarters: Vec<QuarterCounts>,
     pub indicators: IndicatorCounts,
+    /// Self-ratings beside the suggestions of the plan's rule; `null` when the plan has none.
+    pub suggestions: Option<SuggestionCounts>,
+    /// Reports by what a suggestion is made from and their self-rating, for [`Counts::suggest`].
+    #[serde(skip)]
+    bases: BTreeMap<(Basis, Option<String>), i64>,
 }
 
 impl Counts {
@@ -129,7 +158,33 @@ impl Counts {
                 })
                 .collect(),
             indicators: IndicatorCounts::default(),
+            suggestions: None,
+            bases: BTreeMap::new(),
         }
+    }
+
+    /// `n` reports whose year's indicators are `basis` and that are self-rated `grade`.
+    pub fn add_basis(&mut self, n: i64, basis: Basis, grade: Option<&str>) {
+        *self.bases.entry((basis, grade.map(str::to_string))).or_default() += n;
+    }
+
+    /// Counts the self-ratings beside what `rule` suggests (nothing without a rule).
+    pub fn suggest(mut self, rule: Option<&RatingRule>) -> Counts {
+        self.suggestions = rule.map(|rule| {
+            let mut s = SuggestionCounts::default();
+            for ((basis, grade), n) in &self.bases {
+                let n = *n;
+                match (suggestion::suggest(rule, *basis).grade, grade) {
+                    (None, _) => s.without_suggestion += n,
+                    (Some(_), None) => s.unrated += n,
+                    (Some(g), Some(own)) if g == *own => s.agreeing += n,
+                    (Some(_), Some(_)) => s.differing += n,
+                }
+            }
+            s.suggested = s.agreeing + s.differing + s.unrated;
+            s
+        });
+        self
     }
 
     /// `n` initiatives whose report is in `state` (`None`: none) with this status and grade
@@ -255,6 +310,18 @@ impl Counts {
         i.not_measurable += o.not_measurable;
         i.ratio_units += o.ratio_units;
         i.ratio_count += o.ratio_count;
+        for (key, n) in &other.bases {
+            *self.bases.entry(key.clone()).or_default() += n;
+        }
+        // Plans suggest by their own rules: what each suggested adds up.
+        if let Some(o) = &other.suggestions {
+            let s = self.suggestions.get_or_insert_with(SuggestionCounts::default);
+            s.suggested += o.suggested;
+            s.agreeing += o.agreeing;
+            s.differing += o.differing;
+            s.unrated += o.unrated;
+            s.without_suggestion += o.without_suggestion;
+        }
     }
 }
 

@@ -273,7 +273,10 @@ pub async fn get_department_summary(
             let mut groups = Vec::new();
             for p in plan_rows {
                 let key = p.id.to_string();
-                let counts = counted.remove(&key).unwrap_or_else(|| Counts::new(&scales[&key]).finish());
+                let counts = counted
+                    .remove(&key)
+                    .unwrap_or_else(|| Counts::new(&scales[&key]).finish())
+                    .suggest(p.rating_rule()?.as_ref());
                 totals.merge(&counts);
                 groups.push(SummaryGroup { key: p.id.0, code: None, label: p.title, counts });
             }

@@ -12,6 +12,7 @@ use super::query::{Filter, Grouping, RatingSource};
 use crate::db::{tally as kept, DbConnection};
 use crate::domain::achievement::AchievementStatus;
 use crate::domain::enums::{ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::suggestion::Basis;
 use crate::domain::tally::{kind, Tally, SEP};
 use crate::error::{ApiError, ApiResult};
 use crate::web::policy::SummarySight;
@@ -120,9 +121,26 @@ fn add(counts: &mut Counts, cell: &str, t: Tally, filter: &Filter<'_>) -> ApiRes
                 counts.add_indicators(AchievementStatus::NotMeasurable, t.n, 0, 0);
             }
         }
+        kind::BASIS => {
+            if seen {
+                add_basis(counts, rest, t.n).ok_or_else(|| fault(cell))?;
+            }
+        }
         _ => return Err(fault(cell)),
     }
     Ok(())
+}
+
+/// A report's basis for a rating suggestion (`achieved|measurable|indicators|self-rating`).
+fn add_basis(counts: &mut Counts, rest: &[&str], n: i64) -> Option<()> {
+    let [achieved, measurable, indicators, grade] = rest else { return None };
+    let basis = Basis {
+        achieved: achieved.parse().ok()?,
+        measurable: measurable.parse().ok()?,
+        indicators: indicators.parse().ok()?,
+    };
+    counts.add_basis(n, basis, Some(*grade).filter(|g| !g.is_empty()));
+    Some(())
 }
 
 /// Whether contents of a report in `state` may be counted by everyone with this sight: handed-in
@@ -175,6 +193,8 @@ fn reveal(counts: &mut Counts, cell: &str, t: Tally, filter: &Filter<'_>) -> Api
             counts.add_indicators(AchievementStatus::NotMeasurable, -t.n, 0, 0);
             counts.add_indicators(verdict, t.n, t.ratio_units, t.ratio_n);
         }
+        // Not counted by `add`, which counts only what every reader with the sight may.
+        kind::BASIS => add_basis(counts, rest, t.n).ok_or_else(|| fault(cell))?,
         _ => return Err(fault(cell)),
     }
     Ok(())

@@ -247,10 +247,13 @@ pub fn plan_summary_by(
             query::count(conn, &units, &filter, &|_| scale.clone())?
         }
     };
-    let totals = counted.remove("").unwrap_or_else(|| Counts::new(&scale).finish());
+    let rule = plan.rating_rule()?;
+    let mut take =
+        |key: &str| counted.remove(key).unwrap_or_else(|| Counts::new(&scale).finish()).suggest(rule.as_ref());
+    let totals = take("");
     let mut groups = Vec::new();
     for (key, code, label) in group_labels(conn, plan, grouping)? {
-        let counts = counted.remove(&key.to_string()).unwrap_or_else(|| Counts::new(&scale).finish());
+        let counts = take(&key.to_string());
         groups.push(SummaryGroup { key, code, label, counts });
     }
     let level_labels = plan.level_labels()?;
@@ -391,6 +394,7 @@ pub fn plan_trend_by(
     counting: Counting,
 ) -> ApiResult<PlanTrend> {
     let scale = scale_codes(plan)?;
+    let rule = plan.rating_rule()?;
     let filter = query::Filter { rating, states, sight };
     let mut counted = match counting {
         Counting::Kept => kept::count(conn, plan.id.0, &kept::Read::Years { from, to }, &filter, &scale)?,
@@ -410,7 +414,10 @@ pub fn plan_trend_by(
             .map(|fy| TrendYear {
                 fiscal_year: fy,
                 fiscal_year_label: fiscal_year::label(fy),
-                counts: counted.remove(&fy.to_string()).unwrap_or_else(|| Counts::new(&scale).finish()),
+                counts: counted
+                    .remove(&fy.to_string())
+                    .unwrap_or_else(|| Counts::new(&scale).finish())
+                    .suggest(rule.as_ref()),
             })
             .collect(),
         data_version: internal_version(plan, sight),

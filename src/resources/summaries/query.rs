@@ -16,6 +16,7 @@ use super::counts::Counts;
 use crate::db::DbConnection;
 use crate::domain::achievement::AchievementStatus;
 use crate::domain::enums::{ProgressStatus, QuarterMark, WorkflowState};
+use crate::domain::suggestion::Basis;
 use crate::error::ApiResult;
 use crate::models::nodes;
 use crate::web::policy::SummarySight;
@@ -315,6 +316,22 @@ struct VerdictCell {
     ratio_n: i64,
 }
 
+#[derive(QueryableByName)]
+struct BasisCell {
+    #[diesel(sql_type = Text)]
+    gkey: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    grade: Option<String>,
+    #[diesel(sql_type = BigInt)]
+    achieved: i64,
+    #[diesel(sql_type = BigInt)]
+    measurable: i64,
+    #[diesel(sql_type = BigInt)]
+    total: i64,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
 /// The achievement rule (docs/domain.md, "Achievement") in SQL, the same rule as [`crate::domain::achievement::evaluate`] (the summaries'
 /// tests check the two agree on the fixtures). Any stored double is safe: PostgreSQL raises an
 /// error where a result overflows or underflows, so the difference for `maintain` is taken only
@@ -434,6 +451,40 @@ pub fn count(
         let verdict = AchievementStatus::from_db(&cell.verdict)?;
         if let Some(counts) = out.get_mut(&cell.gkey) {
             counts.add_indicators(verdict, cell.n, cell.ratio_units.unwrap_or(0), cell.ratio_n);
+        }
+    }
+
+    // What rating suggestions are made from: per counted report whose contents are seen, its
+    // achieved, measurable and valid indicators, then reports counted per those and the self-rating.
+    let bases: Vec<BasisCell> = load(
+        conn,
+        format!(
+            "WITH units AS ({units}), per_report AS (\
+               SELECT u.gkey AS gkey, r.self_rating AS grade, \
+                 CAST(SUM(CASE WHEN {VERDICT} = 'achieved' THEN 1 ELSE 0 END) AS BIGINT) AS achieved, \
+                 CAST(SUM(CASE WHEN ind.id IS NOT NULL AND {VERDICT} <> 'not_measurable' THEN 1 ELSE 0 END) AS BIGINT) \
+                   AS measurable, \
+                 COUNT(ind.id) AS total \
+               FROM units u JOIN {report_rows} r \
+                 ON r.initiative_id = u.initiative_id AND r.fiscal_year = u.fy{states} AND {seen} \
+               LEFT JOIN indicators ind ON ind.initiative_id = u.initiative_id \
+                 AND (ind.valid_from_fy IS NULL OR ind.valid_from_fy <= u.fy) \
+                 AND (ind.valid_to_fy IS NULL OR ind.valid_to_fy >= u.fy) \
+               LEFT JOIN {value_rows} v ON v.indicator_id = ind.id AND v.fiscal_year = u.fy \
+               GROUP BY u.gkey, u.initiative_id, r.id, r.self_rating) \
+             SELECT gkey, grade, achieved, measurable, total, COUNT(*) AS n FROM per_report \
+             GROUP BY gkey, grade, achieved, measurable, total"
+        ),
+    )?;
+    for cell in bases {
+        if let Some(counts) = out.get_mut(&cell.gkey) {
+            let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+            let basis = Basis {
+                achieved: count(cell.achieved),
+                measurable: count(cell.measurable),
+                indicators: count(cell.total),
+            };
+            counts.add_basis(cell.n, basis, cell.grade.as_deref());
         }
     }
     Ok(out.into_iter().map(|(k, c)| (k, c.finish())).collect())

@@ -43,6 +43,7 @@ fn world() -> World {
         report_due_days: 60,
         quarter_due_days: 30,
         packet_layout: None,
+        rating_rule: None,
     };
     let initiative = Initiative {
         id: DbUuid(Uuid::now_v7()),
@@ -66,7 +67,7 @@ fn world() -> World {
     };
     let user = Uuid::now_v7();
     World {
-        ctx: Context { plan, initiative, responsible: vec![department], scale: default_rating_scale() },
+        ctx: Context { plan, initiative, responsible: vec![department], scale: default_rating_scale(), rule: None },
         clerk: Principal {
             user_id: user,
             login: "fukushi".into(),
