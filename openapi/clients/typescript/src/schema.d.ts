@@ -1727,6 +1727,7 @@ export interface components {
             quarters: components["schemas"]["QuarterView"][];
             /** @description Every indicator of the initiative valid in this year, with its value (or nulls) and achievement. */
             indicator_values: components["schemas"]["ReportValueView"][];
+            suggested_rating: null | components["schemas"]["SuggestedRating"];
             updated_by: null | components["schemas"]["UserRef"];
             /**
              * Format: int32
@@ -2052,6 +2053,7 @@ export interface components {
              */
             quarter_due_days?: number | null;
             packet_layout?: null | components["schemas"]["PacketLayout"];
+            rating_rule?: null | components["schemas"]["RatingRule"];
         };
         BundleQuarter: {
             /**
@@ -2230,6 +2232,7 @@ export interface components {
             /** @description Q1 to Q4. */
             quarters: components["schemas"]["QuarterCounts"][];
             indicators: components["schemas"]["IndicatorCounts"];
+            suggestions: null | components["schemas"]["SuggestionCounts"];
         };
         /** @description A new token: the only time its secret is shown. */
         CreatedApiToken: components["schemas"]["ApiTokenView"] & {
@@ -3065,6 +3068,7 @@ export interface components {
              */
             quarter_due_days?: number;
             packet_layout?: null | components["schemas"]["PacketLayout"];
+            rating_rule?: null | components["schemas"]["RatingRule"];
         };
         PlanList: {
             items: components["schemas"]["PlanView"][];
@@ -3104,6 +3108,7 @@ export interface components {
             /** Format: int32 */
             quarter_due_days?: number;
             packet_layout?: null | components["schemas"]["PacketLayout"];
+            rating_rule?: null | components["schemas"]["RatingRule"];
         };
         /**
          * @description Life cycle of a plan. Published plans are visible to the public portal.
@@ -3264,6 +3269,7 @@ export interface components {
              */
             quarter_due_days: number;
             packet_layout: null | components["schemas"]["PacketLayout"];
+            rating_rule: null | components["schemas"]["RatingRule"];
             /**
              * Format: int64
              * @description Grows with every write to any data of the plan (for caches).
@@ -3868,6 +3874,53 @@ export interface components {
             /** @example 順調に進んでいる */
             label: string;
         };
+        /**
+         * @description A plan's rule for suggesting a self-rating (評価の目安). The steps are tried in order; the
+         *     first whose threshold the share of achieved indicators meets gives the grade. The share is
+         *     taken over the measurable indicators only (target and actual both given), and only when
+         *     enough of them are measurable.
+         * @example {
+         *       "steps": [
+         *         {
+         *           "grade": "A",
+         *           "at_least": 1
+         *         },
+         *         {
+         *           "grade": "B",
+         *           "at_least": 0.5
+         *         },
+         *         {
+         *           "grade": "C",
+         *           "more_than": 0
+         *         },
+         *         {
+         *           "grade": "D",
+         *           "at_least": 0
+         *         }
+         *       ],
+         *       "min_measurable": 1,
+         *       "min_measurable_share": 0
+         *     }
+         */
+        RatingRule: {
+            /** @description From the highest threshold to the lowest; every grade one of the plan's scale. */
+            steps: components["schemas"]["RatingStep"][];
+            /**
+             * Format: int32
+             * @description The fewest measurable indicators a suggestion needs (default 1).
+             * @default 1
+             * @example 1
+             */
+            min_measurable: number;
+            /**
+             * Format: double
+             * @description The least share of the year's indicators that must be measurable, 0–1 (default 0: any share,
+             *     `1`: every indicator).
+             * @default 0
+             * @example 0.5
+             */
+            min_measurable_share: number;
+        };
         /** @description One grade of a rating distribution. */
         RatingShare: {
             /**
@@ -3894,6 +3947,25 @@ export interface components {
          * @enum {string}
          */
         RatingSource: "self" | "committee";
+        /** @description One step of a rule: a grade and its threshold, `at_least` or `more_than` (exactly one). */
+        RatingStep: {
+            /**
+             * @description A grade of the plan's rating scale.
+             * @example B
+             */
+            grade: string;
+            /**
+             * Format: double
+             * @description Met when the share of measurable indicators achieved is at least this (0–1).
+             * @example 0.5
+             */
+            at_least?: number | null;
+            /**
+             * Format: double
+             * @description Met when the share is more than this (0–1): `0` means at least one achieved.
+             */
+            more_than?: number | null;
+        };
         /** @description A refresh token to rotate or revoke. */
         RefreshInput: {
             /** @example shr_Jb1m4cX… */
@@ -4158,6 +4230,77 @@ export interface components {
             row: number | null;
             /** @example 取組 */
             column: string | null;
+        };
+        /**
+         * @description The self-rating a plan's rule suggests for a report's year (docs/domain.md, "Rating
+         *     suggestions"). The department still rates.
+         */
+        SuggestedRating: {
+            /**
+             * @description `null`: too few indicators measurable, or no step of the rule met.
+             * @example B
+             */
+            grade: string | null;
+            /** @example 概ね進んでいる */
+            grade_label: string | null;
+            /**
+             * Format: int32
+             * @description Indicators valid in the year that met their target.
+             * @example 3
+             */
+            achieved: number;
+            /**
+             * Format: int32
+             * @description Indicators with both a target and an actual.
+             * @example 4
+             */
+            measurable: number;
+            /**
+             * Format: int32
+             * @description Indicators valid in the year.
+             * @example 5
+             */
+            indicators: number;
+            /** @example 3/4 indicators achieved */
+            reason: string;
+            /** @example 測定できた指標4件中3件達成 */
+            reason_label: string;
+        };
+        /**
+         * @description Self-ratings beside the plan's rating suggestions (docs/domain.md, "Rating suggestions"), over
+         *     the counted reports whose contents the caller may see.
+         */
+        SuggestionCounts: {
+            /**
+             * Format: int64
+             * @description Reports whose year has a suggestion (enough indicators measurable).
+             * @example 40
+             */
+            suggested: number;
+            /**
+             * Format: int64
+             * @description … whose self-rating is the suggested grade.
+             * @example 31
+             */
+            agreeing: number;
+            /**
+             * Format: int64
+             * @description … whose self-rating is another grade.
+             * @example 6
+             */
+            differing: number;
+            /**
+             * Format: int64
+             * @description … not self-rated yet.
+             * @example 3
+             */
+            unrated: number;
+            /**
+             * Format: int64
+             * @description Reports whose year has no suggestion (too few indicators measurable).
+             * @example 8
+             */
+            without_suggestion: number;
         };
         /** @description The counts of one group: a plan node, a department or a plan. */
         SummaryGroup: components["schemas"]["Counts"] & {

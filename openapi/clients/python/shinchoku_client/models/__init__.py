@@ -129,8 +129,10 @@ from .quarter_input import QuarterInput
 from .quarter_mark import QuarterMark
 from .quarter_view import QuarterView
 from .rating_grade import RatingGrade
+from .rating_rule import RatingRule
 from .rating_share import RatingShare
 from .rating_source import RatingSource
+from .rating_step import RatingStep
 from .refresh_input import RefreshInput
 from .related_programs import RelatedPrograms
 from .report_list import ReportList
@@ -148,6 +150,8 @@ from .scope import Scope
 from .sheet_import_result import SheetImportResult
 from .sheet_upload_form import SheetUploadForm
 from .sheet_warning import SheetWarning
+from .suggested_rating import SuggestedRating
+from .suggestion_counts import SuggestionCounts
 from .summary_group import SummaryGroup
 from .target_list import TargetList
 from .timeline import Timeline
@@ -295,8 +299,10 @@ __all__ = (
     "QuarterMark",
     "QuarterView",
     "RatingGrade",
+    "RatingRule",
     "RatingShare",
     "RatingSource",
+    "RatingStep",
     "RefreshInput",
     "RelatedPrograms",
     "ReportList",
@@ -314,6 +320,8 @@ __all__ = (
     "SheetImportResult",
     "SheetUploadForm",
     "SheetWarning",
+    "SuggestedRating",
+    "SuggestionCounts",
     "SummaryGroup",
     "TargetList",
     "Timeline",

@@ -18,6 +18,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.quarter_view import QuarterView
   from ..models.report_value_view import ReportValueView
+  from ..models.suggested_rating import SuggestedRating
   from ..models.user_ref import UserRef
 
 
@@ -60,6 +61,7 @@ class AnnualReportView:
             quarters (list[QuarterView]): Quarterly updates recorded so far, Q1 first.
             indicator_values (list[ReportValueView]): Every indicator of the initiative valid in this year, with its value
                 (or nulls) and achievement.
+            suggested_rating (None | SuggestedRating):
             updated_by (None | UserRef):
             version (int): Also the number of the latest revision in the report's history.
             created_at (datetime.datetime):
@@ -92,6 +94,7 @@ class AnnualReportView:
     published_at: datetime.datetime | None
     quarters: list[QuarterView]
     indicator_values: list[ReportValueView]
+    suggested_rating: None | SuggestedRating
     updated_by: None | UserRef
     version: int
     created_at: datetime.datetime
@@ -105,6 +108,7 @@ class AnnualReportView:
     def to_dict(self) -> dict[str, Any]:
         from ..models.quarter_view import QuarterView # noqa: PLC0415
         from ..models.report_value_view import ReportValueView # noqa: PLC0415
+        from ..models.suggested_rating import SuggestedRating # noqa: PLC0415
         from ..models.user_ref import UserRef # noqa: PLC0415
         id = str(self.id)
 
@@ -193,6 +197,12 @@ class AnnualReportView:
 
 
 
+        suggested_rating: dict[str, Any] | None
+        if isinstance(self.suggested_rating, SuggestedRating):
+            suggested_rating = self.suggested_rating.to_dict()
+        else:
+            suggested_rating = self.suggested_rating
+
         updated_by: dict[str, Any] | None
         if isinstance(self.updated_by, UserRef):
             updated_by = self.updated_by.to_dict()
@@ -235,6 +245,7 @@ class AnnualReportView:
             "published_at": published_at,
             "quarters": quarters,
             "indicator_values": indicator_values,
+            "suggested_rating": suggested_rating,
             "updated_by": updated_by,
             "version": version,
             "created_at": created_at,
@@ -249,6 +260,7 @@ class AnnualReportView:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.quarter_view import QuarterView # noqa: PLC0415
         from ..models.report_value_view import ReportValueView # noqa: PLC0415
+        from ..models.suggested_rating import SuggestedRating # noqa: PLC0415
         from ..models.user_ref import UserRef # noqa: PLC0415
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -457,6 +469,24 @@ class AnnualReportView:
             indicator_values.append(indicator_values_item)
 
 
+        def _parse_suggested_rating(data: object) -> None | SuggestedRating:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                suggested_rating_type_1 = SuggestedRating.from_dict(data)
+
+
+
+                return suggested_rating_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SuggestedRating, data)
+
+        suggested_rating = _parse_suggested_rating(d.pop("suggested_rating"))
+
+
         def _parse_updated_by(data: object) -> None | UserRef:
             if data is None:
                 return data
@@ -514,6 +544,7 @@ class AnnualReportView:
             published_at=published_at,
             quarters=quarters,
             indicator_values=indicator_values,
+            suggested_rating=suggested_rating,
             updated_by=updated_by,
             version=version,
             created_at=created_at,

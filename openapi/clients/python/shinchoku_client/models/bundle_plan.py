@@ -15,6 +15,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.bundle_plan_rating_legend_type_0 import BundlePlanRatingLegendType0
+  from ..models.rating_rule import RatingRule
 
 
 
@@ -43,6 +44,7 @@ class BundlePlan:
             report_due_days (int | None | Unset): Days after the FY ends that a year's report is due; `null`: 61 (31 May).
             quarter_due_days (int | None | Unset): Days after a quarter ends that it is due; `null`: 30.
             packet_layout (None | PacketLayout | Unset):
+            rating_rule (None | RatingRule | Unset):
      """
 
     title: str
@@ -58,6 +60,7 @@ class BundlePlan:
     report_due_days: int | None | Unset = UNSET
     quarter_due_days: int | None | Unset = UNSET
     packet_layout: None | PacketLayout | Unset = UNSET
+    rating_rule: None | RatingRule | Unset = UNSET
 
 
 
@@ -65,6 +68,7 @@ class BundlePlan:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.bundle_plan_rating_legend_type_0 import BundlePlanRatingLegendType0 # noqa: PLC0415
+        from ..models.rating_rule import RatingRule # noqa: PLC0415
         title = self.title
 
         organization = self.organization
@@ -143,6 +147,14 @@ class BundlePlan:
         else:
             packet_layout = self.packet_layout
 
+        rating_rule: dict[str, Any] | None | Unset
+        if isinstance(self.rating_rule, Unset):
+            rating_rule = UNSET
+        elif isinstance(self.rating_rule, RatingRule):
+            rating_rule = self.rating_rule.to_dict()
+        else:
+            rating_rule = self.rating_rule
+
 
         field_dict: dict[str, Any] = {}
 
@@ -171,6 +183,8 @@ class BundlePlan:
             field_dict["quarter_due_days"] = quarter_due_days
         if packet_layout is not UNSET:
             field_dict["packet_layout"] = packet_layout
+        if rating_rule is not UNSET:
+            field_dict["rating_rule"] = rating_rule
 
         return field_dict
 
@@ -179,6 +193,7 @@ class BundlePlan:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bundle_plan_rating_legend_type_0 import BundlePlanRatingLegendType0 # noqa: PLC0415
+        from ..models.rating_rule import RatingRule # noqa: PLC0415
         d = dict(src_dict)
         title = d.pop("title")
 
@@ -325,6 +340,26 @@ class BundlePlan:
         packet_layout = _parse_packet_layout(d.pop("packet_layout", UNSET))
 
 
+        def _parse_rating_rule(data: object) -> None | RatingRule | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rating_rule_type_1 = RatingRule.from_dict(data)
+
+
+
+                return rating_rule_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RatingRule | Unset, data)
+
+        rating_rule = _parse_rating_rule(d.pop("rating_rule", UNSET))
+
+
         bundle_plan = cls(
             title=title,
             organization=organization,
@@ -339,6 +374,7 @@ class BundlePlan:
             report_due_days=report_due_days,
             quarter_due_days=quarter_due_days,
             packet_layout=packet_layout,
+            rating_rule=rating_rule,
         )
 
         return bundle_plan

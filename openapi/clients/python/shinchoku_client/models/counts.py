@@ -15,6 +15,7 @@ if TYPE_CHECKING:
   from ..models.indicator_counts import IndicatorCounts
   from ..models.progress_counts import ProgressCounts
   from ..models.quarter_counts import QuarterCounts
+  from ..models.suggestion_counts import SuggestionCounts
   from ..models.workflow_counts import WorkflowCounts
 
 
@@ -38,6 +39,7 @@ class Counts:
             quarters (list[QuarterCounts]): Q1 to Q4.
             indicators (IndicatorCounts): Indicators of the counted initiatives valid in the year, by achievement (DOMAIN
                 Rule 4).
+            suggestions (None | SuggestionCounts):
      """
 
     initiatives: int
@@ -46,6 +48,7 @@ class Counts:
     workflow: WorkflowCounts
     quarters: list[QuarterCounts]
     indicators: IndicatorCounts
+    suggestions: None | SuggestionCounts
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -57,6 +60,7 @@ class Counts:
         from ..models.indicator_counts import IndicatorCounts # noqa: PLC0415
         from ..models.progress_counts import ProgressCounts # noqa: PLC0415
         from ..models.quarter_counts import QuarterCounts # noqa: PLC0415
+        from ..models.suggestion_counts import SuggestionCounts # noqa: PLC0415
         from ..models.workflow_counts import WorkflowCounts # noqa: PLC0415
         initiatives = self.initiatives
 
@@ -75,6 +79,12 @@ class Counts:
 
         indicators = self.indicators.to_dict()
 
+        suggestions: dict[str, Any] | None
+        if isinstance(self.suggestions, SuggestionCounts):
+            suggestions = self.suggestions.to_dict()
+        else:
+            suggestions = self.suggestions
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,6 +95,7 @@ class Counts:
             "workflow": workflow,
             "quarters": quarters,
             "indicators": indicators,
+            "suggestions": suggestions,
         })
 
         return field_dict
@@ -97,6 +108,7 @@ class Counts:
         from ..models.indicator_counts import IndicatorCounts # noqa: PLC0415
         from ..models.progress_counts import ProgressCounts # noqa: PLC0415
         from ..models.quarter_counts import QuarterCounts # noqa: PLC0415
+        from ..models.suggestion_counts import SuggestionCounts # noqa: PLC0415
         from ..models.workflow_counts import WorkflowCounts # noqa: PLC0415
         d = dict(src_dict)
         initiatives = d.pop("initiatives")
@@ -131,6 +143,24 @@ class Counts:
 
 
 
+        def _parse_suggestions(data: object) -> None | SuggestionCounts:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                suggestions_type_1 = SuggestionCounts.from_dict(data)
+
+
+
+                return suggestions_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SuggestionCounts, data)
+
+        suggestions = _parse_suggestions(d.pop("suggestions"))
+
+
         counts = cls(
             initiatives=initiatives,
             ratings=ratings,
@@ -138,6 +168,7 @@ class Counts:
             workflow=workflow,
             quarters=quarters,
             indicators=indicators,
+            suggestions=suggestions,
         )
 
 

@@ -16,6 +16,7 @@ from uuid import UUID
 
 if TYPE_CHECKING:
   from ..models.rating_grade import RatingGrade
+  from ..models.rating_rule import RatingRule
 
 
 
@@ -43,6 +44,7 @@ class PlanPatch:
             report_due_days (int | Unset):
             quarter_due_days (int | Unset):
             packet_layout (None | PacketLayout | Unset):
+            rating_rule (None | RatingRule | Unset):
      """
 
     title: str | Unset = UNSET
@@ -58,6 +60,7 @@ class PlanPatch:
     report_due_days: int | Unset = UNSET
     quarter_due_days: int | Unset = UNSET
     packet_layout: None | PacketLayout | Unset = UNSET
+    rating_rule: None | RatingRule | Unset = UNSET
 
 
 
@@ -65,6 +68,7 @@ class PlanPatch:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        from ..models.rating_rule import RatingRule # noqa: PLC0415
         title = self.title
 
         organization = self.organization
@@ -121,6 +125,14 @@ class PlanPatch:
         else:
             packet_layout = self.packet_layout
 
+        rating_rule: dict[str, Any] | None | Unset
+        if isinstance(self.rating_rule, Unset):
+            rating_rule = UNSET
+        elif isinstance(self.rating_rule, RatingRule):
+            rating_rule = self.rating_rule.to_dict()
+        else:
+            rating_rule = self.rating_rule
+
 
         field_dict: dict[str, Any] = {}
 
@@ -152,6 +164,8 @@ class PlanPatch:
             field_dict["quarter_due_days"] = quarter_due_days
         if packet_layout is not UNSET:
             field_dict["packet_layout"] = packet_layout
+        if rating_rule is not UNSET:
+            field_dict["rating_rule"] = rating_rule
 
         return field_dict
 
@@ -160,6 +174,7 @@ class PlanPatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        from ..models.rating_rule import RatingRule # noqa: PLC0415
         d = dict(src_dict)
         title = d.pop("title", UNSET)
 
@@ -250,6 +265,26 @@ class PlanPatch:
         packet_layout = _parse_packet_layout(d.pop("packet_layout", UNSET))
 
 
+        def _parse_rating_rule(data: object) -> None | RatingRule | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rating_rule_type_1 = RatingRule.from_dict(data)
+
+
+
+                return rating_rule_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RatingRule | Unset, data)
+
+        rating_rule = _parse_rating_rule(d.pop("rating_rule", UNSET))
+
+
         plan_patch = cls(
             title=title,
             organization=organization,
@@ -264,6 +299,7 @@ class PlanPatch:
             report_due_days=report_due_days,
             quarter_due_days=quarter_due_days,
             packet_layout=packet_layout,
+            rating_rule=rating_rule,
         )
 
         return plan_patch

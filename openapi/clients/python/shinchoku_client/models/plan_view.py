@@ -16,6 +16,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.rating_grade import RatingGrade
+  from ..models.rating_rule import RatingRule
 
 
 
@@ -48,6 +49,7 @@ class PlanView:
             report_due_days (int): A fiscal year's report is due this many days after the FY ends (31 March). Example: 61.
             quarter_due_days (int): A quarter is due this many days after the quarter ends (quarterly plans). Example: 30.
             packet_layout (None | PacketLayout):
+            rating_rule (None | RatingRule):
             data_version (int): Grows with every write to any data of the plan (for caches).
             version (int): Version of the plan record itself; the ETag is this number in quotes.
             created_at (datetime.datetime):
@@ -71,6 +73,7 @@ class PlanView:
     report_due_days: int
     quarter_due_days: int
     packet_layout: None | PacketLayout
+    rating_rule: None | RatingRule
     data_version: int
     version: int
     created_at: datetime.datetime
@@ -83,6 +86,7 @@ class PlanView:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        from ..models.rating_rule import RatingRule # noqa: PLC0415
         id = str(self.id)
 
         title = self.title
@@ -133,6 +137,12 @@ class PlanView:
         else:
             packet_layout = self.packet_layout
 
+        rating_rule: dict[str, Any] | None
+        if isinstance(self.rating_rule, RatingRule):
+            rating_rule = self.rating_rule.to_dict()
+        else:
+            rating_rule = self.rating_rule
+
         data_version = self.data_version
 
         version = self.version
@@ -162,6 +172,7 @@ class PlanView:
             "report_due_days": report_due_days,
             "quarter_due_days": quarter_due_days,
             "packet_layout": packet_layout,
+            "rating_rule": rating_rule,
             "data_version": data_version,
             "version": version,
             "created_at": created_at,
@@ -175,6 +186,7 @@ class PlanView:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.rating_grade import RatingGrade # noqa: PLC0415
+        from ..models.rating_rule import RatingRule # noqa: PLC0415
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -263,6 +275,24 @@ class PlanView:
         packet_layout = _parse_packet_layout(d.pop("packet_layout"))
 
 
+        def _parse_rating_rule(data: object) -> None | RatingRule:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rating_rule_type_1 = RatingRule.from_dict(data)
+
+
+
+                return rating_rule_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RatingRule, data)
+
+        rating_rule = _parse_rating_rule(d.pop("rating_rule"))
+
+
         data_version = d.pop("data_version")
 
         version = d.pop("version")
@@ -295,6 +325,7 @@ class PlanView:
             report_due_days=report_due_days,
             quarter_due_days=quarter_due_days,
             packet_layout=packet_layout,
+            rating_rule=rating_rule,
             data_version=data_version,
             version=version,
             created_at=created_at,

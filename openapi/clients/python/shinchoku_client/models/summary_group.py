@@ -17,6 +17,7 @@ if TYPE_CHECKING:
   from ..models.indicator_counts import IndicatorCounts
   from ..models.progress_counts import ProgressCounts
   from ..models.quarter_counts import QuarterCounts
+  from ..models.suggestion_counts import SuggestionCounts
   from ..models.workflow_counts import WorkflowCounts
 
 
@@ -40,6 +41,7 @@ class SummaryGroup:
             quarters (list[QuarterCounts]): Q1 to Q4.
             indicators (IndicatorCounts): Indicators of the counted initiatives valid in the year, by achievement (DOMAIN
                 Rule 4).
+            suggestions (None | SuggestionCounts):
             key (UUID): The node's, department's or plan's id.
             label (str): The node's title, the department's or the plan's name. Example: 地域での支え合い・助け合いの推進.
             code (None | str | Unset): The node's code as printed (`null` for departments and plans, or when none was
@@ -52,6 +54,7 @@ class SummaryGroup:
     workflow: WorkflowCounts
     quarters: list[QuarterCounts]
     indicators: IndicatorCounts
+    suggestions: None | SuggestionCounts
     key: UUID
     label: str
     code: None | str | Unset = UNSET
@@ -66,6 +69,7 @@ class SummaryGroup:
         from ..models.indicator_counts import IndicatorCounts # noqa: PLC0415
         from ..models.progress_counts import ProgressCounts # noqa: PLC0415
         from ..models.quarter_counts import QuarterCounts # noqa: PLC0415
+        from ..models.suggestion_counts import SuggestionCounts # noqa: PLC0415
         from ..models.workflow_counts import WorkflowCounts # noqa: PLC0415
         initiatives = self.initiatives
 
@@ -83,6 +87,12 @@ class SummaryGroup:
 
 
         indicators = self.indicators.to_dict()
+
+        suggestions: dict[str, Any] | None
+        if isinstance(self.suggestions, SuggestionCounts):
+            suggestions = self.suggestions.to_dict()
+        else:
+            suggestions = self.suggestions
 
         key = str(self.key)
 
@@ -104,6 +114,7 @@ class SummaryGroup:
             "workflow": workflow,
             "quarters": quarters,
             "indicators": indicators,
+            "suggestions": suggestions,
             "key": key,
             "label": label,
         })
@@ -120,6 +131,7 @@ class SummaryGroup:
         from ..models.indicator_counts import IndicatorCounts # noqa: PLC0415
         from ..models.progress_counts import ProgressCounts # noqa: PLC0415
         from ..models.quarter_counts import QuarterCounts # noqa: PLC0415
+        from ..models.suggestion_counts import SuggestionCounts # noqa: PLC0415
         from ..models.workflow_counts import WorkflowCounts # noqa: PLC0415
         d = dict(src_dict)
         initiatives = d.pop("initiatives")
@@ -154,6 +166,24 @@ class SummaryGroup:
 
 
 
+        def _parse_suggestions(data: object) -> None | SuggestionCounts:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                suggestions_type_1 = SuggestionCounts.from_dict(data)
+
+
+
+                return suggestions_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SuggestionCounts, data)
+
+        suggestions = _parse_suggestions(d.pop("suggestions"))
+
+
         key = UUID(d.pop("key"))
 
 
@@ -178,6 +208,7 @@ class SummaryGroup:
             workflow=workflow,
             quarters=quarters,
             indicators=indicators,
+            suggestions=suggestions,
             key=key,
             label=label,
             code=code,

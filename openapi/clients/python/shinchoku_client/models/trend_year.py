@@ -15,6 +15,7 @@ if TYPE_CHECKING:
   from ..models.indicator_counts import IndicatorCounts
   from ..models.progress_counts import ProgressCounts
   from ..models.quarter_counts import QuarterCounts
+  from ..models.suggestion_counts import SuggestionCounts
   from ..models.workflow_counts import WorkflowCounts
 
 
@@ -38,6 +39,7 @@ class TrendYear:
             quarters (list[QuarterCounts]): Q1 to Q4.
             indicators (IndicatorCounts): Indicators of the counted initiatives valid in the year, by achievement (DOMAIN
                 Rule 4).
+            suggestions (None | SuggestionCounts):
             fiscal_year (int):  Example: 2022.
             fiscal_year_label (str):  Example: 令和4年度.
      """
@@ -48,6 +50,7 @@ class TrendYear:
     workflow: WorkflowCounts
     quarters: list[QuarterCounts]
     indicators: IndicatorCounts
+    suggestions: None | SuggestionCounts
     fiscal_year: int
     fiscal_year_label: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -61,6 +64,7 @@ class TrendYear:
         from ..models.indicator_counts import IndicatorCounts # noqa: PLC0415
         from ..models.progress_counts import ProgressCounts # noqa: PLC0415
         from ..models.quarter_counts import QuarterCounts # noqa: PLC0415
+        from ..models.suggestion_counts import SuggestionCounts # noqa: PLC0415
         from ..models.workflow_counts import WorkflowCounts # noqa: PLC0415
         initiatives = self.initiatives
 
@@ -79,6 +83,12 @@ class TrendYear:
 
         indicators = self.indicators.to_dict()
 
+        suggestions: dict[str, Any] | None
+        if isinstance(self.suggestions, SuggestionCounts):
+            suggestions = self.suggestions.to_dict()
+        else:
+            suggestions = self.suggestions
+
         fiscal_year = self.fiscal_year
 
         fiscal_year_label = self.fiscal_year_label
@@ -93,6 +103,7 @@ class TrendYear:
             "workflow": workflow,
             "quarters": quarters,
             "indicators": indicators,
+            "suggestions": suggestions,
             "fiscal_year": fiscal_year,
             "fiscal_year_label": fiscal_year_label,
         })
@@ -107,6 +118,7 @@ class TrendYear:
         from ..models.indicator_counts import IndicatorCounts # noqa: PLC0415
         from ..models.progress_counts import ProgressCounts # noqa: PLC0415
         from ..models.quarter_counts import QuarterCounts # noqa: PLC0415
+        from ..models.suggestion_counts import SuggestionCounts # noqa: PLC0415
         from ..models.workflow_counts import WorkflowCounts # noqa: PLC0415
         d = dict(src_dict)
         initiatives = d.pop("initiatives")
@@ -141,6 +153,24 @@ class TrendYear:
 
 
 
+        def _parse_suggestions(data: object) -> None | SuggestionCounts:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                suggestions_type_1 = SuggestionCounts.from_dict(data)
+
+
+
+                return suggestions_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SuggestionCounts, data)
+
+        suggestions = _parse_suggestions(d.pop("suggestions"))
+
+
         fiscal_year = d.pop("fiscal_year")
 
         fiscal_year_label = d.pop("fiscal_year_label")
@@ -152,6 +182,7 @@ class TrendYear:
             workflow=workflow,
             quarters=quarters,
             indicators=indicators,
+            suggestions=suggestions,
             fiscal_year=fiscal_year,
             fiscal_year_label=fiscal_year_label,
         )
