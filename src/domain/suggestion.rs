@@ -96,6 +96,26 @@ pub struct RuleProblem {
 }
 
 impl RatingRule {
+    /// The rule many municipalities rate by: every measurable indicator achieved → A, at least
+    /// half → B, any → C, none → D.
+    pub fn usual() -> RatingRule {
+        let step = |grade: &str, at_least: Option<f64>, more_than: Option<f64>| RatingStep {
+            grade: grade.into(),
+            at_least,
+            more_than,
+        };
+        RatingRule {
+            steps: vec![
+                step("A", Some(1.0), None),
+                step("B", Some(0.5), None),
+                step("C", None, Some(0.0)),
+                step("D", Some(0.0), None),
+            ],
+            min_measurable: 1,
+            min_measurable_share: 0.0,
+        }
+    }
+
     /// What the ranges cannot say: each step has one threshold, names a grade of `scale`, and the
     /// steps go from the highest threshold to the lowest (a later step with a higher one could
     /// never be reached).
@@ -221,18 +241,8 @@ mod tests {
         RatingStep { grade: grade.into(), at_least, more_than }
     }
 
-    /// all → A, ≥ 50 % → B, > 0 → C, none → D.
     fn usual() -> RatingRule {
-        RatingRule {
-            steps: vec![
-                step("A", Some(1.0), None),
-                step("B", Some(0.5), None),
-                step("C", None, Some(0.0)),
-                step("D", Some(0.0), None),
-            ],
-            min_measurable: 1,
-            min_measurable_share: 0.0,
-        }
+        RatingRule::usual()
     }
 
     fn grade(rule: &RatingRule, achieved: u32, measurable: u32, indicators: u32) -> Option<String> {

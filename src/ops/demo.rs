@@ -77,6 +77,12 @@ pub fn load_if_empty(conn: &mut DbConnection) -> ApiResult<usize> {
                 bundle.plan.start_fy.get_or_insert(Fy(start));
                 bundle.plan.end_fy.get_or_insert(Fy(end));
             }
+            // A plan with indicators shows rating suggestions by the usual rule (a setting, not
+            // data: the sources print no targets, so the demo suggests nothing until some are
+            // entered).
+            if bundle.initiatives.iter().any(|i| !i.indicators.is_empty()) {
+                bundle.plan.rating_rule.get_or_insert_with(crate::domain::suggestion::RatingRule::usual);
+            }
             let (plan, counts) = import::import(conn, &Actor::default(), &bundle)?;
             tracing::info!(file = name, plan_id = %plan.id, initiatives = counts.initiatives, "demo plan imported");
         }

@@ -307,7 +307,9 @@ pub fn load(conn: &mut DbConnection, plan: Plan, fy: i32) -> ApiResult<Content> 
         ))
         .load(conn)?;
     let mut values_of: HashMap<(DbUuid, i32), HashMap<DbUuid, String>> = HashMap::new();
-    let mut numbers_of: HashMap<(DbUuid, i32), HashMap<DbUuid, (Option<f64>, Option<f64>)>> = HashMap::new();
+    // Target and actual of each indicator, per initiative and year.
+    type Numbers = HashMap<DbUuid, (Option<f64>, Option<f64>)>;
+    let mut numbers_of: HashMap<(DbUuid, i32), Numbers> = HashMap::new();
     for (indicator, initiative, year, value, raw, target) in values {
         let Some(initiative) = initiative else { continue };
         numbers_of.entry((initiative, year)).or_default().insert(indicator, (target, value));
