@@ -384,6 +384,7 @@ fn bootstrap_admin(config: &Config, pool: &db::Pool) -> Result<(), String> {
         password: password.clone(),
         role: Role::Admin,
         department_ids: Vec::new(),
+        email: None,
     };
     db::write_transaction(&mut conn, |conn| users::create(conn, &Actor::default(), &input))
         .map_err(|e| format!("bootstrap admin {login}: {e}"))?;

@@ -308,6 +308,7 @@ diesel::table! {
         updated_at -> Timestamp,
         demo -> Bool,
         sessions_valid_after -> BigInt,
+        email -> Nullable<Text>,
     }
 }
 

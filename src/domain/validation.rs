@@ -117,8 +117,85 @@ pub fn not_blank(value: &str) -> Result<(), ValidationError> {
     }
 }
 
+/// An e-mail address as mail is sent to it: `local@domain`, at most 254 characters; the local
+/// part 1–64 characters of letters, digits and ``!#$%&'*+/=?^_`{|}~.-`` (no dot first, last or
+/// twice running); the domain two or more labels of letters, digits and hyphens (1–63 each, no
+/// hyphen first or last), its last label letters only (an internationalized domain in its
+/// `xn--` form). No quoted local parts, comments or address literals: no municipal mailbox needs
+/// them, and every one of them has fooled a mail parser somewhere.
+pub fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.rsplit_once('@') else { return false };
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c);
+    let local_ok = (1..=64).contains(&local.len())
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local.chars().all(|c| atext(c) || c == '.');
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |l: &&str| {
+        (1..=63).contains(&l.len())
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let top_ok = labels
+        .last()
+        .is_some_and(|t| t.len() >= 2 && (t.chars().all(|c| c.is_ascii_alphabetic()) || t.starts_with("xn--")));
+    value.len() <= 254 && local_ok && labels.len() >= 2 && labels.iter().all(label_ok) && top_ok
+}
+
+/// [`is_email`] as a field rule.
+pub fn email(value: &str) -> Result<(), ValidationError> {
+    if is_email(value.tidy()) {
+        Ok(())
+    } else {
+        let mut e = ValidationError::new("email");
+        e.message = Some(Cow::Borrowed("must be an e-mail address such as tanaka@city.example.jp"));
+        Err(e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn email_addresses_as_mail_is_sent_to_them() {
+        for ok in [
+            "tanaka@city.shiroi.chiba.jp",
+            "fukushi-ka+r4@example.jp",
+            "o'brien@example.com",
+            "a@b.co",
+            "info@xn--eckwd4c7c.xn--zckzah",
+        ] {
+            assert!(super::is_email(ok), "{ok}");
+        }
+        let long_local = format!("{}@example.jp", "a".repeat(65));
+        let long_all = format!("{}@{}.jp", "a".repeat(64), ["b".repeat(63), "c".repeat(63), "d".repeat(63)].join("."));
+        for bad in [
+            "",
+            "tanaka",
+            "tanaka@",
+            "@example.jp",
+            "tanaka@localhost",
+            "tanaka@example.1",
+            ".tanaka@example.jp",
+            "tanaka.@example.jp",
+            "ta..naka@example.jp",
+            "tanaka@-example.jp",
+            "tanaka@example..jp",
+            "田中@example.jp",
+            "tanaka@例え.jp",
+            "\"tanaka\"@example.jp",
+            "tanaka@[127.0.0.1]",
+            "tana ka@example.jp",
+            "tanaka@example.jp\n",
+            long_local.as_str(),
+            long_all.as_str(),
+        ] {
+            assert!(!super::is_email(bad), "{bad:?}");
+        }
+        assert!(super::email(" tanaka@example.jp ").is_ok(), "trimmed before the check");
+    }
+
     #[test]
     fn blank_means_what_the_pattern_means() {
         assert!(super::not_blank("").is_err());

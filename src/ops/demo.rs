@@ -53,6 +53,7 @@ pub fn ensure_users(conn: &mut DbConnection) -> ApiResult<usize> {
             password: password.into(),
             role,
             department_ids,
+            email: None,
         };
         crate::db::write_transaction(conn, |conn| {
             let user = users::create(conn, &Actor::default(), &input)?;

@@ -23,7 +23,7 @@ use crate::web::policy;
 use crate::web::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = users)]
+#[diesel(table_name = users, treat_none_as_null = true)]
 pub struct User {
     pub id: DbUuid,
     pub login: String,
@@ -38,6 +38,8 @@ pub struct User {
     pub demo: bool,
     /// Access tokens issued at or before this instant (Unix seconds) are refused.
     pub sessions_valid_after: i64,
+    /// In lower case ([`email_of`]); unique.
+    pub email: Option<String>,
 }
 
 /// A department a user acts for.
@@ -57,6 +59,9 @@ pub struct UserView {
     pub login: String,
     #[schema(example = "田中 花子")]
     pub display_name: String,
+    /// Where the service may write to the user (seen by admins and the user only).
+    #[schema(example = "tanaka@city.example.jp", format = Email)]
+    pub email: Option<String>,
     pub role: Role,
     #[schema(example = "担当課")]
     pub role_label: String,
@@ -83,6 +88,11 @@ pub struct UserInput {
     /// At least 12 characters.
     #[schema(example = "correct horse battery staple", min_length = 12, max_length = 256, format = Password)]
     pub password: String,
+    /// Unique among users (in any case); stored in lower case.
+    #[serde(default)]
+    #[validate(length(max = 254), custom(function = "validation::email"))]
+    #[schema(example = "tanaka@city.example.jp", format = Email, max_length = 254)]
+    pub email: Option<String>,
     pub role: Role,
     /// Department users: their city departments; council users: their council. At least one for both.
     #[serde(default)]
@@ -110,6 +120,10 @@ pub struct UserPatch {
     #[serde(default, deserialize_with = "patch_field")]
     #[schema(value_type = bool, required = false)]
     pub active: Option<Option<bool>>,
+    /// `null` removes it.
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = Option<String>, required = false, format = Email, max_length = 254)]
+    pub email: Option<Option<String>>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -163,6 +177,24 @@ fn login_chars(login: &str) -> Result<(), validator::ValidationError> {
     }
 }
 
+/// An address as stored: trimmed, in lower case (mailboxes do not tell case apart in practice,
+/// and two spellings of one address must not belong to two users).
+fn email_of(address: &str) -> String {
+    address.tidy().to_lowercase()
+}
+
+/// 409 when another user has this address (the unique index decides between two writers at once).
+fn check_email_free(conn: &mut DbConnection, email: &str, except: Option<DbUuid>) -> ApiResult<()> {
+    let mut query = users::table.filter(users::email.eq(email)).into_boxed();
+    if let Some(id) = except {
+        query = query.filter(users::id.ne(id));
+    }
+    if query.count().get_result::<i64>(conn)? > 0 {
+        return Err(ApiError::Conflict("another user has this e-mail address".into()));
+    }
+    Ok(())
+}
+
 /// Loads a user with its row locked for the rest of the write transaction.
 fn load_locked(conn: &mut DbConnection, id: Uuid) -> ApiResult<User> {
     crate::lock_rows!(conn, users::table.find(DbUuid(id)).select(users::id))?;
@@ -199,6 +231,7 @@ pub fn views(conn: &mut DbConnection, rows: Vec<User>) -> ApiResult<Vec<UserView
                 departments: by_user.remove(&u.id).unwrap_or_default(),
                 login: u.login,
                 display_name: u.display_name,
+                email: u.email,
                 role,
                 role_label: role.label().to_string(),
                 active: u.active,
@@ -265,6 +298,10 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiR
     if exists(conn, &login)? {
         return Err(ApiError::Conflict(format!("the login {login} is taken")));
     }
+    let email = input.email.as_deref().map(email_of);
+    if let Some(email) = &email {
+        check_email_free(conn, email, None)?;
+    }
     let ts = now();
     let row = User {
         id: DbUuid(Uuid::now_v7()),
@@ -278,6 +315,7 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiR
         updated_at: ts,
         demo: false,
         sessions_valid_after: 0,
+        email,
     };
     diesel::insert_into(users::table).values(&row).execute(conn)?;
     write_departments(conn, row.id, &input.department_ids)?;
@@ -501,6 +539,16 @@ pub fn update(
     let active = required_in_patch("active", patch.active)?.unwrap_or(before.active);
     let department_ids = required_in_patch("department_ids", patch.department_ids)?
         .unwrap_or_else(|| before_view.departments.iter().map(|d| d.id).collect());
+    let email = match patch.email {
+        None => before.email.clone(),
+        Some(None) => None,
+        Some(Some(address)) => {
+            if address.chars().count() > 254 || validation::email(&address).is_err() {
+                errors.add("/email", "email", "must be an e-mail address such as tanaka@city.example.jp");
+            }
+            Some(email_of(&address))
+        }
+    };
     let new_password = required_in_patch("password", patch.password)?;
     if let Some(pw) = &new_password {
         if let Err(message) = password::check_strength(pw) {
@@ -509,6 +557,9 @@ pub fn update(
     }
     check_departments(conn, role, &department_ids, &mut errors)?;
     errors.into_result()?;
+    if let Some(email) = email.as_deref().filter(|e| Some(*e) != before.email.as_deref()) {
+        check_email_free(conn, email, Some(before.id))?;
+    }
     if principal.user_id == id && (role != before_view.role || !active) {
         return Err(ApiError::Conflict(
             "you cannot deactivate yourself or change your own role; ask another admin".into(),
@@ -526,6 +577,7 @@ pub fn update(
         },
         role: role.as_str().to_string(),
         active,
+        email,
         version: before.version + 1,
         updated_at: now(),
         ..before.clone()
@@ -539,6 +591,7 @@ pub fn update(
         && after.display_name == before.display_name
         && after.role == before.role
         && after.active == before.active
+        && after.email == before.email
     {
         return Ok(before_view);
     }

@@ -99,3 +99,66 @@ fn new_password_ends_other_sessions() {
     app.send_as(None, "POST", "/api/v1/auth/token", &json!({"login": "kosodate", "password": "a brand new password"}))
         .ok(200);
 }
+
+/// E-mail addresses: optional, checked, one user each (in any case, decided by the database when
+/// two writers race), seen by admins and by the user only.
+#[test]
+fn users_have_e_mail_addresses_that_only_admins_and_they_themselves_see() {
+    let app = TestApp::spawn();
+    let base = json!({"login": "iinkai.sato", "display_name": "佐藤 一郎", "password": "long enough password", "role": "committee"});
+    let with_email = |email: serde_json::Value| {
+        let mut b = base.clone();
+        b["email"] = email;
+        b
+    };
+    let before = app.row_counts();
+    for bad in ["sato", "sato@localhost", "佐藤@example.jp", "sato@exa mple.jp"] {
+        app.post("/api/v1/users", &with_email(json!(bad))).problem_at(422, "/email");
+    }
+    assert_eq!(app.row_counts(), before, "nothing written");
+    let created = app.post("/api/v1/users", &with_email(json!(" Sato@City.Example.JP "))).ok(201);
+    assert_eq!(created["email"], "sato@city.example.jp", "trimmed, in lower case");
+    let id = created["id"].as_str().unwrap().to_string();
+    // Another user, the same address in another case: taken.
+    let mut other = with_email(json!("SATO@city.example.jp"));
+    other["login"] = json!("iinkai.suzuki");
+    app.post("/api/v1/users", &other).problem(409);
+    other["email"] = json!("suzuki@city.example.jp");
+    let suzuki = app.post("/api/v1/users", &other).ok(201);
+    let suzuki_path = format!("/api/v1/users/{}", suzuki["id"].as_str().unwrap());
+    app.patch(&suzuki_path, &json!({"email": "Sato@city.example.jp"}), None).problem(409);
+    app.patch(&suzuki_path, &json!({"email": "suzuki@"}), None).problem_at(422, "/email");
+    // The user sees their own address; another signed-in user sees no one's.
+    let sato = app
+        .send_as(
+            None,
+            "POST",
+            "/api/v1/auth/token",
+            &json!({"login": "iinkai.sato", "password": "long enough password"}),
+        )
+        .ok(200)["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let me = app.request_as(Some(&sato), "GET", "/api/v1/me", &[], None).ok(200);
+    assert_eq!(me["user"]["email"], "sato@city.example.jp");
+    app.request_as(Some(&sato), "GET", &format!("/api/v1/users/{id}"), &[], None).problem(403);
+    app.request_as(Some(&sato), "GET", "/api/v1/users", &[], None).problem(403);
+    // Removed with null; the address is free again.
+    let cleared = app.patch(&format!("/api/v1/users/{id}"), &json!({"email": null}), None).ok(200);
+    assert_eq!(cleared["email"], serde_json::Value::Null);
+    assert_eq!(app.get(&format!("/api/v1/users/{id}")).ok(200)["email"], serde_json::Value::Null);
+    app.patch(&suzuki_path, &json!({"email": "sato@city.example.jp"}), None).ok(200);
+
+    // Two creations with one new address at once: exactly one is made.
+    let responses = app.concurrently(8, |app, n| {
+        let body = json!({
+            "login": format!("racer{n}"), "display_name": "競争", "password": "long enough password",
+            "role": "committee", "email": "race@city.example.jp"
+        });
+        app.send_as(Some(&app.token), "POST", "/api/v1/users", &body)
+    });
+    let statuses: Vec<u16> = responses.iter().map(|r| r.status).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 201 || *s == 409), "{statuses:?}");
+}

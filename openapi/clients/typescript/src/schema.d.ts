@@ -4432,6 +4432,12 @@ export interface components {
              * @example correct horse battery staple
              */
             password: string;
+            /**
+             * Format: email
+             * @description Unique among users (in any case); stored in lower case.
+             * @example tanaka@city.example.jp
+             */
+            email?: string | null;
             role: components["schemas"]["Role"];
             /** @description Department users: their city departments; council users: their council. At least one for both. */
             department_ids?: string[];
@@ -4449,6 +4455,11 @@ export interface components {
             role?: components["schemas"]["Role"];
             department_ids?: string[];
             active?: boolean;
+            /**
+             * Format: email
+             * @description `null` removes it.
+             */
+            email?: string | null;
         };
         /** @description Who made a change. */
         UserRef: {
@@ -4465,6 +4476,12 @@ export interface components {
             login: string;
             /** @example 田中 花子 */
             display_name: string;
+            /**
+             * Format: email
+             * @description Where the service may write to the user (seen by admins and the user only).
+             * @example tanaka@city.example.jp
+             */
+            email: string | null;
             role: components["schemas"]["Role"];
             /** @example 担当課 */
             role_label: string;

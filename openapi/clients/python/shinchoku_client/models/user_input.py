@@ -31,6 +31,8 @@ class UserInput:
             display_name (str):  Example: 田中 花子.
             password (str): At least 12 characters. Example: correct horse battery staple.
             role (Role): What a user is; the README's Access section says what each role may do.
+            email (None | str | Unset): Unique among users (in any case); stored in lower case. Example:
+                tanaka@city.example.jp.
             department_ids (list[UUID] | Unset): Department users: their city departments; council users: their council. At
                 least one for both.
      """
@@ -39,6 +41,7 @@ class UserInput:
     display_name: str
     password: str
     role: Role
+    email: None | str | Unset = UNSET
     department_ids: list[UUID] | Unset = UNSET
 
 
@@ -53,6 +56,12 @@ class UserInput:
         password = self.password
 
         role = self.role.value
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
 
         department_ids: list[str] | Unset = UNSET
         if not isinstance(self.department_ids, Unset):
@@ -72,6 +81,8 @@ class UserInput:
             "password": password,
             "role": role,
         })
+        if email is not UNSET:
+            field_dict["email"] = email
         if department_ids is not UNSET:
             field_dict["department_ids"] = department_ids
 
@@ -93,6 +104,16 @@ class UserInput:
 
 
 
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+
         _department_ids = d.pop("department_ids", UNSET)
         department_ids: list[UUID] | Unset = UNSET
         if _department_ids is not UNSET:
@@ -110,6 +131,7 @@ class UserInput:
             display_name=display_name,
             password=password,
             role=role,
+            email=email,
             department_ids=department_ids,
         )
 

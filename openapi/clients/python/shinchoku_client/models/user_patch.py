@@ -32,6 +32,7 @@ class UserPatch:
             role (Role | Unset): What a user is; the README's Access section says what each role may do.
             department_ids (list[UUID] | Unset):
             active (bool | Unset):
+            email (None | str | Unset): `null` removes it.
      """
 
     display_name: str | Unset = UNSET
@@ -39,6 +40,7 @@ class UserPatch:
     role: Role | Unset = UNSET
     department_ids: list[UUID] | Unset = UNSET
     active: bool | Unset = UNSET
+    email: None | str | Unset = UNSET
 
 
 
@@ -65,6 +67,12 @@ class UserPatch:
 
         active = self.active
 
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
 
         field_dict: dict[str, Any] = {}
 
@@ -80,6 +88,8 @@ class UserPatch:
             field_dict["department_ids"] = department_ids
         if active is not UNSET:
             field_dict["active"] = active
+        if email is not UNSET:
+            field_dict["email"] = email
 
         return field_dict
 
@@ -116,12 +126,23 @@ class UserPatch:
 
         active = d.pop("active", UNSET)
 
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+
         user_patch = cls(
             display_name=display_name,
             password=password,
             role=role,
             department_ids=department_ids,
             active=active,
+            email=email,
         )
 
         return user_patch

@@ -32,6 +32,8 @@ class UserView:
             id (UUID):
             login (str):  Example: fukushi.tanaka.
             display_name (str):  Example: 田中 花子.
+            email (None | str): Where the service may write to the user (seen by admins and the user only). Example:
+                tanaka@city.example.jp.
             role (Role): What a user is; the README's Access section says what each role may do.
             role_label (str):  Example: 担当課.
             departments (list[UserDepartment]): The departments the user acts for (department and council users).
@@ -44,6 +46,7 @@ class UserView:
     id: UUID
     login: str
     display_name: str
+    email: None | str
     role: Role
     role_label: str
     departments: list[UserDepartment]
@@ -64,6 +67,9 @@ class UserView:
         login = self.login
 
         display_name = self.display_name
+
+        email: None | str
+        email = self.email
 
         role = self.role.value
 
@@ -91,6 +97,7 @@ class UserView:
             "id": id,
             "login": login,
             "display_name": display_name,
+            "email": email,
             "role": role,
             "role_label": role_label,
             "departments": departments,
@@ -116,6 +123,14 @@ class UserView:
         login = d.pop("login")
 
         display_name = d.pop("display_name")
+
+        def _parse_email(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        email = _parse_email(d.pop("email"))
+
 
         role = Role(d.pop("role"))
 
@@ -152,6 +167,7 @@ class UserView:
             id=id,
             login=login,
             display_name=display_name,
+            email=email,
             role=role,
             role_label=role_label,
             departments=departments,
