@@ -17,7 +17,7 @@ use utoipa_actix_web::{scope, AppExt};
 use crate::error::{self, ApiError, ApiResult};
 use crate::resources::{
     api_tokens, audit_events, batches, bundles, departments, indicators, initiatives, nodes, packet, plans, public,
-    reports, sessions, sheets, summaries, users,
+    reports, sessions, sheets, summaries, users, webhooks,
 };
 use crate::web::http::{self as api_http, BodyLimits};
 use crate::web::openapi::ApiDoc;
@@ -128,6 +128,13 @@ pub fn routes() -> (
                 .service(api_tokens::get_api_token)
                 .service(api_tokens::revoke_api_token)
                 .service(audit_events::list_audit_events)
+                .service(webhooks::list_webhooks)
+                .service(webhooks::create_webhook)
+                .service(webhooks::get_webhook)
+                .service(webhooks::update_webhook)
+                .service(webhooks::delete_webhook)
+                .service(webhooks::list_webhook_deliveries)
+                .service(webhooks::test_webhook)
                 // Inside the scope (which answers every /api/v1 path), not part of the document itself.
                 .route("/openapi.json", web::get().to(openapi_json)),
         )
@@ -470,22 +477,40 @@ pub async fn healthz() -> web::Json<Health> {
     web::Json(Health { status: "ok".into() })
 }
 
+/// Readiness of this process, with what an operator should look at.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Readiness {
+    #[schema(example = "ready")]
+    pub status: String,
+    /// Problems that do not make the service unready, e.g. webhook deliveries that failed for
+    /// good (`GET /api/v1/webhooks` shows which).
+    #[schema(example = json!(["2 webhook deliveries failed for good"]))]
+    pub warnings: Vec<String>,
+}
+
 /// Readiness
 ///
-/// The database is reachable and every migration is applied.
+/// The database is reachable and every migration is applied. Warnings (such as webhook
+/// deliveries that failed for good) never make it unready.
 #[utoipa::path(
     tag = "operations",
     security(()),
     responses(
-        (status = 200, description = "Ready", body = Health),
+        (status = 200, description = "Ready", body = Readiness),
         (status = 503, response = error::ServiceUnavailable),
     )
 )]
 #[get("/readyz")]
-pub async fn readyz(state: web::Data<AppState>) -> ApiResult<web::Json<Health>> {
+pub async fn readyz(state: web::Data<AppState>) -> ApiResult<web::Json<Readiness>> {
     let complete = state.db(|conn| crate::db::migrations_complete(conn).map_err(ApiError::Unavailable)).await?;
     if complete {
-        Ok(web::Json(Health { status: "ready".into() }))
+        let failed = state.db(|conn| crate::ops::delivery::failed_count(conn)).await.unwrap_or(0);
+        let warnings = match failed {
+            0 => Vec::new(),
+            1 => vec!["1 webhook delivery failed for good".to_string()],
+            n => vec![format!("{n} webhook deliveries failed for good")],
+        };
+        Ok(web::Json(Readiness { status: "ready".into(), warnings }))
     } else {
         Err(ApiError::Unavailable("migrations pending".into()))
     }

@@ -102,6 +102,11 @@ enum Command {
         #[arg(long)]
         repair: bool,
     },
+    /// Send the webhook deliveries that are due now, then exit (what `serve` does continuously)
+    #[command(
+        after_help = "Safe beside running servers: each delivery is claimed by one sender.                              Prints how many were sent, will be retried, and failed for good."
+    )]
+    Deliver,
     /// Add a synthetic plan of the given size to the database (for the performance harness)
     #[command(after_help = "A three-level hierarchy, 10 % cross-listed initiatives, 1–3 departments each, \
                              0–2 indicators each, and for every fiscal year a report (all states in the \
@@ -257,6 +262,15 @@ fn plans_command(config: &Config) -> Result<(), CliError> {
     if plans.is_empty() {
         eprintln!("shinchoku: the database holds no plan");
     }
+    Ok(())
+}
+
+fn deliver(config: &Config) -> Result<(), CliError> {
+    let pool = open_existing_database(config)?;
+    let pass = shinchoku::ops::delivery::Deliverer::new(pool, config.deliveries.clone())
+        .until_done()
+        .map_err(|e| format!("cannot deliver: {e}"))?;
+    println!("{} delivered, {} to be retried, {} failed for good", pass.delivered, pass.retried, pass.failed);
     Ok(())
 }
 
@@ -505,6 +519,10 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), CliError> {
     state.summaries = std::sync::Arc::new(shinchoku::web::cache::SummaryCache::new(config.summary_cache));
     state.public_budget = std::sync::Arc::new(shinchoku::web::budget::ComputeBudget::new(config.public_compute_ms));
     state.watch_changes(&config.database_url);
+    state.deliveries = std::sync::Arc::new(config.deliveries.clone());
+    // Webhooks queued by this or any other instance are sent from here (several instances share
+    // the work: each delivery is claimed by one).
+    let _deliveries = shinchoku::ops::delivery::Deliverer::new(state.pool.clone(), config.deliveries.clone()).spawn();
     let settings = ServerSettings {
         limits,
         workers: config.workers,
@@ -591,6 +609,7 @@ fn main() -> ExitCode {
         },
         Command::Plans => run(|config| plans_command(&config)),
         Command::CheckSummaries { repair } => run(|config| check_summaries(&config, repair)),
+        Command::Deliver => run(|config| deliver(&config)),
         Command::Sheet { action } => run(|config| sheet(&config, action)),
         Command::Report { plan, fiscal_year, out, layout } => {
             run(|config| report(&config, &plan, &fiscal_year, &out, layout.as_deref()))

@@ -446,3 +446,60 @@ diesel::table! {
 
 // The years with published reports of each plan (public portal) group by both.
 diesel::allow_columns_to_appear_in_same_group_by_clause!(initiatives::plan_id, annual_reports::fiscal_year);
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    /// The transactional outbox (docs/notifications.md).
+    outbox_events (id) {
+        id -> PortableUuid,
+        event_type -> Text,
+        plan_id -> Nullable<PortableUuid>,
+        occurred_at -> Timestamp,
+        payload -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    webhooks (id) {
+        id -> PortableUuid,
+        url -> Text,
+        events -> Text,
+        plan_id -> Nullable<PortableUuid>,
+        active -> Bool,
+        description -> Nullable<Text>,
+        secret -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    webhook_deliveries (id) {
+        id -> PortableUuid,
+        webhook_id -> PortableUuid,
+        event_id -> PortableUuid,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<PortableUuid>,
+        claimed_until -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        last_attempt_at -> Nullable<Timestamp>,
+        delivered_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
+diesel::joinable!(webhook_deliveries -> outbox_events (event_id));
+diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhooks, outbox_events);

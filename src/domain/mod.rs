@@ -9,4 +9,5 @@ pub mod suggestion;
 pub mod tally;
 pub mod text_width;
 pub mod validation;
+pub mod webhooks;
 pub mod workflow;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod indicators;
 pub mod initiatives;
 pub mod nodes;
+pub mod outbox;
 pub mod plans;
 pub mod reports;
 pub mod search;

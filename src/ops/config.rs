@@ -66,6 +66,8 @@ pub struct Config {
     /// `SHINCHOKU_METRICS_BIND`, default none: where `GET /metrics` (Prometheus) is served, apart
     /// from the API (e.g. `127.0.0.1:9464`).
     pub metrics_bind: Option<String>,
+    /// `SHINCHOKU_WEBHOOK_*`, `SHINCHOKU_DELIVERY_LEASE_SECONDS`: how webhooks are delivered.
+    pub deliveries: crate::domain::webhooks::DeliverySettings,
 }
 
 /// Settings from the optional file named by `SHINCHOKU_CONFIG_FILE` (`KEY=VALUE` lines, `#`
@@ -112,6 +114,33 @@ fn parse_var<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> 
         None => Ok(default),
         Some(v) => v.trim().parse().map_err(|_| format!("{name}={v} is not valid")),
     }
+}
+
+/// The webhook delivery settings.
+fn deliveries() -> Result<crate::domain::webhooks::DeliverySettings, String> {
+    let defaults = crate::domain::webhooks::DeliverySettings::default();
+    let seconds = |name: &str, default: f64| -> Result<f64, String> {
+        let value: f64 = parse_var(name, default)?;
+        if value.is_finite() && value > 0.0 && value <= 86_400.0 {
+            Ok(value)
+        } else {
+            Err(format!("{name} must be a number of seconds from more than 0 to 86400"))
+        }
+    };
+    let allowed = var("SHINCHOKU_WEBHOOK_ALLOWED_NETWORKS").unwrap_or_default();
+    Ok(crate::domain::webhooks::DeliverySettings {
+        allowed_networks: crate::domain::webhooks::parse_networks(&allowed).map_err(|bad| {
+            format!("SHINCHOKU_WEBHOOK_ALLOWED_NETWORKS: {bad} is not a network such as 10.0.0.0/8 or fd00::/8")
+        })?,
+        timeout: std::time::Duration::from_secs_f64(seconds("SHINCHOKU_WEBHOOK_TIMEOUT_SECONDS", 10.0)?),
+        max_attempts: match parse_var("SHINCHOKU_WEBHOOK_MAX_ATTEMPTS", defaults.max_attempts)? {
+            n @ 1..=50 => n,
+            _ => return Err("SHINCHOKU_WEBHOOK_MAX_ATTEMPTS must be from 1 to 50".into()),
+        },
+        retry_base_seconds: seconds("SHINCHOKU_WEBHOOK_RETRY_SECONDS", defaults.retry_base_seconds)?,
+        lease: std::time::Duration::from_secs_f64(seconds("SHINCHOKU_DELIVERY_LEASE_SECONDS", 60.0)?),
+        ..defaults
+    })
 }
 
 /// A signing secret must be long and not trivially guessable.
@@ -162,6 +191,11 @@ pub const SETTINGS: &[&str] = &[
     "SHINCHOKU_TRUSTED_PROXIES",
     "SHINCHOKU_TRUST_PROXY",
     "SHINCHOKU_WORKERS",
+    "SHINCHOKU_WEBHOOK_ALLOWED_NETWORKS",
+    "SHINCHOKU_WEBHOOK_TIMEOUT_SECONDS",
+    "SHINCHOKU_WEBHOOK_MAX_ATTEMPTS",
+    "SHINCHOKU_WEBHOOK_RETRY_SECONDS",
+    "SHINCHOKU_DELIVERY_LEASE_SECONDS",
 ];
 
 /// What the example clients read (`SHINCHOKU_URL` …): not the server's, but not typos either.
@@ -259,6 +293,7 @@ impl Config {
             log_filter: var("SHINCHOKU_LOG")
                 .or_else(|| std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty())),
             metrics_bind: var("SHINCHOKU_METRICS_BIND").filter(|v| !v.trim().is_empty()),
+            deliveries: deliveries()?,
             bootstrap_admin: match (var("SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN"), var("SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD")) {
                 (Some(login), Some(password)) => Some((login, password)),
                 (None, None) => None,

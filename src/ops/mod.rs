@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod config;
+pub mod delivery;
 pub mod demo;
 pub mod log_writer;
 pub mod logging;

@@ -16,6 +16,7 @@ pub mod sessions;
 pub mod sheets;
 pub mod summaries;
 pub mod users;
+pub mod webhooks;
 
 /// A page of `$item`s: `items` plus the cursor of the next page (`null` on the last page).
 #[macro_export]

@@ -27,6 +27,10 @@ pub struct Metrics {
     pub sign_in_failures: IntCounter,
     pub sign_ins_throttled: IntCounter,
     pub public_compute_refused: IntCounter,
+    /// Webhook delivery attempts by outcome: `sent`, `retried`, `failed` (for good).
+    pub webhook_deliveries: IntCounterVec,
+    /// Webhook deliveries by status as of the scrape: `pending` (queued) and `failed`.
+    pub webhook_queue: IntGaugeVec,
 }
 
 fn register<T: prometheus::core::Collector + Clone + 'static>(registry: &Registry, metric: T) -> T {
@@ -100,6 +104,22 @@ pub static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
             )
             .unwrap(),
         ),
+        webhook_deliveries: register(
+            r,
+            IntCounterVec::new(
+                Opts::new("webhook_deliveries_total", "Webhook delivery attempts by outcome (sent, retried, failed)"),
+                &["outcome"],
+            )
+            .unwrap(),
+        ),
+        webhook_queue: register(
+            r,
+            IntGaugeVec::new(
+                Opts::new("webhook_deliveries", "Webhook deliveries by status (pending: queued; failed: gave up)"),
+                &["status"],
+            )
+            .unwrap(),
+        ),
         registry,
     }
 });
@@ -111,6 +131,15 @@ pub fn render(pool: &crate::db::Pool) -> String {
     m.pool_size.set(i64::from(state.connections));
     m.pool_idle.set(i64::from(state.idle_connections));
     m.pool_in_use.set(i64::from(state.connections - state.idle_connections));
+    if let Ok(mut conn) = pool.get() {
+        use crate::db::schema::webhook_deliveries as d;
+        use diesel::prelude::*;
+        for status in ["pending", "failed"] {
+            if let Ok(n) = d::table.filter(d::status.eq(status)).count().get_result::<i64>(&mut conn) {
+                m.webhook_queue.with_label_values(&[status]).set(n);
+            }
+        }
+    }
     let mut out = Vec::new();
     TextEncoder::new().encode(&m.registry.gather(), &mut out).expect("text encoding");
     String::from_utf8(out).expect("the text format is UTF-8")

@@ -57,6 +57,7 @@ resource has an `ETag` and honours `If-Match` (412 when stale).",
         (name = "users", description = "Users, their roles and departments; who am I"),
         (name = "api-tokens", description = "Tokens for scripts: scoped, expiring, revocable"),
         (name = "audit", description = "The audit trail of every write"),
+        (name = "webhooks", description = "Webhook subscriptions: signed deliveries of events (Standard Webhooks), their delivery logs and test events"),
         (name = "operations", description = "Health and readiness"),
     )
 )]

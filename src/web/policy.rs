@@ -224,6 +224,11 @@ pub fn comment_on_some_report(p: &Principal) -> ApiResult<()> {
     scope(p, Scope::ReportWrite)
 }
 
+/// Webhook subscriptions (their secrets, their delivery logs) are the secretariat's.
+pub fn manage_webhooks(p: &Principal) -> ApiResult<()> {
+    admin(p, "manage webhooks")
+}
+
 /// Users are managed by the secretariat.
 pub fn manage_users(p: &Principal) -> ApiResult<()> {
     admin(p, "manage users")

@@ -19,6 +19,8 @@ pub struct AppState {
     pub users: std::sync::Arc<crate::web::known::KnownUsers>,
     /// The plan of each initiative read (an initiative never moves to another plan).
     pub initiative_plans: std::sync::Arc<crate::web::known::InitiativePlans>,
+    /// How webhook deliveries are made (what a subscription's URL may be).
+    pub deliveries: std::sync::Arc<crate::domain::webhooks::DeliverySettings>,
 }
 
 impl AppState {
@@ -31,6 +33,7 @@ impl AppState {
             plans: Default::default(),
             users: Default::default(),
             initiative_plans: Default::default(),
+            deliveries: Default::default(),
         }
     }
 

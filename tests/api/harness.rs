@@ -39,7 +39,7 @@ pub struct TestApp {
     /// An admin's access token; requests carry it unless they say otherwise.
     pub token: String,
     pub admin_id: String,
-    pool: db::Pool,
+    pub pool: db::Pool,
     cleanup: Cleanup,
     server: actix_web::dev::ServerHandle,
 }

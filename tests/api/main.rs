@@ -32,3 +32,4 @@ mod suggestions;
 mod summaries;
 mod tokens;
 mod users;
+mod webhooks;

@@ -523,6 +523,17 @@ fn rows() -> Vec<(&'static str, Rule, Make)> {
             (format!("/api/v1/api-tokens/{}", id(&t)), None)
         }),
         row("GET /api/v1/audit-events", Admin(200), |_, _| ("/api/v1/audit-events".into(), None)),
+        row("GET /api/v1/webhooks", Admin(200), |_, _| ("/api/v1/webhooks".into(), None)),
+        row("POST /api/v1/webhooks", Admin(201), |_, _| ("/api/v1/webhooks".into(), Some(webhook_body()))),
+        row("GET /api/v1/webhooks/{webhook_id}", Admin(200), |app, _| (webhook(app), None)),
+        row("PATCH /api/v1/webhooks/{webhook_id}", Admin(200), |app, _| {
+            (webhook(app), Some(json!({"description": "変更"})))
+        }),
+        row("DELETE /api/v1/webhooks/{webhook_id}", Admin(204), |app, _| (webhook(app), None)),
+        row("GET /api/v1/webhooks/{webhook_id}/deliveries", Admin(200), |app, _| {
+            (format!("{}/deliveries", webhook(app)), None)
+        }),
+        row("POST /api/v1/webhooks/{webhook_id}/test", Admin(202), |app, _| (format!("{}/test", webhook(app)), None)),
     ]
 }
 
@@ -573,4 +584,13 @@ fn every_endpoint_by_every_role() {
         }
     }
     assert!(failures.is_empty(), "{} cells differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+fn webhook_body() -> Value {
+    json!({"url": "https://portal.example.jp/hooks/shinchoku", "events": ["report.published"]})
+}
+
+/// A fresh subscription's path (never delivered to: no worker runs here).
+fn webhook(app: &TestApp) -> String {
+    format!("/api/v1/webhooks/{}", id(&app.post("/api/v1/webhooks", &webhook_body()).ok(201)))
 }

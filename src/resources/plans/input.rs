@@ -228,6 +228,7 @@ pub fn insert(conn: &mut DbConnection, input: &PlanInput) -> ApiResult<Plan> {
         rating_rule: input.rating_rule.as_ref().map(serde_json::to_string).transpose()?,
     };
     diesel::insert_into(plans::table).values(&row).execute(conn)?;
+    crate::models::outbox::plan_published(conn, None, &row)?;
     Ok(row)
 }
 

@@ -111,6 +111,7 @@ pub fn update(
     if_match.applied(rows)?;
     crate::db::touched::plan(id);
     let after_view = PlanView::try_from(after.clone())?;
+    crate::models::outbox::plan_published(conn, Some(&before), &after)?;
     audit::record(
         conn,
         actor,

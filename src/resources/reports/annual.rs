@@ -14,8 +14,10 @@ use super::views::AnnualReportView;
 use super::write::{self, Outcome};
 use crate::db::now;
 use crate::db::schema::annual_reports;
+use crate::domain::webhooks::EventType;
 use crate::domain::workflow::{self, Transition};
 use crate::error::{self, ApiResult};
+use crate::models::outbox::{self, ReportEventData};
 use crate::models::reports::find;
 use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, IfMatch, JsonBody};
@@ -121,6 +123,23 @@ pub async fn put_report(
     }
 }
 
+/// A report as its events tell of it (`comment`: the comment a `comment.created` is about).
+pub fn event_data(ctx: &Context, view: &AnnualReportView, comment: Option<Uuid>) -> ReportEventData {
+    ReportEventData {
+        plan_id: ctx.plan.id.0,
+        initiative_id: ctx.initiative.id.0,
+        initiative_code: Some(ctx.initiative.code.clone()).filter(|c| !c.trim().is_empty()),
+        initiative_title: ctx.initiative.title.clone(),
+        report_id: view.id,
+        fiscal_year: view.fiscal_year,
+        fiscal_year_label: view.fiscal_year_label.clone(),
+        workflow_state: view.workflow_state.as_str().to_string(),
+        edition: view.edition,
+        return_reason: view.return_reason.clone(),
+        comment_id: comment,
+    }
+}
+
 /// Why a report is sent back.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -190,6 +209,14 @@ async fn transition(
                     .set(annual_reports::published_snapshot.eq(super::views::published_snapshot(conn, &after)?))
                     .execute(conn)?;
             }
+            let event = match transition {
+                Transition::Submit => EventType::ReportSubmitted,
+                Transition::Return => EventType::ReportReturned,
+                Transition::Review => EventType::ReportReviewed,
+                Transition::Publish => EventType::ReportPublished,
+                Transition::Correct => EventType::ReportCorrected,
+            };
+            outbox::emit(conn, event, Some(ctx.plan.id.0), &event_data(&ctx, &after, None), None)?;
             Ok(after)
         })
         .await?;

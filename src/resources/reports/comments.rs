@@ -11,9 +11,11 @@ use super::context::{not_found, Context};
 use crate::db::schema::report_comments;
 use crate::db::{now, utc, DbConnection, DbUuid};
 use crate::domain::enums::WorkflowState;
+use crate::domain::webhooks::EventType;
 use crate::domain::workflow;
 use crate::error::{self, ApiError, ApiResult};
 use crate::models::audit::{self, Actor, Change, Nothing};
+use crate::models::outbox;
 use crate::models::reports::find;
 use crate::models::users::{UserNames, UserRef};
 use crate::web::auth::{Caller, Principal, Role};
@@ -242,5 +244,8 @@ pub fn create(
             after: Some(&view),
         },
     )?;
+    let report_view = super::views::view_one(conn, &ctx, report)?;
+    let data = super::annual::event_data(&ctx, &report_view, Some(view.id));
+    outbox::emit(conn, EventType::CommentCreated, Some(ctx.plan.id.0), &data, None)?;
     Ok(view)
 }
