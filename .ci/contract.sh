@@ -7,7 +7,8 @@
 #   5. Schemathesis (all checks, all phases) finds no failure;
 #   6. the docs page renders every operation in headless Chromium (screenshot: target/docs.png);
 #   7. the public page loads under its own policy, and axe-core finds no violation on it;
-#   8. the committee packet, printed to PDF by LibreOffice, sets no text under 9 pt and cuts none.
+#   8. the committee packet, printed to PDF by LibreOffice, sets no text under 9 pt and cuts none;
+#   9. webhook deliveries verify with the Standard Webhooks project's own Python library.
 # Expects the debug binary from `cargo test` (target/debug/shinchoku). Installs Node packages,
 # a Python venv (target/ci-venv) and Debian's chromium when they are missing.
 set -euo pipefail
@@ -55,7 +56,7 @@ trap cleanup EXIT
 start_demo() { # name port [metrics port]
   rm -rf "target/ci-$1"
   SHINCHOKU_DATA_DIR="target/ci-$1" SHINCHOKU_BIND="127.0.0.1:$2" SHINCHOKU_METRICS_BIND="${3:+127.0.0.1:$3}" \
-    RUST_LOG=warn "$BIN" serve --demo \
+    SHINCHOKU_WEBHOOK_ALLOWED_NETWORKS="${WEBHOOK_NETWORKS:-}" RUST_LOG=warn "$BIN" serve --demo \
     > "target/ci-$1.log" 2>&1 &
   servers+=($!)
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$2/readyz" >/dev/null && return 0; sleep 0.2; done
@@ -67,7 +68,8 @@ sign_in() { # port login password
 }
 
 step "TypeScript client"
-start_demo clients 18181 18191
+# Webhooks may reach this server's receivers on loopback (the webhook step's portal).
+WEBHOOK_NETWORKS=127.0.0.0/8 start_demo clients 18181 18191
 (cd openapi/clients/typescript && npx --no-install tsc --noEmit && npx --no-install tsc \
   && SHINCHOKU_URL=http://127.0.0.1:18181 node dist/portal.js)
 
@@ -110,6 +112,12 @@ step "Python client"
 # With the department's progress sheet downloaded as a workbook and uploaded back (dry run, then for real).
 SHINCHOKU_URL=http://127.0.0.1:18181 "$PYTHON" openapi/clients/python-example/quarterly_update.py \
   --export target/department-sheet.xlsx --sheet target/department-sheet.xlsx
+
+step "webhooks, verified by the Standard Webhooks project's own library"
+# A portal's receiver on loopback subscribes, a report is published, and every delivery's
+# signature is checked with `standardwebhooks` from PyPI (not the service's code).
+"$VENV/bin/pip" install --quiet --disable-pip-version-check standardwebhooks==1.3.0
+"$PYTHON" .ci/webhook-check.py http://127.0.0.1:18181
 
 step "metrics, read by the Prometheus project's own parser"
 curl -sf http://127.0.0.1:18191/metrics | "$PYTHON" -c '

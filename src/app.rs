@@ -504,7 +504,7 @@ pub struct Readiness {
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<web::Json<Readiness>> {
     let complete = state.db(|conn| crate::db::migrations_complete(conn).map_err(ApiError::Unavailable)).await?;
     if complete {
-        let failed = state.db(|conn| crate::ops::delivery::failed_count(conn)).await.unwrap_or(0);
+        let failed = state.db(crate::ops::delivery::failed_count).await.unwrap_or(0);
         let warnings = match failed {
             0 => Vec::new(),
             1 => vec!["1 webhook delivery failed for good".to_string()],

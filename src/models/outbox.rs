@@ -90,6 +90,69 @@ pub struct EventBody<T: Serialize> {
     pub data: T,
 }
 
+/// The body of `report.*` and `comment.created` events (for the OpenAPI document's `webhooks`).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ReportEvent {
+    #[serde(rename = "type")]
+    #[schema(example = "report.returned")]
+    pub event_type: EventType,
+    pub timestamp: chrono::DateTime<chrono::Utc>,
+    pub data: ReportEventData,
+}
+
+/// The body of `plan.published` events.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct PlanEvent {
+    #[serde(rename = "type")]
+    #[schema(example = "plan.published")]
+    pub event_type: EventType,
+    pub timestamp: chrono::DateTime<chrono::Utc>,
+    pub data: PlanEventData,
+}
+
+/// What a `webhook.test` event says.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct TestEventData {
+    pub webhook_id: Uuid,
+    #[schema(example = "Shinchoku からのテスト送信です。")]
+    pub message: String,
+}
+
+/// The body of `webhook.test` events.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct TestEvent {
+    #[serde(rename = "type")]
+    #[schema(example = "webhook.test")]
+    pub event_type: EventType,
+    pub timestamp: chrono::DateTime<chrono::Utc>,
+    pub data: TestEventData,
+}
+
+/// The schema of an event type's body, by name, and what it tells (`None`: not sent yet).
+pub fn documented(event_type: EventType) -> Option<(&'static str, &'static str)> {
+    Some(match event_type {
+        EventType::ReportSubmitted => ("ReportEvent", "A department handed its report in for review."),
+        EventType::ReportReturned => {
+            ("ReportEvent", "The committee or the secretariat sent a report back; `return_reason` says why.")
+        }
+        EventType::ReportReviewed => ("ReportEvent", "The committee marked a report reviewed."),
+        EventType::ReportPublished => {
+            ("ReportEvent", "A report (or a new edition of it) is public: the portal's cue to refresh.")
+        }
+        EventType::ReportCorrected => {
+            ("ReportEvent", "A published report was opened for a correction (a new edition in preparation).")
+        }
+        EventType::CommentCreated => ("ReportEvent", "A comment on a report; `comment_id` names it."),
+        EventType::PlanPublished => ("PlanEvent", "A plan became public."),
+        EventType::WebhookTest => {
+            ("TestEvent", "Sent by `POST /api/v1/webhooks/{webhook_id}/test` to that subscription only.")
+        }
+        EventType::ReportDueSoon | EventType::ReportOverdue | EventType::QuarterDueSoon | EventType::QuarterOverdue => {
+            return None
+        }
+    })
+}
+
 /// Writes an event (in the caller's transaction) with a delivery for each active subscription
 /// to its type and plan, or only for `to` when given. Returns the event's id, which receivers
 /// get as `webhook-id`.

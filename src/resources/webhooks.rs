@@ -602,12 +602,10 @@ pub async fn test_webhook(
     let sent = state
         .write(move |conn| {
             let hook = load(conn, id, false)?;
-            #[derive(Serialize)]
-            struct TestData {
-                webhook_id: Uuid,
-                message: &'static str,
-            }
-            let data = TestData { webhook_id: hook.id.0, message: "Shinchoku からのテスト送信です。" };
+            let data = outbox::TestEventData {
+                webhook_id: hook.id.0,
+                message: "Shinchoku からのテスト送信です。".into(),
+            };
             let event_id = outbox::emit(conn, EventType::WebhookTest, None, &data, Some(hook.id.0))?;
             let delivery_id: DbUuid = webhook_deliveries::table
                 .filter(webhook_deliveries::event_id.eq(DbUuid(event_id)))

@@ -27,7 +27,13 @@ resource has an `ETag` and honours `If-Match` (412 when stale).",
         )
     )),
     components(
-        schemas(error::Problem, error::FieldError),
+        schemas(
+            error::Problem,
+            error::FieldError,
+            crate::models::outbox::ReportEvent,
+            crate::models::outbox::PlanEvent,
+            crate::models::outbox::TestEvent
+        ),
         responses(
             error::BadRequest,
             error::Unauthorized,
@@ -166,9 +172,44 @@ pub fn render(api: &utoipa::openapi::OpenApi) -> String {
     if let Some(paths) = value.get_mut("paths") {
         forbid_control_characters(paths);
     }
+    value["webhooks"] = webhooks();
     let mut text = serde_json::to_string_pretty(&value).expect("OpenAPI document serializes");
     text.push('\n');
     text
+}
+
+/// What the service sends to webhook subscriptions (OpenAPI 3.1 `webhooks`): one `POST` per event
+/// type, signed as the Standard Webhooks specification says.
+fn webhooks() -> serde_json::Value {
+    use crate::domain::webhooks::EventType;
+    use serde_json::json;
+    let header = |name: &str, description: &str| json!({"name": name, "in": "header", "required": true, "description": description, "schema": {"type": "string"}});
+    let mut out = serde_json::Map::new();
+    for event in EventType::ALL {
+        let Some((schema, what)) = crate::models::outbox::documented(*event) else { continue };
+        out.insert(
+            event.as_str().to_string(),
+            json!({"post": {
+                "tags": ["webhooks"],
+                "summary": event.as_str(),
+                "description": format!("{what}\n\nVerify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once."),
+                "operationId": format!("webhook_{}", event.as_str().replace('.', "_")),
+                // The receiver authenticates the sender by the signature, not by credentials.
+                "security": [],
+                "parameters": [
+                    header("webhook-id", "The event's id: the same on every attempt (drop repeats)."),
+                    header("webhook-timestamp", "When this attempt was signed (Unix seconds): refuse old ones."),
+                    header("webhook-signature", "`v1,` and the base64 HMAC-SHA256 signature."),
+                ],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}},
+                "responses": {
+                    "200": {"description": "Received (any 2xx)."},
+                    "default": {"description": "Not received: the delivery is retried."}
+                }
+            }}),
+        );
+    }
+    serde_json::Value::Object(out)
 }
 
 /// The server sends every property of what it answers (absent values as `null`, never left

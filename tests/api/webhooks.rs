@@ -32,16 +32,23 @@ pub struct Receiver {
     pub base: String,
     pub received: Arc<Mutex<Vec<Received>>>,
     statuses: Arc<Mutex<VecDeque<u16>>>,
+    /// How long the first request waits for its answer.
+    hold_first: Duration,
 }
 
 impl Receiver {
     pub fn start(statuses: &[u16]) -> Receiver {
+        Receiver::start_holding(statuses, Duration::ZERO)
+    }
+
+    pub fn start_holding(statuses: &[u16], hold_first: Duration) -> Receiver {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let base = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
         let receiver = Receiver {
             base,
             received: Default::default(),
             statuses: Arc::new(Mutex::new(statuses.iter().copied().collect())),
+            hold_first,
         };
         let r = receiver.clone();
         std::thread::spawn(move || {
@@ -68,7 +75,14 @@ impl Receiver {
                     let length: usize = headers.get("content-length").and_then(|l| l.parse().ok()).unwrap_or(0);
                     let mut body = vec![0; length];
                     let _ = reader.read_exact(&mut body);
-                    r.received.lock().unwrap().push(Received { path, headers, body, at: Instant::now() });
+                    let first = {
+                        let mut all = r.received.lock().unwrap();
+                        all.push(Received { path, headers, body, at: Instant::now() });
+                        all.len() == 1
+                    };
+                    if first {
+                        std::thread::sleep(r.hold_first);
+                    }
                     let status = r.statuses.lock().unwrap().pop_front().unwrap_or(200);
                     let extra = if status == 302 { "Location: http://127.0.0.1:9/elsewhere\r\n" } else { "" };
                     let answer =
@@ -297,4 +311,47 @@ fn two_instances_sending_from_one_database_send_every_event_once() {
     assert_eq!(got.len(), events);
     assert_eq!((got_after.len(), ids.len()), (events, events), "every event exactly once");
     assert!(got_after.iter().all(|r| verify(&secret, r)));
+}
+
+#[test]
+fn a_sender_killed_between_claim_and_answer_leaves_the_event_to_the_next_one() {
+    let receiver = Receiver::start_holding(&[], Duration::from_secs(30));
+    let mut process = crate::lifecycle::Process::start();
+    let token = process.token();
+    let call = |process: &crate::lifecycle::Process, method: &str, path: &str, body: Option<Value>| -> Value {
+        let request =
+            ureq::request(method, &format!("{}{path}", process.base)).set("Authorization", &format!("Bearer {token}"));
+        let response = match body {
+            Some(b) => request.send_json(b),
+            None => request.call(),
+        }
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        response.into_json().unwrap()
+    };
+    let created = call(
+        &process,
+        "POST",
+        "/api/v1/webhooks",
+        Some(json!({"url": format!("{}/hooks", receiver.base), "events": ["plan.published"]})),
+    );
+    let (webhook, secret) =
+        (created["id"].as_str().unwrap().to_string(), created["secret"].as_str().unwrap().to_string());
+    let sent = call(&process, "POST", &format!("/api/v1/webhooks/{webhook}/test"), None);
+    // The first attempt is in flight (the receiver holds it): the process dies.
+    assert_eq!(receiver.wait_for(1, 20).len(), 1, "sent: {}", process.log());
+    process.crash_and_restart();
+    let got = receiver.wait_for(2, 30);
+    assert_eq!(got.len(), 2, "sent again after the restart: {}", process.log());
+    assert!(got.iter().all(|r| r.headers["webhook-id"] == sent["event_id"].as_str().unwrap()), "one event id");
+    assert!(got.iter().all(|r| verify(&secret, r)));
+    println!("after kill -9: sent again {:.1} s after the first attempt", (got[1].at - got[0].at).as_secs_f64());
+    let until = Instant::now() + Duration::from_secs(10);
+    loop {
+        let log = call(&process, "GET", &format!("/api/v1/webhooks/{webhook}/deliveries"), None);
+        if log["items"][0]["status"] == "delivered" || Instant::now() > until {
+            assert_eq!(log["items"][0]["status"], "delivered", "{log}");
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

@@ -33,7 +33,8 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description The database is reachable and every migration is applied.
+         * @description The database is reachable and every migration is applied. Warnings (such as webhook
+         *     deliveries that failed for good) never make it unready.
          */
         get: operations["readyz"];
         put?: never;
@@ -1596,8 +1597,292 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description Roles: admin.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Create a webhook subscription
+         * @description The answer carries the `secret` that signs every delivery: it is shown this once. Deliveries
+         *     follow the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`,
+         *     `webhook-signature`; docs/notifications.md).
+         *
+         *     Roles: admin.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook subscription
+         * @description Roles: admin.
+         */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description With its delivery log; nothing more is sent to it.
+         *
+         *     Roles: admin.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook subscription
+         * @description JSON merge patch. `"active": false` stops deliveries: what was queued for the subscription
+         *     fails instead of being sent.
+         *
+         *     Roles: admin.
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a subscription's deliveries
+         * @description Newest first: each event's delivery with its attempts, the receiver's last status and error,
+         *     and when it was delivered or is tried next.
+         *
+         *     Roles: admin.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `webhook.test` event for this subscription only (active or not), to check that the
+         *     receiver gets it and verifies its signature. The delivery log shows how it went.
+         *
+         *     Roles: admin.
+         */
+        post: operations["test_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "report.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * report.submitted
+         * @description A department handed its report in for review.
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_report_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report.returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * report.returned
+         * @description The committee or the secretariat sent a report back; `return_reason` says why.
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_report_returned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report.reviewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * report.reviewed
+         * @description The committee marked a report reviewed.
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_report_reviewed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * report.published
+         * @description A report (or a new edition of it) is public: the portal's cue to refresh.
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_report_published"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report.corrected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * report.corrected
+         * @description A published report was opened for a correction (a new edition in preparation).
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_report_corrected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * comment.created
+         * @description A comment on a report; `comment_id` names it.
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_comment_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "plan.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * plan.published
+         * @description A plan became public.
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_plan_published"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.test
+         * @description Sent by `POST /api/v1/webhooks/{webhook_id}/test` to that subscription only.
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_webhook_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description The verdict for one indicator and FY. */
@@ -2242,6 +2527,55 @@ export interface components {
              */
             token: string;
         };
+        DeliveryList: {
+            items: components["schemas"]["DeliveryView"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor: string | null;
+        };
+        /**
+         * @description Where a delivery stands.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
+        /** @description One event's delivery to one subscription. */
+        DeliveryView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The `webhook-id` the receiver gets (the same on every attempt).
+             */
+            event_id: string;
+            /** @example report.published */
+            event_type: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** @example 送信済み */
+            status_label: string;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (pending deliveries).
+             */
+            next_attempt_at: string | null;
+            /**
+             * Format: int32
+             * @description The receiver's last HTTP status.
+             * @example 200
+             */
+            last_status: number | null;
+            /** @description What went wrong last (a short prefix of the answer, or the connection's error). */
+            last_error: string | null;
+            /** Format: date-time */
+            last_attempt_at: string | null;
+            /** Format: date-time */
+            delivered_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
         /** @description A new department. */
         DepartmentInput: {
             /**
@@ -2338,6 +2672,11 @@ export interface components {
          * @enum {string}
          */
         Direction: "increase" | "decrease" | "maintain";
+        /**
+         * @description What happened, as receivers subscribe to it.
+         * @enum {string}
+         */
+        EventType: "report.submitted" | "report.returned" | "report.reviewed" | "report.published" | "report.corrected" | "comment.created" | "plan.published" | "report.due_soon" | "report.overdue" | "quarter.due_soon" | "quarter.overdue" | "webhook.test";
         /** @description One field that differs between two versions (`null`: empty, or absent in that version). */
         FieldChange: {
             /**
@@ -3019,6 +3358,32 @@ export interface components {
          * @enum {string}
          */
         PlanCategory: "implement" | "expand" | "study" | "verify" | "new" | "continue";
+        /** @description The body of `plan.published` events. */
+        PlanEvent: {
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["PlanEventData"];
+        };
+        /** @description A plan as events tell of it. */
+        PlanEventData: {
+            /** Format: uuid */
+            plan_id: string;
+            /** @example 白井市第2次地域福祉計画 */
+            title: string;
+            /** @example 白井市 */
+            organization: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            start_fy: number;
+            /**
+             * Format: int32
+             * @example 2024
+             */
+            end_fy: number;
+        };
         /** @description A new plan. */
         PlanInput: {
             /** @example 白井市第2次地域福祉計画 */
@@ -3966,6 +4331,19 @@ export interface components {
              */
             more_than?: number | null;
         };
+        /** @description Readiness of this process, with what an operator should look at. */
+        Readiness: {
+            /** @example ready */
+            status: string;
+            /**
+             * @description Problems that do not make the service unready, e.g. webhook deliveries that failed for
+             *     good (`GET /api/v1/webhooks` shows which).
+             * @example [
+             *       "2 webhook deliveries failed for good"
+             *     ]
+             */
+            warnings: string[];
+        };
         /** @description A refresh token to rotate or revoke. */
         RefreshInput: {
             /** @example shr_Jb1m4cX… */
@@ -3977,6 +4355,56 @@ export interface components {
             city?: string | null;
             /** @description 市社協. */
             council?: string | null;
+        };
+        /** @description The body of `report.*` and `comment.created` events (for the OpenAPI document's `webhooks`). */
+        ReportEvent: {
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ReportEventData"];
+        };
+        /** @description A report as events tell of it. */
+        ReportEventData: {
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: uuid */
+            initiative_id: string;
+            /**
+             * @description As printed (`null` when the source printed none).
+             * @example 9
+             */
+            initiative_code: string | null;
+            /** @example 保健福祉ガイドブックの発行 */
+            initiative_title: string;
+            /** Format: uuid */
+            report_id: string;
+            /**
+             * Format: int32
+             * @example 2023
+             */
+            fiscal_year: number;
+            /** @example 令和5年度 */
+            fiscal_year_label: string;
+            /**
+             * @description The state after the change.
+             * @example returned
+             */
+            workflow_state: string;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            edition: number;
+            /**
+             * @description `report.returned`: why.
+             * @example 成果の数値を追記してください
+             */
+            return_reason: string | null;
+            /**
+             * Format: uuid
+             * @description `comment.created`: the comment.
+             */
+            comment_id: string | null;
         };
         ReportList: {
             items: components["schemas"]["ReportSummary"][];
@@ -4325,6 +4753,30 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor: string | null;
         };
+        /** @description The body of `webhook.test` events. */
+        TestEvent: {
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["TestEventData"];
+        };
+        /** @description What a `webhook.test` event says. */
+        TestEventData: {
+            /** Format: uuid */
+            webhook_id: string;
+            /** @example Shinchoku からのテスト送信です。 */
+            message: string;
+        };
+        /** @description The test event's queued delivery. */
+        TestSent: {
+            /**
+             * Format: uuid
+             * @description The `webhook-id` the receiver will get.
+             */
+            event_id: string;
+            /** Format: uuid */
+            delivery_id: string;
+        };
         /** @description Every fiscal year of an initiative side by side. */
         Timeline: {
             /** Format: uuid */
@@ -4515,6 +4967,82 @@ export interface components {
              * @example 2,300
              */
             raw?: string | null;
+        };
+        /** @description A new subscription with its secret, shown this once. */
+        WebhookCreated: components["schemas"]["WebhookView"] & {
+            /**
+             * @description Verifies the `webhook-signature` of every delivery (Standard Webhooks); keep it secret.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        /** @description A new subscription. */
+        WebhookInput: {
+            /**
+             * Format: uri
+             * @description `https://…` (`http://` only towards the networks the installation allows).
+             * @example https://portal.city.example.jp/hooks/shinchoku
+             */
+            url: string;
+            /** @description The event types to send (at least one). */
+            events: components["schemas"]["EventType"][];
+            /**
+             * Format: uuid
+             * @description Only this plan's events (default: every plan's).
+             */
+            plan_id?: string | null;
+            /** @description Default `true`. */
+            active?: boolean;
+            description?: string | null;
+        };
+        WebhookList: {
+            items: components["schemas"]["WebhookView"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description Changes to a subscription (JSON merge patch). */
+        WebhookPatch: {
+            /** Format: uri */
+            url?: string;
+            events?: components["schemas"]["EventType"][];
+            /** Format: uuid */
+            plan_id?: string | null;
+            active?: boolean;
+            description?: string | null;
+        };
+        /** @description A subscription (never with its secret, which only its creation answers). */
+        WebhookView: {
+            /** Format: uuid */
+            id: string;
+            /** @example https://portal.city.example.jp/hooks/shinchoku */
+            url: string;
+            /**
+             * @example [
+             *       "report.published",
+             *       "plan.published"
+             *     ]
+             */
+            events: components["schemas"]["EventType"][];
+            /**
+             * Format: uuid
+             * @description Only this plan's events; `null`: every plan's.
+             */
+            plan_id: string | null;
+            /** @description An inactive subscription is sent nothing (what was queued for it fails). */
+            active: boolean;
+            /** @example 市ホームページの進捗ページ */
+            description: string | null;
+            /**
+             * Format: int64
+             * @description Deliveries that gave up after every retry.
+             */
+            failed_deliveries: number;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         /** @description Initiatives per workflow state of their report. */
         WorkflowCounts: {
@@ -4842,7 +5370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             500: components["responses"]["InternalError"];
@@ -8580,6 +9108,549 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1–500 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of subscriptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://portal.city.example.jp/hooks/shinchoku",
+                 *       "events": [
+                 *         "report.published",
+                 *         "plan.published"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            /** @description Created, with its secret */
+            201: {
+                headers: {
+                    /** @description Version tag */
+                    ETag?: string;
+                    /** @description URL of the new subscription */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Subscription id */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    /** @description Version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being deleted */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Subscription id */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Subscription id */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": false
+                 *     }
+                 */
+                "application/merge-patch+json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description New version tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state. */
+                status?: components["schemas"]["DeliveryStatus"];
+                /**
+                 * @description Page size, 1–500 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `next_cursor` (empty or absent: the first page). */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Subscription id */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    test_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Subscription id */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestSent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    webhook_report_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_report_returned: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_report_reviewed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_report_published: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_report_corrected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_comment_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_plan_published: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_webhook_test: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

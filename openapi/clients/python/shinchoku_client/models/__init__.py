@@ -37,6 +37,9 @@ from .comment_view import CommentView
 from .counts import Counts
 from .counts_ratings import CountsRatings
 from .created_api_token import CreatedApiToken
+from .delivery_list import DeliveryList
+from .delivery_status import DeliveryStatus
+from .delivery_view import DeliveryView
 from .department_input import DepartmentInput
 from .department_kind import DepartmentKind
 from .department_list import DepartmentList
@@ -45,6 +48,7 @@ from .department_patch import DepartmentPatch
 from .department_summary import DepartmentSummary
 from .department_view import DepartmentView
 from .direction import Direction
+from .event_type import EventType
 from .export_progress_report_format import ExportProgressReportFormat
 from .export_progress_report_layout import ExportProgressReportLayout
 from .export_progress_sheet_encoding import ExportProgressSheetEncoding
@@ -93,6 +97,8 @@ from .packet_layout import PacketLayout
 from .pending_item import PendingItem
 from .plan_bundle import PlanBundle
 from .plan_category import PlanCategory
+from .plan_event import PlanEvent
+from .plan_event_data import PlanEventData
 from .plan_input import PlanInput
 from .plan_list import PlanList
 from .plan_patch import PlanPatch
@@ -133,8 +139,11 @@ from .rating_rule import RatingRule
 from .rating_share import RatingShare
 from .rating_source import RatingSource
 from .rating_step import RatingStep
+from .readiness import Readiness
 from .refresh_input import RefreshInput
 from .related_programs import RelatedPrograms
+from .report_event import ReportEvent
+from .report_event_data import ReportEventData
 from .report_list import ReportList
 from .report_summary import ReportSummary
 from .report_value_view import ReportValueView
@@ -154,6 +163,9 @@ from .suggested_rating import SuggestedRating
 from .suggestion_counts import SuggestionCounts
 from .summary_group import SummaryGroup
 from .target_list import TargetList
+from .test_event import TestEvent
+from .test_event_data import TestEventData
+from .test_sent import TestSent
 from .timeline import Timeline
 from .timeline_indicator import TimelineIndicator
 from .timeline_year import TimelineYear
@@ -166,6 +178,11 @@ from .user_patch import UserPatch
 from .user_ref import UserRef
 from .user_view import UserView
 from .value_input import ValueInput
+from .webhook_created import WebhookCreated
+from .webhook_input import WebhookInput
+from .webhook_list import WebhookList
+from .webhook_patch import WebhookPatch
+from .webhook_view import WebhookView
 from .workflow_counts import WorkflowCounts
 from .workflow_state import WorkflowState
 
@@ -207,6 +224,9 @@ __all__ = (
     "Counts",
     "CountsRatings",
     "CreatedApiToken",
+    "DeliveryList",
+    "DeliveryStatus",
+    "DeliveryView",
     "DepartmentInput",
     "DepartmentKind",
     "DepartmentList",
@@ -215,6 +235,7 @@ __all__ = (
     "DepartmentSummary",
     "DepartmentView",
     "Direction",
+    "EventType",
     "ExportProgressReportFormat",
     "ExportProgressReportLayout",
     "ExportProgressSheetEncoding",
@@ -263,6 +284,8 @@ __all__ = (
     "PendingItem",
     "PlanBundle",
     "PlanCategory",
+    "PlanEvent",
+    "PlanEventData",
     "PlanInput",
     "PlanList",
     "PlanPatch",
@@ -303,8 +326,11 @@ __all__ = (
     "RatingShare",
     "RatingSource",
     "RatingStep",
+    "Readiness",
     "RefreshInput",
     "RelatedPrograms",
+    "ReportEvent",
+    "ReportEventData",
     "ReportList",
     "ReportSummary",
     "ReportValueView",
@@ -324,6 +350,9 @@ __all__ = (
     "SuggestionCounts",
     "SummaryGroup",
     "TargetList",
+    "TestEvent",
+    "TestEventData",
+    "TestSent",
     "Timeline",
     "TimelineIndicator",
     "TimelineYear",
@@ -336,6 +365,11 @@ __all__ = (
     "UserRef",
     "UserView",
     "ValueInput",
+    "WebhookCreated",
+    "WebhookInput",
+    "WebhookList",
+    "WebhookPatch",
+    "WebhookView",
     "WorkflowCounts",
     "WorkflowState",
 )

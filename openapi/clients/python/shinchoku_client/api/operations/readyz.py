@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.health import Health
 from ...models.problem import Problem
+from ...models.readiness import Readiness
 from typing import cast
 
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Health | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Readiness | None:
     if response.status_code == 200:
-        response_200 = Health.from_dict(response.json())
+        response_200 = Readiness.from_dict(response.json())
 
 
 
@@ -61,7 +61,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Health | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Readiness]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,17 +74,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Health | Problem]:
+) -> Response[Problem | Readiness]:
     """ Readiness
 
-     The database is reachable and every migration is applied.
+     The database is reachable and every migration is applied. Warnings (such as webhook
+    deliveries that failed for good) never make it unready.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Health | Problem]
+        Response[Problem | Readiness]
      """
 
 
@@ -102,17 +103,18 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Health | Problem | None:
+) -> Problem | Readiness | None:
     """ Readiness
 
-     The database is reachable and every migration is applied.
+     The database is reachable and every migration is applied. Warnings (such as webhook
+    deliveries that failed for good) never make it unready.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Health | Problem
+        Problem | Readiness
      """
 
 
@@ -125,17 +127,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Health | Problem]:
+) -> Response[Problem | Readiness]:
     """ Readiness
 
-     The database is reachable and every migration is applied.
+     The database is reachable and every migration is applied. Warnings (such as webhook
+    deliveries that failed for good) never make it unready.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Health | Problem]
+        Response[Problem | Readiness]
      """
 
 
@@ -153,17 +156,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Health | Problem | None:
+) -> Problem | Readiness | None:
     """ Readiness
 
-     The database is reachable and every migration is applied.
+     The database is reachable and every migration is applied. Warnings (such as webhook
+    deliveries that failed for good) never make it unready.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Health | Problem
+        Problem | Readiness
      """
 
 
