@@ -139,6 +139,14 @@ pub fn routes() -> (
                 .route("/openapi.json", web::get().to(openapi_json)),
         )
         .split_for_parts();
+    // Sent, not answered: the due-date events' body (the document's `webhooks` refer to it).
+    if let Some(components) = api.components.as_mut() {
+        use utoipa::PartialSchema;
+        components.schemas.insert("DueEvent".into(), summaries::due::DueEvent::schema());
+        let mut nested = Vec::new();
+        <summaries::due::DueEvent as ToSchema>::schemas(&mut nested);
+        components.schemas.extend(nested);
+    }
     crate::web::openapi::finish(&mut api);
     crate::web::contract::install(&api);
     (app, api)

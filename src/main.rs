@@ -107,6 +107,14 @@ enum Command {
         after_help = "Safe beside running servers: each delivery is claimed by one sender.                              Prints how many were sent, will be retried, and failed for good."
     )]
     Deliver,
+    /// Run the due-date pass: reports and quarters due soon or overdue become events, once each
+    #[command(after_help = "What `serve` runs each day at SHINCHOKU_NOTIFY_DUE_AT (Japan time). Items told \
+                             of before are not told again, so running it twice, or beside servers, is safe.")]
+    NotifyDue {
+        /// The day to run it for (YYYY-MM-DD; default today in Japan)
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Add a synthetic plan of the given size to the database (for the performance harness)
     #[command(after_help = "A three-level hierarchy, 10 % cross-listed initiatives, 1–3 departments each, \
                              0–2 indicators each, and for every fiscal year a report (all states in the \
@@ -271,6 +279,19 @@ fn deliver(config: &Config) -> Result<(), CliError> {
         .until_done()
         .map_err(|e| format!("cannot deliver: {e}"))?;
     println!("{} delivered, {} to be retried, {} failed for good", pass.delivered, pass.retried, pass.failed);
+    Ok(())
+}
+
+fn notify_due(config: &Config, date: Option<&str>) -> Result<(), CliError> {
+    let today = match date {
+        Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+            .map_err(|_| CliError::Config(format!("--date {d}: give a day as YYYY-MM-DD")))?,
+        None => shinchoku::domain::fiscal_year::today_in_japan(),
+    };
+    let pool = open_existing_database(config)?;
+    let pass =
+        shinchoku::ops::due::run(&pool, today, config.due).map_err(|e| format!("cannot run the due-date pass: {e}"))?;
+    println!("{today}: {} due soon, {} overdue told ({} told before)", pass.due_soon, pass.overdue, pass.already);
     Ok(())
 }
 
@@ -523,6 +544,7 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), CliError> {
     // Webhooks queued by this or any other instance are sent from here (several instances share
     // the work: each delivery is claimed by one).
     let _deliveries = shinchoku::ops::delivery::Deliverer::new(state.pool.clone(), config.deliveries.clone()).spawn();
+    let _due = shinchoku::ops::due::spawn_daily(state.pool.clone(), config.due);
     let settings = ServerSettings {
         limits,
         workers: config.workers,
@@ -610,6 +632,7 @@ fn main() -> ExitCode {
         Command::Plans => run(|config| plans_command(&config)),
         Command::CheckSummaries { repair } => run(|config| check_summaries(&config, repair)),
         Command::Deliver => run(|config| deliver(&config)),
+        Command::NotifyDue { date } => run(|config| notify_due(&config, date.as_deref())),
         Command::Sheet { action } => run(|config| sheet(&config, action)),
         Command::Report { plan, fiscal_year, out, layout } => {
             run(|config| report(&config, &plan, &fiscal_year, &out, layout.as_deref()))

@@ -503,3 +503,13 @@ diesel::table! {
 diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 diesel::joinable!(webhook_deliveries -> outbox_events (event_id));
 diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhooks, outbox_events);
+
+diesel::table! {
+    /// What the due-date pass has told (`item`: initiative id, fiscal year and quarter).
+    due_notices (item, due_on, kind) {
+        item -> Text,
+        due_on -> Date,
+        kind -> Text,
+        notified_at -> Timestamp,
+    }
+}

@@ -70,6 +70,29 @@ impl DueRule {
     }
 }
 
+/// The fiscal year a day lies in (April to March).
+pub fn of_date(day: chrono::NaiveDate) -> i32 {
+    use chrono::Datelike;
+    if day.month() >= 4 {
+        day.year()
+    } else {
+        day.year() - 1
+    }
+}
+
+/// What a due date calls for on `today`: `Some(true)` overdue, `Some(false)` due within
+/// `within_days` (today included), `None` nothing yet.
+pub fn due_notice(due_on: chrono::NaiveDate, today: chrono::NaiveDate, within_days: i64) -> Option<bool> {
+    let days_left = (due_on - today).num_days();
+    if days_left < 0 {
+        Some(true)
+    } else if days_left <= within_days {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Today in Japan (UTC+9, no daylight saving): the day due dates are compared with.
 pub fn today_in_japan() -> chrono::NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive()
@@ -78,6 +101,24 @@ pub fn today_in_japan() -> chrono::NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_lies_in_the_fiscal_year_that_began_on_the_april_before_it() {
+        let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(of_date(date(2024, 3, 31)), 2023);
+        assert_eq!(of_date(date(2024, 4, 1)), 2024);
+        assert_eq!(of_date(date(2024, 12, 31)), 2024);
+    }
+
+    #[test]
+    fn a_due_date_is_near_within_the_days_given_and_overdue_after_it() {
+        let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let due = date(2024, 5, 31);
+        assert_eq!(due_notice(due, date(2024, 5, 23), 7), None, "8 days before");
+        assert_eq!(due_notice(due, date(2024, 5, 24), 7), Some(false), "7 days before");
+        assert_eq!(due_notice(due, due, 7), Some(false), "the day itself is not late");
+        assert_eq!(due_notice(due, date(2024, 6, 1), 7), Some(true));
+    }
 
     #[test]
     fn due_dates_follow_the_fiscal_year() {

@@ -128,7 +128,7 @@ pub struct TestEvent {
     pub data: TestEventData,
 }
 
-/// The schema of an event type's body, by name, and what it tells (`None`: not sent yet).
+/// The schema of an event type's body, by name, and what it tells.
 pub fn documented(event_type: EventType) -> Option<(&'static str, &'static str)> {
     Some(match event_type {
         EventType::ReportSubmitted => ("ReportEvent", "A department handed its report in for review."),
@@ -147,9 +147,10 @@ pub fn documented(event_type: EventType) -> Option<(&'static str, &'static str)>
         EventType::WebhookTest => {
             ("TestEvent", "Sent by `POST /api/v1/webhooks/{webhook_id}/test` to that subscription only.")
         }
-        EventType::ReportDueSoon | EventType::ReportOverdue | EventType::QuarterDueSoon | EventType::QuarterOverdue => {
-            return None
-        }
+        EventType::ReportDueSoon => ("DueEvent", "A year's report not handed in is due within the reminder days (the daily due-date pass; once per report and due date)."),
+        EventType::ReportOverdue => ("DueEvent", "A year's report not handed in passed its due date (once per report and due date)."),
+        EventType::QuarterDueSoon => ("DueEvent", "A quarter without its mark is due within the reminder days."),
+        EventType::QuarterOverdue => ("DueEvent", "A quarter without its mark passed its due date."),
     })
 }
 

@@ -68,6 +68,8 @@ pub struct Config {
     pub metrics_bind: Option<String>,
     /// `SHINCHOKU_WEBHOOK_*`, `SHINCHOKU_DELIVERY_LEASE_SECONDS`: how webhooks are delivered.
     pub deliveries: crate::domain::webhooks::DeliverySettings,
+    /// `SHINCHOKU_NOTIFY_DUE_AT`, `SHINCHOKU_REMINDER_DAYS`: the daily due-date pass.
+    pub due: crate::ops::due::DueSettings,
 }
 
 /// Settings from the optional file named by `SHINCHOKU_CONFIG_FILE` (`KEY=VALUE` lines, `#`
@@ -196,6 +198,8 @@ pub const SETTINGS: &[&str] = &[
     "SHINCHOKU_WEBHOOK_MAX_ATTEMPTS",
     "SHINCHOKU_WEBHOOK_RETRY_SECONDS",
     "SHINCHOKU_DELIVERY_LEASE_SECONDS",
+    "SHINCHOKU_NOTIFY_DUE_AT",
+    "SHINCHOKU_REMINDER_DAYS",
 ];
 
 /// What the example clients read (`SHINCHOKU_URL` …): not the server's, but not typos either.
@@ -294,6 +298,18 @@ impl Config {
                 .or_else(|| std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty())),
             metrics_bind: var("SHINCHOKU_METRICS_BIND").filter(|v| !v.trim().is_empty()),
             deliveries: deliveries()?,
+            due: crate::ops::due::DueSettings {
+                at: match var("SHINCHOKU_NOTIFY_DUE_AT") {
+                    None => crate::ops::due::DueSettings::default().at,
+                    Some(v) => chrono::NaiveTime::parse_from_str(v.trim(), "%H:%M").map_err(|_| {
+                        format!("SHINCHOKU_NOTIFY_DUE_AT={v} must be a time of day such as 08:00 (Japan time)")
+                    })?,
+                },
+                within_days: match parse_var("SHINCHOKU_REMINDER_DAYS", 7i64)? {
+                    n @ 0..=90 => n,
+                    _ => return Err("SHINCHOKU_REMINDER_DAYS must be from 0 to 90".into()),
+                },
+            },
             bootstrap_admin: match (var("SHINCHOKU_BOOTSTRAP_ADMIN_LOGIN"), var("SHINCHOKU_BOOTSTRAP_ADMIN_PASSWORD")) {
                 (Some(login), Some(password)) => Some((login, password)),
                 (None, None) => None,

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod config;
 pub mod delivery;
 pub mod demo;
+pub mod due;
 pub mod log_writer;
 pub mod logging;
 pub mod migrate;

@@ -355,3 +355,55 @@ fn a_sender_killed_between_claim_and_answer_leaves_the_event_to_the_next_one() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn due_dates_become_events_once_each_however_often_the_pass_runs() {
+    let app = TestApp::spawn();
+    let receiver = Receiver::start(&[]);
+    let (hooks, _worker) = with_worker(&app, settings());
+    let events = json!(["report.due_soon", "report.overdue", "quarter.due_soon", "quarter.overdue"]);
+    let (_, secret) = subscribe(&hooks, &format!("{}/due", receiver.base), events);
+    let plan = app.import_fixture("regional-welfare-plan")["plan"]["id"].as_str().unwrap().to_string();
+    app.patch(&format!("/api/v1/plans/{plan}"), &json!({"end_fy": 2024}), None).ok(200);
+    // One FY2023 report handed in: it is not due.
+    let first = app.get(&format!("/api/v1/plans/{plan}/initiatives?limit=1")).ok(200)["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let year = format!("/api/v1/initiatives/{first}/years/2023");
+    app.send_as(Some(&app.token), "PUT", &year, &json!({"result_text": "提出済み"})).ok(201);
+    app.request("POST", &format!("{year}/submission"), &[], None).ok(200);
+    let active = app.get(&format!("/api/v1/plans/{plan}/summary?fiscal_year=2023")).ok(200)["totals"]["initiatives"]
+        .as_u64()
+        .unwrap() as usize;
+
+    let date = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let due = shinchoku::ops::due::DueSettings { within_days: 7, ..Default::default() };
+    // 8 days before 31 May: nothing yet. 7 days before: a reminder per report not handed in.
+    let early = shinchoku::ops::due::run(&app.pool, date("2024-05-23"), due).unwrap();
+    assert_eq!((early.due_soon, early.overdue), (0, 0));
+    let soon = shinchoku::ops::due::run(&app.pool, date("2024-05-24"), due).unwrap();
+    assert_eq!((soon.due_soon, soon.overdue), (active - 1, 0), "every report but the one handed in");
+    let again = shinchoku::ops::due::run(&app.pool, date("2024-05-25"), due).unwrap();
+    assert_eq!((again.due_soon, again.already), (0, active - 1), "told once");
+    // The command, as a scheduler would run it, on the day after the due date.
+    let (code, out) = crate::lifecycle::command(&app.database_url, &["notify-due", "--date", "2024-06-01"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains(&format!("2024-06-01: 0 due soon, {} overdue told", active - 1)), "{out}");
+    let (_, out) = crate::lifecycle::command(&app.database_url, &["notify-due", "--date", "2024-06-02"]);
+    assert!(out.contains("0 due soon, 0 overdue told"), "{out}");
+
+    let got = receiver.wait_for(2 * (active - 1), 30);
+    assert_eq!(got.len(), 2 * (active - 1));
+    assert!(got.iter().all(|r| verify(&secret, r)));
+    let bodies: Vec<Value> = got.iter().map(|r| serde_json::from_slice(&r.body).unwrap()).collect();
+    let overdue: Vec<&Value> = bodies.iter().filter(|b| b["type"] == "report.overdue").collect();
+    assert_eq!(overdue.len(), active - 1);
+    let one = &overdue[0]["data"];
+    assert_eq!(
+        (one["fiscal_year"].as_i64(), one["due_on"].as_str(), one["days_overdue"].as_i64()),
+        (Some(2023), Some("2024-05-31"), Some(1))
+    );
+    assert!(one["departments"].as_array().is_some_and(|d| !d.is_empty()));
+    assert!(bodies.iter().all(|b| b["data"]["initiative_id"] != first.as_str()), "the report handed in is not due");
+}

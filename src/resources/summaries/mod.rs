@@ -7,6 +7,7 @@
 
 pub mod counts;
 pub mod department;
+pub mod due;
 pub mod kept;
 pub mod plan;
 pub mod query;

@@ -1860,6 +1860,94 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "report.due_soon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * report.due_soon
+         * @description A year's report not handed in is due within the reminder days (the daily due-date pass; once per report and due date).
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_report_due_soon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report.overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * report.overdue
+         * @description A year's report not handed in passed its due date (once per report and due date).
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_report_overdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "quarter.due_soon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * quarter.due_soon
+         * @description A quarter without its mark is due within the reminder days.
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_quarter_due_soon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "quarter.overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * quarter.overdue
+         * @description A quarter without its mark passed its due date.
+         *
+         *     Verify `webhook-signature` before trusting the body: HMAC-SHA256, keyed with the subscription's secret (base64 after `whsec_`), over `webhook-id.webhook-timestamp.body`, base64, after `v1,`. Answer 2xx within the timeout; anything else is retried with backoff, and the same `webhook-id` may come more than once.
+         */
+        post: operations["webhook_quarter_overdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhook.test": {
         parameters: {
             query?: never;
@@ -2672,6 +2760,13 @@ export interface components {
          * @enum {string}
          */
         Direction: "increase" | "decrease" | "maintain";
+        /** @description The body of the due-date events. */
+        DueEvent: {
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["PendingItem"];
+        };
         /**
          * @description What happened, as receivers subscribe to it.
          * @enum {string}
@@ -9598,6 +9693,150 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PlanEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_report_due_soon: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DueEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_report_overdue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DueEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_quarter_due_soon: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DueEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is retried. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_quarter_overdue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same on every attempt (drop repeats). */
+                "webhook-id": string;
+                /** @description When this attempt was signed (Unix seconds): refuse old ones. */
+                "webhook-timestamp": string;
+                /** @description `v1,` and the base64 HMAC-SHA256 signature. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DueEvent"];
             };
         };
         responses: {

@@ -48,6 +48,7 @@ from .department_patch import DepartmentPatch
 from .department_summary import DepartmentSummary
 from .department_view import DepartmentView
 from .direction import Direction
+from .due_event import DueEvent
 from .event_type import EventType
 from .export_progress_report_format import ExportProgressReportFormat
 from .export_progress_report_layout import ExportProgressReportLayout
@@ -235,6 +236,7 @@ __all__ = (
     "DepartmentSummary",
     "DepartmentView",
     "Direction",
+    "DueEvent",
     "EventType",
     "ExportProgressReportFormat",
     "ExportProgressReportLayout",
