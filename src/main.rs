@@ -420,6 +420,7 @@ fn bootstrap_admin(config: &Config, pool: &db::Pool) -> Result<(), String> {
         role: Role::Admin,
         department_ids: Vec::new(),
         email: None,
+        email_reminders: true,
     };
     db::write_transaction(&mut conn, |conn| users::create(conn, &Actor::default(), &input))
         .map_err(|e| format!("bootstrap admin {login}: {e}"))?;
@@ -545,6 +546,10 @@ fn serve(config: Config, demo_mode: bool) -> Result<(), CliError> {
     // the work: each delivery is claimed by one).
     let _deliveries = shinchoku::ops::delivery::Deliverer::new(state.pool.clone(), config.deliveries.clone()).spawn();
     let _due = shinchoku::ops::due::spawn_daily(state.pool.clone(), config.due);
+    let _mail = shinchoku::ops::mail::Mailer::new(state.pool.clone(), config.mail.clone()).spawn();
+    if config.mail.smtp.is_none() {
+        tracing::info!("mail is off (SHINCHOKU_SMTP_URL is not set)");
+    }
     let settings = ServerSettings {
         limits,
         workers: config.workers,

@@ -170,7 +170,19 @@ where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    transaction(conn, true, work)
+    transaction(conn, Keep::WithRecount, work)
+}
+
+/// A write transaction over tables the summaries do not count (the outbox's deliveries, mail,
+/// the due-date notices): no recount before it commits. Background workers use it, so that rows
+/// noted by writes made outside the service stay the change watcher's to count (it also moves
+/// those plans' data versions, which a recount here would not).
+pub fn side_transaction<T, E, F>(conn: &mut DbConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    transaction(conn, Keep::WithoutRecount, work)
 }
 
 /// A write transaction that is rolled back whatever `work` returns: a dry run that does
@@ -180,10 +192,17 @@ where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    transaction(conn, false, work)
+    transaction(conn, Keep::No, work)
 }
 
-fn transaction<T, E, F>(conn: &mut DbConnection, keep: bool, work: F) -> Result<T, E>
+#[derive(PartialEq)]
+enum Keep {
+    WithRecount,
+    WithoutRecount,
+    No,
+}
+
+fn transaction<T, E, F>(conn: &mut DbConnection, keep: Keep, work: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
@@ -195,11 +214,13 @@ where
         DbConnection::Pg(_) => Manager::begin_transaction(conn)?,
     }
     match work(conn) {
-        Ok(value) if keep => {
+        Ok(value) if keep != Keep::No => {
             // The kept summary counts change with the rows, in the same transaction.
-            if let Err(e) = tally::refresh(conn) {
-                Manager::rollback_transaction(conn)?;
-                return Err(e.into());
+            if keep == Keep::WithRecount {
+                if let Err(e) = tally::refresh(conn) {
+                    Manager::rollback_transaction(conn)?;
+                    return Err(e.into());
+                }
             }
             Manager::commit_transaction(conn)?;
             touched::wrote();

@@ -309,6 +309,7 @@ diesel::table! {
         demo -> Bool,
         sessions_valid_after -> BigInt,
         email -> Nullable<Text>,
+        email_reminders -> Bool,
     }
 }
 
@@ -513,3 +514,27 @@ diesel::table! {
         notified_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    /// Mail to be sent to people (docs/notifications.md).
+    mail_items (id) {
+        id -> PortableUuid,
+        user_id -> PortableUuid,
+        event_id -> PortableUuid,
+        kind -> Text,
+        created_at -> Timestamp,
+        send_after -> Timestamp,
+        claimed_by -> Nullable<PortableUuid>,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(mail_items -> outbox_events (event_id));
+diesel::joinable!(mail_items -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(mail_items, outbox_events, users);

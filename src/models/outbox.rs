@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::db::schema::{outbox_events, webhook_deliveries, webhooks};
+use crate::db::schema::{mail_items, outbox_events, user_departments, users, webhook_deliveries, webhooks};
 use crate::db::{now, DbConnection, DbUuid};
 use crate::domain::webhooks::EventType;
 use crate::error::ApiResult;
@@ -206,4 +206,80 @@ pub fn emit<T: Serialize>(
         crate::per_backend!(conn, |c| diesel::insert_into(webhook_deliveries::table).values(&rows).execute(c))?;
     }
     Ok(id)
+}
+
+/// Who is told of an event by mail.
+pub enum Audience<'a> {
+    /// The users (department and council roles) of these departments.
+    Departments(&'a [Uuid]),
+    /// The committee's users.
+    Committee,
+}
+
+/// What a mail item is: a notice (gathered per user over a short delay) or a reminder (the
+/// daily digest; users may opt out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailKind {
+    Notice,
+    Reminder,
+}
+
+impl MailKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Notice => "notice",
+            MailKind::Reminder => "reminder",
+        }
+    }
+}
+
+/// Queues mail of event `event` for its audience (in the caller's transaction): one row per
+/// active user with an e-mail address (for reminders: who has not opted out). The mail worker
+/// sends each user's rows together.
+pub fn mail_to(conn: &mut DbConnection, event: Uuid, kind: MailKind, audience: Audience<'_>) -> ApiResult<usize> {
+    // The roles as stored (`web::auth::Role`, a layer above).
+    const DEPARTMENT_ROLES: [&str; 2] = ["department", "council"];
+    const COMMITTEE: &str = "committee";
+    let mut query = users::table
+        .filter(users::active.eq(true))
+        .filter(users::email.is_not_null())
+        .select(users::id)
+        .distinct()
+        .into_boxed();
+    if kind == MailKind::Reminder {
+        query = query.filter(users::email_reminders.eq(true));
+    }
+    query = match audience {
+        Audience::Departments(departments) => {
+            let ids: Vec<DbUuid> = departments.iter().copied().map(DbUuid).collect();
+            query.filter(users::role.eq_any(DEPARTMENT_ROLES)).filter(
+                users::id.eq_any(
+                    user_departments::table
+                        .filter(user_departments::department_id.eq_any(ids))
+                        .select(user_departments::user_id),
+                ),
+            )
+        }
+        Audience::Committee => query.filter(users::role.eq(COMMITTEE)),
+    };
+    let recipients: Vec<DbUuid> = query.load(conn)?;
+    let at = now();
+    let rows: Vec<_> = recipients
+        .into_iter()
+        .map(|user| {
+            (
+                mail_items::id.eq(DbUuid(Uuid::now_v7())),
+                mail_items::user_id.eq(user),
+                mail_items::event_id.eq(DbUuid(event)),
+                mail_items::kind.eq(kind.as_str()),
+                mail_items::created_at.eq(at),
+                mail_items::send_after.eq(at),
+                mail_items::attempts.eq(0),
+            )
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    Ok(crate::per_backend!(conn, |c| diesel::insert_into(mail_items::table).values(&rows).execute(c))?)
 }

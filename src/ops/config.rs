@@ -70,6 +70,8 @@ pub struct Config {
     pub deliveries: crate::domain::webhooks::DeliverySettings,
     /// `SHINCHOKU_NOTIFY_DUE_AT`, `SHINCHOKU_REMINDER_DAYS`: the daily due-date pass.
     pub due: crate::ops::due::DueSettings,
+    /// `SHINCHOKU_SMTP_*`, `SHINCHOKU_MAIL_FROM`, `SHINCHOKU_FRONTEND_URL`, `SHINCHOKU_NOTICE_DELAY_SECONDS`.
+    pub mail: crate::ops::mail::MailSettings,
 }
 
 /// Settings from the optional file named by `SHINCHOKU_CONFIG_FILE` (`KEY=VALUE` lines, `#`
@@ -116,6 +118,39 @@ fn parse_var<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> 
         None => Ok(default),
         Some(v) => v.trim().parse().map_err(|_| format!("{name}={v} is not valid")),
     }
+}
+
+/// The mail settings (mail is off without `SHINCHOKU_SMTP_URL`).
+fn mail() -> Result<crate::ops::mail::MailSettings, String> {
+    let defaults = crate::ops::mail::MailSettings::default();
+    let smtp = match var("SHINCHOKU_SMTP_URL").filter(|v| !v.trim().is_empty()) {
+        None => None,
+        Some(url) => Some(
+            crate::ops::mail::Smtp::parse(&url, var("SHINCHOKU_SMTP_USERNAME"), var("SHINCHOKU_SMTP_PASSWORD"))
+                .map_err(|e| format!("SHINCHOKU_SMTP_URL: {e}"))?,
+        ),
+    };
+    let from = var("SHINCHOKU_MAIL_FROM").unwrap_or(defaults.from.clone());
+    if smtp.is_some() && from.parse::<lettre::message::Mailbox>().is_err() {
+        return Err(format!("SHINCHOKU_MAIL_FROM={from} must be an address such as 進捗管理 <no-reply@city.example.jp>"));
+    }
+    let frontend_url = var("SHINCHOKU_FRONTEND_URL").filter(|v| !v.trim().is_empty());
+    if let Some(base) = &frontend_url {
+        if !matches!(url::Url::parse(base).map(|u| u.scheme().to_string()).as_deref(), Ok("https" | "http")) {
+            return Err(format!("SHINCHOKU_FRONTEND_URL={base} must be an http(s) URL"));
+        }
+    }
+    let delay: u64 = parse_var("SHINCHOKU_NOTICE_DELAY_SECONDS", 60)?;
+    if delay > 86_400 {
+        return Err("SHINCHOKU_NOTICE_DELAY_SECONDS must be at most 86400".into());
+    }
+    Ok(crate::ops::mail::MailSettings {
+        smtp,
+        from,
+        frontend_url,
+        notice_delay: std::time::Duration::from_secs(delay),
+        ..defaults
+    })
 }
 
 /// The webhook delivery settings.
@@ -199,6 +234,12 @@ pub const SETTINGS: &[&str] = &[
     "SHINCHOKU_WEBHOOK_RETRY_SECONDS",
     "SHINCHOKU_DELIVERY_LEASE_SECONDS",
     "SHINCHOKU_NOTIFY_DUE_AT",
+    "SHINCHOKU_SMTP_URL",
+    "SHINCHOKU_SMTP_USERNAME",
+    "SHINCHOKU_SMTP_PASSWORD",
+    "SHINCHOKU_MAIL_FROM",
+    "SHINCHOKU_FRONTEND_URL",
+    "SHINCHOKU_NOTICE_DELAY_SECONDS",
     "SHINCHOKU_REMINDER_DAYS",
 ];
 
@@ -298,6 +339,7 @@ impl Config {
                 .or_else(|| std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty())),
             metrics_bind: var("SHINCHOKU_METRICS_BIND").filter(|v| !v.trim().is_empty()),
             deliveries: deliveries()?,
+            mail: mail()?,
             due: crate::ops::due::DueSettings {
                 at: match var("SHINCHOKU_NOTIFY_DUE_AT") {
                     None => crate::ops::due::DueSettings::default().at,

@@ -54,6 +54,7 @@ pub fn ensure_users(conn: &mut DbConnection) -> ApiResult<usize> {
             role,
             department_ids,
             email: None,
+            email_reminders: true,
         };
         crate::db::write_transaction(conn, |conn| {
             let user = users::create(conn, &Actor::default(), &input)?;

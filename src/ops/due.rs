@@ -28,7 +28,7 @@ impl Default for DueSettings {
 /// One pass for `today` (a day in Japan), in one transaction.
 pub fn run(pool: &Pool, today: chrono::NaiveDate, settings: DueSettings) -> ApiResult<DuePass> {
     let mut conn = pool.get()?;
-    crate::db::write_transaction(&mut conn, |conn| notify_due(conn, today, settings.within_days))
+    crate::db::side_transaction(&mut conn, |conn| notify_due(conn, today, settings.within_days))
 }
 
 /// The scheduler; dropping it stops it.

@@ -7,5 +7,6 @@ pub mod demo;
 pub mod due;
 pub mod log_writer;
 pub mod logging;
+pub mod mail;
 pub mod migrate;
 pub mod synth;

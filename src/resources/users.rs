@@ -40,6 +40,7 @@ pub struct User {
     pub sessions_valid_after: i64,
     /// In lower case ([`email_of`]); unique.
     pub email: Option<String>,
+    pub email_reminders: bool,
 }
 
 /// A department a user acts for.
@@ -62,6 +63,9 @@ pub struct UserView {
     /// Where the service may write to the user (seen by admins and the user only).
     #[schema(example = "tanaka@city.example.jp", format = Email)]
     pub email: Option<String>,
+    /// Whether the user gets the daily reminder of reports due (notices of returns and
+    /// publications come regardless).
+    pub email_reminders: bool,
     pub role: Role,
     #[schema(example = "担当課")]
     pub role_label: String,
@@ -93,12 +97,19 @@ pub struct UserInput {
     #[validate(length(max = 254), custom(function = "validation::email"))]
     #[schema(example = "tanaka@city.example.jp", format = Email, max_length = 254)]
     pub email: Option<String>,
+    /// The daily reminder of reports due (default `true`).
+    #[serde(default = "reminders_on")]
+    pub email_reminders: bool,
     pub role: Role,
     /// Department users: their city departments; council users: their council. At least one for both.
     #[serde(default)]
     #[validate(length(max = 20))]
     #[schema(max_items = 20)]
     pub department_ids: Vec<Uuid>,
+}
+
+fn reminders_on() -> bool {
+    true
 }
 
 /// Changes to a user (JSON merge patch). `password` sets a new password; `active: false` deactivates.
@@ -124,6 +135,9 @@ pub struct UserPatch {
     #[serde(default, deserialize_with = "patch_field")]
     #[schema(value_type = Option<String>, required = false, format = Email, max_length = 254)]
     pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "patch_field")]
+    #[schema(value_type = bool, required = false)]
+    pub email_reminders: Option<Option<bool>>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -232,6 +246,7 @@ pub fn views(conn: &mut DbConnection, rows: Vec<User>) -> ApiResult<Vec<UserView
                 login: u.login,
                 display_name: u.display_name,
                 email: u.email,
+                email_reminders: u.email_reminders,
                 role,
                 role_label: role.label().to_string(),
                 active: u.active,
@@ -316,6 +331,7 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, input: &UserInput) -> ApiR
         demo: false,
         sessions_valid_after: 0,
         email,
+        email_reminders: input.email_reminders,
     };
     diesel::insert_into(users::table).values(&row).execute(conn)?;
     write_departments(conn, row.id, &input.department_ids)?;
@@ -549,6 +565,8 @@ pub fn update(
             Some(email_of(&address))
         }
     };
+    let email_reminders =
+        required_in_patch("email_reminders", patch.email_reminders)?.unwrap_or(before.email_reminders);
     let new_password = required_in_patch("password", patch.password)?;
     if let Some(pw) = &new_password {
         if let Err(message) = password::check_strength(pw) {
@@ -578,6 +596,7 @@ pub fn update(
         role: role.as_str().to_string(),
         active,
         email,
+        email_reminders,
         version: before.version + 1,
         updated_at: now(),
         ..before.clone()
@@ -592,6 +611,7 @@ pub fn update(
         && after.role == before.role
         && after.active == before.active
         && after.email == before.email
+        && after.email_reminders == before.email_reminders
     {
         return Ok(before_view);
     }

@@ -188,6 +188,7 @@ impl TestApp {
             role,
             department_ids: department_ids.iter().map(|d| uuid::Uuid::parse_str(d).unwrap()).collect(),
             email: None,
+            email_reminders: true,
         };
         let mut conn = self.pool.get().unwrap();
         let view = db::write_transaction(&mut conn, |conn| users::create(conn, &Actor::default(), &input))

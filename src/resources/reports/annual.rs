@@ -17,7 +17,7 @@ use crate::db::schema::annual_reports;
 use crate::domain::webhooks::EventType;
 use crate::domain::workflow::{self, Transition};
 use crate::error::{self, ApiResult};
-use crate::models::outbox::{self, ReportEventData};
+use crate::models::outbox::{self, Audience, MailKind, ReportEventData};
 use crate::models::reports::find;
 use crate::web::auth::{Caller, Principal};
 use crate::web::http::{self, IfMatch, JsonBody};
@@ -216,7 +216,17 @@ async fn transition(
                 Transition::Publish => EventType::ReportPublished,
                 Transition::Correct => EventType::ReportCorrected,
             };
-            outbox::emit(conn, event, Some(ctx.plan.id.0), &event_data(&ctx, &after, None), None)?;
+            let id = outbox::emit(conn, event, Some(ctx.plan.id.0), &event_data(&ctx, &after, None), None)?;
+            // Mail: the department learns of a return or a publication, the committee of a submission.
+            match transition {
+                Transition::Return | Transition::Publish => {
+                    outbox::mail_to(conn, id, MailKind::Notice, Audience::Departments(&ctx.responsible))?;
+                }
+                Transition::Submit => {
+                    outbox::mail_to(conn, id, MailKind::Notice, Audience::Committee)?;
+                }
+                Transition::Review | Transition::Correct => {}
+            }
             Ok(after)
         })
         .await?;

@@ -70,7 +70,9 @@ pub fn notify_due(conn: &mut DbConnection, today: chrono::NaiveDate, within_days
                     pass.already += 1;
                     continue;
                 }
-                outbox::emit(conn, event, Some(plan.0), &item, None)?;
+                let id = outbox::emit(conn, event, Some(plan.0), &item, None)?;
+                let departments: Vec<uuid::Uuid> = item.departments.iter().map(|d| d.id).collect();
+                outbox::mail_to(conn, id, outbox::MailKind::Reminder, outbox::Audience::Departments(&departments))?;
                 if overdue {
                     pass.overdue += 1;
                 } else {

@@ -1,0 +1,2 @@
+DROP TABLE mail_items;
+ALTER TABLE users DROP COLUMN email_reminders;
