@@ -132,7 +132,9 @@ fn mail() -> Result<crate::ops::mail::MailSettings, String> {
     };
     let from = var("SHINCHOKU_MAIL_FROM").unwrap_or(defaults.from.clone());
     if smtp.is_some() && from.parse::<lettre::message::Mailbox>().is_err() {
-        return Err(format!("SHINCHOKU_MAIL_FROM={from} must be an address such as 進捗管理 <no-reply@city.example.jp>"));
+        return Err(format!(
+            "SHINCHOKU_MAIL_FROM={from} must be an address such as 進捗管理 <no-reply@city.example.jp>"
+        ));
     }
     let frontend_url = var("SHINCHOKU_FRONTEND_URL").filter(|v| !v.trim().is_empty());
     if let Some(base) = &frontend_url {

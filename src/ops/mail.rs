@@ -67,8 +67,10 @@ impl Smtp {
     /// Reads `smtp://host:port`, `smtp://…?tls=required`, `smtps://…`, with credentials in the URL
     /// or given apart (`username`, `password`, which win).
     pub fn parse(text: &str, username: Option<String>, password: Option<String>) -> Result<Smtp, String> {
-        let url = url::Url::parse(text.trim()).map_err(|_| "must be a URL such as smtp://mail.example.jp:587".to_string())?;
-        let query: BTreeMap<String, String> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let url =
+            url::Url::parse(text.trim()).map_err(|_| "must be a URL such as smtp://mail.example.jp:587".to_string())?;
+        let query: BTreeMap<String, String> =
+            url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
         let tls = match (url.scheme(), query.get("tls").map(String::as_str)) {
             ("smtps", _) => SmtpTls::Implicit,
             ("smtp", None | Some("opportunistic")) => SmtpTls::Opportunistic,
@@ -314,7 +316,10 @@ impl Mailer {
             let Some((_, _, name, Some(address))) = rows.first().cloned() else { continue };
             let told: Vec<Told> = rows
                 .into_iter()
-                .map(|(event_type, payload, _, _)| Told { event_type, body: serde_json::from_str(&payload).unwrap_or(Value::Null) })
+                .map(|(event_type, payload, _, _)| Told {
+                    event_type,
+                    body: serde_json::from_str(&payload).unwrap_or(Value::Null),
+                })
                 .collect();
             let (subject, body) = compose(kind == "reminder", &name, &told, self.settings.frontend_url.as_deref());
             let outcome = self.send(&transport, &name, &address, &subject, body);
@@ -343,15 +348,21 @@ impl Mailer {
         Ok(sent)
     }
 
-    fn send(&self, transport: &SmtpTransport, name: &str, address: &str, subject: &str, body: String) -> Result<(), String> {
+    fn send(
+        &self,
+        transport: &SmtpTransport,
+        name: &str,
+        address: &str,
+        subject: &str,
+        body: String,
+    ) -> Result<(), String> {
         let from: Mailbox = self.settings.from.parse().map_err(|e| format!("SHINCHOKU_MAIL_FROM: {e}"))?;
         let to = Mailbox::new(Some(name.to_string()), address.parse().map_err(|e| format!("{e}"))?);
         // Base64 keeps every line of Japanese text intact through any relay.
-        let part = SinglePart::builder()
-            .header(ContentType::TEXT_PLAIN)
-            .header(ContentTransferEncoding::Base64)
-            .body(body);
-        let message = Message::builder().from(from).to(to).subject(subject).singlepart(part).map_err(|e| e.to_string())?;
+        let part =
+            SinglePart::builder().header(ContentType::TEXT_PLAIN).header(ContentTransferEncoding::Base64).body(body);
+        let message =
+            Message::builder().from(from).to(to).subject(subject).singlepart(part).map_err(|e| e.to_string())?;
         transport.send(&message).map(|_| ()).map_err(|e| e.to_string())
     }
 }
@@ -392,7 +403,10 @@ mod tests {
             }}),
         };
         let (subject, body) = compose(true, "田中 花子", &[soon, overdue], Some("https://shinchoku.city.example.jp/"));
-        assert_eq!(subject, "【進捗管理】提出期限のお知らせ（提出期限を過ぎた報告 1件、提出期限が近い四半期の進行管理 1件）");
+        assert_eq!(
+            subject,
+            "【進捗管理】提出期限のお知らせ（提出期限を過ぎた報告 1件、提出期限が近い四半期の進行管理 1件）"
+        );
         assert!(body.starts_with("田中 花子 様\n"), "{body}");
         assert!(body.find("■ 提出期限を過ぎた報告").unwrap() < body.find("■ 提出期限が近い").unwrap(), "late first");
         assert!(body.contains("・[9] 担当職員の配置（令和5年度）\n  提出期限: 2024年5月31日（3日経過）\n"), "{body}");

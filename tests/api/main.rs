@@ -16,6 +16,7 @@ mod initiatives;
 mod instances;
 mod kept_counts;
 mod lifecycle;
+mod mail;
 mod matrix;
 mod nodes;
 mod openapi;
