@@ -8,7 +8,8 @@
 #   6. the docs page renders every operation in headless Chromium (screenshot: target/docs.png);
 #   7. the public page loads under its own policy, and axe-core finds no violation on it;
 #   8. the committee packet, printed to PDF by LibreOffice, sets no text under 9 pt and cuts none;
-#   9. webhook deliveries verify with the Standard Webhooks project's own Python library.
+#   9. webhook deliveries verify with the Standard Webhooks project's own Python library;
+#  10. a returned report's mail reaches aiosmtpd and reads back with Python's e-mail parser.
 # Expects the debug binary from `cargo test` (target/debug/shinchoku). Installs Node packages,
 # a Python venv (target/ci-venv) and Debian's chromium when they are missing.
 set -euo pipefail
@@ -56,7 +57,9 @@ trap cleanup EXIT
 start_demo() { # name port [metrics port]
   rm -rf "target/ci-$1"
   SHINCHOKU_DATA_DIR="target/ci-$1" SHINCHOKU_BIND="127.0.0.1:$2" SHINCHOKU_METRICS_BIND="${3:+127.0.0.1:$3}" \
-    SHINCHOKU_WEBHOOK_ALLOWED_NETWORKS="${WEBHOOK_NETWORKS:-}" RUST_LOG=warn "$BIN" serve --demo \
+    SHINCHOKU_WEBHOOK_ALLOWED_NETWORKS="${WEBHOOK_NETWORKS:-}" SHINCHOKU_SMTP_URL="${SMTP_URL:-}" \
+    SHINCHOKU_NOTICE_DELAY_SECONDS=1 SHINCHOKU_FRONTEND_URL=https://shinchoku.city.example.jp \
+    RUST_LOG=warn "$BIN" serve --demo \
     > "target/ci-$1.log" 2>&1 &
   servers+=($!)
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$2/readyz" >/dev/null && return 0; sleep 0.2; done
@@ -68,8 +71,13 @@ sign_in() { # port login password
 }
 
 step "TypeScript client"
-# Webhooks may reach this server's receivers on loopback (the webhook step's portal).
-WEBHOOK_NETWORKS=127.0.0.0/8 start_demo clients 18181 18191
+# Webhooks may reach this server's receivers on loopback (the webhook step's portal); its mail
+# goes to aiosmtpd (from PyPI), which keeps it in a maildir (the mail step reads it).
+"$VENV/bin/pip" install --quiet --disable-pip-version-check aiosmtpd==1.4.6 standardwebhooks==1.3.0
+rm -rf target/ci-maildir
+"$PYTHON" -m aiosmtpd -n -l 127.0.0.1:18195 -c aiosmtpd.handlers.Mailbox target/ci-maildir > target/ci-aiosmtpd.log 2>&1 &
+servers+=($!)
+WEBHOOK_NETWORKS=127.0.0.0/8 SMTP_URL=smtp://127.0.0.1:18195 start_demo clients 18181 18191
 (cd openapi/clients/typescript && npx --no-install tsc --noEmit && npx --no-install tsc \
   && SHINCHOKU_URL=http://127.0.0.1:18181 node dist/portal.js)
 
@@ -116,8 +124,10 @@ SHINCHOKU_URL=http://127.0.0.1:18181 "$PYTHON" openapi/clients/python-example/qu
 step "webhooks, verified by the Standard Webhooks project's own library"
 # A portal's receiver on loopback subscribes, a report is published, and every delivery's
 # signature is checked with `standardwebhooks` from PyPI (not the service's code).
-"$VENV/bin/pip" install --quiet --disable-pip-version-check standardwebhooks==1.3.0
 "$PYTHON" .ci/webhook-check.py http://127.0.0.1:18181
+
+step "mail, received by aiosmtpd and read by Python's own e-mail parser"
+"$PYTHON" .ci/mail-check.py http://127.0.0.1:18181 target/ci-maildir
 
 step "metrics, read by the Prometheus project's own parser"
 curl -sf http://127.0.0.1:18191/metrics | "$PYTHON" -c '

@@ -63,7 +63,9 @@ fn parse(raw: &str, to: Vec<String>) -> Mail {
     assert_eq!(headers.get("content-transfer-encoding").map(String::as_str), Some("base64"), "{raw}");
     let joined: String = body.split_whitespace().collect();
     // Mail lines end in CRLF on the wire.
-    let body = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(joined).unwrap()).unwrap().replace("\r\n", "\n");
+    let body = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(joined).unwrap())
+        .unwrap()
+        .replace("\r\n", "\n");
     Mail {
         to,
         subject: decode_header(headers.get("subject").map(String::as_str).unwrap_or("")),

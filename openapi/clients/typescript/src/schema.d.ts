@@ -4985,6 +4985,8 @@ export interface components {
              * @example tanaka@city.example.jp
              */
             email?: string | null;
+            /** @description The daily reminder of reports due (default `true`). */
+            email_reminders?: boolean;
             role: components["schemas"]["Role"];
             /** @description Department users: their city departments; council users: their council. At least one for both. */
             department_ids?: string[];
@@ -5007,6 +5009,7 @@ export interface components {
              * @description `null` removes it.
              */
             email?: string | null;
+            email_reminders?: boolean;
         };
         /** @description Who made a change. */
         UserRef: {
@@ -5029,6 +5032,11 @@ export interface components {
              * @example tanaka@city.example.jp
              */
             email: string | null;
+            /**
+             * @description Whether the user gets the daily reminder of reports due (notices of returns and
+             *     publications come regardless).
+             */
+            email_reminders: boolean;
             role: components["schemas"]["Role"];
             /** @example 担当課 */
             role_label: string;

@@ -33,6 +33,7 @@ class UserInput:
             role (Role): What a user is; the README's Access section says what each role may do.
             email (None | str | Unset): Unique among users (in any case); stored in lower case. Example:
                 tanaka@city.example.jp.
+            email_reminders (bool | Unset): The daily reminder of reports due (default `true`).
             department_ids (list[UUID] | Unset): Department users: their city departments; council users: their council. At
                 least one for both.
      """
@@ -42,6 +43,7 @@ class UserInput:
     password: str
     role: Role
     email: None | str | Unset = UNSET
+    email_reminders: bool | Unset = UNSET
     department_ids: list[UUID] | Unset = UNSET
 
 
@@ -63,6 +65,8 @@ class UserInput:
         else:
             email = self.email
 
+        email_reminders = self.email_reminders
+
         department_ids: list[str] | Unset = UNSET
         if not isinstance(self.department_ids, Unset):
             department_ids = []
@@ -83,6 +87,8 @@ class UserInput:
         })
         if email is not UNSET:
             field_dict["email"] = email
+        if email_reminders is not UNSET:
+            field_dict["email_reminders"] = email_reminders
         if department_ids is not UNSET:
             field_dict["department_ids"] = department_ids
 
@@ -114,6 +120,8 @@ class UserInput:
         email = _parse_email(d.pop("email", UNSET))
 
 
+        email_reminders = d.pop("email_reminders", UNSET)
+
         _department_ids = d.pop("department_ids", UNSET)
         department_ids: list[UUID] | Unset = UNSET
         if _department_ids is not UNSET:
@@ -132,6 +140,7 @@ class UserInput:
             password=password,
             role=role,
             email=email,
+            email_reminders=email_reminders,
             department_ids=department_ids,
         )
 

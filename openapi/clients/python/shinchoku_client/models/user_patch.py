@@ -33,6 +33,7 @@ class UserPatch:
             department_ids (list[UUID] | Unset):
             active (bool | Unset):
             email (None | str | Unset): `null` removes it.
+            email_reminders (bool | Unset):
      """
 
     display_name: str | Unset = UNSET
@@ -41,6 +42,7 @@ class UserPatch:
     department_ids: list[UUID] | Unset = UNSET
     active: bool | Unset = UNSET
     email: None | str | Unset = UNSET
+    email_reminders: bool | Unset = UNSET
 
 
 
@@ -73,6 +75,8 @@ class UserPatch:
         else:
             email = self.email
 
+        email_reminders = self.email_reminders
+
 
         field_dict: dict[str, Any] = {}
 
@@ -90,6 +94,8 @@ class UserPatch:
             field_dict["active"] = active
         if email is not UNSET:
             field_dict["email"] = email
+        if email_reminders is not UNSET:
+            field_dict["email_reminders"] = email_reminders
 
         return field_dict
 
@@ -136,6 +142,8 @@ class UserPatch:
         email = _parse_email(d.pop("email", UNSET))
 
 
+        email_reminders = d.pop("email_reminders", UNSET)
+
         user_patch = cls(
             display_name=display_name,
             password=password,
@@ -143,6 +151,7 @@ class UserPatch:
             department_ids=department_ids,
             active=active,
             email=email,
+            email_reminders=email_reminders,
         )
 
         return user_patch

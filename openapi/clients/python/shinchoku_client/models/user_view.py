@@ -34,6 +34,8 @@ class UserView:
             display_name (str):  Example: 田中 花子.
             email (None | str): Where the service may write to the user (seen by admins and the user only). Example:
                 tanaka@city.example.jp.
+            email_reminders (bool): Whether the user gets the daily reminder of reports due (notices of returns and
+                publications come regardless).
             role (Role): What a user is; the README's Access section says what each role may do.
             role_label (str):  Example: 担当課.
             departments (list[UserDepartment]): The departments the user acts for (department and council users).
@@ -47,6 +49,7 @@ class UserView:
     login: str
     display_name: str
     email: None | str
+    email_reminders: bool
     role: Role
     role_label: str
     departments: list[UserDepartment]
@@ -70,6 +73,8 @@ class UserView:
 
         email: None | str
         email = self.email
+
+        email_reminders = self.email_reminders
 
         role = self.role.value
 
@@ -98,6 +103,7 @@ class UserView:
             "login": login,
             "display_name": display_name,
             "email": email,
+            "email_reminders": email_reminders,
             "role": role,
             "role_label": role_label,
             "departments": departments,
@@ -131,6 +137,8 @@ class UserView:
 
         email = _parse_email(d.pop("email"))
 
+
+        email_reminders = d.pop("email_reminders")
 
         role = Role(d.pop("role"))
 
@@ -168,6 +176,7 @@ class UserView:
             login=login,
             display_name=display_name,
             email=email,
+            email_reminders=email_reminders,
             role=role,
             role_label=role_label,
             departments=departments,
