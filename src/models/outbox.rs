@@ -185,7 +185,7 @@ pub fn emit<T: Serialize>(
         query.select((webhooks::id, webhooks::events, webhooks::plan_id)).load(conn)?;
     let rows: Vec<_> = subscribed
         .into_iter()
-        .filter(|(_, _, plan)| plan.is_none() || plan.map(|p| p.0) == plan_id)
+        .filter(|(_, _, plan)| to.is_some() || plan.is_none() || plan.map(|p| p.0) == plan_id)
         .filter(|(_, events, _)| {
             to.is_some()
                 || serde_json::from_str::<Vec<String>>(events).is_ok_and(|e| e.iter().any(|t| t == event_type.as_str()))

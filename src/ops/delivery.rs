@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::db::schema::{outbox_events, webhook_deliveries, webhooks};
 use crate::db::{now, DbConnection, DbUuid, Pool};
-use crate::domain::webhooks::{self as rules, DeliverySettings};
+use crate::domain::webhooks::{self as rules, DeliverySettings, EventType};
 use crate::error::{ApiError, ApiResult};
 
 /// How many deliveries a pass claims at most.
@@ -44,6 +44,7 @@ struct Claimed {
     secret: String,
     active: bool,
     event_id: DbUuid,
+    event_type: String,
     payload: String,
 }
 
@@ -101,7 +102,9 @@ impl Deliverer {
         let claimed = crate::db::side_transaction(&mut conn, |conn| self.claim(conn))?;
         let mut pass = Pass { claimed: claimed.len(), ..Pass::default() };
         for delivery in claimed {
-            let outcome = if delivery.active { self.send(&delivery) } else { Err(Failure::gone()) };
+            // A test goes to the subscription asked for, active or not (to try it before switching it on).
+            let wanted = delivery.active || delivery.event_type == EventType::WebhookTest.as_str();
+            let outcome = if wanted { self.send(&delivery) } else { Err(Failure::gone()) };
             let attempts = delivery.attempts + 1;
             let at = now();
             let mine = webhook_deliveries::table
@@ -186,7 +189,7 @@ impl Deliverer {
                 webhook_deliveries::claimed_until.eq(Some(until)),
             ))
             .execute(conn)?;
-        type Row = (DbUuid, i32, String, String, bool, DbUuid, String);
+        type Row = (DbUuid, i32, String, String, bool, DbUuid, String, String);
         let rows: Vec<Row> = webhook_deliveries::table
             .inner_join(webhooks::table)
             .inner_join(outbox_events::table)
@@ -199,18 +202,20 @@ impl Deliverer {
                 webhooks::secret,
                 webhooks::active,
                 outbox_events::id,
+                outbox_events::event_type,
                 outbox_events::payload,
             ))
             .load(conn)?;
         Ok(rows
             .into_iter()
-            .map(|(id, attempts, url, secret, active, event_id, payload)| Claimed {
+            .map(|(id, attempts, url, secret, active, event_id, event_type, payload)| Claimed {
                 id,
                 attempts,
                 url,
                 secret,
                 active,
                 event_id,
+                event_type,
                 payload,
             })
             .collect())

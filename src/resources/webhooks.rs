@@ -46,7 +46,8 @@ pub struct WebhookView {
     pub events: Vec<EventType>,
     /// Only this plan's events; `null`: every plan's.
     pub plan_id: Option<Uuid>,
-    /// An inactive subscription is sent nothing (what was queued for it fails).
+    /// An inactive subscription is sent no event (what was queued for it fails), only the tests
+    /// asked for it.
     pub active: bool,
     #[schema(example = "市ホームページの進捗ページ")]
     pub description: Option<String>,

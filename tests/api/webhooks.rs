@@ -407,3 +407,23 @@ fn due_dates_become_events_once_each_however_often_the_pass_runs() {
     assert!(one["departments"].as_array().is_some_and(|d| !d.is_empty()));
     assert!(bodies.iter().all(|b| b["data"]["initiative_id"] != first.as_str()), "the report handed in is not due");
 }
+
+#[test]
+fn a_test_event_reaches_a_subscription_to_one_plan_before_it_is_switched_on() {
+    let app = TestApp::spawn();
+    let receiver = Receiver::start(&[]);
+    let (hooks, _worker) = with_worker(&app, settings());
+    let plan = app.import_fixture("silver-center-basic-plan")["plan"]["id"].as_str().unwrap().to_string();
+    let body = json!({"url": format!("{}/off", receiver.base), "events": ["report.published"], "plan_id": plan, "active": false});
+    let created = hooks.post("/api/v1/webhooks", &body).ok(201);
+    let (webhook, secret) = (created["id"].as_str().unwrap(), created["secret"].as_str().unwrap());
+    assert_eq!((created["active"].as_bool(), created["plan_id"].as_str()), (Some(false), Some(plan.as_str())));
+    hooks.request("POST", &format!("/api/v1/webhooks/{webhook}/test"), &[], None).ok(202);
+    let got = receiver.wait_for(1, 15);
+    assert_eq!(got.len(), 1);
+    assert!(verify(secret, &got[0]));
+    // A plan that does not exist is refused.
+    let other =
+        json!({"url": format!("{}/off", receiver.base), "events": ["plan.published"], "plan_id": uuid::Uuid::now_v7()});
+    hooks.post("/api/v1/webhooks", &other).problem_at(422, "/plan_id");
+}

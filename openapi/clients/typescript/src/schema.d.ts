@@ -5131,7 +5131,10 @@ export interface components {
              * @description Only this plan's events; `null`: every plan's.
              */
             plan_id: string | null;
-            /** @description An inactive subscription is sent nothing (what was queued for it fails). */
+            /**
+             * @description An inactive subscription is sent no event (what was queued for it fails), only the tests
+             *     asked for it.
+             */
             active: boolean;
             /** @example 市ホームページの進捗ページ */
             description: string | null;

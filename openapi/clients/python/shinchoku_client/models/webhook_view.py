@@ -31,7 +31,8 @@ class WebhookView:
             url (str):  Example: https://portal.city.example.jp/hooks/shinchoku.
             events (list[EventType]):  Example: ['report.published', 'plan.published'].
             plan_id (None | UUID): Only this plan's events; `null`: every plan's.
-            active (bool): An inactive subscription is sent nothing (what was queued for it fails).
+            active (bool): An inactive subscription is sent no event (what was queued for it fails), only the tests
+                asked for it.
             description (None | str):  Example: 市ホームページの進捗ページ.
             failed_deliveries (int): Deliveries that gave up after every retry.
             version (int):
