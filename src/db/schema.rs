@@ -538,3 +538,21 @@ diesel::table! {
 diesel::joinable!(mail_items -> outbox_events (event_id));
 diesel::joinable!(mail_items -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(mail_items, outbox_events, users);
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::portable_uuid::PortableUuid;
+
+    /// Every attempt of a webhook delivery.
+    webhook_attempts (id) {
+        id -> PortableUuid,
+        delivery_id -> PortableUuid,
+        attempted_at -> Timestamp,
+        status -> Nullable<Integer>,
+        error -> Nullable<Text>,
+        duration_ms -> Integer,
+    }
+}
+
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
+diesel::allow_tables_to_appear_in_same_query!(webhook_attempts, webhook_deliveries);

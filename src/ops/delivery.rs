@@ -15,7 +15,7 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::db::schema::{outbox_events, webhook_deliveries, webhooks};
+use crate::db::schema::{outbox_events, webhook_attempts, webhook_deliveries, webhooks};
 use crate::db::{now, DbConnection, DbUuid, Pool};
 use crate::domain::webhooks::{self as rules, DeliverySettings, EventType};
 use crate::error::{ApiError, ApiResult};
@@ -104,28 +104,17 @@ impl Deliverer {
         for delivery in claimed {
             // A test goes to the subscription asked for, active or not (to try it before switching it on).
             let wanted = delivery.active || delivery.event_type == EventType::WebhookTest.as_str();
+            let started = std::time::Instant::now();
             let outcome = if wanted { self.send(&delivery) } else { Err(Failure::gone()) };
+            let took = started.elapsed().as_millis().min(i32::MAX as u128) as i32;
             let attempts = delivery.attempts + 1;
             let at = now();
-            let mine = webhook_deliveries::table
-                .filter(webhook_deliveries::id.eq(delivery.id))
-                .filter(webhook_deliveries::claimed_by.eq(DbUuid(self.sender)));
-            let recorded = match outcome {
-                Ok(status) => {
+            // What the delivery becomes: its status, when it is tried next, the last answer.
+            let (status, next, last_status, last_error) = match outcome {
+                Ok(code) => {
                     pass.delivered += 1;
                     crate::web::metrics::METRICS.webhook_deliveries.with_label_values(&["sent"]).inc();
-                    diesel::update(mine)
-                        .set((
-                            webhook_deliveries::status.eq("delivered"),
-                            webhook_deliveries::attempts.eq(attempts),
-                            webhook_deliveries::last_status.eq(Some(i32::from(status))),
-                            webhook_deliveries::last_error.eq(None::<String>),
-                            webhook_deliveries::last_attempt_at.eq(Some(at)),
-                            webhook_deliveries::delivered_at.eq(Some(at)),
-                            webhook_deliveries::claimed_by.eq(None::<DbUuid>),
-                            webhook_deliveries::claimed_until.eq(None::<chrono::NaiveDateTime>),
-                        ))
-                        .execute(&mut conn)?
+                    ("delivered", at, Some(i32::from(code)), None)
                 }
                 Err(failure) => {
                     let last = failure.permanent || attempts >= self.settings.max_attempts as i32;
@@ -135,7 +124,6 @@ impl Deliverer {
                         self.settings.retry_cap_seconds,
                         0.5 + f64::from(OsRng.next_u32()) / f64::from(u32::MAX),
                     );
-                    let next = at + chrono::Duration::milliseconds((wait * 1000.0) as i64);
                     let outcome = if last { "failed" } else { "retried" };
                     crate::web::metrics::METRICS.webhook_deliveries.with_label_values(&[outcome]).inc();
                     if last {
@@ -144,20 +132,43 @@ impl Deliverer {
                     } else {
                         pass.retried += 1;
                     }
-                    diesel::update(mine)
-                        .set((
-                            webhook_deliveries::status.eq(if last { "failed" } else { "pending" }),
-                            webhook_deliveries::attempts.eq(attempts),
-                            webhook_deliveries::next_attempt_at.eq(next),
-                            webhook_deliveries::last_status.eq(failure.status.map(i32::from)),
-                            webhook_deliveries::last_error.eq(Some(failure.error)),
-                            webhook_deliveries::last_attempt_at.eq(Some(at)),
-                            webhook_deliveries::claimed_by.eq(None::<DbUuid>),
-                            webhook_deliveries::claimed_until.eq(None::<chrono::NaiveDateTime>),
-                        ))
-                        .execute(&mut conn)?
+                    let next = at + chrono::Duration::milliseconds((wait * 1000.0) as i64);
+                    (if last { "failed" } else { "pending" }, next, failure.status.map(i32::from), Some(failure.error))
                 }
             };
+            let sender = DbUuid(self.sender);
+            // The outcome and its attempt, together, only while this sender's claim holds.
+            let recorded = crate::db::side_transaction(&mut conn, |conn| -> ApiResult<usize> {
+                let mine = webhook_deliveries::table
+                    .filter(webhook_deliveries::id.eq(delivery.id))
+                    .filter(webhook_deliveries::claimed_by.eq(sender));
+                let rows = diesel::update(mine)
+                    .set((
+                        webhook_deliveries::status.eq(status),
+                        webhook_deliveries::attempts.eq(attempts),
+                        webhook_deliveries::next_attempt_at.eq(next),
+                        webhook_deliveries::last_status.eq(last_status),
+                        webhook_deliveries::last_error.eq(last_error.clone()),
+                        webhook_deliveries::last_attempt_at.eq(Some(at)),
+                        webhook_deliveries::delivered_at.eq((status == "delivered").then_some(at)),
+                        webhook_deliveries::claimed_by.eq(None::<DbUuid>),
+                        webhook_deliveries::claimed_until.eq(None::<chrono::NaiveDateTime>),
+                    ))
+                    .execute(conn)?;
+                if rows == 1 {
+                    diesel::insert_into(webhook_attempts::table)
+                        .values((
+                            webhook_attempts::id.eq(DbUuid(Uuid::now_v7())),
+                            webhook_attempts::delivery_id.eq(delivery.id),
+                            webhook_attempts::attempted_at.eq(at),
+                            webhook_attempts::status.eq(last_status),
+                            webhook_attempts::error.eq(last_error.clone()),
+                            webhook_attempts::duration_ms.eq(took),
+                        ))
+                        .execute(conn)?;
+                }
+                Ok(rows)
+            })?;
             if recorded == 0 {
                 // The lease ran out and another sender claimed it: its outcome is the one kept.
                 tracing::warn!(delivery = %delivery.id.0, "a delivery's lease ran out while it was being sent");

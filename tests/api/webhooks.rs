@@ -238,6 +238,10 @@ fn a_receiver_that_fails_twice_gets_the_event_once_more_after_the_retries() {
     println!("retry timeline (ms between attempts): {waits:?}");
     assert!(waits[0] >= 90 && waits[1] >= waits[0] / 2, "backing off: {waits:?}");
     assert_eq!((log[0]["status"].as_str(), log[0]["attempts"].as_i64()), (Some("delivered"), Some(3)));
+    let history: Vec<Option<i64>> =
+        log[0]["history"].as_array().unwrap().iter().map(|a| a["status"].as_i64()).collect();
+    assert_eq!(history, [Some(500), Some(503), Some(200)], "every attempt is recorded");
+    assert!(log[0]["history"][0]["error"].as_str().unwrap().starts_with("HTTP 500"));
     assert_eq!(serde_json::from_slice::<Value>(&got[2].body).unwrap()["type"], "webhook.test");
 }
 

@@ -2164,6 +2164,27 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /** @description One attempt of a delivery. */
+        AttemptView: {
+            /** Format: date-time */
+            attempted_at: string;
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status (`null`: no answer).
+             * @example 503
+             */
+            status: number | null;
+            /**
+             * @description A short prefix of the answer, or why there was none.
+             * @example HTTP 503: busy
+             */
+            error: string | null;
+            /**
+             * Format: int32
+             * @example 84
+             */
+            duration_ms: number;
+        };
         AuditEventList: {
             items: components["schemas"]["AuditEventView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -2663,6 +2684,8 @@ export interface components {
             delivered_at: string | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Every attempt, oldest first. */
+            history: components["schemas"]["AttemptView"][];
         };
         /** @description A new department. */
         DepartmentInput: {

@@ -8,6 +8,7 @@ from .annual_report_view import AnnualReportView
 from .api_token_input import ApiTokenInput
 from .api_token_list import ApiTokenList
 from .api_token_view import ApiTokenView
+from .attempt_view import AttemptView
 from .audit_event_list import AuditEventList
 from .audit_event_view import AuditEventView
 from .audit_event_view_after_type_0 import AuditEventViewAfterType0
@@ -196,6 +197,7 @@ __all__ = (
     "ApiTokenInput",
     "ApiTokenList",
     "ApiTokenView",
+    "AttemptView",
     "AuditEventList",
     "AuditEventView",
     "AuditEventViewAfterType0",

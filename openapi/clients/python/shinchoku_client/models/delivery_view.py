@@ -13,6 +13,8 @@ from typing import cast
 from uuid import UUID
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.attempt_view import AttemptView
 
 
 
@@ -39,6 +41,7 @@ class DeliveryView:
             last_attempt_at (datetime.datetime | None):
             delivered_at (datetime.datetime | None):
             created_at (datetime.datetime):
+            history (list[AttemptView]): Every attempt, oldest first.
      """
 
     id: UUID
@@ -53,6 +56,7 @@ class DeliveryView:
     last_attempt_at: datetime.datetime | None
     delivered_at: datetime.datetime | None
     created_at: datetime.datetime
+    history: list[AttemptView]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -60,6 +64,7 @@ class DeliveryView:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.attempt_view import AttemptView # noqa: PLC0415
         id = str(self.id)
 
         event_id = str(self.event_id)
@@ -98,6 +103,13 @@ class DeliveryView:
 
         created_at = self.created_at.isoformat()
 
+        history = []
+        for history_item_data in self.history:
+            history_item = history_item_data.to_dict()
+            history.append(history_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -114,6 +126,7 @@ class DeliveryView:
             "last_attempt_at": last_attempt_at,
             "delivered_at": delivered_at,
             "created_at": created_at,
+            "history": history,
         })
 
         return field_dict
@@ -122,6 +135,7 @@ class DeliveryView:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.attempt_view import AttemptView # noqa: PLC0415
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -219,6 +233,16 @@ class DeliveryView:
 
 
 
+        history = []
+        _history = d.pop("history")
+        for history_item_data in (_history):
+            history_item = AttemptView.from_dict(history_item_data)
+
+
+
+            history.append(history_item)
+
+
         delivery_view = cls(
             id=id,
             event_id=event_id,
@@ -232,6 +256,7 @@ class DeliveryView:
             last_attempt_at=last_attempt_at,
             delivered_at=delivered_at,
             created_at=created_at,
+            history=history,
         )
 
 

@@ -1,15 +1,22 @@
 //! Webhook subscriptions (docs/notifications.md): which events go to which URL, signed with a
-//! secret shown once; each subscription's delivery log; a test event. The secretariat's.
+//! secret shown once; each subscription's delivery log ([`deliveries`]); a test event. The
+//! secretariat's.
+
+mod deliveries;
+
+pub use deliveries::{
+    list_webhook_deliveries, AttemptView, DeliveryFilter, DeliveryList, DeliveryStatus, DeliveryView,
+};
 
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::db::schema::{outbox_events, plans, webhook_deliveries, webhooks};
+use crate::db::schema::{plans, webhook_deliveries, webhooks};
 use crate::db::{now, utc, DbConnection, DbUuid};
 use crate::domain::webhooks::{self as rules, EventType, Network};
 use crate::error::{self, ApiError, ApiResult};
@@ -122,50 +129,6 @@ pub struct WebhookPatch {
     pub description: Option<Option<String>>,
 }
 
-crate::text_enum! {
-    /// Where a delivery stands.
-    DeliveryStatus {
-        /// Waiting for its (next) attempt.
-        Pending => "pending", "送信待ち";
-        /// The receiver answered 2xx.
-        Delivered => "delivered", "送信済み";
-        /// Every attempt failed (or the subscription was deactivated).
-        Failed => "failed", "失敗";
-    }
-}
-
-/// One event's delivery to one subscription.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DeliveryView {
-    pub id: Uuid,
-    /// The `webhook-id` the receiver gets (the same on every attempt).
-    pub event_id: Uuid,
-    #[schema(value_type = String, example = "report.published")]
-    pub event_type: String,
-    pub status: DeliveryStatus,
-    #[schema(example = "送信済み")]
-    pub status_label: String,
-    #[schema(example = 1)]
-    pub attempts: i32,
-    /// When the next attempt is due (pending deliveries).
-    pub next_attempt_at: Option<chrono::DateTime<chrono::Utc>>,
-    /// The receiver's last HTTP status.
-    #[schema(example = 200)]
-    pub last_status: Option<i32>,
-    /// What went wrong last (a short prefix of the answer, or the connection's error).
-    pub last_error: Option<String>,
-    pub last_attempt_at: Option<chrono::DateTime<chrono::Utc>>,
-    pub delivered_at: Option<chrono::DateTime<chrono::Utc>>,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct DeliveryFilter {
-    /// Only deliveries in this state.
-    pub status: Option<DeliveryStatus>,
-}
-
 /// The test event's queued delivery.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TestSent {
@@ -175,7 +138,6 @@ pub struct TestSent {
 }
 
 crate::list_type!(WebhookList, WebhookView);
-crate::list_type!(DeliveryList, DeliveryView);
 
 fn not_found() -> ApiError {
     ApiError::not_found("webhook")
@@ -479,103 +441,6 @@ pub async fn delete_webhook(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// List a subscription's deliveries
-///
-/// Newest first: each event's delivery with its attempts, the receiver's last status and error,
-/// and when it was delivered or is tried next.
-///
-/// Roles: admin.
-#[utoipa::path(
-    tag = "webhooks",
-    params(("webhook_id" = Uuid, Path, description = "Subscription id"), DeliveryFilter, PageParams),
-    responses(
-        (status = 200, description = "One page of deliveries", body = DeliveryList),
-        (status = 404, response = error::NotFound),
-    )
-)]
-#[get("/webhooks/{webhook_id}/deliveries")]
-pub async fn list_webhook_deliveries(
-    principal: Principal,
-    state: web::Data<AppState>,
-    path: web::Path<Uuid>,
-    filter: http::Query<DeliveryFilter>,
-    page: http::Query<PageParams>,
-) -> ApiResult<web::Json<DeliveryList>> {
-    policy::manage_webhooks(&principal)?;
-    let id = path.into_inner();
-    let page = page.validate()?;
-    let filter = filter.into_inner();
-    let list = state
-        .db(move |conn| {
-            load(conn, id, false)?;
-            let mut query = webhook_deliveries::table
-                .inner_join(outbox_events::table)
-                .filter(webhook_deliveries::webhook_id.eq(DbUuid(id)))
-                .into_boxed();
-            if let Some(status) = filter.status {
-                query = query.filter(webhook_deliveries::status.eq(status.as_str()));
-            }
-            if let Some((_, after)) = &page.after {
-                let after =
-                    Uuid::parse_str(after).map_err(|_| ApiError::bad_param("/query/cursor", "invalid cursor"))?;
-                query = query.filter(webhook_deliveries::id.lt(DbUuid(after)));
-            }
-            type Row = (DbUuid, DbUuid, String, String, i32, chrono::NaiveDateTime, Option<i32>, Option<String>);
-            type Times = (Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>, chrono::NaiveDateTime);
-            let rows: Vec<(Row, Times)> = query
-                .order(webhook_deliveries::id.desc())
-                .limit(page.limit + 1)
-                .select((
-                    (
-                        webhook_deliveries::id,
-                        webhook_deliveries::event_id,
-                        outbox_events::event_type,
-                        webhook_deliveries::status,
-                        webhook_deliveries::attempts,
-                        webhook_deliveries::next_attempt_at,
-                        webhook_deliveries::last_status,
-                        webhook_deliveries::last_error,
-                    ),
-                    (
-                        webhook_deliveries::last_attempt_at,
-                        webhook_deliveries::delivered_at,
-                        webhook_deliveries::created_at,
-                    ),
-                ))
-                .load(conn)?;
-            let (rows, next_cursor) =
-                finish_page(rows, page.limit, |r: &(Row, Times)| (String::new(), r.0 .0.to_string()));
-            let items = rows
-                .into_iter()
-                .map(
-                    |(
-                        (id, event, event_type, status, attempts, next, last_status, last_error),
-                        (last_at, delivered, created),
-                    )| {
-                        let status = DeliveryStatus::from_db(&status)?;
-                        Ok(DeliveryView {
-                            id: id.0,
-                            event_id: event.0,
-                            event_type,
-                            status,
-                            status_label: status.label().to_string(),
-                            attempts,
-                            next_attempt_at: (status == DeliveryStatus::Pending).then(|| utc(next)),
-                            last_status,
-                            last_error,
-                            last_attempt_at: last_at.map(utc),
-                            delivered_at: delivered.map(utc),
-                            created_at: utc(created),
-                        })
-                    },
-                )
-                .collect::<ApiResult<Vec<_>>>()?;
-            Ok(DeliveryList { items, next_cursor })
-        })
-        .await?;
-    Ok(web::Json(list))
 }
 
 /// Send a test event
