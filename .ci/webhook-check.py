@@ -10,6 +10,7 @@ import json
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
@@ -56,7 +57,18 @@ secret = hook["secret"]
 
 plans = call("GET", "/api/v1/plans?limit=10", token=token)["items"]
 plan = next(p for p in plans if not p["quarterly_reports"])
-initiative = call("GET", f"/api/v1/plans/{plan['id']}/initiatives?limit=1", token=token)["items"][0]
+
+
+def open_for_writing(i):
+    # Other steps write this year's reports too: take one still a draft, or not yet written.
+    try:
+        return call("GET", f"/api/v1/initiatives/{i['id']}/years/{plan['end_fy']}", token=token)["workflow_state"] == "draft"
+    except urllib.error.HTTPError as e:
+        return e.code == 404
+
+
+initiatives = call("GET", f"/api/v1/plans/{plan['id']}/initiatives?limit=500", token=token)["items"]
+initiative = next(i for i in initiatives if open_for_writing(i))
 year = f"/api/v1/initiatives/{initiative['id']}/years/{plan['end_fy']}"
 call("PUT", year, {"result_text": "CI で公開した実績"}, token)
 for step in ["submission", "review", "publication"]:
