@@ -16,7 +16,7 @@ use utoipa_actix_web::{scope, AppExt};
 
 use crate::error::{self, ApiError, ApiResult};
 use crate::resources::{
-    api_tokens, audit_events, batches, bundles, departments, indicators, initiatives, nodes, packet, plans, public,
+    api_tokens, audit_events, batches, bundles, departments, indicators, initiatives, me, nodes, packet, plans, public,
     reports, sessions, sheets, summaries, users, webhooks,
 };
 use crate::web::http::{self as api_http, BodyLimits};
@@ -118,7 +118,8 @@ pub fn routes() -> (
                 .service(sessions::sign_in)
                 .service(sessions::refresh)
                 .service(sessions::sign_out)
-                .service(users::me)
+                .service(me::me)
+                .service(me::update_me)
                 .service(users::list_users)
                 .service(users::create_user)
                 .service(users::get_user)

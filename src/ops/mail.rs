@@ -221,7 +221,7 @@ pub fn compose(reminder: bool, name: &str, told: &[Told], frontend: Option<&str>
     }
     body.push_str("\n--\nこのメールは進捗管理システム（Shinchoku）から送信専用のアドレスで送っています。\n");
     if reminder {
-        body.push_str("期限のお知らせが不要な場合は、事務局に配信停止をお申し付けください。\n");
+        body.push_str("期限のお知らせが不要な場合は、ご自身の設定で配信を停止できます（事務局でも承ります）。\n");
     }
     (subject, body)
 }

@@ -7,6 +7,7 @@ pub mod bundles;
 pub mod departments;
 pub mod indicators;
 pub mod initiatives;
+pub mod me;
 pub mod nodes;
 pub mod packet;
 pub mod plans;

@@ -16,7 +16,7 @@ use crate::domain::enums::DepartmentKind;
 use crate::domain::validation::{self, Errors, Tidy};
 use crate::error::{self, ApiError, ApiResult};
 use crate::models::audit::{self, Actor, Change, Nothing};
-use crate::web::auth::{Caller, Principal, Role, Scope};
+use crate::web::auth::{Caller, Principal, Role};
 use crate::web::credentials::password;
 use crate::web::http::{self, finish_page, patch_field, required_in_patch, IfMatch, JsonBody, MergePatch, PageParams};
 use crate::web::policy;
@@ -157,25 +157,6 @@ pub enum AuthenticatedBy {
     Jwt,
     /// An API token (`shk_…`) of a script.
     ApiToken,
-}
-
-/// The caller: the user, and the API token when a script is calling.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Me {
-    pub user: UserView,
-    /// `jwt` for a signed-in user, `api_token` for a script.
-    pub authenticated_by: AuthenticatedBy,
-    /// Present when calling with an API token.
-    pub token: Option<MeToken>,
-    /// The departments this caller acts for now (an API token may narrow them).
-    pub acting_for_department_ids: Vec<Uuid>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct MeToken {
-    pub id: Uuid,
-    pub name: String,
-    pub scopes: Vec<Scope>,
 }
 
 crate::list_type!(UserList, UserView);
@@ -504,32 +485,6 @@ pub async fn update_user(
     let patch = body.read().await?;
     let view = state.write(move |conn| update(conn, &principal, &actor, id, &if_match, patch)).await?;
     Ok(http::ok_with_etag(&view, view.version))
-}
-
-/// Who am I
-///
-/// The signed-in user (or the owner of the API token), with the token's scopes when a script calls.
-///
-/// Roles: every signed-in role.
-#[utoipa::path(
-    tag = "users",
-    responses((status = 200, description = "The caller", body = Me))
-)]
-#[get("/me")]
-pub async fn me(principal: Principal, state: web::Data<AppState>) -> ApiResult<web::Json<Me>> {
-    let id = principal.user_id;
-    let user = state
-        .db(move |conn| {
-            let row = load(conn, id)?;
-            view(conn, row)
-        })
-        .await?;
-    Ok(web::Json(Me {
-        user,
-        authenticated_by: if principal.token.is_some() { AuthenticatedBy::ApiToken } else { AuthenticatedBy::Jwt },
-        token: principal.token.map(|t| MeToken { id: t.id, name: t.name, scopes: t.scopes }),
-        acting_for_department_ids: principal.departments,
-    }))
 }
 
 // The write of `update_user`, run in one transaction with its audit record.

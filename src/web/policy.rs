@@ -239,6 +239,14 @@ pub fn read_audit(p: &Principal) -> ApiResult<()> {
     admin(p, "read the audit trail")
 }
 
+/// A user's own settings are changed by the user signed in, not by a script's token.
+pub fn change_own_settings(p: &Principal) -> ApiResult<()> {
+    if p.token.is_some() {
+        return Err(forbidden("a user's own settings are changed signed in, not with an API token"));
+    }
+    Ok(())
+}
+
 /// Issuing API tokens needs a signed-in user (a token cannot mint tokens), any role.
 pub fn issue_token(p: &Principal) -> ApiResult<()> {
     if p.token.is_some() {

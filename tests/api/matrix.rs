@@ -483,6 +483,7 @@ fn rows() -> Vec<(&'static str, Rule, Make)> {
             ("/api/v1/auth/logout".into(), Some(json!({"refresh_token": t["refresh_token"]})))
         }),
         row("GET /api/v1/me", SignedIn(200), |_, _| ("/api/v1/me".into(), None)),
+        row("PATCH /api/v1/me", SignedIn(200), |_, _| ("/api/v1/me".into(), Some(json!({"email_reminders": true})))),
         row("GET /api/v1/users", Admin(200), |_, _| ("/api/v1/users".into(), None)),
         row("POST /api/v1/users", Admin(201), |_, w| {
             (

@@ -33,6 +33,36 @@ fn api_token_lifecycle() {
     let me = app.request_as(Some(&secret), "GET", "/api/v1/me", &[], None).ok(200);
     assert_eq!(me["authenticated_by"], "api_token");
     assert_eq!(me["user"]["login"], "koreisha");
+    // A script does not change its owner's own settings; its owner, signed in, does.
+    app.request_as(
+        Some(&secret),
+        "PATCH",
+        "/api/v1/me",
+        &[("Content-Type", "application/merge-patch+json")],
+        Some(br#"{"email_reminders": false}"#),
+    )
+    .problem(403);
+    let changed = app
+        .request_as(
+            Some(&user.token),
+            "PATCH",
+            "/api/v1/me",
+            &[("Content-Type", "application/merge-patch+json")],
+            Some(br#"{"email_reminders": false}"#),
+        )
+        .ok(200);
+    assert_eq!(
+        (changed["user"]["email_reminders"].as_bool(), changed["authenticated_by"].as_str()),
+        (Some(false), Some("jwt"))
+    );
+    app.request_as(
+        Some(&user.token),
+        "PATCH",
+        "/api/v1/me",
+        &[("Content-Type", "application/merge-patch+json")],
+        Some(br#"{"email": "x@example.jp"}"#),
+    )
+    .problem(422);
     assert_eq!(me["token"]["scopes"], json!(["report:write"]));
     assert_eq!(me["acting_for_department_ids"], json!([dep_ids[0]]));
     // The secret is never shown again, and is not stored in clear.

@@ -1461,7 +1461,14 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change my settings
+         * @description JSON merge patch of the caller's own settings: `email_reminders` turns the daily reminder mail
+         *     of reports due on or off. The address itself is the secretariat's to set.
+         *
+         *     Roles: every signed-in role (not an API token: a script does not speak for its owner here).
+         */
+        patch: operations["update_me"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -3284,6 +3291,11 @@ export interface components {
             token: null | components["schemas"]["MeToken"];
             /** @description The departments this caller acts for now (an API token may narrow them). */
             acting_for_department_ids: string[];
+        };
+        /** @description What a user changes of their own account (JSON merge patch). */
+        MePatch: {
+            /** @description The daily reminder mail of reports due (notices of returns and publications still come). */
+            email_reminders?: boolean;
         };
         MeToken: {
             /** Format: uuid */
@@ -8893,6 +8905,47 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_me: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the user's version being changed */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email_reminders": false
+                 *     }
+                 */
+                "application/merge-patch+json": components["schemas"]["MePatch"];
+            };
+        };
+        responses: {
+            /** @description The caller, changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

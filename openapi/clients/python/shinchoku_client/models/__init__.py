@@ -89,6 +89,7 @@ from .list_reports_department_id_item_type_1 import ListReportsDepartmentIdItemT
 from .login_input import LoginInput
 from .mark_share import MarkShare
 from .me import Me
+from .me_patch import MePatch
 from .me_token import MeToken
 from .node_input import NodeInput
 from .node_list import NodeList
@@ -278,6 +279,7 @@ __all__ = (
     "LoginInput",
     "MarkShare",
     "Me",
+    "MePatch",
     "MeToken",
     "NodeInput",
     "NodeList",
