@@ -23,6 +23,8 @@ LAYERS = [
     ("web", ["web"]),
     ("resources", ["resources"]),
     ("app", ["app", "ops"]),
+    # The binary's own modules beside main.rs (which only declares them): above everything.
+    ("binary", ["commands"]),
 ]
 
 
