@@ -431,3 +431,30 @@ fn a_test_event_reaches_a_subscription_to_one_plan_before_it_is_switched_on() {
         json!({"url": format!("{}/off", receiver.base), "events": ["plan.published"], "plan_id": uuid::Uuid::now_v7()});
     hooks.post("/api/v1/webhooks", &other).problem_at(422, "/plan_id");
 }
+
+#[test]
+fn subscriptions_change_under_if_match_with_one_winner_and_bad_changes_change_nothing() {
+    let app = TestApp::spawn();
+    let (webhook, _) = subscribe(&app, "https://portal.example.jp/hooks", json!(["report.published"]));
+    let path = format!("/api/v1/webhooks/{webhook}");
+    let before = app.get(&path).ok(200);
+    for (body, field) in [
+        (json!({"url": "http://portal.example.jp/hooks"}), "/url"),
+        (json!({"url": "https://10.0.0.1/hooks"}), "/url"),
+        (json!({"events": []}), "/events"),
+        (json!({"events": ["report.deleted"]}), "/events/0"),
+        (json!({"plan_id": uuid::Uuid::now_v7()}), "/plan_id"),
+    ] {
+        app.patch(&path, &body, None).problem_at(422, field);
+    }
+    app.patch(&path, &json!({"active": false}), Some("\"99\"")).problem(412);
+    assert_eq!(app.get(&path).ok(200), before, "nothing changed");
+    // Eight writers with the tag they read: exactly one wins, the version moves once.
+    let tag = format!("\"{}\"", before["version"]);
+    let responses =
+        app.concurrently(8, |app, n| app.patch(&path, &json!({"description": format!("writer {n}")}), Some(&tag)));
+    let statuses: Vec<u16> = responses.iter().map(|r| r.status).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 200 || *s == 412), "{statuses:?}");
+    assert_eq!(app.get(&path).ok(200)["version"], before["version"].as_i64().unwrap() + 1);
+}
