@@ -11,9 +11,8 @@ use crate::db::bulk::Prepared;
 use crate::db::connection::DbConnection;
 use crate::db::portable_uuid::{DbUuid, PortableUuid};
 use crate::db::schema::{summary_fact_years, summary_facts};
-use crate::domain::achievement;
 use crate::domain::enums::Direction;
-use crate::domain::tally::{self, Edition, Facts, Verdict, Year};
+use crate::domain::tally::{self, Facts, ReportRow, Year};
 
 /// Ids per statement that binds each (SQLite's bound-parameter limit is 32,766).
 pub(super) const CHUNK: usize = 5_000;
@@ -311,53 +310,7 @@ pub(super) fn stored(conn: &mut DbConnection, ids: &[Uuid]) -> QueryResult<PlanF
     Ok(out)
 }
 
-type ReportRow = (DbUuid, DbUuid, i32, String, Option<String>, Option<String>, Option<String>);
-
-/// One edition's contents as a published snapshot holds them (the report's view).
-#[derive(serde::Deserialize)]
-struct Snapshot {
-    progress_status: Option<String>,
-    self_rating: Option<String>,
-    committee_rating: Option<String>,
-    #[serde(default)]
-    quarters: Vec<SnapshotQuarter>,
-    #[serde(default)]
-    indicator_values: Vec<SnapshotValue>,
-}
-
-#[derive(serde::Deserialize)]
-struct SnapshotQuarter {
-    quarter: i32,
-    mark: Option<String>,
-}
-
-#[derive(serde::Deserialize)]
-struct SnapshotValue {
-    indicator_id: Uuid,
-    target: Option<f64>,
-    actual: Option<f64>,
-}
-
-/// An indicator valid in some years, with its rule.
-struct Rule {
-    id: Uuid,
-    direction: Direction,
-    tolerance: Option<f64>,
-    from: Option<i32>,
-    to: Option<i32>,
-}
-
-impl Rule {
-    fn valid_in(&self, fy: i32) -> bool {
-        self.from.is_none_or(|f| f <= fy) && self.to.is_none_or(|t| t >= fy)
-    }
-
-    fn verdict(&self, value: Option<(Option<f64>, Option<f64>)>) -> Verdict {
-        let (target, actual) = value.unwrap_or((None, None));
-        let a = achievement::evaluate(self.direction, self.tolerance, target, actual);
-        Verdict(a.status.as_str().to_string(), a.ratio.map(tally::ratio_units))
-    }
-}
+type ReportTuple = (DbUuid, DbUuid, i32, String, Option<String>, Option<String>, Option<String>);
 
 /// What the rows of these initiatives say that the counts need, with their plans (initiatives
 /// that no longer exist are absent). One statement per 20,000 initiatives.
@@ -381,10 +334,10 @@ fn facts_of_rows(rows: Vec<FactRow>, years: Option<&BTreeSet<i32>>) -> QueryResu
     let mut nodes: HashMap<DbUuid, (Option<DbUuid>, i32)> = HashMap::new();
     let mut placed: HashMap<DbUuid, Vec<DbUuid>> = HashMap::new();
     let mut responsible: HashMap<DbUuid, Vec<String>> = HashMap::new();
-    let mut reports: Vec<ReportRow> = Vec::new();
-    let mut snapshots: HashMap<DbUuid, Snapshot> = HashMap::new();
+    let mut reports: Vec<ReportTuple> = Vec::new();
+    let mut snapshots: HashMap<DbUuid, tally::Snapshot> = HashMap::new();
     let mut marks: HashMap<DbUuid, Vec<(i32, String)>> = HashMap::new();
-    let mut rules: HashMap<DbUuid, Vec<Rule>> = HashMap::new();
+    let mut rules: HashMap<DbUuid, Vec<tally::Rule>> = HashMap::new();
     let mut values: HashMap<(Uuid, i32), (Option<f64>, Option<f64>)> = HashMap::new();
     for r in rows {
         let a = r.a.ok_or_else(|| missing(&r.kind));
@@ -423,7 +376,7 @@ fn facts_of_rows(rows: Vec<FactRow>, years: Option<&BTreeSet<i32>>) -> QueryResu
             "X" => {
                 let direction = Direction::from_db(r.t1.as_deref().unwrap_or("")).map_err(bad_data)?;
                 if let Some(initiative) = r.b {
-                    let rule = Rule { id: a?.0, direction, tolerance: r.f1, from: r.i1, to: r.i2 };
+                    let rule = tally::Rule { id: a?.0, direction, tolerance: r.f1, from: r.i1, to: r.i2 };
                     rules.entry(initiative).or_default().push(rule);
                 }
             }
@@ -434,7 +387,7 @@ fn facts_of_rows(rows: Vec<FactRow>, years: Option<&BTreeSet<i32>>) -> QueryResu
         }
     }
     join_years(&mut old, old_years);
-    let mut by_initiative: HashMap<DbUuid, Vec<&ReportRow>> = HashMap::new();
+    let mut by_initiative: HashMap<DbUuid, Vec<&ReportTuple>> = HashMap::new();
     for r in &reports {
         by_initiative.entry(r.1).or_default().push(r);
     }
@@ -456,38 +409,21 @@ fn facts_of_rows(rows: Vec<FactRow>, years: Option<&BTreeSet<i32>>) -> QueryResu
         let last = active_to.map_or(end, |t| t.min(end));
         for fy in (first..=last).filter(|fy| years.is_none_or(|ys| ys.contains(fy))) {
             let report = reports.iter().find(|r| r.2 == fy);
-            let verdicts = |value: &dyn Fn(Uuid) -> Option<(Option<f64>, Option<f64>)>| {
-                rules.iter().filter(|r| r.valid_in(fy)).map(|r| r.verdict(value(r.id))).collect::<Vec<_>>()
-            };
-            let current = Edition {
-                state: report.map(|r| r.3.clone()),
-                progress: report.and_then(|r| r.4.clone()),
-                self_rating: report.and_then(|r| r.5.clone()),
-                committee_rating: report.and_then(|r| r.6.clone()),
-                marks: report.map(|r| sorted(marks.get(&r.0).cloned().unwrap_or_default())).unwrap_or_default(),
-                indicators: verdicts(&|indicator| values.get(&(indicator, fy)).copied()),
-            };
-            let published = match report {
-                Some(r) if r.3 == "published" => current.clone(),
-                Some(r) => match snapshots.get(&r.0) {
-                    Some(s) => Edition {
-                        state: Some("published".into()),
-                        progress: s.progress_status.clone(),
-                        self_rating: s.self_rating.clone(),
-                        committee_rating: s.committee_rating.clone(),
-                        marks: sorted(s.quarters.iter().filter_map(|q| Some((q.quarter, q.mark.clone()?))).collect()),
-                        indicators: verdicts(&|indicator| {
-                            s.indicator_values
-                                .iter()
-                                .find(|v| v.indicator_id == indicator)
-                                .map(|v| (v.target, v.actual))
-                        }),
-                    },
-                    None => unpublished(&rules, fy),
-                },
-                None => unpublished(&rules, fy),
-            };
-            facts.years.push(Year { fiscal_year: fy, current, published });
+            let row = report.map(|r| ReportRow {
+                state: &r.3,
+                progress: r.4.as_deref(),
+                self_rating: r.5.as_deref(),
+                committee_rating: r.6.as_deref(),
+                marks: marks.get(&r.0).cloned().unwrap_or_default(),
+            });
+            let snapshot = report.and_then(|r| snapshots.get(&r.0));
+            facts.years.push(tally::year(
+                fy,
+                &rules,
+                row,
+                &|indicator| values.get(&(indicator, fy)).copied(),
+                snapshot,
+            ));
         }
         out.insert(id.0, (plan.0, facts));
     }
@@ -502,17 +438,6 @@ fn join_years(facts: &mut PlanFacts, years: HashMap<Uuid, Vec<Year>>) {
             f.years = years;
         }
     }
-}
-
-fn sorted(mut marks: Vec<(i32, String)>) -> Vec<(i32, String)> {
-    marks.sort();
-    marks
-}
-
-/// A year with nothing published: no report, and no indicator measurable.
-fn unpublished(rules: &[Rule], fy: i32) -> Edition {
-    let indicators = rules.iter().filter(|r| r.valid_in(fy)).map(|r| r.verdict(None)).collect();
-    Edition { indicators, ..Edition::default() }
 }
 
 /// Every node these placements lie in or under, each once, with its level, in order.

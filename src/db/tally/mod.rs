@@ -20,6 +20,9 @@ use crate::db::schema::{initiatives, plans, summary_counts, summary_dirty, summa
 use crate::domain::tally::{self, Delta, Place, Tally};
 
 mod facts;
+mod written;
+
+pub use written::count_written;
 
 use facts::{bad_data, read_facts, stored, CHUNK, FACTS_CHUNK};
 
@@ -262,6 +265,17 @@ fn recount(conn: &mut DbConnection, ids: &[Uuid], some_years: &HashMap<Uuid, BTr
             None => gone.push(DbUuid(*id)),
         }
     }
+    write_counts(conn, delta)?;
+    keep.write(conn)?;
+    // Their years go with them (`ON DELETE CASCADE`).
+    for chunk in gone.chunks(CHUNK) {
+        diesel::delete(summary_facts::table.filter(summary_facts::initiative_id.eq_any(chunk))).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Adds what each plan's counts gained, one statement (places that gained nothing are skipped).
+fn write_counts(conn: &mut DbConnection, delta: HashMap<Uuid, Delta>) -> QueryResult<()> {
     let mut counts = Rows::default();
     for (plan, places) in delta {
         for (place, t) in places.places().into_iter().filter(|(_, t)| !t.is_zero()) {
@@ -284,11 +298,6 @@ fn recount(conn: &mut DbConnection, ids: &[Uuid], some_years: &HashMap<Uuid, BTr
         &["plan_id", "grp_set", "fiscal_year", "grp_key", "cell"],
         "n = t.n + excluded.n, ratio_units = t.ratio_units + excluded.ratio_units, ratio_n = t.ratio_n + excluded.ratio_n",
     )?;
-    keep.write(conn)?;
-    // Their years go with them (`ON DELETE CASCADE`).
-    for chunk in gone.chunks(CHUNK) {
-        diesel::delete(summary_facts::table.filter(summary_facts::initiative_id.eq_any(chunk))).execute(conn)?;
-    }
     Ok(())
 }
 

@@ -64,7 +64,7 @@ pub fn run_with(
 ) -> ApiResult<ProgressBatchResult> {
     let batch = Batch::from(input);
     let plan = plans::load_locked(conn, plan_id)?;
-    let prepared = prepare::prepare(&PlanData::load(conn, plan)?, principal, &batch, every_error)?;
+    let prepared = prepare::prepare(PlanData::load(conn, plan)?, principal, &batch, every_error)?;
     write_prepared(conn, principal, actor, plan_id, &batch, prepared)
 }
 
@@ -78,12 +78,15 @@ fn prepare_outside_lock(
     batch: &Batch,
 ) -> ApiResult<Prepared> {
     let plan = plans::load(conn, plan_id)?;
-    prepare::prepare(&PlanData::load(conn, plan)?, principal, batch, false)
+    prepare::prepare(PlanData::load(conn, plan)?, principal, batch, false)
 }
 
 /// The write transaction's part: takes the plan's write lock, reads each item's initiative and
 /// departments as they now are, and writes every change through [`write::apply_set`], which
-/// decides each again from what it reads under the lock.
+/// decides each again from what it reads under the lock. When the plan's data version is the
+/// one read first to prepare, nothing of the plan was written since (every write of its data
+/// moves it, in the write's transaction): the initiatives, departments and indicators read
+/// then are what is stored now, and are not read again.
 fn write_prepared(
     conn: &mut DbConnection,
     principal: &Principal,
@@ -93,26 +96,17 @@ fn write_prepared(
     prepared: Prepared,
 ) -> ApiResult<ProgressBatchResult> {
     let fy = batch.fiscal_year;
-    let Prepared { changes, mut invalid, mut forbidden, item_count } = prepared;
+    let Prepared { data, changes, mut invalid, mut forbidden, item_count } = prepared;
     let plan = plans::load_locked(conn, plan_id)?;
     let scale = plan.rating_scale()?;
     let rule = plan.rating_rule()?;
-    let ids: Vec<DbUuid> = changes.iter().map(|(_, initiative, _)| *initiative).collect();
-    let mut current: HashMap<DbUuid, Initiative> = initiatives::table
-        .filter(initiatives::plan_id.eq(plan.id).and(initiatives::id.eq_any(&ids)))
-        .select(Initiative::as_select())
-        .load::<Initiative>(conn)?
-        .into_iter()
-        .map(|i| (i.id, i))
-        .collect();
-    let mut responsible: HashMap<DbUuid, Vec<Uuid>> = HashMap::new();
-    for (initiative, department) in initiative_departments::table
-        .filter(initiative_departments::initiative_id.eq_any(&ids))
-        .select((initiative_departments::initiative_id, initiative_departments::department_id))
-        .load::<(DbUuid, DbUuid)>(conn)?
-    {
-        responsible.entry(initiative).or_default().push(department.0);
-    }
+    let (mut current, mut responsible, indicators) = if plan.data_version == data.plan.data_version {
+        (data.initiatives, data.responsible, Some(data.indicators))
+    } else {
+        let ids: Vec<DbUuid> = changes.iter().map(|(_, initiative, _)| *initiative).collect();
+        let (current, responsible) = read_initiatives(conn, plan.id, &ids)?;
+        (current, responsible, None)
+    };
     let mut items = Vec::with_capacity(changes.len());
     let mut indexes = Vec::with_capacity(changes.len());
     for (index, initiative, change) in changes {
@@ -138,7 +132,7 @@ fn write_prepared(
             (index, i.ctx.initiative.id.0, i.ctx.initiative.bundle_key.clone(), i.ctx.initiative.code.clone())
         })
         .collect();
-    let outcomes = write::apply_set(conn, principal, actor, fy, items, batch.dry_run)?;
+    let outcomes = write::apply_set_with(conn, principal, actor, fy, items, batch.dry_run, indicators)?;
     let mut conflicts = Vec::new();
     let mut results = Vec::with_capacity(outcomes.len());
     for ((index, initiative_id, initiative_key, initiative_code), outcome) in named.into_iter().zip(outcomes) {
@@ -203,6 +197,33 @@ fn write_prepared(
         unchanged: count(BatchOutcome::Unchanged),
         items: results,
     })
+}
+
+/// Each initiative's responsible departments.
+type Responsible = HashMap<DbUuid, Vec<Uuid>>;
+
+/// The initiatives `ids` of the plan, and their responsible departments.
+fn read_initiatives(
+    conn: &mut DbConnection,
+    plan_id: DbUuid,
+    ids: &[DbUuid],
+) -> ApiResult<(HashMap<DbUuid, Initiative>, Responsible)> {
+    let current: HashMap<DbUuid, Initiative> = initiatives::table
+        .filter(initiatives::plan_id.eq(plan_id).and(initiatives::id.eq_any(ids)))
+        .select(Initiative::as_select())
+        .load::<Initiative>(conn)?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect();
+    let mut responsible: HashMap<DbUuid, Vec<Uuid>> = HashMap::new();
+    for (initiative, department) in initiative_departments::table
+        .filter(initiative_departments::initiative_id.eq_any(ids))
+        .select((initiative_departments::initiative_id, initiative_departments::department_id))
+        .load::<(DbUuid, DbUuid)>(conn)?
+    {
+        responsible.entry(initiative).or_default().push(department.0);
+    }
+    Ok((current, responsible))
 }
 
 /// Runs a batch in its own transaction, prepared outside it: committed, or rolled back for a dry run.

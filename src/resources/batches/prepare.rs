@@ -63,6 +63,8 @@ impl From<ProgressBatchInput> for Batch {
 
 /// The items ready for the write path, with what was found wrong with the others.
 pub struct Prepared {
+    /// The plan's data the items were checked against.
+    pub(super) data: PlanData,
     /// `(index in items, initiative, change)`.
     pub changes: Vec<(usize, DbUuid, ReportChange)>,
     /// Items that cannot be written (422).
@@ -86,12 +88,14 @@ struct Checked {
 
 /// The plan's initiatives, departments and indicators, read once for the whole batch.
 pub(super) struct PlanData {
-    plan: Plan,
-    initiatives: HashMap<DbUuid, Initiative>,
+    /// The plan as read first: its data version tells whether anything below has changed since.
+    pub(super) plan: Plan,
+    pub(super) initiatives: HashMap<DbUuid, Initiative>,
     by_key: HashMap<String, DbUuid>,
     by_code: HashMap<String, Vec<DbUuid>>,
-    responsible: HashMap<DbUuid, Vec<Uuid>>,
-    indicators: HashMap<DbUuid, Vec<Indicator>>,
+    pub(super) responsible: HashMap<DbUuid, Vec<Uuid>>,
+    /// Each initiative's indicators, in display order.
+    pub(super) indicators: HashMap<DbUuid, Vec<Indicator>>,
 }
 
 impl PlanData {
@@ -332,7 +336,7 @@ impl PlanData {
 /// left out and listed, the others prepared. Items are read twice when they are text: once to
 /// check them (keeping nothing), once to build the changes, so that a refused body never has
 /// its changes built.
-pub fn prepare(data: &PlanData, principal: &Principal, batch: &Batch, every_error: bool) -> ApiResult<Prepared> {
+pub fn prepare(data: PlanData, principal: &Principal, batch: &Batch, every_error: bool) -> ApiResult<Prepared> {
     let item_count = batch.items.len();
     let mut invalid = Vec::new();
     let mut forbidden = Vec::new();
@@ -368,5 +372,5 @@ pub fn prepare(data: &PlanData, principal: &Principal, batch: &Batch, every_erro
             changes.push((index, initiative, change));
         }
     }
-    Ok(Prepared { changes, invalid, forbidden, item_count })
+    Ok(Prepared { data, changes, invalid, forbidden, item_count })
 }

@@ -27,8 +27,15 @@ pub struct Loaded {
 const NO_QUARTERS: &[Quarter] = &[];
 
 impl Loaded {
-    /// Five statements: reports, quarters, indicators, values, user names.
-    pub fn load(conn: &mut DbConnection, initiatives: &[DbUuid], fy: i32, actor: &Actor) -> ApiResult<Loaded> {
+    /// Five statements: reports, quarters, indicators, values, user names; four when the
+    /// initiatives' indicators are `known` (read by the caller in this state of the plan).
+    pub fn load(
+        conn: &mut DbConnection,
+        initiatives: &[DbUuid],
+        fy: i32,
+        actor: &Actor,
+        known: Option<HashMap<DbUuid, Vec<Indicator>>>,
+    ) -> ApiResult<Loaded> {
         let reports: HashMap<DbUuid, Report> = annual_reports::table
             .filter(annual_reports::fiscal_year.eq(fy).and(annual_reports::initiative_id.eq_any(initiatives)))
             .select(Report::as_select())
@@ -46,19 +53,25 @@ impl Loaded {
         {
             quarters.entry(q.report_id).or_default().push(q);
         }
-        let mut by_initiative: HashMap<DbUuid, Vec<Indicator>> = HashMap::new();
-        let mut initiative_of: HashMap<DbUuid, DbUuid> = HashMap::new();
-        for i in indicators::table
-            .filter(indicators::initiative_id.eq_any(initiatives))
-            .order((indicators::position, indicators::id))
-            .select(Indicator::as_select())
-            .load::<Indicator>(conn)?
-        {
-            if let Some(initiative) = i.initiative_id {
-                initiative_of.insert(i.id, initiative);
-                by_initiative.entry(initiative).or_default().push(i);
+        let by_initiative = match known {
+            Some(known) => known,
+            None => {
+                let mut by_initiative: HashMap<DbUuid, Vec<Indicator>> = HashMap::new();
+                for i in indicators::table
+                    .filter(indicators::initiative_id.eq_any(initiatives))
+                    .order((indicators::position, indicators::id))
+                    .select(Indicator::as_select())
+                    .load::<Indicator>(conn)?
+                {
+                    if let Some(initiative) = i.initiative_id {
+                        by_initiative.entry(initiative).or_default().push(i);
+                    }
+                }
+                by_initiative
             }
-        }
+        };
+        let initiative_of: HashMap<DbUuid, DbUuid> =
+            by_initiative.iter().flat_map(|(initiative, own)| own.iter().map(move |i| (i.id, *initiative))).collect();
         let mut values: HashMap<DbUuid, HashMap<DbUuid, IndicatorValue>> = HashMap::new();
         for v in indicator_values::table
             .inner_join(indicators::table)

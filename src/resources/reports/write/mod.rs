@@ -9,11 +9,16 @@
 //! 1. [`load`]: what is stored, in five statements;
 //! 2. [`decide`]: every check, diff, new version and view, in memory (pure);
 //! 3. [`rows`]: one multi-row statement per kind of row, revisions and audit events included,
-//!    and the plan's data version bumped once.
+//!    and the plan's data version bumped once;
+//! 4. the kept summary counts of the years written, from what phase 2 decided the rows now say
+//!    ([`counted`], [`crate::db::tally::count_written`]): only what is stored is read back.
 
+mod counted;
 mod decide;
 mod load;
 mod rows;
+
+use std::collections::HashMap;
 
 use uuid::Uuid;
 
@@ -65,16 +70,39 @@ pub fn apply_set(
     items: Vec<Item>,
     dry_run: bool,
 ) -> ApiResult<Vec<ApiResult<Applied>>> {
+    apply_set_with(conn, principal, actor, fy, items, dry_run, None)
+}
+
+/// [`apply_set`], with the initiatives' indicators (in display order) when the caller has read
+/// them in this state of the plan (under its lock, or before it with the plan's data version
+/// unchanged since): they are not read again.
+pub fn apply_set_with(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    fy: i32,
+    items: Vec<Item>,
+    dry_run: bool,
+    indicators: Option<HashMap<DbUuid, Vec<Indicator>>>,
+) -> ApiResult<Vec<ApiResult<Applied>>> {
     let Some(plan_id) = items.first().map(|i| i.ctx.plan.id.0) else { return Ok(Vec::new()) };
     let initiatives: Vec<DbUuid> = items.iter().map(|i| i.ctx.initiative.id).collect();
-    let loaded = Loaded::load(conn, &initiatives, fy, actor)?;
+    let loaded = Loaded::load(conn, &initiatives, fy, actor, indicators)?;
     let ts = now();
     let empty = Default::default();
+    // What the written years now say, for the kept counts (not for a dry run, which is not counted).
+    let mut counted = Vec::new();
     let decisions: Vec<ApiResult<decide::Decision>> = items
         .into_iter()
         .map(|Item { ctx, change }| {
             let stored = loaded.stored(ctx.initiative.id, &empty);
-            decide::decide(principal, actor, &ctx, fy, change, &stored, &loaded.names, ts)
+            let decision = decide::decide(principal, actor, &ctx, fy, change, &stored, &loaded.names, ts)?;
+            if let Some(new) = decision.new_version.as_ref().filter(|_| !dry_run) {
+                if let Some(year) = counted::changed_year(&ctx, fy, &stored, &new.rows)? {
+                    counted.push((ctx.initiative.id.0, year));
+                }
+            }
+            Ok(decision)
         })
         .collect();
     if decisions.iter().any(Result::is_err) {
@@ -82,6 +110,7 @@ pub fn apply_set(
     }
     let mut decisions: Vec<decide::Decision> = decisions.into_iter().collect::<ApiResult<_>>()?;
     write(conn, actor, plan_id, &mut decisions, dry_run)?;
+    crate::db::tally::count_written(conn, fy, counted)?;
     Ok(decisions.into_iter().map(|d| Ok(applied(d))).collect())
 }
 
