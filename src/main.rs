@@ -16,6 +16,10 @@ use shinchoku::{app, db};
 
 mod commands;
 
+/// See Cargo.toml: the service allocates much and small.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use commands::{
     check_summaries, deliver, notify_due, open_database, plans_command, report, sheet, CliError, SheetCommand,
 };
