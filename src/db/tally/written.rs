@@ -9,7 +9,7 @@ use diesel::sql_types::Text;
 use uuid::Uuid;
 
 use super::facts::bad_data;
-use super::{write_counts, Kept};
+use super::kept::{write_counts, Kept};
 use crate::db::bulk::Prepared;
 use crate::db::connection::DbConnection;
 use crate::db::portable_uuid::{DbUuid, PortableUuid};
