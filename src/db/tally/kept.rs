@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::facts::bad_data;
 use crate::db::bulk::{self, Columns, Kind, Rows};
 use crate::db::connection::DbConnection;
-use crate::domain::tally::{self, Delta};
+use crate::domain::tally::{self, Delta, Place, Tally};
 
 pub(super) const COUNTS: Columns = Columns {
     table: "summary_counts",
@@ -99,21 +99,26 @@ impl Kept {
     }
 }
 
+/// One kept count as [`COUNTS`] lists its columns.
+pub(super) fn count_row(counts: &mut Rows, plan: Uuid, place: &Place, t: &Tally) {
+    counts
+        .row()
+        .uuid(plan)
+        .text(Some(&place.set))
+        .int(place.fiscal_year)
+        .text(Some(&place.key))
+        .text(Some(&place.cell))
+        .big(t.n)
+        .big(t.ratio_units)
+        .big(t.ratio_n);
+}
+
 /// Adds what each plan's counts gained, one statement (places that gained nothing are skipped).
 pub(super) fn write_counts(conn: &mut DbConnection, delta: HashMap<Uuid, Delta>) -> QueryResult<()> {
     let mut counts = Rows::default();
     for (plan, places) in delta {
         for (place, t) in places.places().into_iter().filter(|(_, t)| !t.is_zero()) {
-            counts
-                .row()
-                .uuid(plan)
-                .text(Some(&place.set))
-                .int(place.fiscal_year)
-                .text(Some(&place.key))
-                .text(Some(&place.cell))
-                .big(t.n)
-                .big(t.ratio_units)
-                .big(t.ratio_n);
+            count_row(&mut counts, plan, &place, &t);
         }
     }
     bulk::upsert(

@@ -26,7 +26,7 @@ mod written;
 pub use written::count_written;
 
 use facts::{bad_data, read_facts, stored, CHUNK, FACTS_CHUNK};
-use kept::{write_counts, Kept, COUNTS};
+use kept::{count_row, write_counts, Kept, COUNTS};
 
 #[derive(QueryableByName)]
 struct Noted {
@@ -404,16 +404,7 @@ pub fn check(conn: &mut DbConnection, repair: bool) -> QueryResult<Check> {
         diesel::delete(summary_facts::table).execute(conn)?;
         let mut counts = Rows::default();
         for ((plan, place), t) in &expected {
-            counts
-                .row()
-                .uuid(*plan)
-                .text(Some(&place.set))
-                .int(place.fiscal_year)
-                .text(Some(&place.key))
-                .text(Some(&place.cell))
-                .big(t.n)
-                .big(t.ratio_units)
-                .big(t.ratio_n);
+            count_row(&mut counts, *plan, place, t);
         }
         bulk::insert(conn, &COUNTS, counts)?;
         let mut keep = Kept::default();

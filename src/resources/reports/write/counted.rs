@@ -37,7 +37,11 @@ pub fn changed_year(ctx: &Context, fy: i32, stored: &Stored, rows: &Rows) -> Api
         });
     }
     rules.sort_by_key(|r| r.id);
-    let before = stored.report.map(|r| year(fy, &rules, r, stored.quarters.iter(), stored.values.values()));
+    let before = match stored.report {
+        Some(report) => year(fy, &rules, report, stored.quarters.iter(), stored.values.values())?,
+        // No report before: what the rows said then (the year's values only).
+        None => tally::year(fy, &rules, None, &value_of(stored.values.values()), None),
+    };
     let quarters = overlay(
         stored.quarters.iter().map(|q| (q.id.0, q)),
         rows.quarter_updates.iter().chain(&rows.quarter_inserts).map(|q| (q.id.0, q)),
@@ -47,12 +51,7 @@ pub fn changed_year(ctx: &Context, fy: i32, stored: &Stored, rows: &Rows) -> Api
         rows.value_updates.iter().chain(&rows.value_inserts).map(|v| (v.id.0, v)),
     );
     let after = year(fy, &rules, after, quarters.into_values(), values.into_values())?;
-    let before = match before {
-        Some(before) => Some(before?),
-        // No report before: what the rows said then (the year's values only).
-        None => Some(tally::year(fy, &rules, None, &value_of(stored.values.values()), None)),
-    };
-    Ok((before.as_ref() != Some(&after)).then_some(after))
+    Ok((before != after).then_some(after))
 }
 
 /// The rows `stored`, with `written` in place of those with the same id (and new ones added).
