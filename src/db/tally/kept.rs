@@ -81,19 +81,22 @@ impl Kept {
             "plan_id = excluded.plan_id, facts = excluded.facts",
         )?;
         bulk::upsert(conn, &FACT_YEARS, self.years, &["initiative_id", "fiscal_year"], "facts = excluded.facts")?;
-        let (gone, count) = self.years_gone.finish();
-        if count > 0 {
-            let sql = match conn {
-                DbConnection::Pg(_) => {
+        if self.years_gone.count() > 0 {
+            let gone = self.years_gone;
+            match conn {
+                DbConnection::Pg(_) => diesel::sql_query(
                     "DELETE FROM summary_fact_years t USING jsonb_array_elements($1::jsonb) AS r \
-                     WHERE t.initiative_id = (r ->> 0)::uuid AND t.fiscal_year = (r ->> 1)::int4"
-                }
-                DbConnection::Sqlite(_) => {
+                     WHERE t.initiative_id = (r ->> 0)::uuid AND t.fiscal_year = (r ->> 1)::int4",
+                )
+                .bind::<diesel::sql_types::Text, _>(gone.finish_text().0)
+                .execute(conn)?,
+                DbConnection::Sqlite(_) => diesel::sql_query(
                     "DELETE FROM summary_fact_years WHERE (initiative_id, fiscal_year) IN \
-                     (SELECT r.value ->> 0, r.value ->> 1 FROM json_each(?) AS r)"
-                }
+                     (SELECT r.value ->> 0, r.value ->> 1 FROM jsonb_each(?) AS r)",
+                )
+                .bind::<diesel::sql_types::Binary, _>(gone.finish().0)
+                .execute(conn)?,
             };
-            diesel::sql_query(sql).bind::<diesel::sql_types::Text, _>(gone).execute(conn)?;
         }
         Ok(())
     }

@@ -68,17 +68,19 @@ pub fn run_with(
     write_prepared(conn, principal, actor, plan_id, &batch, prepared)
 }
 
-/// Prepares a batch outside any transaction (reads only), so that the plan's write lock is held
-/// for the write alone. An error is the batch's answer, given once the write transaction has
-/// checked the idempotency key.
-fn prepare_outside_lock(
-    conn: &mut DbConnection,
-    principal: &Principal,
-    plan_id: Uuid,
-    batch: &Batch,
-) -> ApiResult<Prepared> {
+/// The plan and what a batch is prepared against, read outside any transaction: while the body
+/// is parsed, as neither needs the other.
+fn read_plan_data(conn: &mut DbConnection, plan_id: Uuid) -> ApiResult<PlanData> {
     let plan = plans::load(conn, plan_id)?;
-    prepare::prepare(PlanData::load(conn, plan)?, principal, batch, false)
+    PlanData::load(conn, plan)
+}
+
+/// Prepares a batch outside any transaction, against the plan's data read before it
+/// ([`read_plan_data`]), so that the plan's write lock is held for the write alone. An error
+/// (the plan's reading's included) is the batch's answer, given once the write transaction has
+/// checked the idempotency key.
+fn prepare_outside_lock(data: ApiResult<PlanData>, principal: &Principal, batch: &Batch) -> ApiResult<Prepared> {
+    prepare::prepare(data?, principal, batch, false)
 }
 
 /// The write transaction's part: takes the plan's write lock, reads each item's initiative and
@@ -234,7 +236,20 @@ pub fn run_in_transaction(
     plan_id: Uuid,
     batch: &Batch,
 ) -> ApiResult<ProgressBatchResult> {
-    let prepared = prepare_outside_lock(conn, principal, plan_id, batch)?;
+    let data = read_plan_data(conn, plan_id);
+    run_in_transaction_with(conn, principal, actor, plan_id, batch, data)
+}
+
+/// [`run_in_transaction`], prepared against `data`: the plan's, read before.
+fn run_in_transaction_with(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    actor: &Actor,
+    plan_id: Uuid,
+    batch: &Batch,
+    data: ApiResult<PlanData>,
+) -> ApiResult<ProgressBatchResult> {
+    let prepared = prepare_outside_lock(data, principal, batch)?;
     let write = |conn: &mut DbConnection| write_prepared(conn, principal, actor, plan_id, batch, prepared);
     if batch.dry_run {
         db::dry_run_transaction(conn, write)
@@ -323,10 +338,15 @@ pub async fn post_progress_batch(
     let key = idempotency::from_headers(req.headers())?;
     let bytes = body.read_bytes().await?;
     // Parsed off the HTTP workers: a large body takes a while and must not stall other requests.
+    // The plan's data is read meanwhile, as neither needs the other; an error of the body's is
+    // answered first, as when they were read one after the other.
     let parsed = bytes.clone();
-    let batch = web::block(move || read_body(parsed))
-        .await
-        .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))??;
+    let (batch, data) = futures_util::future::join(
+        web::block(move || read_body(parsed)),
+        state.db(move |conn| read_plan_data(conn, plan_id)),
+    )
+    .await;
+    let batch = batch.map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))??;
     let key = key
         .filter(|_| !batch.dry_run)
         .map(|key| idempotency::Key::new(&actor, key, &format!("POST {}", req.path()), &bytes));
@@ -340,13 +360,13 @@ pub async fn post_progress_batch(
     let (replayed, status, body) = state
         .db(move |conn| match key {
             None => {
-                let result = run_in_transaction(conn, &principal, &actor, plan_id, &batch)?;
+                let result = run_in_transaction_with(conn, &principal, &actor, plan_id, &batch, data)?;
                 Ok((false, 200, serde_json::to_string(&result)?))
             }
             Some(key) => {
                 // Prepared before the transaction; its error is answered only after the key was
                 // checked, so that a retry of a stored request is answered from the store.
-                let prepared = prepare_outside_lock(conn, &principal, plan_id, &batch);
+                let prepared = prepare_outside_lock(data, &principal, &batch);
                 db::write_transaction(conn, |conn| {
                     if let Claim::Replay { status, body } = key.claim(conn)? {
                         return Ok((true, status, body));
