@@ -462,7 +462,8 @@ mod tests {
             #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
             body: Option<String>,
         }
-        let stored: Vec<Stored> = diesel::sql_query("SELECT id, n, body FROM texts ORDER BY id").load(&mut conn).unwrap();
+        let stored: Vec<Stored> =
+            diesel::sql_query("SELECT id, n, body FROM texts ORDER BY id").load(&mut conn).unwrap();
         let expected: Vec<Stored> = ids
             .iter()
             .zip(bodies)
