@@ -23,7 +23,7 @@ mod facts;
 mod kept;
 mod written;
 
-pub use written::count_written;
+pub use written::{count_written, counted_by_writer};
 
 use facts::{bad_data, read_facts, stored, CHUNK, FACTS_CHUNK};
 use kept::{count_row, write_counts, Kept, COUNTS};

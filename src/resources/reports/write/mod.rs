@@ -16,6 +16,7 @@
 mod counted;
 mod decide;
 mod load;
+mod parallel;
 mod rows;
 
 use std::collections::HashMap;
@@ -27,7 +28,7 @@ use self::rows::{Batch, RevisionRow};
 use super::change::ReportChange;
 use super::context::Context;
 use super::views::{self, AnnualReportView, ValueStamp};
-use crate::db::{now, DbConnection, DbUuid};
+use crate::db::{now, tally, DbConnection, DbUuid};
 use crate::domain::enums::WorkflowState;
 use crate::error::{ApiError, ApiResult};
 use crate::models::audit::{self, Actor, Event};
@@ -90,28 +91,42 @@ pub fn apply_set_with(
     let loaded = Loaded::load(conn, &initiatives, fy, actor, indicators)?;
     let ts = now();
     let empty = Default::default();
-    // What the written years now say, for the kept counts (not for a dry run, which is not counted).
-    let mut counted = Vec::new();
-    let decisions: Vec<ApiResult<decide::Decision>> = items
-        .into_iter()
-        .map(|Item { ctx, change }| {
-            let stored = loaded.stored(ctx.initiative.id, &empty);
-            let decision = decide::decide(principal, actor, &ctx, fy, change, &stored, &loaded.names, ts)?;
-            if let Some(new) = decision.new_version.as_ref().filter(|_| !dry_run) {
-                if let Some(year) = counted::changed_year(&ctx, fy, &stored, &new.rows)? {
-                    counted.push((ctx.initiative.id.0, year));
-                }
-            }
-            Ok(decision)
-        })
-        .collect();
-    if decisions.iter().any(Result::is_err) {
-        return Ok(decisions.into_iter().map(|d| d.map(applied)).collect());
+    // Each change is decided on its own (pure), so a large set is decided on every core. With
+    // the decision come, unless for a dry run (not counted, no history): what the written year
+    // now says, for the kept counts, and the views as the history stores them.
+    let decided: Vec<ApiResult<Decided>> = parallel::map(items, |Item { ctx, change }| {
+        let stored = loaded.stored(ctx.initiative.id, &empty);
+        let decision = decide::decide(principal, actor, &ctx, fy, change, &stored, &loaded.names, ts)?;
+        let (mut year, mut views) = (None, None);
+        if let Some(new) = decision.new_version.as_ref().filter(|_| !dry_run) {
+            year = counted::changed_year(&ctx, fy, &stored, &new.rows)?.map(|y| (ctx.initiative.id.0, y));
+            let before = new.before.as_ref().map(serde_json::to_string).transpose()?;
+            views = Some((serde_json::to_string(&new.after)?, before));
+        }
+        Ok(Decided { decision, year, views })
+    });
+    if decided.iter().any(Result::is_err) {
+        return Ok(decided.into_iter().map(|d| d.map(|d| applied(d.decision))).collect());
     }
-    let mut decisions: Vec<decide::Decision> = decisions.into_iter().collect::<ApiResult<_>>()?;
-    write(conn, actor, plan_id, &mut decisions, dry_run)?;
-    crate::db::tally::count_written(conn, fy, counted)?;
-    Ok(decisions.into_iter().map(|d| Ok(applied(d))).collect())
+    let mut decided: Vec<Decided> = decided.into_iter().collect::<ApiResult<_>>()?;
+    let counted = decided.iter_mut().filter_map(|d| d.year.take()).collect();
+    if dry_run {
+        write(conn, actor, plan_id, &mut decided)?;
+    } else {
+        // Counted here, from what was decided, rather than noted by the triggers and read back.
+        tally::counted_by_writer(conn, |conn| write(conn, actor, plan_id, &mut decided))?;
+        tally::count_written(conn, fy, counted)?;
+    }
+    Ok(decided.into_iter().map(|d| Ok(applied(d.decision))).collect())
+}
+
+/// A change decided, with what its write needs beside the decision (none for a dry run).
+struct Decided {
+    decision: decide::Decision,
+    /// What the year written now says, where that changed for the kept counts.
+    year: Option<(Uuid, crate::domain::tally::Year)>,
+    /// The report's view after the change and before it, as JSON.
+    views: Option<(String, Option<String>)>,
 }
 
 /// One change (a set of one): its outcome, or its error.
@@ -140,19 +155,13 @@ fn applied(d: decide::Decision) -> Applied {
 }
 
 /// Phase 3: every row, revision and audit event of the decisions, one statement per kind. A dry
-/// run writes the rows (so that the database checks them as it would) but not the history,
-/// which only appends and would be rolled back.
-fn write(
-    conn: &mut DbConnection,
-    actor: &Actor,
-    plan_id: Uuid,
-    decisions: &mut [decide::Decision],
-    dry_run: bool,
-) -> ApiResult<()> {
+/// run (decided without views) writes the rows, so that the database checks them as it would,
+/// but not the history, which only appends and would be rolled back.
+fn write(conn: &mut DbConnection, actor: &Actor, plan_id: Uuid, decided: &mut [Decided]) -> ApiResult<()> {
     let mut batch = Batch::default();
     let mut events = Vec::new();
-    let single_tag = decisions.len() == 1 && decisions[0].report_tag;
-    for d in decisions.iter_mut() {
+    let single_tag = decided.len() == 1 && decided[0].decision.report_tag;
+    for Decided { decision: d, views, .. } in decided.iter_mut() {
         let Some(new) = &mut d.new_version else { continue };
         let rows = &mut new.rows;
         let Some(report) = rows.report.take() else { continue };
@@ -160,14 +169,13 @@ fn write(
         rows.quarter_updates.iter().for_each(|q| batch.update_quarter(q));
         std::mem::take(&mut rows.value_inserts).into_iter().for_each(|v| batch.insert_value(v));
         rows.value_updates.iter().for_each(|v| batch.update_value(v));
-        if !dry_run {
-            let after = serde_json::to_string(&new.after)?;
+        if let Some((after, before_state)) = views.take() {
             let revision = RevisionRow::of(&report, new.action, &d.changed_fields, actor, report.updated_at, after)?;
             events.push(Event {
                 action: new.action,
                 entity_type: "annual_report",
                 entity_id: report.id.0,
-                before_state: new.before.as_ref().map(serde_json::to_string).transpose()?,
+                before_state,
                 after_revision: revision.id.0,
             });
             batch.revision(revision);
