@@ -23,7 +23,7 @@ mod facts;
 mod kept;
 mod written;
 
-pub use written::{count_written, counted_by_writer};
+pub use written::{count, counted_by_writer, read_stored, write_counted, Counted, Stored};
 
 use facts::{bad_data, read_facts, stored, CHUNK, FACTS_CHUNK};
 use kept::{count_row, write_counts, Kept, COUNTS};

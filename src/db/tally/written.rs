@@ -45,22 +45,40 @@ where
     Ok(value)
 }
 
-/// Counts year `fy` of initiatives whose rows of that year this transaction has just written,
-/// unnoted by the triggers ([`counted_by_writer`]): `fresh` holds what each one's rows of the
-/// year now say (the initiative is active in it), as the writer decided them. Only what is
-/// stored is read (one statement); the difference is added to the counts and the year's stored
-/// facts replaced. An initiative the counts never saw is noted for every year: the refresh
-/// ([`super::refresh`]) reads it whole.
-///
-/// Correct whatever else the transaction writes: what was last counted is what is stored, and
-/// `fresh` is what the rows say now, so the difference is exact. A year an earlier write of the
-/// transaction noted is read again by the refresh, which finds it as now stored (nothing to
-/// add); a later change is noted by the triggers.
-pub fn count_written(conn: &mut DbConnection, fy: i32, fresh: Vec<(Uuid, Year)>) -> QueryResult<()> {
-    if fresh.is_empty() {
-        return Ok(());
+/// What is stored of the initiatives whose year the write path counts ([`read_stored`]): their
+/// facts (what concerns every year, and the year read), as read.
+pub struct Stored {
+    rows: Vec<StoredRow>,
+}
+
+#[derive(QueryableByName)]
+struct StoredRow {
+    #[diesel(sql_type = PortableUuid)]
+    initiative_id: DbUuid,
+    #[diesel(sql_type = PortableUuid)]
+    plan_id: DbUuid,
+    #[diesel(sql_type = Text)]
+    facts: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    year: Option<String>,
+}
+
+/// What the counts of a write gain, worked out ([`count`]) and not yet written ([`write_counted`]).
+pub struct Counted {
+    delta: HashMap<Uuid, Delta>,
+    keep: Kept,
+    /// Initiatives the counts never saw, as text.
+    never_counted: Vec<String>,
+}
+
+/// Reads what is stored of the initiatives `ids` (what concerns every year, and year `fy`): one
+/// statement, none without ids. The write path reads it before it writes (nothing it writes
+/// changes it: only counting does), so that the counts are worked out beside the write.
+pub fn read_stored(conn: &mut DbConnection, fy: i32, ids: &[Uuid]) -> QueryResult<Stored> {
+    if ids.is_empty() {
+        return Ok(Stored { rows: Vec::new() });
     }
-    let ids: Vec<String> = fresh.iter().map(|(id, _)| id.hyphenated().to_string()).collect();
+    let ids: Vec<String> = ids.iter().map(|id| id.hyphenated().to_string()).collect();
     let pg = matches!(conn, DbConnection::Pg(_));
     // The year is the first parameter, the ids (one array) the second, in the text as bound.
     let (list, year, among) = if pg {
@@ -68,17 +86,6 @@ pub fn count_written(conn: &mut DbConnection, fy: i32, fresh: Vec<(Uuid, Year)>)
     } else {
         (serde_json::to_string(&ids).map_err(bad_data)?, "?1", "IN (SELECT value FROM json_each(?2))")
     };
-    #[derive(QueryableByName)]
-    struct StoredRow {
-        #[diesel(sql_type = PortableUuid)]
-        initiative_id: DbUuid,
-        #[diesel(sql_type = PortableUuid)]
-        plan_id: DbUuid,
-        #[diesel(sql_type = Text)]
-        facts: String,
-        #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
-        year: Option<String>,
-    }
     // Fixed text, so prepared once per connection: a single `PUT` runs it too.
     let sql = format!(
         "SELECT s.initiative_id, s.plan_id, s.facts, y.facts AS year FROM summary_facts s \
@@ -86,38 +93,61 @@ pub fn count_written(conn: &mut DbConnection, fy: i32, fresh: Vec<(Uuid, Year)>)
          WHERE s.initiative_id {among}"
     );
     let placeholders: &[&str] = if pg { &["$1", "$2"] } else { &["?1", "?2"] };
-    let rows: Vec<StoredRow> = Prepared::new(&sql, placeholders, vec![fy.to_string(), list]).load(conn)?;
-    let mut stored: HashMap<Uuid, (Uuid, Facts)> = HashMap::with_capacity(rows.len());
-    for r in rows {
+    let rows = Prepared::new(&sql, placeholders, vec![fy.to_string(), list]).load(conn)?;
+    Ok(Stored { rows })
+}
+
+/// What the counts gain when year `fy` of initiatives goes from what is stored (`stored`, read
+/// for that year) to `fresh`: what each one's rows of the year now say (the initiative is active
+/// in it), as the writer decided them. Pure (no database): it runs beside the write.
+pub fn count(stored: Stored, fresh: Vec<(Uuid, Year)>) -> QueryResult<Counted> {
+    let mut before: HashMap<Uuid, (Uuid, Facts)> = HashMap::with_capacity(stored.rows.len());
+    for r in stored.rows {
         let mut facts: Facts = serde_json::from_str(&r.facts).map_err(bad_data)?;
         facts.years = r.year.map(|y| serde_json::from_str(&y)).transpose().map_err(bad_data)?.into_iter().collect();
-        stored.insert(r.initiative_id.0, (r.plan_id.0, facts));
+        before.insert(r.initiative_id.0, (r.plan_id.0, facts));
     }
-    let mut delta: HashMap<Uuid, Delta> = HashMap::new();
-    let mut keep = Kept::default();
-    let mut never_counted = Vec::new();
+    let mut counted = Counted { delta: HashMap::new(), keep: Kept::default(), never_counted: Vec::new() };
     for (id, year) in fresh {
-        let Some(entry) = stored.get(&id) else {
-            never_counted.push(id.hyphenated().to_string());
+        let Some(entry) = before.get(&id) else {
+            counted.never_counted.push(id.hyphenated().to_string());
             continue;
         };
-        let (plan, before) = entry;
-        let after = Facts { nodes: before.nodes.clone(), departments: before.departments.clone(), years: vec![year] };
-        tally::difference(Some(before), Some(&after), delta.entry(*plan).or_default());
-        keep.changes(id, *plan, Some(entry), &after)?;
+        let (plan, stored) = entry;
+        let after = Facts { nodes: stored.nodes.clone(), departments: stored.departments.clone(), years: vec![year] };
+        tally::difference(Some(stored), Some(&after), counted.delta.entry(*plan).or_default());
+        counted.keep.changes(id, *plan, Some(entry), &after)?;
     }
+    Ok(counted)
+}
+
+/// Writes what [`count`] worked out: the counts gained, and the years' facts in place of the
+/// stored ones. An initiative the counts never saw is noted for every year: the refresh
+/// ([`super::refresh`]) reads it whole.
+///
+/// With [`read_stored`] and [`count`], this counts the years the write path wrote, unnoted by the
+/// triggers ([`counted_by_writer`]). Correct whatever else the transaction writes: what was
+/// last counted is what is stored, and `fresh` is what the rows say now, so the difference is
+/// exact. A year an earlier write of the transaction noted is read again by the refresh, which
+/// finds it as now stored (nothing to add); a later change is noted by the triggers.
+pub fn write_counted(conn: &mut DbConnection, counted: Counted) -> QueryResult<()> {
+    let Counted { delta, keep, never_counted } = counted;
     write_counts(conn, delta)?;
     keep.write(conn)?;
     if !never_counted.is_empty() {
         // Rare (an initiative created in this transaction is already noted): one statement more.
-        let (sql, list) = if pg {
-            let sql = "INSERT INTO summary_dirty (initiative_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING";
-            (sql, format!("{{{}}}", never_counted.join(",")))
-        } else {
-            let sql = "INSERT OR IGNORE INTO summary_dirty (initiative_id) SELECT value FROM json_each(?1)";
-            (sql, serde_json::to_string(&never_counted).map_err(bad_data)?)
+        let (sql, list) = match conn {
+            DbConnection::Pg(_) => (
+                "INSERT INTO summary_dirty (initiative_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING",
+                format!("{{{}}}", never_counted.join(",")),
+            ),
+            DbConnection::Sqlite(_) => (
+                "INSERT OR IGNORE INTO summary_dirty (initiative_id) SELECT value FROM json_each(?1)",
+                serde_json::to_string(&never_counted).map_err(bad_data)?,
+            ),
         };
-        Prepared::new(sql, &placeholders[..1], vec![list]).execute(conn)?;
+        let placeholder = if sql.contains("$1") { "$1" } else { "?1" };
+        Prepared::new(sql, &[placeholder], vec![list]).execute(conn)?;
     }
     Ok(())
 }

@@ -109,13 +109,23 @@ pub fn apply_set_with(
         return Ok(decided.into_iter().map(|d| d.map(|d| applied(d.decision))).collect());
     }
     let mut decided: Vec<Decided> = decided.into_iter().collect::<ApiResult<_>>()?;
-    let counted = decided.iter_mut().filter_map(|d| d.year.take()).collect();
+    let counted: Vec<_> = decided.iter_mut().filter_map(|d| d.year.take()).collect();
     if dry_run {
         write(conn, actor, plan_id, &mut decided)?;
     } else {
-        // Counted here, from what was decided, rather than noted by the triggers and read back.
-        tally::counted_by_writer(conn, |conn| write(conn, actor, plan_id, &mut decided))?;
-        tally::count_written(conn, fy, counted)?;
+        // Counted here, from what was decided, rather than noted by the triggers and read back;
+        // worked out beside the write (on another core for a large set), from what is stored,
+        // read before it (the write changes none of it).
+        let ids: Vec<Uuid> = counted.iter().map(|(id, _)| *id).collect();
+        let stored = tally::read_stored(conn, fy, &ids)?;
+        let large = ids.len() >= parallel::MIN_PER_THREAD;
+        let (counts, written) = parallel::beside(
+            large,
+            move || tally::count(stored, counted),
+            || tally::counted_by_writer(conn, |conn| write(conn, actor, plan_id, &mut decided)),
+        );
+        written?;
+        tally::write_counted(conn, counts?)?;
     }
     Ok(decided.into_iter().map(|d| Ok(applied(d.decision))).collect())
 }

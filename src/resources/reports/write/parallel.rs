@@ -3,7 +3,7 @@
 //! stay on the caller's thread.
 
 /// Fewer items than this per thread are not worth a thread.
-const MIN_PER_THREAD: usize = 256;
+pub const MIN_PER_THREAD: usize = 256;
 
 /// `items` mapped by `f`, in order: in contiguous chunks, one per core (the first on the
 /// calling thread). A panic in `f` is resumed on the caller.
@@ -37,6 +37,20 @@ pub fn map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U>
     })
 }
 
+/// `(other(), here())`: `other` on another thread while `here` runs on this one when it is
+/// `worth` a thread, else one after the other. A panic in `other` is resumed on the caller.
+pub fn beside<A: Send, B>(worth: bool, other: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
+    if !worth {
+        let here = here();
+        return (other(), here);
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(other);
+        let here = here();
+        (other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), here)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -62,5 +76,16 @@ mod tests {
         let caught =
             std::panic::catch_unwind(|| super::map(items, |i| if i == 1_999 { panic!("the last") } else { i }));
         assert!(caught.is_err());
+    }
+
+    #[test]
+    fn beside_runs_both_on_two_threads_only_when_worth_it() {
+        for worth in [false, true] {
+            let here = std::thread::current().id();
+            let ((a, other), (b, this)) =
+                super::beside(worth, || (1, std::thread::current().id()), || (2, std::thread::current().id()));
+            assert_eq!((a, b, this), (1, 2, here));
+            assert_eq!(other != here, worth);
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use diesel::prelude::*;
 
+use super::parallel;
 use crate::db::bulk::{self, Columns, Kind, Rows};
 use crate::db::schema::{annual_reports, indicator_values, quarter_updates, report_revisions};
 use crate::db::{DbConnection, DbUuid};
@@ -256,40 +257,61 @@ impl Batch {
     /// Writes every row, one statement per kind. Returns whether every conditional update found
     /// the version it was decided on (else a concurrent writer got there first: roll back).
     pub fn write(self, conn: &mut DbConnection) -> ApiResult<bool> {
-        let expected = self.report_updates.count() + self.quarter_updates.count() + self.value_updates.count();
+        let Batch {
+            report_inserts,
+            quarter_inserts,
+            value_inserts,
+            revisions,
+            report_updates,
+            quarter_updates,
+            value_updates,
+        } = self;
+        let expected = report_updates.count() + quarter_updates.count() + value_updates.count();
         let copy = matches!(conn, DbConnection::Pg(_))
-            && self
-                .report_inserts
-                .len()
-                .max(self.quarter_inserts.len())
-                .max(self.value_inserts.len())
-                .max(self.revisions.len())
+            && report_inserts.len().max(quarter_inserts.len()).max(value_inserts.len()).max(revisions.len())
                 >= bulk::COPY_ROWS;
-        match conn {
-            DbConnection::Pg(c) if copy => {
-                if !self.report_inserts.is_empty() {
-                    diesel::copy_from(annual_reports::table).from_insertable(&self.report_inserts).execute(c)?;
+        // Every row but the revisions first. Where the revisions go as one array (not `COPY`),
+        // their rows (their snapshots: 16 MB for 10,000 reports) are put together meanwhile, on
+        // another core for a large set.
+        let apart = !copy && revisions.len() >= parallel::MIN_PER_THREAD;
+        let (revision_rows, matched) = parallel::beside(
+            apart,
+            || (!copy).then(|| revision_rows(&revisions)),
+            || -> QueryResult<usize> {
+                match &mut *conn {
+                    DbConnection::Pg(c) if copy => {
+                        if !report_inserts.is_empty() {
+                            diesel::copy_from(annual_reports::table).from_insertable(&report_inserts).execute(c)?;
+                        }
+                        if !quarter_inserts.is_empty() {
+                            diesel::copy_from(quarter_updates::table).from_insertable(&quarter_inserts).execute(c)?;
+                        }
+                        if !value_inserts.is_empty() {
+                            diesel::copy_from(indicator_values::table).from_insertable(&value_inserts).execute(c)?;
+                        }
+                    }
+                    conn => {
+                        bulk::insert(conn, &REPORT_INSERT, report_rows(&report_inserts))?;
+                        bulk::insert(conn, &QUARTER_INSERT, quarter_rows(&quarter_inserts))?;
+                        bulk::insert(conn, &VALUE_INSERT, value_rows(&value_inserts))?;
+                    }
                 }
-                if !self.quarter_inserts.is_empty() {
-                    diesel::copy_from(quarter_updates::table).from_insertable(&self.quarter_inserts).execute(c)?;
-                }
-                if !self.value_inserts.is_empty() {
-                    diesel::copy_from(indicator_values::table).from_insertable(&self.value_inserts).execute(c)?;
-                }
-                if !self.revisions.is_empty() {
-                    diesel::copy_from(report_revisions::table).from_insertable(&self.revisions).execute(c)?;
-                }
+                let mut matched = bulk::update_versioned(conn, &REPORT_UPDATE, report_updates)?;
+                matched += bulk::update_versioned(conn, &QUARTER_UPDATE, quarter_updates)?;
+                matched += bulk::update_versioned(conn, &VALUE_UPDATE, value_updates)?;
+                Ok(matched)
+            },
+        );
+        let matched = matched?;
+        match (revision_rows, &mut *conn) {
+            (Some(rows), conn) => {
+                bulk::insert(conn, &REVISION_INSERT, rows)?;
             }
-            _ => {
-                bulk::insert(conn, &REPORT_INSERT, report_rows(&self.report_inserts))?;
-                bulk::insert(conn, &QUARTER_INSERT, quarter_rows(&self.quarter_inserts))?;
-                bulk::insert(conn, &VALUE_INSERT, value_rows(&self.value_inserts))?;
-                bulk::insert(conn, &REVISION_INSERT, revision_rows(&self.revisions))?;
+            (None, DbConnection::Pg(c)) if !revisions.is_empty() => {
+                diesel::copy_from(report_revisions::table).from_insertable(&revisions).execute(c)?;
             }
+            (None, _) => {}
         }
-        let mut matched = bulk::update_versioned(conn, &REPORT_UPDATE, self.report_updates)?;
-        matched += bulk::update_versioned(conn, &QUARTER_UPDATE, self.quarter_updates)?;
-        matched += bulk::update_versioned(conn, &VALUE_UPDATE, self.value_updates)?;
         Ok(matched == expected)
     }
 }
