@@ -1,7 +1,7 @@
 //! What a decision changes of the kept summary counts: the fiscal year's facts
 //! ([`tally::Year`]) as the rows will say them after the write, worked out in memory from what
 //! was loaded and what was decided (pure), so that the counts need not read the rows back
-//! ([`crate::db::tally::count_written`]).
+//! ([`crate::db::tally::count`]).
 
 use std::collections::HashMap;
 

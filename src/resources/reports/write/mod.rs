@@ -7,11 +7,13 @@
 //! Three phases, with statement counts that do not grow with the number of changes
 //! (docs/write-path.md):
 //! 1. [`load`]: what is stored, in five statements;
-//! 2. [`decide`]: every check, diff, new version and view, in memory (pure);
+//! 2. [`decide`]: every check, diff, new version and view, in memory (pure; on every core for a
+//!    large set, [`parallel`]);
 //! 3. [`rows`]: one multi-row statement per kind of row, revisions and audit events included,
 //!    and the plan's data version bumped once;
 //! 4. the kept summary counts of the years written, from what phase 2 decided the rows now say
-//!    ([`counted`], [`crate::db::tally::count_written`]): only what is stored is read back.
+//!    ([`counted`], [`crate::db::tally::count`]), worked out beside phase 3: only what is
+//!    stored is read, before the write.
 
 mod counted;
 mod decide;
