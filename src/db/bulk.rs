@@ -93,6 +93,7 @@ fn header(jsonb: &mut Vec<u8>, kind: u8, size: usize) {
 
 /// Fills in the size of the array whose four-byte-size header starts at `start`.
 fn close_array(jsonb: &mut [u8], start: usize) {
+    // Rows come from bodies of at most tens of megabytes: far below 4 GiB.
     let size = (jsonb.len() - start - 5) as u32;
     jsonb[start + 1..start + 5].copy_from_slice(&size.to_be_bytes());
 }
@@ -302,6 +303,11 @@ impl Prepared {
     /// each at its first occurrence in order (later occurrences, PostgreSQL's `$1` again, stay as
     /// they are written).
     pub fn new(sql: &str, placeholders: &[&str], params: Vec<String>) -> Prepared {
+        Prepared::of(sql, placeholders, params.into_iter().map(Param::Text).collect())
+    }
+
+    /// [`Prepared::new`], with parameters of any kind.
+    fn of(sql: &str, placeholders: &[&str], params: Vec<Param>) -> Prepared {
         debug_assert_eq!(placeholders.len(), params.len());
         let (mut pieces, mut rest) = (Vec::new(), sql);
         for placeholder in placeholders {
@@ -314,7 +320,7 @@ impl Prepared {
             }
         }
         pieces.push(rest.to_string());
-        Prepared { pieces, params: params.into_iter().map(Param::Text).collect() }
+        Prepared { pieces, params }
     }
 }
 
@@ -356,9 +362,8 @@ fn with_rows(pg: bool, sql: &str, rows: Rows) -> Option<Prepared> {
     if rows.count() == 0 {
         return None;
     }
-    let mut prepared = Prepared::new(sql, &[if pg { "$1" } else { "?" }], vec![String::new()]);
-    prepared.params = vec![if pg { Param::Text(rows.finish_text().0) } else { Param::Blob(rows.finish().0) }];
-    Some(prepared)
+    let rows = if pg { Param::Text(rows.finish_text().0) } else { Param::Blob(rows.finish().0) };
+    Some(Prepared::of(sql, &[if pg { "$1" } else { "?" }], vec![rows]))
 }
 
 /// Inserts the rows; returns how many were inserted. No rows: no statement.
